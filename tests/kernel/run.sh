@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Runs the kernel tests (tests/IpipTools.KernelTests) in a kernel that has the IP tunnel
+# drivers.
+#
+#   bash tests/kernel/run.sh [--build] [-- <extra xunit args>]
+#
+# The host kernel usually lacks ipip, so the tests run in Debian's cloud kernel under qemu
+# (software emulation, no KVM): an initramfs carries busybox, the tunnel modules, the .NET
+# runtime, iproute2/ping/tcpdump and the test executable; the guest's /init (guest-init.sh)
+# runs the tests and reports back over the serial console. When the host kernel does have
+# ipip, the same executable runs directly on the host instead.
+#
+# Options:
+#   --build      build the test project first (otherwise an existing build is used, and it is
+#                built only when missing or older than its sources)
+#   -- ARGS      passed to the xunit.v3 executable, e.g. -- -method '*Smoke*'
+#
+# Environment:
+#   IPIPTOOLS_CACHE                cache root (default ~/.cache/ipiptools): kernel, base initramfs
+#   IPIPTOOLS_VM_TIMEOUT           seconds before the VM is killed (default 240)
+#   IPIPTOOLS_REQUIRE_KERNEL=1     missing qemu/kernel/module is a failure, not a skip (CI)
+#   IPIPTOOLS_KERNEL_TESTS_DIR     use this already-built test output directory
+#   IPIPTOOLS_FORCE_VM=1           use the VM even when the host kernel has ipip
+#   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
+#   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy)
+#   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
+#
+# Output: the tests' own output, then one closing line `kernel: N passed, N failed[, N skipped]`.
+# Exit status: 0 when every test passed (or the run was skipped), non-zero otherwise.
+set -euo pipefail
+
+HARNESS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$HARNESS_DIR/../.." && pwd)
+TEST_PROJECT="$REPO_ROOT/tests/IpipTools.KernelTests"
+TEST_ASSEMBLY=IpipTools.KernelTests.dll
+CACHE=${IPIPTOOLS_CACHE:-$HOME/.cache/ipiptools}
+
+# shellcheck source=common.sh
+source "$HARNESS_DIR/common.sh"
+# shellcheck source=kernel.sh
+source "$HARNESS_DIR/kernel.sh"
+# shellcheck source=initramfs.sh
+source "$HARNESS_DIR/initramfs.sh"
+# shellcheck source=vm.sh
+source "$HARNESS_DIR/vm.sh"
+
+BUILD=0
+XUNIT_ARGS=()
+
+parse_args() {
+  while (($#)); do
+    case $1 in
+      --build) BUILD=1 ;;
+      --) shift; XUNIT_ARGS=("$@"); return ;;
+      -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      *) die "unknown argument $1 (usage: run.sh [--build] [-- <xunit args>])" ;;
+    esac
+    shift
+  done
+}
+
+# --- the test build -------------------------------------------------------------------------
+
+# The project's output directory, as MSBuild evaluates it (no build).
+test_output_dir() {
+  local target
+  target=$(dotnet msbuild "$TEST_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release)
+  dirname "$target"
+}
+
+# True when the build output is missing or older than a source of the tests or the core.
+build_is_stale() {
+  local dll=$1
+  [[ -f $dll ]] || return 0
+  [[ -n $(find "$TEST_PROJECT" "$REPO_ROOT/src/IpipTools.Core" \
+    \( -name bin -o -name obj \) -prune -o -type f -newer "$dll" -print -quit) ]]
+}
+
+# Sets TEST_DIR to a built test output directory.
+ensure_test_build() {
+  if [[ -n ${IPIPTOOLS_KERNEL_TESTS_DIR:-} ]]; then
+    TEST_DIR=$(cd "$IPIPTOOLS_KERNEL_TESTS_DIR" && pwd)
+  else
+    TEST_DIR=$(test_output_dir)
+    if ((BUILD)) || build_is_stale "$TEST_DIR/$TEST_ASSEMBLY"; then
+      log "building $TEST_PROJECT"
+      dotnet build "$TEST_PROJECT" -c Release -nologo -v q -clp:ErrorsOnly >&2 ||
+        die "the kernel test project does not build"
+    fi
+  fi
+  [[ -f $TEST_DIR/$TEST_ASSEMBLY ]] || die "no $TEST_ASSEMBLY in $TEST_DIR"
+}
+
+# --- results --------------------------------------------------------------------------------
+
+# Reads one number from the CTRF file's "summary" object.
+ctrf_count() {
+  grep -o '"summary":{[^}]*}' "$1" | grep -o "\"$2\":[0-9]*" | head -n1 | cut -d: -f2
+}
+
+# Prints the closing line from CTRF file $1 and returns non-zero if any test failed or the
+# runner exited with $2 != 0.
+conclude() {
+  local results=$1 rc=$2 passed failed skipped other line
+  passed=$(ctrf_count "$results" passed)
+  failed=$(ctrf_count "$results" failed)
+  skipped=$(ctrf_count "$results" skipped)
+  other=$(ctrf_count "$results" other)
+  [[ -n $passed && -n $failed ]] || die "cannot read the test summary from the results"
+  # CTRF "other" holds outcomes that are neither pass, fail nor skip (e.g. not run): count
+  # them as failures rather than lose them.
+  failed=$((failed + ${other:-0}))
+  if ((rc != 0 && failed == 0)); then
+    printf 'kernel: the test executable exited %s with no failed test (a runner error)\n' "$rc"
+    failed=1
+  fi
+  line="kernel: $passed passed, $failed failed"
+  ((${skipped:-0} > 0)) && line+=", $skipped skipped"
+  echo "$line"
+  ((failed == 0))
+}
+
+# --- the host path --------------------------------------------------------------------------
+
+# True when the host kernel can make an ipip device (probed in a throwaway namespace).
+host_has_ipip() {
+  [[ ${IPIPTOOLS_FORCE_VM:-0} == 1 ]] && return 1
+  [[ -d /sys/module/ipip ]] && return 0
+  [[ $(id -u) == 0 ]] || return 1
+  local ns="ipiptools-probe-$$" ok=1
+  ip netns add "$ns" 2>/dev/null || return 1
+  ip -n "$ns" link add probe0 type ipip remote 192.0.2.2 local 192.0.2.1 2>/dev/null && ok=0
+  ip netns delete "$ns" 2>/dev/null || true
+  return $ok
+}
+
+run_on_host() {
+  log "the host kernel has ipip: running the kernel tests on the host, not in a VM"
+  local rc=0
+  IPIPTOOLS_KERNEL_HOST=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    dotnet "$TEST_DIR/$TEST_ASSEMBLY" -noColor -noLogo -ctrf "$WORK_DIR/results.json" \
+    "${XUNIT_ARGS[@]}" || rc=$?
+  [[ -s $WORK_DIR/results.json ]] || die "the test executable (exit $rc) wrote no results"
+  conclude "$WORK_DIR/results.json" "$rc"
+}
+
+# --- the VM path ----------------------------------------------------------------------------
+
+ensure_vm_tools() {
+  local pkgs=(qemu-system-x86 busybox-static cpio iputils-ping tcpdump iproute2)
+  case $INITRD_COMPRESSION in
+    lz4) pkgs+=(lz4) ;;
+    zstd) pkgs+=(zstd) ;;
+  esac
+  ensure_packages "${pkgs[@]}"
+  command -v qemu-system-x86_64 >/dev/null || unavailable "qemu-system-x86_64 is not available"
+}
+
+run_in_vm() {
+  ensure_vm_tools
+  fetch_kernel
+  kernel_supports_compression "$INITRD_COMPRESSION" ||
+    die "kernel $KERNEL_RELEASE cannot unpack a $INITRD_COMPRESSION initramfs"
+  ensure_base_archive "$TEST_DIR/${TEST_ASSEMBLY%.dll}.runtimeconfig.json"
+  build_tests_archive "$WORK_DIR/tests.cpio" "$TEST_DIR" "${XUNIT_ARGS[@]}"
+  cat "$WORK_DIR/tests.cpio" "$BASE_ARCHIVE" >"$WORK_DIR/initrd"
+  log "initramfs: $(du -h "$WORK_DIR/initrd" | cut -f1) (tests part $(du -h "$WORK_DIR/tests.cpio" | cut -f1))"
+
+  run_vm "$WORK_DIR/initrd"
+
+  if [[ ! -f $WORK_DIR/guest-exit ]]; then
+    ((VM_STATUS == 124)) && die "the VM timed out after ${VM_TIMEOUT}s (IPIPTOOLS_VM_TIMEOUT)"
+    die "the VM stopped without reporting a result (qemu status $VM_STATUS)"
+  fi
+  local rc
+  rc=$(cat "$WORK_DIR/guest-exit")
+  ((rc == 125)) && die "the guest could not load the kernel modules"
+  decode_guest_results || die "the guest's test executable (exit $rc) reported no results"
+  conclude "$WORK_DIR/results.json" "$rc"
+}
+
+main() {
+  parse_args "$@"
+  WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ipiptools-kernel.XXXXXX")
+  trap 'rm -rf "$WORK_DIR"' EXIT
+  ensure_test_build
+  if host_has_ipip; then
+    run_on_host
+  else
+    run_in_vm
+  fi
+}
+
+main "$@"
