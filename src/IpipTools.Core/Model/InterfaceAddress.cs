@@ -1,0 +1,33 @@
+using System.Net;
+using IpipTools.Core.Rtnl;
+
+namespace IpipTools.Core.Model;
+
+/// <summary>An address on an interface; for point-to-point links, with the peer it reaches.</summary>
+public sealed record InterfaceAddress
+{
+    /// <summary>The interface the address is on.</summary>
+    public required string Name { get; init; }
+
+    public required int Index { get; init; }
+
+    public string? Namespace { get; init; }
+
+    /// <summary>The local address (IFA_LOCAL).</summary>
+    public required IPAddress Address { get; init; }
+
+    public required byte PrefixLength { get; init; }
+
+    /// <summary>The far end of a point-to-point address ("A peer B"), when it differs from the local address.</summary>
+    public IPAddress? Peer { get; init; }
+
+    public RouteScope Scope { get; init; }
+
+    public string? Label { get; init; }
+
+    public uint Flags { get; init; }
+
+    /// <summary>Like <c>ip -br addr</c>'s entries: "10.10.100.10 peer 10.10.200.10/32" or "10.10.10.2/24".</summary>
+    public override string ToString() =>
+        Peer is null ? $"{Address}/{PrefixLength}" : $"{Address} peer {Peer}/{PrefixLength}";
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+
+namespace IpipTools.Core.Model;
+
+/// <summary>Builds <see cref="NetworkLink"/> objects from RTM_NEWLINK messages.</summary>
+public static class LinkReader
+{
+    private const ushort ArphrdEther = 1;
+
+    public static NetworkLink Read(LinkMessage message, string? namespaceName)
+    {
+        var a = message.Attributes;
+        var kind = message.Kind;
+        return new NetworkLink
+        {
+            Name = message.Name,
+            Index = message.Index,
+            Namespace = namespaceName,
+            Kind = kind,
+            KindParameters = LinkKindRegistry.Read(kind, message.InfoData),
+            Mtu = (int)(a.GetUInt32(LinkAttribute.Mtu) ?? 0),
+            Flags = message.Header.Flags,
+            OperationalState = (OperationalState)(a.GetByte(LinkAttribute.OperationalState) ?? 0),
+            DeviceType = message.Header.DeviceType,
+            HardwareAddress = a.TryGet(LinkAttribute.Address, out var address) ? FormatHardwareAddress(message.Header.DeviceType, address) : null,
+            ParentIndex = (int)(a.GetUInt32(LinkAttribute.Link) ?? 0),
+            MasterIndex = (int)(a.GetUInt32(LinkAttribute.Master) ?? 0),
+            Alias = a.GetString(LinkAttribute.Alias),
+            Statistics = a.TryGet(LinkAttribute.Stats64, out var stats) ? LinkStatistics.Parse(stats.Payload.Span) : LinkStatistics.Empty,
+        };
+    }
+
+    /// <summary>Ethernet-style "aa:bb:.." except for IP tunnels, whose link address is an IPv4 address.</summary>
+    internal static string FormatHardwareAddress(ushort deviceType, NetlinkAttribute attribute)
+    {
+        var bytes = attribute.Payload.Span;
+        if (deviceType != ArphrdEther && bytes.Length == 4)
+        {
+            return new IPAddress(bytes).ToString();
+        }
+
+        return Convert.ToHexString(bytes).ToLowerInvariant() is var hex && hex.Length > 0
+            ? string.Join(":", Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)))
+            : string.Empty;
+    }
+}

@@ -1,0 +1,106 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
+using static IpipTools.Core.Interop.LinuxConstants;
+
+namespace IpipTools.Core.Namespaces;
+
+/// <summary>
+/// Names a network namespace: a named one under <c>/run/netns</c> (shared with
+/// <c>ip netns</c>), any namespace file (<c>/proc/PID/ns/net</c>, a bind mount), or
+/// the caller's own. Immutable and cheap; nothing is opened until a connection or
+/// handle is asked for.
+/// </summary>
+public sealed class NetNamespace : IEquatable<NetNamespace>
+{
+    private NetNamespace(string? name, string? path)
+    {
+        Name = name;
+        Path = path;
+    }
+
+    /// <summary>The namespace of the calling thread (for IpipTools, the process's own).</summary>
+    public static NetNamespace Caller { get; } = new(null, null);
+
+    /// <summary>The name under <c>/run/netns</c>, or null for an unnamed namespace.</summary>
+    public string? Name { get; }
+
+    /// <summary>The namespace file, or null for <see cref="Caller"/>.</summary>
+    public string? Path { get; }
+
+    public bool IsCallerNamespace => Path is null;
+
+    /// <summary>A named namespace; the name is checked before anything touches the file system.</summary>
+    public static NetNamespace Named(string name)
+    {
+        NamespaceName.Validate(name);
+        return new NetNamespace(name, System.IO.Path.Combine(NetNamespaceStore.Directory, name));
+    }
+
+    /// <summary>The namespace a process lives in.</summary>
+    public static NetNamespace OfProcess(int pid)
+    {
+        if (pid <= 0)
+        {
+            throw new IpipToolsException($"Process id {pid} is not valid.", "InvalidProcessId", IpipErrorCategory.InvalidArgument, "Give a positive process id.", pid);
+        }
+
+        return new NetNamespace(null, $"/proc/{pid}/ns/net");
+    }
+
+    /// <summary>A namespace file anywhere (a bind mount, a /proc path).</summary>
+    public static NetNamespace FromPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new IpipToolsException("The namespace path is empty.", "InvalidNamespacePath", IpipErrorCategory.InvalidArgument, "Give the path of a network namespace file.", path);
+        }
+
+        return new NetNamespace(null, System.IO.Path.GetFullPath(path));
+    }
+
+    /// <summary>Resolves user input: null/empty is the caller's, a path (with '/') is a file, anything else a name.</summary>
+    public static NetNamespace Parse(string? nameOrPath) =>
+        string.IsNullOrEmpty(nameOrPath) ? Caller
+        : nameOrPath.Contains('/') ? FromPath(nameOrPath)
+        : Named(nameOrPath);
+
+    /// <summary>Opens the namespace file; fails clearly if it does not exist.</summary>
+    public NetNamespaceHandle OpenHandle()
+    {
+        var path = Path ?? "/proc/thread-self/ns/net";
+        var fd = LibC.Open(path, O_RDONLY | O_CLOEXEC, 0);
+        if (fd < 0)
+        {
+            var errno = SystemCall.LastErrno;
+            if (errno == Errno.ENOENT)
+            {
+                throw NotFound();
+            }
+
+            throw new SystemCallException($"open({path})", errno);
+        }
+
+        return new NetNamespaceHandle(fd, this);
+    }
+
+    /// <summary>Whether the namespace file exists.</summary>
+    public bool Exists() => Path is null || File.Exists(Path);
+
+    internal IpipToolsException NotFound() => Name is not null
+        ? new IpipToolsException(
+            $"Network namespace '{Name}' does not exist (no {Path}).",
+            "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
+            $"Create it first (New-NetNamespace {Name}, or 'ip netns add {Name}'), or check the name with Get-NetNamespace.", Name)
+        : new IpipToolsException(
+            $"Network namespace file {Path} does not exist.",
+            "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
+            "Check the path, or that the process owning the namespace is still running.", Path);
+
+    public bool Equals(NetNamespace? other) => other is not null && other.Path == Path;
+
+    public override bool Equals(object? obj) => Equals(obj as NetNamespace);
+
+    public override int GetHashCode() => Path?.GetHashCode() ?? 0;
+
+    public override string ToString() => Name ?? Path ?? "(current)";
+}

@@ -1,0 +1,118 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
+using IpipTools.Core.Model;
+using IpipTools.Core.Netlink;
+
+namespace IpipTools.Core.Rtnl.Addresses;
+
+/// <summary>Interface addresses of one namespace.</summary>
+public sealed class AddressOperations
+{
+    private readonly RtnetlinkClient _client;
+
+    internal AddressOperations(RtnetlinkClient client)
+    {
+        _client = client;
+    }
+
+    private NetlinkConnection Connection => _client.Connection;
+
+    /// <summary>Every address (of one device, when named), IPv4 and IPv6.</summary>
+    public IReadOnlyList<InterfaceAddress> List(string? device = null)
+    {
+        var names = _client.Links.List().ToDictionary(l => l.Index, l => l.Name);
+        var onlyIndex = device is null ? (int?)null : _client.Links.IndexOf(device);
+        return Connection.Dump($"list addresses {_client.NamespaceDescription}", RtnlMessageType.GetAddress,
+                w => w.WriteStruct(new IfAddrMessage { Index = onlyIndex ?? 0 }),
+                m => Read(AddressMessage.Parse(m), names))
+            .Where(a => onlyIndex is null || a.Index == onlyIndex)
+            .ToList();
+    }
+
+    /// <summary>Adds an address and returns it as the kernel now reports it.</summary>
+    public InterfaceAddress Add(AddressSpec spec)
+    {
+        Validate(spec);
+        var index = _client.Links.IndexOf(spec.Device);
+        try
+        {
+            Connection.Execute($"add address {spec} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
+                NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, spec, index));
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
+        {
+            throw e.Explain($"{spec.Address} is already assigned to {spec.Device}", "Remove it first, or leave it as it is.", "AddressExists", spec);
+        }
+
+        return List(spec.Device).FirstOrDefault(a => a.Address.Equals(spec.Address) && a.PrefixLength == spec.EffectivePrefixLength)
+            ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
+                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec);
+    }
+
+    public void Delete(AddressSpec spec)
+    {
+        Validate(spec);
+        var index = _client.Links.IndexOf(spec.Device);
+        try
+        {
+            Connection.Execute($"delete address {spec} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
+                NetlinkFlags.None, w => WriteBody(w, spec, index));
+        }
+        catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
+        {
+            throw e.Explain($"{spec.Device} has no address {spec.Address}/{spec.EffectivePrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", spec);
+        }
+    }
+
+    private static void Validate(AddressSpec spec)
+    {
+        Rtnl.Links.InterfaceName.Validate(spec.Device);
+        AddressFamilies.ValidatePrefixLength(spec.Address, spec.EffectivePrefixLength);
+        if (spec.Peer is not null)
+        {
+            AddressFamilies.RequireSameFamily(spec.Address, spec.Peer, $"address {spec.Address} with peer {spec.Peer}");
+        }
+    }
+
+    /// <summary>
+    /// As iproute2 sends it: IFA_LOCAL is our address, IFA_ADDRESS the peer (or our
+    /// address again when there is none).
+    /// </summary>
+    private static void WriteBody(MessageWriter w, AddressSpec spec, int index)
+    {
+        w.WriteStruct(new IfAddrMessage
+        {
+            Family = AddressFamilies.Of(spec.Address),
+            PrefixLength = spec.EffectivePrefixLength,
+            Scope = (byte)(spec.Scope ?? RouteScope.Universe),
+            Index = index,
+        });
+        w.AddAddress(AddressAttribute.Local, spec.Address);
+        w.AddAddress(AddressAttribute.Address, spec.Peer ?? spec.Address);
+        if (spec.Label is not null)
+        {
+            w.AddString(AddressAttribute.Label, spec.Label);
+        }
+    }
+
+    private InterfaceAddress Read(AddressMessage message, IReadOnlyDictionary<int, string> names)
+    {
+        var a = message.Attributes;
+        var local = a.GetAddress(AddressAttribute.Local);
+        var address = a.GetAddress(AddressAttribute.Address);
+        var mine = local ?? address ?? throw new NetlinkProtocolException("address message without IFA_LOCAL or IFA_ADDRESS");
+        var peer = local is not null && address is not null && !address.Equals(local) ? address : null;
+        return new InterfaceAddress
+        {
+            Name = names.GetValueOrDefault(message.Header.Index) ?? $"if{message.Header.Index}",
+            Index = message.Header.Index,
+            Namespace = _client.NamespaceName,
+            Address = mine,
+            PrefixLength = message.Header.PrefixLength,
+            Peer = peer,
+            Scope = (RouteScope)message.Header.Scope,
+            Label = a.GetString(AddressAttribute.Label),
+            Flags = a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags,
+        };
+    }
+}

@@ -1,0 +1,14 @@
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>The kind-specific part of a link (IFLA_INFO_DATA), one record type per kind.</summary>
+public abstract record LinkKindParameters
+{
+    /// <summary>The IFLA_INFO_KIND string, e.g. "ipip".</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>A kind IpipTools has no driver for: the raw data is kept, so nothing is lost.</summary>
+public sealed record UnknownKindParameters(string KindName) : LinkKindParameters
+{
+    public override string Kind => KindName;
+}

@@ -1,0 +1,29 @@
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>The link kinds IpipTools understands, looked up by IFLA_INFO_KIND or by parameters type.</summary>
+public static class LinkKindRegistry
+{
+    private static readonly ILinkKindDriver[] Drivers =
+    {
+        new VethDriver(),
+        new BridgeDriver(),
+        new IpipDriver(),
+    };
+
+    private static readonly Dictionary<string, ILinkKindDriver> ByKind = Drivers.ToDictionary(d => d.Kind);
+
+    private static readonly Dictionary<Type, ILinkKindDriver> ByParameters = Drivers.ToDictionary(d => d.ParametersType);
+
+    public static IEnumerable<string> Kinds => ByKind.Keys;
+
+    public static ILinkKindDriver? Find(string? kind) => kind is not null && ByKind.TryGetValue(kind, out var d) ? d : null;
+
+    public static ILinkKindDriver For(LinkKindParameters parameters) =>
+        ByParameters.TryGetValue(parameters.GetType(), out var driver)
+            ? driver
+            : throw new ArgumentException($"no driver for link kind '{parameters.Kind}'");
+
+    /// <summary>Parameters for a link message's kind, or <see cref="UnknownKindParameters"/>.</summary>
+    public static LinkKindParameters? Read(string? kind, Netlink.AttributeList? infoData) =>
+        kind is null ? null : Find(kind)?.Read(infoData) ?? new UnknownKindParameters(kind);
+}

@@ -1,0 +1,52 @@
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
+
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>
+/// A veth pair (kind "veth"). The peer is created together with the link and may be
+/// placed straight into another namespace.
+/// </summary>
+public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespace = null) : LinkKindParameters
+{
+    public override string Kind => "veth";
+}
+
+internal sealed class VethDriver : ILinkKindDriver
+{
+    /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
+    private const ushort PeerAttribute = 1;
+
+    public string Kind => "veth";
+
+    public Type ParametersType => typeof(VethParameters);
+
+    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    {
+        var veth = (VethParameters)parameters;
+        if (veth.PeerName is null && veth.PeerNamespace is null)
+        {
+            return; // the kernel names the peer vethN in our namespace
+        }
+
+        // The peer is described by a whole ifinfomsg followed by link attributes.
+        var peer = writer.BeginNested(PeerAttribute);
+        writer.WriteStruct(new IfInfoMessage());
+        if (veth.PeerName is not null)
+        {
+            InterfaceName.Validate(veth.PeerName, "veth peer name");
+            writer.AddString(LinkAttribute.Name, veth.PeerName);
+        }
+
+        if (veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace)
+        {
+            writer.AddUInt32(LinkAttribute.NetNamespaceFd, (uint)context.NamespaceFd(peerNamespace));
+        }
+
+        writer.EndNested(peer);
+    }
+
+    // The kernel reports no peer in a veth's IFLA_INFO_DATA; IFLA_LINK names its index.
+    public LinkKindParameters Read(AttributeList? infoData) => new VethParameters(null);
+}

@@ -1,0 +1,272 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
+using IpipTools.Core.Model;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Kinds;
+
+namespace IpipTools.Core.Rtnl.Links;
+
+/// <summary>Links (network interfaces) of one namespace: list, get, add, change, move, delete.</summary>
+public sealed class LinkOperations
+{
+    private readonly RtnetlinkClient _client;
+
+    internal LinkOperations(RtnetlinkClient client)
+    {
+        _client = client;
+    }
+
+    private NetlinkConnection Connection => _client.Connection;
+
+    private string Where => _client.NamespaceDescription;
+
+    /// <summary>Every link, as the kernel's RTM_GETLINK dump reports them.</summary>
+    public IReadOnlyList<NetworkLink> List() =>
+        ListMessages().Select(m => LinkReader.Read(m, _client.NamespaceName)).ToList();
+
+    /// <summary>The raw messages of a link dump (for round trips and drivers).</summary>
+    public IReadOnlyList<LinkMessage> ListMessages() =>
+        Connection.Dump($"list links {Where}", RtnlMessageType.GetLink, w => w.WriteStruct(new IfInfoMessage()), LinkMessage.Parse);
+
+    /// <summary>The link named <paramref name="name"/>, or null if there is none.</summary>
+    public NetworkLink? Find(string name)
+    {
+        var message = FindMessage(name);
+        return message is null ? null : LinkReader.Read(message, _client.NamespaceName);
+    }
+
+    public LinkMessage? FindMessage(string name)
+    {
+        InterfaceName.Validate(name);
+        try
+        {
+            return Connection.Query($"get link '{name}' {Where}", RtnlMessageType.GetLink, w =>
+            {
+                w.WriteStruct(new IfInfoMessage());
+                w.AddString(LinkAttribute.Name, name);
+            }, LinkMessage.Parse);
+        }
+        catch (NetlinkException e) when (e.ErrorNumber is Errno.ENODEV or Errno.ENOENT)
+        {
+            return null;
+        }
+    }
+
+    public NetworkLink Get(string name) => Find(name) ?? throw NotFound(name);
+
+    public NetworkLink Get(int index)
+    {
+        try
+        {
+            var message = Connection.Query($"get link #{index} {Where}", RtnlMessageType.GetLink,
+                w => w.WriteStruct(new IfInfoMessage { Index = index }), LinkMessage.Parse);
+            return LinkReader.Read(message, _client.NamespaceName);
+        }
+        catch (NetlinkException e) when (e.ErrorNumber is Errno.ENODEV or Errno.ENOENT)
+        {
+            throw new IpipToolsException($"No link with index {index} {Where}.", "LinkNotFound", IpipErrorCategory.ObjectNotFound,
+                "List the links with Get-NetLink (or 'ip link').", index);
+        }
+    }
+
+    /// <summary>The index of the link named <paramref name="name"/>; throws if missing.</summary>
+    public int IndexOf(string name) => (FindMessage(name) ?? throw NotFound(name)).Index;
+
+    /// <summary>
+    /// Creates a link. If anything after the creation fails (bringing it up,
+    /// enslaving it), the link is deleted again, so a failure leaves nothing behind.
+    /// </summary>
+    public NetworkLink Add(LinkSpec spec)
+    {
+        InterfaceName.Validate(spec.Name);
+        var driver = LinkKindRegistry.For(spec.Kind);
+        var masterIndex = spec.Master is null ? (int?)null : IndexOf(spec.Master);
+        var operation = $"create {spec.Kind.Kind} link '{spec.Name}' {Where}";
+        using (var context = new LinkEncodingContext())
+        {
+            try
+            {
+                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive, w =>
+                {
+                    w.WriteStruct(new IfInfoMessage { Flags = spec.Up ? LinkFlags.Up : 0, Change = spec.Up ? LinkFlags.Up : 0 });
+                    w.AddString(LinkAttribute.Name, spec.Name);
+                    if (spec.Mtu is int mtu)
+                    {
+                        w.AddUInt32(LinkAttribute.Mtu, (uint)mtu);
+                    }
+
+                    if (masterIndex is int master)
+                    {
+                        w.AddUInt32(LinkAttribute.Master, (uint)master);
+                    }
+
+                    if (spec.Alias is not null)
+                    {
+                        w.AddString(LinkAttribute.Alias, spec.Alias);
+                    }
+
+                    WriteLinkInfo(w, driver, spec.Kind, context);
+                });
+            }
+            catch (NetlinkException e)
+            {
+                throw ExplainCreateFailure(e, spec);
+            }
+        }
+
+        try
+        {
+            return Get(spec.Name);
+        }
+        catch
+        {
+            TryDelete(spec.Name);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the kind-specific parameters of an existing link (RTM_NEWLINK without
+    /// NLM_F_CREATE). The parameters must be complete: see <see cref="ILinkKindDriver"/>.
+    /// </summary>
+    public void ChangeKindParameters(string name, LinkKindParameters parameters)
+    {
+        var index = IndexOf(name);
+        var driver = LinkKindRegistry.For(parameters);
+        using var context = new LinkEncodingContext();
+        Execute($"change {parameters.Kind} link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
+        {
+            w.WriteStruct(new IfInfoMessage { Index = index });
+            WriteLinkInfo(w, driver, parameters, context);
+        });
+    }
+
+    public void SetUp(string name, bool up)
+    {
+        var index = IndexOf(name);
+        Execute($"set link '{name}' {(up ? "up" : "down")} {Where}", RtnlMessageType.NewLink, name, w =>
+            w.WriteStruct(new IfInfoMessage { Index = index, Flags = up ? LinkFlags.Up : 0, Change = LinkFlags.Up }));
+    }
+
+    public void SetMtu(string name, int mtu)
+    {
+        if (mtu < 68 || mtu > 65535)
+        {
+            throw new IpipToolsException($"MTU {mtu} is out of range; IPv4 needs at least 68 and Linux allows at most 65535.",
+                "InvalidMtu", IpipErrorCategory.InvalidArgument, "Give an MTU between 68 and 65535.", mtu);
+        }
+
+        SetAttribute(name, $"set mtu {mtu} on link '{name}'", w => w.AddUInt32(LinkAttribute.Mtu, (uint)mtu));
+    }
+
+    public void Rename(string name, string newName)
+    {
+        InterfaceName.Validate(newName, "new interface name");
+        SetAttribute(name, $"rename link '{name}' to '{newName}'", w => w.AddString(LinkAttribute.Name, newName));
+    }
+
+    public void SetAlias(string name, string? alias) =>
+        SetAttribute(name, $"set alias on link '{name}'", w => w.AddString(LinkAttribute.Alias, alias ?? string.Empty));
+
+    /// <summary>Enslaves the link to a bridge (or frees it, with null).</summary>
+    public void SetMaster(string name, string? master)
+    {
+        var masterIndex = master is null ? 0 : IndexOf(master);
+        SetAttribute(name, $"set master of link '{name}' to '{master ?? "none"}'", w => w.AddUInt32(LinkAttribute.Master, (uint)masterIndex));
+    }
+
+    /// <summary>Moves a link into another namespace (it disappears from this one).</summary>
+    public void MoveTo(string name, NetNamespace target)
+    {
+        using var handle = target.OpenHandle();
+        SetAttribute(name, $"move link '{name}' to namespace {target}", w => w.AddUInt32(LinkAttribute.NetNamespaceFd, (uint)handle.Fd));
+    }
+
+    public void Delete(string name)
+    {
+        var index = IndexOf(name);
+        Execute($"delete link '{name}' {Where}", RtnlMessageType.DeleteLink, name, w => w.WriteStruct(new IfInfoMessage { Index = index }));
+    }
+
+    /// <summary>Deletes if present; used to undo a half-made object. Never throws.</summary>
+    internal void TryDelete(string name)
+    {
+        try
+        {
+            if (FindMessage(name) is not null)
+            {
+                Delete(name);
+            }
+        }
+        catch (IpipToolsException)
+        {
+            // Best effort: the original failure is what the caller reports.
+        }
+    }
+
+    internal IpipToolsException NotFound(string name) => new(
+        $"No link named '{name}' {Where}.", "LinkNotFound", IpipErrorCategory.ObjectNotFound,
+        "Check the name and the namespace (Get-NetLink, or 'ip link').", name);
+
+    private static void WriteLinkInfo(MessageWriter w, ILinkKindDriver driver, LinkKindParameters parameters, LinkEncodingContext context)
+    {
+        var info = w.BeginNested(LinkAttribute.LinkInfo);
+        w.AddString(LinkAttribute.Info.Kind, driver.Kind);
+        var data = w.BeginNested(LinkAttribute.Info.Data);
+        driver.WriteInfoData(w, parameters, context);
+        w.EndNested(data);
+        w.EndNested(info);
+    }
+
+    private void SetAttribute(string name, string what, Action<MessageWriter> attribute)
+    {
+        var index = IndexOf(name);
+        Execute($"{what} {Where}", RtnlMessageType.NewLink, name, w =>
+        {
+            w.WriteStruct(new IfInfoMessage { Index = index });
+            attribute(w);
+        });
+    }
+
+    private void Execute(string operation, ushort type, string name, RequestBodyWriter body)
+    {
+        try
+        {
+            Connection.Execute(operation, type, NetlinkFlags.None, body);
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.ENODEV)
+        {
+            throw e.Explain($"there is no link named '{name}' {Where}", "Check the name and the namespace.", "LinkNotFound", name);
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
+        {
+            throw e.Explain("a link with that name already exists", "Choose another name.", "LinkNameTaken", name);
+        }
+    }
+
+    private NetlinkException ExplainCreateFailure(NetlinkException e, LinkSpec spec)
+    {
+        var kind = spec.Kind.Kind;
+        return e.ErrorNumber switch
+        {
+            Errno.EEXIST when Find(spec.Name) is not null => e.Explain(
+                $"a link named '{spec.Name}' already exists {Where}",
+                $"Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name),
+            Errno.EOPNOTSUPP => e.Explain(
+                $"this kernel has no '{kind}' link support (the {ModuleOf(kind)} module is not loaded and could not be loaded)",
+                $"Load it with 'modprobe {ModuleOf(kind)}', or use a kernel built with it (for ipip: CONFIG_NET_IPIP). Test-IpipSupport tells what is missing.",
+                "KernelLacksLinkKind", spec.Name),
+            Errno.EPERM => e.Explain("permission denied", "Run as root, or give the process CAP_NET_ADMIN.", "PermissionDenied", spec.Name),
+            _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId, spec.Name),
+        };
+    }
+
+    private static string ModuleOf(string kind) => kind switch
+    {
+        "gre" or "gretap" or "erspan" => "ip_gre",
+        "ip6tnl" => "ip6_tunnel",
+        "vti" => "ip_vti",
+        _ => kind,
+    };
+}

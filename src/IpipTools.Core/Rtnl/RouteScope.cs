@@ -1,0 +1,25 @@
+namespace IpipTools.Core.Rtnl;
+
+/// <summary>rtm_scope / ifa_scope values (enum rt_scope_t).</summary>
+public enum RouteScope : byte
+{
+    Universe = 0,
+    Site = 200,
+    Link = 253,
+    Host = 254,
+    Nowhere = 255,
+}
+
+/// <summary>Prints scopes the way iproute2 does ("global", "link", "host").</summary>
+public static class RouteScopeFormat
+{
+    public static string ToIpString(this RouteScope scope) => scope switch
+    {
+        RouteScope.Universe => "global",
+        RouteScope.Site => "site",
+        RouteScope.Link => "link",
+        RouteScope.Host => "host",
+        RouteScope.Nowhere => "nowhere",
+        _ => ((byte)scope).ToString(),
+    };
+}

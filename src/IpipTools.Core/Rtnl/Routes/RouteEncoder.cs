@@ -1,0 +1,86 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Netlink;
+
+namespace IpipTools.Core.Rtnl.Routes;
+
+/// <summary>The one place a <see cref="RouteSpec"/> becomes an rtmsg and its attributes.</summary>
+internal static class RouteEncoder
+{
+    public static void Validate(RouteSpec spec)
+    {
+        if (spec.Gateway is not null)
+        {
+            AddressFamilies.RequireSameFamily(spec.Destination.BaseAddress, spec.Gateway, $"route to {spec.Destination} via {spec.Gateway}");
+        }
+
+        if (spec.OnLink && spec.Device is null)
+        {
+            throw new IpipToolsException(
+                $"The route to {spec.Destination} is marked onlink but names no device; onlink means 'the gateway is on this device's link'.",
+                "OnLinkNeedsDevice", IpipErrorCategory.InvalidArgument, "Name the output device (for example tunl0).", spec);
+        }
+
+        if (spec.Gateway is null && spec.Device is null && spec.Type == RouteType.Unicast)
+        {
+            throw new IpipToolsException(
+                $"The route to {spec.Destination} has neither a gateway nor a device.",
+                "RouteNeedsNextHop", IpipErrorCategory.InvalidArgument, "Give a gateway, a device, or both.", spec);
+        }
+
+        if (spec.Mtu is int mtu && (mtu < 68 || mtu > 65535))
+        {
+            throw new IpipToolsException($"Route MTU {mtu} is out of range (68 to 65535).", "InvalidMtu",
+                IpipErrorCategory.InvalidArgument, "Give an MTU between 68 and 65535.", spec);
+        }
+    }
+
+    public static void Write(MessageWriter w, RouteSpec spec, int deviceIndex)
+    {
+        w.WriteStruct(new RtMessage
+        {
+            Family = AddressFamilies.Of(spec.Destination.BaseAddress),
+            DestinationLength = (byte)spec.Destination.PrefixLength,
+            Table = spec.Table < 256 ? (byte)spec.Table : (byte)RouteTable.Unspecified,
+            Protocol = spec.Protocol,
+            Scope = spec.EffectiveScope,
+            Type = spec.Type,
+            Flags = spec.OnLink ? RouteFlags.OnLink : RouteFlags.None,
+        });
+        if (spec.Table >= 256)
+        {
+            w.AddUInt32(RouteAttribute.Table, spec.Table);
+        }
+
+        if (spec.Destination.PrefixLength > 0)
+        {
+            w.AddAddress(RouteAttribute.Destination, spec.Destination.BaseAddress);
+        }
+
+        if (spec.Metric is uint metric)
+        {
+            w.AddUInt32(RouteAttribute.Priority, metric);
+        }
+
+        if (spec.PreferredSource is not null)
+        {
+            w.AddAddress(RouteAttribute.PreferredSource, spec.PreferredSource);
+        }
+
+        if (spec.Gateway is not null)
+        {
+            w.AddAddress(RouteAttribute.Gateway, spec.Gateway);
+        }
+
+        if (deviceIndex != 0)
+        {
+            w.AddUInt32(RouteAttribute.OutputInterface, (uint)deviceIndex);
+        }
+
+        if (spec.Mtu is int mtu)
+        {
+            var metrics = w.BeginNested(RouteAttribute.Metrics);
+            w.AddUInt32(RouteAttribute.MetricMtu, (uint)mtu);
+            w.EndNested(metrics);
+        }
+    }
+}

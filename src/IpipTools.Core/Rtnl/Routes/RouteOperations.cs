@@ -1,0 +1,168 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
+using IpipTools.Core.Model;
+using IpipTools.Core.Netlink;
+
+namespace IpipTools.Core.Rtnl.Routes;
+
+/// <summary>Routes of one namespace: add, replace, delete (one at a time or in batches) and list.</summary>
+public sealed class RouteOperations
+{
+    private readonly RtnetlinkClient _client;
+
+    internal RouteOperations(RtnetlinkClient client)
+    {
+        _client = client;
+    }
+
+    private NetlinkConnection Connection => _client.Connection;
+
+    public void Add(RouteSpec spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add");
+
+    /// <summary>Adds the route, or replaces the one with the same destination, table, tos and metric.</summary>
+    public void Replace(RouteSpec spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
+
+    public void Delete(RouteSpec spec)
+    {
+        var devices = new DeviceIndexCache(_client);
+        var operation = $"delete route {spec} {_client.NamespaceDescription}";
+        try
+        {
+            Connection.Execute(operation, RtnlMessageType.DeleteRoute, NetlinkFlags.None, w => RouteEncoder.Write(w, spec, devices.IndexOf(spec.Device)));
+        }
+        catch (NetlinkException e)
+        {
+            throw RouteErrors.Explain(e, spec, "delete");
+        }
+    }
+
+    /// <summary>
+    /// Adds (or with <paramref name="replace"/>, replaces) many routes in as few sends as
+    /// the socket allows; see <see cref="NetlinkConnection.ExecuteBatch"/>. Device
+    /// names are resolved once. Failures are reported per route, with the kernel's text.
+    /// </summary>
+    public BatchResult AddMany(IEnumerable<RouteSpec> specs, bool replace = false) =>
+        Batch(specs, RtnlMessageType.NewRoute, NetlinkFlags.Create | (replace ? NetlinkFlags.Replace : NetlinkFlags.Exclusive), replace ? "replace" : "add");
+
+    public BatchResult DeleteMany(IEnumerable<RouteSpec> specs) =>
+        Batch(specs, RtnlMessageType.DeleteRoute, NetlinkFlags.None, "delete");
+
+    /// <summary>The routes <paramref name="query"/> selects (default: the main table, like <c>ip route</c>).</summary>
+    public IReadOnlyList<RouteEntry> List(RouteQuery? query = null)
+    {
+        query ??= RouteQuery.MainTable;
+        var names = DeviceNames();
+        var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
+        return Connection.Dump($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+            w => WriteDumpRequest(w, query, deviceIndex),
+            m => Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex));
+    }
+
+    /// <summary>
+    /// Hands every selected route to <paramref name="onRoute"/> as it is read, keeping
+    /// nothing, so memory stays flat however large the table.
+    /// </summary>
+    public void Stream(RouteQuery query, Action<RouteEntry> onRoute)
+    {
+        var names = DeviceNames();
+        var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
+        Connection.DumpStreaming($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+            w => WriteDumpRequest(w, query, deviceIndex),
+            m =>
+            {
+                var route = Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex);
+                if (route is not null)
+                {
+                    onRoute(route);
+                }
+            });
+    }
+
+    private void Change(RouteSpec spec, NetlinkFlags flags, string verb)
+    {
+        RouteEncoder.Validate(spec);
+        var devices = new DeviceIndexCache(_client);
+        var deviceIndex = devices.IndexOf(spec.Device);
+        try
+        {
+            Connection.Execute($"{verb} route {spec} {_client.NamespaceDescription}", RtnlMessageType.NewRoute, flags,
+                w => RouteEncoder.Write(w, spec, deviceIndex));
+        }
+        catch (NetlinkException e)
+        {
+            throw RouteErrors.Explain(e, spec, verb);
+        }
+    }
+
+    private BatchResult Batch(IEnumerable<RouteSpec> specs, ushort type, NetlinkFlags flags, string verb)
+    {
+        var devices = new DeviceIndexCache(_client);
+        var batch = Connection.CreateBatch();
+        var list = specs as IReadOnlyList<RouteSpec> ?? specs.ToList();
+        foreach (var spec in list)
+        {
+            RouteEncoder.Validate(spec);
+            var deviceIndex = devices.IndexOf(spec.Device);
+            var writer = batch.Begin(type, flags);
+            RouteEncoder.Write(writer, spec, deviceIndex);
+            batch.End();
+        }
+
+        var result = Connection.ExecuteBatch(batch, $"{verb} routes {_client.NamespaceDescription}",
+            index => $"{verb} route {list[index]} {_client.NamespaceDescription}");
+        var explained = result.Failures.Select(f => f with { Error = RouteErrors.Explain(f.Error, list[f.Index], verb) }).ToList();
+        return new BatchResult(result.RequestCount, explained);
+    }
+
+    private Func<int, string?> DeviceNames()
+    {
+        var names = _client.Links.List().ToDictionary(l => l.Index, l => l.Name);
+        return index => names.GetValueOrDefault(index);
+    }
+
+    private static void WriteDumpRequest(MessageWriter w, RouteQuery query, int deviceIndex)
+    {
+        // With NETLINK_GET_STRICT_CHK the kernel filters on these itself.
+        w.WriteStruct(new RtMessage
+        {
+            Family = query.Family,
+            Table = query.Table is uint t && t < 256 ? (byte)t : (byte)0,
+            Protocol = query.Protocol ?? 0,
+        });
+        if (query.Table is uint table and >= 256)
+        {
+            w.AddUInt32(RouteAttribute.Table, table);
+        }
+
+        if (deviceIndex != 0)
+        {
+            w.AddUInt32(RouteAttribute.OutputInterface, (uint)deviceIndex);
+        }
+    }
+
+    /// <summary>Applies the filters again on our side: older kernels ignore them.</summary>
+    private static RouteEntry? Keep(RouteEntry route, RouteQuery query, int deviceIndex)
+    {
+        if (query.Table is uint table && route.Table != table)
+        {
+            return null;
+        }
+
+        if (query.Protocol is byte protocol && route.Protocol != protocol)
+        {
+            return null;
+        }
+
+        if (deviceIndex != 0 && route.DeviceIndex != deviceIndex)
+        {
+            return null;
+        }
+
+        if (query.ExcludeKernelRoutes && route.Protocol == RouteProtocol.Kernel)
+        {
+            return null;
+        }
+
+        return route;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+
+namespace IpipTools.Core.Rtnl.Routes;
+
+/// <summary>Formats a route the way <c>ip route</c> prints it; shared by specs and read routes.</summary>
+internal static class RouteText
+{
+    public static string Format(IPNetwork destination, IPAddress? gateway, string? device, bool onLink, uint table,
+        uint? metric, byte protocol, RouteScope? scope, IPAddress? source, int? mtu)
+    {
+        var text = new StringBuilder(destination.PrefixLength == 0 ? "default" : destination.ToString());
+        if (gateway is not null)
+        {
+            text.Append(" via ").Append(gateway);
+        }
+
+        if (device is not null)
+        {
+            text.Append(" dev ").Append(device);
+        }
+
+        if (table != RouteTable.Main)
+        {
+            text.Append(" table ").Append(table);
+        }
+
+        if (protocol != RouteProtocol.Boot)
+        {
+            text.Append(" proto ").Append(RouteProtocol.Name(protocol));
+        }
+
+        if (scope is RouteScope s && s != RouteScope.Universe)
+        {
+            text.Append(" scope ").Append(s.ToIpString());
+        }
+
+        if (source is not null)
+        {
+            text.Append(" src ").Append(source);
+        }
+
+        if (metric is uint m && m != 0)
+        {
+            text.Append(" metric ").Append(m);
+        }
+
+        if (mtu is int u)
+        {
+            text.Append(" mtu ").Append(u);
+        }
+
+        if (onLink)
+        {
+            text.Append(" onlink");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.Rtnl.Tunnels;
+
+namespace IpipTools.Core.Rtnl;
+
+/// <summary>
+/// One rtnetlink connection bound to one network namespace, with the operations on
+/// links, tunnels, addresses and routes of that namespace. The socket is opened
+/// inside the namespace on a short-lived thread, and stays bound to it; the
+/// caller's thread never changes namespace. Not thread-safe: one per thread.
+/// </summary>
+public sealed class RtnetlinkClient : IDisposable
+{
+    internal RtnetlinkClient(NetlinkConnection connection, NetNamespace netNamespace)
+    {
+        Connection = connection;
+        Namespace = netNamespace;
+        Links = new LinkOperations(this);
+        Tunnels = new TunnelOperations(this);
+        Addresses = new AddressOperations(this);
+        Routes = new RouteOperations(this);
+    }
+
+    public NetNamespace Namespace { get; }
+
+    public NetlinkConnection Connection { get; }
+
+    public LinkOperations Links { get; }
+
+    public TunnelOperations Tunnels { get; }
+
+    public AddressOperations Addresses { get; }
+
+    public RouteOperations Routes { get; }
+
+    /// <summary>What objects read through this client report as their namespace: a name, a path, or null.</summary>
+    internal string? NamespaceName => Namespace.IsCallerNamespace ? null : Namespace.Name ?? Namespace.Path;
+
+    /// <summary>"in namespace 'lab'" or "in the current namespace", for messages.</summary>
+    internal string NamespaceDescription => Namespace.IsCallerNamespace ? "in the current namespace" : $"in namespace '{Namespace}'";
+
+    /// <summary>Opens a connection to the namespace <paramref name="target"/> (default: the caller's).</summary>
+    public static RtnetlinkClient Open(NetNamespace? target = null)
+    {
+        target ??= NetNamespace.Caller;
+        var socket = NamespaceThread.Run(target, () => NetlinkSocket.Open());
+        return new RtnetlinkClient(new NetlinkConnection(socket), target);
+    }
+
+    /// <summary>Opens a connection to the namespace named <paramref name="nameOrPath"/> (null: the caller's).</summary>
+    public static RtnetlinkClient Open(string? nameOrPath) => Open(NetNamespace.Parse(nameOrPath));
+
+    public void Dispose() => Connection.Dispose();
+}

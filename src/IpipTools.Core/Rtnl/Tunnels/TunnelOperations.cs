@@ -1,0 +1,160 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
+using IpipTools.Core.Model;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+
+namespace IpipTools.Core.Rtnl.Tunnels;
+
+/// <summary>IP tunnels (ipip, and any kind with an <see cref="ITunnelParameters"/> driver) of one namespace.</summary>
+public sealed class TunnelOperations
+{
+    private readonly RtnetlinkClient _client;
+
+    internal TunnelOperations(RtnetlinkClient client)
+    {
+        _client = client;
+    }
+
+    private LinkOperations Links => _client.Links;
+
+    /// <summary>Every tunnel, optionally of one kind ("ipip"), the fallback devices included.</summary>
+    public IReadOnlyList<IpTunnel> List(string? kind = null)
+    {
+        var links = Links.List();
+        var names = links.ToDictionary(l => l.Index, l => l.Name);
+        return links
+            .Select(l => IpTunnel.FromLink(l, i => names.GetValueOrDefault(i)))
+            .OfType<IpTunnel>()
+            .Where(t => kind is null || t.Kind == kind)
+            .ToList();
+    }
+
+    public IpTunnel? Find(string name)
+    {
+        var link = Links.Find(name);
+        return link is null ? null : ToTunnel(link);
+    }
+
+    public IpTunnel Get(string name)
+    {
+        var link = Links.Get(name);
+        return ToTunnel(link) ?? throw new IpipToolsException(
+            $"Link '{name}' {_client.NamespaceDescription} is a {link.Kind ?? "device without a kind"}, not an IP tunnel.",
+            "NotATunnel", IpipErrorCategory.InvalidArgument, "Give the name of an ipip, gre or sit tunnel.", name);
+    }
+
+    /// <summary>
+    /// Creates a tunnel and returns it as the kernel reports it. Bad input is refused
+    /// before anything is sent; a tunnel that cannot be completed (brought up,
+    /// configured) is removed again.
+    /// </summary>
+    public IpTunnel Create(TunnelSpec spec)
+    {
+        InterfaceName.Validate(spec.Name, "tunnel name");
+        var parameters = spec.Parameters;
+        if (parameters is not ITunnelParameters tunnelParameters)
+        {
+            throw new ArgumentException($"'{parameters.Kind}' is not an IP tunnel kind", nameof(spec));
+        }
+
+        if (spec.UnderlayDevice is not null)
+        {
+            parameters = (LinkKindParameters)tunnelParameters.WithUnderlay(Links.IndexOf(spec.UnderlayDevice));
+        }
+
+        try
+        {
+            Links.Add(new LinkSpec(spec.Name, parameters) { Mtu = spec.Mtu, Up = spec.Up, Alias = spec.Alias });
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST && e.ErrorId != "LinkNameTaken")
+        {
+            throw ExplainDuplicateParameters(e, spec.Name, (ITunnelParameters)parameters);
+        }
+
+        return Get(spec.Name);
+    }
+
+    /// <summary>
+    /// Changes a tunnel. The kernel replaces the whole parameter set on a change and
+    /// resets whatever the request omits, so the current parameters are read first,
+    /// <paramref name="change"/> edits them, and the complete set is sent back.
+    /// </summary>
+    public IpTunnel Modify<TParameters>(string name, Func<TParameters, TParameters> change)
+        where TParameters : LinkKindParameters
+    {
+        var current = Get(name);
+        if (current.Parameters is not TParameters typed)
+        {
+            throw new IpipToolsException($"Tunnel '{name}' is of kind {current.Kind}, not {typeof(TParameters).Name}.",
+                "TunnelKindMismatch", IpipErrorCategory.InvalidArgument, "Use the parameters of the tunnel's own kind.", name);
+        }
+
+        var updated = change(typed);
+        if (updated == typed)
+        {
+            return current;
+        }
+
+        if (current.IsFallback)
+        {
+            throw FallbackRefused(name, "changed");
+        }
+
+        try
+        {
+            Links.ChangeKindParameters(name, updated);
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
+        {
+            throw ExplainDuplicateParameters(e, name, (ITunnelParameters)updated);
+        }
+
+        return Get(name);
+    }
+
+    public void Delete(string name)
+    {
+        var tunnel = Get(name);
+        if (tunnel.IsFallback)
+        {
+            // The kernel answers success but keeps the device; say so instead.
+            throw FallbackRefused(name, "deleted");
+        }
+
+        Links.Delete(name);
+    }
+
+    private IpTunnel? ToTunnel(NetworkLink link) =>
+        IpTunnel.FromLink(link, index => index == 0 ? null : Links.Get(index).Name);
+
+    private IpipToolsException FallbackRefused(string name, string what) => new(
+        $"'{name}' is the fallback device the tunnel module creates in every namespace; it cannot be {what}. It receives every packet that matches no other tunnel.",
+        "FallbackTunnelImmutable", IpipErrorCategory.InvalidOperation,
+        $"Leave '{name}' as it is (bring it up or down, give it addresses and routes), or create a tunnel of your own.", name);
+
+    /// <summary>
+    /// EEXIST on a tunnel whose name is free means another tunnel of the same kind
+    /// already has the same endpoints and underlay: the kernel keys tunnels by them.
+    /// With no endpoints at all that other tunnel is the fallback device (tunl0).
+    /// </summary>
+    private NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, ITunnelParameters parameters)
+    {
+        var twin = List(parameters.Kind).FirstOrDefault(t => t.Name != name
+            && Equals(t.Local, parameters.Local) && Equals(t.Remote, parameters.Remote) && t.UnderlayIndex == parameters.UnderlayIndex);
+        var endpoints = $"local {parameters.Local?.ToString() ?? "any"}, remote {parameters.Remote?.ToString() ?? "any"}";
+        if (parameters.Local is null && parameters.Remote is null && parameters.UnderlayIndex == 0)
+        {
+            return e.Explain(
+                $"a {parameters.Kind} tunnel with no local or remote address is the fallback device '{twin?.Name ?? parameters.FallbackDeviceName}', which already holds that empty parameter set; the kernel allows one tunnel per set of endpoints",
+                $"Give the tunnel a local and/or remote address (or an underlay device), or use '{parameters.FallbackDeviceName}' itself for a point-to-multipoint tunnel.",
+                "TunnelParametersTaken", name);
+        }
+
+        return e.Explain(
+            $"tunnel '{twin?.Name ?? "(another)"}' already uses the same endpoints ({endpoints}); the kernel allows one {parameters.Kind} tunnel per set of endpoints",
+            "Change the local or remote address, bind to another underlay device, or reuse the existing tunnel.",
+            "TunnelParametersTaken", name);
+    }
+}

@@ -1,0 +1,68 @@
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
+
+namespace IpipTools.TestSupport;
+
+/// <summary>
+/// A throwaway named network namespace for one test: created with IpipTools,
+/// deleted on dispose whatever happened in the test. Root-namespace veth ends a
+/// test makes are registered here too, so they go as well.
+/// </summary>
+public sealed class TestNamespace : IDisposable
+{
+    private readonly List<string> _rootLinks = new();
+
+    public TestNamespace(string prefix = "ipt")
+    {
+        // Short random names: they appear in interface names of some tests too.
+        Name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+        Namespace = NetNamespaceStore.Create(Name);
+    }
+
+    public string Name { get; }
+
+    public NetNamespace Namespace { get; }
+
+    /// <summary>A new connection into this namespace (dispose it).</summary>
+    public RtnetlinkClient Connect() => RtnetlinkClient.Open(Namespace);
+
+    /// <summary>Deletes a link in the root namespace when this namespace is disposed.</summary>
+    public void CleanUpRootLink(string name) => _rootLinks.Add(name);
+
+    /// <summary>Brings `lo` up, which ping to the namespace's own addresses needs.</summary>
+    public void LoopbackUp()
+    {
+        using var client = Connect();
+        client.Links.SetUp("lo", true);
+    }
+
+    /// <summary>Runs a command inside the namespace (`ip netns exec`), for ping and captures.</summary>
+    public Command.Result Exec(params string[] command) =>
+        Command.Run("ip", new[] { "netns", "exec", Name }.Concat(command).ToArray());
+
+    /// <summary>True if one ICMP echo to <paramref name="address"/> is answered within a few seconds.</summary>
+    public bool Ping(string address, string? source = null)
+    {
+        var arguments = new List<string> { "netns", "exec", Name, Command.Tool("ping"), "-c", "1", "-W", "3" };
+        if (source is not null)
+        {
+            arguments.AddRange(new[] { "-I", source });
+        }
+
+        arguments.Add(address);
+        return Command.Run("ip", arguments, TimeSpan.FromSeconds(20)).ExitCode == 0;
+    }
+
+    public void Dispose()
+    {
+        foreach (var link in _rootLinks)
+        {
+            Command.Ip(null, "link", "del", link);
+        }
+
+        if (NetNamespaceStore.Exists(Name))
+        {
+            NetNamespaceStore.Delete(Name);
+        }
+    }
+}
