@@ -85,6 +85,7 @@ if ((RUN_KERNEL)); then
 fi
 
 echo
+echo "tests/run.sh: finished in $SECONDS s"
 for problem in "${broken[@]}"; do echo "suite problem: $problem"; done
 if ((skipped > 0)); then
   echo "$passed passed, $failed failed, $skipped skipped"
