@@ -1,0 +1,40 @@
+using IpipTools.Core.Namespaces;
+
+namespace IpipTools.Core.Commands;
+
+/// <summary>The namespace cmdlets' operations: New/Get/Remove-NetNamespace and Enter/Exit-NetNamespace.</summary>
+public static class NamespaceCommands
+{
+    public static ChangeDescription DescribeNew(string name) =>
+        new($"network namespace '{name}'", $"Create network namespace (bind mount at {NetNamespaceStore.Directory}/{name})");
+
+    public static NetNamespace New(string name) => NetNamespaceStore.Create(name);
+
+    /// <summary>The named namespaces (like <c>ip netns list</c>), optionally by name or wildcard; an exact name must exist.</summary>
+    public static IReadOnlyList<NetNamespace> Get(string? name = null)
+    {
+        var pattern = NamePattern.Of(name);
+        if (pattern.IsExact)
+        {
+            var target = NetNamespace.Parse(pattern.Text);
+            return target.Exists() ? new[] { target } : throw target.NotFound();
+        }
+
+        return NetNamespaceStore.List().Where(n => pattern.Matches(n.Name!)).ToList();
+    }
+
+    public static ChangeDescription DescribeRemove(string name) =>
+        new($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)");
+
+    public static void Remove(string name) => NetNamespaceStore.Delete(name);
+
+    public static ChangeDescription DescribeEnter(string nameOrPath) =>
+        new($"network namespace '{nameOrPath}'", "Make the session's default namespace (no thread moves)");
+
+    public static NetNamespace Enter(object? session, string nameOrPath) => NamespaceSession.For(session).Enter(nameOrPath);
+
+    public static NetNamespace Exit(object? session) => NamespaceSession.For(session).Exit();
+
+    /// <summary>What a cmdlet's -NetNamespace argument names in <paramref name="session"/>.</summary>
+    public static NetNamespace Resolve(object? session, string? nameOrPath) => NamespaceSession.For(session).Resolve(nameOrPath);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl.Kinds;
+
+namespace IpipTools.Core.Commands;
+
+/// <summary>
+/// The changes Set-IpipTunnel asks for (<c>ip tunnel change</c> plus <c>ip link set
+/// up|down|mtu</c>); null leaves a setting as it is.
+/// </summary>
+public sealed record SetTunnelRequest(string Name)
+{
+    public IPAddress? Local { get; init; }
+
+    public IPAddress? Remote { get; init; }
+
+    public string? Ttl { get; init; }
+
+    public string? Tos { get; init; }
+
+    public bool? PathMtuDiscovery { get; init; }
+
+    public int? Mtu { get; init; }
+
+    /// <summary>True for up, false for down, null to leave it.</summary>
+    public bool? Up { get; init; }
+
+    /// <summary>Whether any kernel tunnel parameter (not MTU or state) changes.</summary>
+    public bool ChangesParameters => Local is not null || Remote is not null || Ttl is not null || Tos is not null || PathMtuDiscovery is not null;
+
+    /// <summary>The -Up and -Down switches as one setting; both at once is refused.</summary>
+    public static bool? AdminState(bool up, bool down) => (up, down) switch
+    {
+        (true, true) => throw new IpipToolsException("-Up and -Down were both given.", "ConflictingLinkState",
+            IpipErrorCategory.InvalidArgument, "Give one of -Up and -Down."),
+        (true, false) => true,
+        (false, true) => false,
+        _ => null,
+    };
+
+    /// <summary>The current parameters with this request's changes applied.</summary>
+    public IpipParameters Apply(IpipParameters current) => current with
+    {
+        Local = Local ?? current.Local,
+        Remote = Remote ?? current.Remote,
+        Ttl = Ttl is null ? current.Ttl : TunnelOptionText.ParseTtl(Ttl),
+        Tos = Tos is null ? current.Tos : TunnelOptionText.ParseTos(Tos),
+        PathMtuDiscovery = PathMtuDiscovery ?? current.PathMtuDiscovery,
+    };
+
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        NewTunnelRequest.AddIf(parts, "remote", Remote);
+        NewTunnelRequest.AddIf(parts, "local", Local);
+        NewTunnelRequest.AddIf(parts, "ttl", Ttl);
+        NewTunnelRequest.AddIf(parts, "tos", Tos);
+        NewTunnelRequest.AddIf(parts, "mtu", Mtu);
+        if (PathMtuDiscovery is bool pmtu)
+        {
+            parts.Add(pmtu ? "pmtudisc" : "nopmtudisc");
+        }
+
+        if (Up is bool up)
+        {
+            parts.Add(up ? "up" : "down");
+        }
+
+        return parts.Count == 0 ? "nothing" : string.Join(" ", parts);
+    }
+}
