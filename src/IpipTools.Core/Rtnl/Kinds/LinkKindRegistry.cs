@@ -8,6 +8,8 @@ public static class LinkKindRegistry
         new VethDriver(),
         new BridgeDriver(),
         new IpipDriver(),
+        new GreDriver(),
+        new SitDriver(),
     };
 
     private static readonly Dictionary<string, ILinkKindDriver> ByKind = Drivers.ToDictionary(d => d.Kind);

@@ -1,0 +1,136 @@
+using System.Buffers.Binary;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Netlink;
+
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>
+/// Everything the kernel keeps for a GRE tunnel over IPv4 (kind "gre", layer 3). The
+/// module's fallback device is gre0. A key (RFC 2890) is null when unused; key 0 is a
+/// real key, distinct from none.
+/// </summary>
+public sealed record GreParameters : Ipv4TunnelParameters
+{
+    public override string Kind => "gre";
+
+    public override string FallbackDeviceName => "gre0";
+
+    /// <summary>The key incoming packets must carry (ikey); null accepts only keyless packets.</summary>
+    public uint? InputKey { get; init; }
+
+    /// <summary>The key put on outgoing packets (okey); null sends none.</summary>
+    public uint? OutputKey { get; init; }
+
+    /// <summary>Require a checksum on incoming packets (icsum).</summary>
+    public bool InputChecksum { get; init; }
+
+    /// <summary>Checksum outgoing packets (ocsum).</summary>
+    public bool OutputChecksum { get; init; }
+
+    /// <summary>Require sequence numbers on incoming packets and drop those out of order (iseq).</summary>
+    public bool InputSequence { get; init; }
+
+    /// <summary>Number outgoing packets (oseq).</summary>
+    public bool OutputSequence { get; init; }
+
+    /// <summary>Clear DF on outer packets even when the inner packet had it; needs path MTU discovery off.</summary>
+    public bool IgnoreDontFragment { get; init; }
+
+    /// <summary>The same key both ways, as iproute2's "key K" sets it.</summary>
+    public GreParameters WithKey(uint? key) => this with { InputKey = key, OutputKey = key };
+}
+
+/// <summary>
+/// IFLA_INFO_DATA of kind "gre" (IFLA_GRE_*, linux/if_tunnel.h), in the order of the
+/// kernel's ipgre_fill_info: link, flags and keys, the shared IPv4-tunnel run
+/// (<see cref="Ipv4TunnelAttributes"/>), PMTUDISC, fwmark, encapsulation, ignore-df,
+/// collect-metadata. As with ipip, a change resets what it omits, so all is sent.
+/// </summary>
+internal sealed class GreDriver : ILinkKindDriver
+{
+    private const ushort LinkAttribute = 1;
+    private const ushort InputFlagsAttribute = 2;
+    private const ushort OutputFlagsAttribute = 3;
+    private const ushort InputKeyAttribute = 4;
+    private const ushort OutputKeyAttribute = 5;
+    private const ushort IgnoreDontFragmentAttribute = 19;
+
+    // GRE header flag bits (linux/if_tunnel.h GRE_*), as they travel: big-endian.
+    private const ushort ChecksumFlag = 0x8000;
+    private const ushort KeyFlag = 0x2000;
+    private const ushort SequenceFlag = 0x1000;
+
+    /// <summary>IFLA_GRE_*: gre numbers the shared attributes its own way.</summary>
+    private static readonly Ipv4TunnelAttributes Attributes = new(
+        Link: LinkAttribute, Local: 6, Remote: 7, Ttl: 8, Tos: 9, PathMtuDiscovery: 10, FirewallMark: 20,
+        EncapType: 14, EncapFlags: 15, EncapSourcePort: 16, EncapDestinationPort: 17, CollectMetadata: 18);
+
+    public string Kind => "gre";
+
+    public Type ParametersType => typeof(GreParameters);
+
+    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    {
+        var gre = (GreParameters)parameters;
+        Validate(gre);
+        writer.AddUInt32(LinkAttribute, (uint)gre.UnderlayIndex);
+        writer.AddUInt16BigEndian(InputFlagsAttribute, Flags(gre.InputChecksum, gre.InputKey, gre.InputSequence));
+        writer.AddUInt16BigEndian(OutputFlagsAttribute, Flags(gre.OutputChecksum, gre.OutputKey, gre.OutputSequence));
+        AddKey(writer, InputKeyAttribute, gre.InputKey);
+        AddKey(writer, OutputKeyAttribute, gre.OutputKey);
+        Attributes.WriteEndpoints(writer, gre);
+        Attributes.WritePathMtuDiscovery(writer, gre);
+        writer.AddUInt32(Attributes.FirewallMark, gre.FirewallMark);
+        Attributes.WriteEncapsulation(writer, gre);
+        writer.AddByte(IgnoreDontFragmentAttribute, gre.IgnoreDontFragment ? (byte)1 : (byte)0);
+        Attributes.WriteCollectMetadata(writer, gre);
+    }
+
+    public LinkKindParameters Read(AttributeList? data)
+    {
+        if (data is null)
+        {
+            return new GreParameters();
+        }
+
+        var input = data.TryGet(InputFlagsAttribute, out var i) ? i.AsUInt16BigEndian() : (ushort)0;
+        var output = data.TryGet(OutputFlagsAttribute, out var o) ? o.AsUInt16BigEndian() : (ushort)0;
+        return Attributes.Read(data, new GreParameters
+        {
+            InputKey = (input & KeyFlag) != 0 ? ReadKey(data, InputKeyAttribute) : null,
+            OutputKey = (output & KeyFlag) != 0 ? ReadKey(data, OutputKeyAttribute) : null,
+            InputChecksum = (input & ChecksumFlag) != 0,
+            OutputChecksum = (output & ChecksumFlag) != 0,
+            InputSequence = (input & SequenceFlag) != 0,
+            OutputSequence = (output & SequenceFlag) != 0,
+            IgnoreDontFragment = (data.GetByte(IgnoreDontFragmentAttribute) ?? 0) != 0,
+        });
+    }
+
+    private static ushort Flags(bool checksum, uint? key, bool sequence) =>
+        (ushort)((checksum ? ChecksumFlag : 0) | (key is null ? 0 : KeyFlag) | (sequence ? SequenceFlag : 0));
+
+    /// <summary>Keys are __be32 in the kernel: key 42 is 00 00 00 2a on the wire (iproute2 shows it as 0.0.0.42).</summary>
+    private static void AddKey(MessageWriter writer, ushort type, uint? key)
+    {
+        Span<byte> payload = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(payload, key ?? 0);
+        writer.AddAttribute(type, payload);
+    }
+
+    private static uint ReadKey(AttributeList data, ushort type) =>
+        data.TryGet(type, out var key) ? BinaryPrimitives.ReadUInt32BigEndian(key.Payload.Span) : 0;
+
+    private static void Validate(GreParameters gre)
+    {
+        Ipv4TunnelAttributes.RequireIPv4Endpoints(gre);
+        if (gre.IgnoreDontFragment && gre.PathMtuDiscovery)
+        {
+            // ipgre_netlink_parms answers EINVAL without a message for this pair.
+            throw new IpipToolsException(
+                "Ignoring DF and path MTU discovery cannot go together: discovery sets DF on every outer packet.",
+                "ConflictingTunnelOptions", IpipErrorCategory.InvalidArgument,
+                "Turn path MTU discovery off to ignore DF, or keep DF.", gre);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Netlink;
+
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>
+/// Everything the kernel keeps for a sit tunnel (IPv6 in IPv4, kind "sit"; also 6to4,
+/// 6rd and ISATAP). The module's fallback device is sit0.
+/// </summary>
+public sealed record SitParameters : Ipv4TunnelParameters
+{
+    public const byte ProtocolIpv6 = 41;  // IPPROTO_IPV6: what "ip tunnel add ... mode sit" makes
+    public const byte ProtocolIpip = 4;   // IPPROTO_IPIP: sit can carry IPv4 too
+    public const byte ProtocolMpls = 137; // IPPROTO_MPLS
+    public const byte ProtocolAny = 0;    // both IPv6 and IPv4 ("ip link add ... type sit" without mode)
+
+    public override string Kind => "sit";
+
+    public override string FallbackDeviceName => "sit0";
+
+    /// <summary>Inner protocol accepted: 41 (IPv6, the default), 4 (IPv4), 137 (MPLS) or 0 (any).</summary>
+    public byte Protocol { get; init; } = ProtocolIpv6;
+
+    /// <summary>ISATAP (RFC 5214) router: SIT_ISATAP in IFLA_IPTUN_FLAGS. Fixed at creation.</summary>
+    public bool Isatap { get; init; }
+
+    /// <summary>
+    /// The 6rd prefix (IFLA_IPTUN_6RD_PREFIX/PREFIXLEN); null leaves the kernel's (2002::/16,
+    /// plain 6to4, on creation) or the tunnel's current one (on a change).
+    /// </summary>
+    public IPNetwork? SixRdPrefix { get; init; }
+
+    /// <summary>The 6rd relay prefix (IFLA_IPTUN_6RD_RELAY_PREFIX/LEN); only sent with <see cref="SixRdPrefix"/>; null is 0.0.0.0/0.</summary>
+    public IPNetwork? SixRdRelayPrefix { get; init; }
+}
+
+/// <summary>
+/// IFLA_INFO_DATA of kind "sit", in the order of the kernel's ipip6_fill_info: the
+/// shared IPv4-tunnel run (<see cref="Ipv4TunnelAttributes"/>), then PMTUDISC before
+/// PROTO (the reverse of ipip), the flags, fwmark, 6rd, and the encapsulation. sit has
+/// no external (metadata) mode. Like ipip, a change request resets whatever it omits,
+/// so the whole set is always sent.
+/// </summary>
+internal sealed class SitDriver : ILinkKindDriver
+{
+    /// <summary>SIT_ISATAP (linux/if_tunnel.h), in IFLA_IPTUN_FLAGS as the kernel keeps i_flags.</summary>
+    private const ushort IsatapFlag = 0x0001;
+
+    private static readonly byte[] Protocols = { SitParameters.ProtocolIpv6, SitParameters.ProtocolIpip, SitParameters.ProtocolMpls, SitParameters.ProtocolAny };
+
+    private static readonly IPNetwork NoRelayPrefix = new(IPAddress.Any, 0);
+
+    private static Ipv4TunnelAttributes Attributes => Ipv4TunnelAttributes.IpTunnel;
+
+    public string Kind => "sit";
+
+    public Type ParametersType => typeof(SitParameters);
+
+    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    {
+        var sit = (SitParameters)parameters;
+        Validate(sit);
+        writer.AddUInt32(IpTunnelAttribute.Link, (uint)sit.UnderlayIndex);
+        Attributes.WriteEndpoints(writer, sit);
+        Attributes.WritePathMtuDiscovery(writer, sit);
+        writer.AddByte(IpTunnelAttribute.Protocol, sit.Protocol);
+        writer.AddUInt16(IpTunnelAttribute.Flags, sit.Isatap ? IsatapFlag : (ushort)0);
+        writer.AddUInt32(IpTunnelAttribute.FirewallMark, sit.FirewallMark);
+        if (sit.SixRdPrefix is IPNetwork prefix)
+        {
+            var relay = sit.SixRdRelayPrefix ?? NoRelayPrefix;
+            writer.AddAddress(IpTunnelAttribute.SixRdPrefix, prefix.BaseAddress);
+            writer.AddAddress(IpTunnelAttribute.SixRdRelayPrefix, relay.BaseAddress);
+            writer.AddUInt16(IpTunnelAttribute.SixRdPrefixLength, (ushort)prefix.PrefixLength);
+            writer.AddUInt16(IpTunnelAttribute.SixRdRelayPrefixLength, (ushort)relay.PrefixLength);
+        }
+
+        Attributes.WriteEncapsulation(writer, sit);
+    }
+
+    public LinkKindParameters Read(AttributeList? data) =>
+        data is null
+            ? new SitParameters()
+            : Attributes.Read(data, new SitParameters
+            {
+                Protocol = data.GetByte(IpTunnelAttribute.Protocol) ?? SitParameters.ProtocolIpv6,
+                Isatap = data.TryGet(IpTunnelAttribute.Flags, out var flags) && (flags.AsUInt16() & IsatapFlag) != 0,
+                SixRdPrefix = ReadPrefix(data, IpTunnelAttribute.SixRdPrefix, IpTunnelAttribute.SixRdPrefixLength),
+                SixRdRelayPrefix = ReadPrefix(data, IpTunnelAttribute.SixRdRelayPrefix, IpTunnelAttribute.SixRdRelayPrefixLength),
+            });
+
+    private static IPNetwork? ReadPrefix(AttributeList data, ushort addressType, ushort lengthType) =>
+        data.GetAddress(addressType) is IPAddress address && data.TryGet(lengthType, out var length)
+            ? new IPNetwork(address, length.AsUInt16())
+            : null;
+
+    private static void Validate(SitParameters sit)
+    {
+        Ipv4TunnelAttributes.RequireIPv4Endpoints(sit);
+        Ipv4TunnelAttributes.RefuseFixedTtlWithoutPathMtuDiscovery(sit);
+        Ipv4TunnelAttributes.RequireProtocol(sit, sit.Protocol, Protocols, "41 (IPv6 in IPv4), 4 (IPv4), 137 (MPLS) or 0 (any)");
+        if (sit.CollectMetadata)
+        {
+            // The kernel would ignore the attribute and make an ordinary tunnel.
+            throw new IpipToolsException("sit tunnels have no external (collect metadata) mode.", "UnsupportedTunnelOption",
+                IpipErrorCategory.InvalidArgument, "Use an ipip or gre tunnel for external mode.", sit);
+        }
+
+        if (sit.SixRdPrefix is { } prefix && prefix.BaseAddress.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            throw new IpipToolsException($"The 6rd prefix {prefix} is not an IPv6 prefix.", "InvalidSixRdPrefix",
+                IpipErrorCategory.InvalidArgument, "Give an IPv6 prefix such as 2001:db8::/32.", prefix);
+        }
+
+        if (sit.SixRdRelayPrefix is { } relay && relay.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        {
+            throw new IpipToolsException($"The 6rd relay prefix {relay} is not an IPv4 prefix.", "InvalidSixRdPrefix",
+                IpipErrorCategory.InvalidArgument, "Give an IPv4 prefix such as 192.0.2.0/24, or none.", relay);
+        }
+    }
+}
