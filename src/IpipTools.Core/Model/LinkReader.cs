@@ -27,6 +27,7 @@ public static class LinkReader
             DeviceType = message.Header.DeviceType,
             HardwareAddress = a.TryGet(LinkAttribute.Address, out var address) ? FormatHardwareAddress(message.Header.DeviceType, address) : null,
             ParentIndex = (int)(a.GetUInt32(LinkAttribute.Link) ?? 0),
+            ParentNamespaceId = a.TryGet(LinkAttribute.LinkNetNamespaceId, out var netnsId) ? netnsId.AsInt32() : null,
             MasterIndex = (int)(a.GetUInt32(LinkAttribute.Master) ?? 0),
             Alias = a.GetString(LinkAttribute.Alias),
             Statistics = a.TryGet(LinkAttribute.Stats64, out var stats) ? LinkStatistics.Parse(stats.Payload.Span) : LinkStatistics.Empty,

@@ -37,6 +37,12 @@ public sealed record NetworkLink
     /// <summary>IFLA_LINK: the veth peer's index, or the underlay device of a tunnel; 0 for none.</summary>
     public int ParentIndex { get; init; }
 
+    /// <summary>
+    /// IFLA_LINK_NETNSID: when set, <see cref="ParentIndex"/> is an index in another
+    /// namespace (this namespace's id for it), e.g. a veth whose peer was moved away.
+    /// </summary>
+    public int? ParentNamespaceId { get; init; }
+
     /// <summary>The bridge (or other master) this link is enslaved to; 0 for none.</summary>
     public int MasterIndex { get; init; }
 

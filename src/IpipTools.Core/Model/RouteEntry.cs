@@ -18,6 +18,9 @@ public sealed record RouteEntry
 
     public bool OnLink { get; init; }
 
+    /// <summary>Every rtm_flags bit the kernel reported (onlink, linkdown, dead, ...), as <c>ip route</c> lists them.</summary>
+    public RouteFlags Flags { get; init; }
+
     public RouteScope Scope { get; init; }
 
     public uint Table { get; init; }

@@ -14,13 +14,14 @@ public sealed class NetlinkError
     private const ushort AttrOffset = 2;           // NLMSGERR_ATTR_OFFS
     private const ushort AttrMissingType = 5;      // NLMSGERR_ATTR_MISS_TYPE
 
-    public NetlinkError(int errno, NetlinkMessageHeader request, string? kernelMessage, int? attributeOffset, ushort? missingAttributeType)
+    public NetlinkError(int errno, NetlinkMessageHeader request, string? kernelMessage, int? attributeOffset, ushort? missingAttributeType, AttributeList? extendedAck = null)
     {
         Errno = errno;
         Request = request;
         KernelMessage = kernelMessage;
         AttributeOffset = attributeOffset;
         MissingAttributeType = missingAttributeType;
+        ExtendedAck = extendedAck;
     }
 
     /// <summary>Positive errno; 0 means success (an ACK).</summary>
@@ -37,6 +38,13 @@ public sealed class NetlinkError
 
     /// <summary>Type of a required attribute the request lacked, if reported.</summary>
     public ushort? MissingAttributeType { get; }
+
+    /// <summary>
+    /// Every extended-ACK attribute as received, those without a typed property too
+    /// (NLMSGERR_ATTR_POLICY, COOKIE, MISS_NEST), so nothing the kernel said is lost
+    /// and the message can be emitted again exactly; null when there were none.
+    /// </summary>
+    public AttributeList? ExtendedAck { get; }
 
     public bool IsAck => Errno == 0;
 
@@ -59,14 +67,16 @@ public sealed class NetlinkError
         string? text = null;
         int? offset = null;
         ushort? missing = null;
+        AttributeList? tlvs = null;
         if (message.Flags.HasFlag(NetlinkFlags.AckTlvs) && tlvStart <= payload.Length)
         {
-            var tlvs = AttributeList.Parse(payload[tlvStart..]);
+            // Copied: the error can outlive the receive buffer, which the next read reuses.
+            tlvs = AttributeList.Parse(payload[tlvStart..].ToArray());
             text = tlvs.GetString(AttrMessage);
             offset = (int?)tlvs.GetUInt32(AttrOffset);
             missing = tlvs.TryGet(AttrMissingType, out var m) ? (ushort)m.AsUInt32() : null;
         }
 
-        return new NetlinkError(-error, request, string.IsNullOrEmpty(text) ? null : text, offset, missing);
+        return new NetlinkError(-error, request, string.IsNullOrEmpty(text) ? null : text, offset, missing, tlvs);
     }
 }

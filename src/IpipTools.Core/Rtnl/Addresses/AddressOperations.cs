@@ -95,24 +95,6 @@ public sealed class AddressOperations
         }
     }
 
-    private InterfaceAddress Read(AddressMessage message, IReadOnlyDictionary<int, string> names)
-    {
-        var a = message.Attributes;
-        var local = a.GetAddress(AddressAttribute.Local);
-        var address = a.GetAddress(AddressAttribute.Address);
-        var mine = local ?? address ?? throw new NetlinkProtocolException("address message without IFA_LOCAL or IFA_ADDRESS");
-        var peer = local is not null && address is not null && !address.Equals(local) ? address : null;
-        return new InterfaceAddress
-        {
-            Name = names.GetValueOrDefault(message.Header.Index) ?? $"if{message.Header.Index}",
-            Index = message.Header.Index,
-            Namespace = _client.NamespaceName,
-            Address = mine,
-            PrefixLength = message.Header.PrefixLength,
-            Peer = peer,
-            Scope = (RouteScope)message.Header.Scope,
-            Label = a.GetString(AddressAttribute.Label),
-            Flags = a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags,
-        };
-    }
+    private InterfaceAddress Read(AddressMessage message, IReadOnlyDictionary<int, string> names) =>
+        AddressReader.Read(message, index => names.GetValueOrDefault(index), _client.NamespaceName);
 }

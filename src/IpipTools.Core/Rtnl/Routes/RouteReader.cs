@@ -29,6 +29,7 @@ public static class RouteReader
             DeviceIndex = deviceIndex,
             Device = deviceIndex == 0 ? null : deviceName(deviceIndex),
             OnLink = header.Flags.HasFlag(RouteFlags.OnLink),
+            Flags = header.Flags,
             Scope = header.Scope,
             Table = a.GetUInt32(RouteAttribute.Table) ?? header.Table,
             Metric = a.GetUInt32(RouteAttribute.Priority) ?? 0,

@@ -45,14 +45,15 @@ internal static class RouteText
             text.Append(" metric ").Append(m);
         }
 
-        if (mtu is int u)
-        {
-            text.Append(" mtu ").Append(u);
-        }
-
+        // iproute2 prints the next-hop flags before the metrics (RTA_METRICS) line.
         if (onLink)
         {
             text.Append(" onlink");
+        }
+
+        if (mtu is int u)
+        {
+            text.Append(" mtu ").Append(u);
         }
 
         return text.ToString();
