@@ -40,10 +40,20 @@ public sealed class TestNamespace : IDisposable
     public Command.Result Exec(params string[] command) =>
         Command.Run("ip", new[] { "netns", "exec", Name }.Concat(command).ToArray());
 
+    /// <summary>`ip -n NAME ARGS...` (the oracle, or iproute2 making something for us to read).</summary>
+    public Command.Result Ip(params string[] arguments) => Command.Ip(Name, arguments);
+
     /// <summary>True if one ICMP echo to <paramref name="address"/> is answered within a few seconds.</summary>
-    public bool Ping(string address, string? source = null)
+    public bool Ping(string address, string? source = null) => Ping(address, TimeSpan.FromSeconds(3), source);
+
+    /// <summary>
+    /// True if one ICMP echo is answered within <paramref name="wait"/>; a short wait
+    /// keeps negative checks ("this must not answer") cheap.
+    /// </summary>
+    public bool Ping(string address, TimeSpan wait, string? source = null)
     {
-        var arguments = new List<string> { "netns", "exec", Name, Command.Tool("ping"), "-c", "1", "-W", "3" };
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var arguments = new List<string> { "netns", "exec", Name, Command.Tool("ping"), "-c", "1", "-W", seconds };
         if (source is not null)
         {
             arguments.AddRange(new[] { "-I", source });
