@@ -30,6 +30,7 @@ public static class AddressReader
             Scope = (RouteScope)message.Header.Scope,
             Label = a.GetString(AddressAttribute.Label),
             Flags = a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags,
+            Protocol = a.GetByte(AddressAttribute.Protocol) ?? 0,
         };
     }
 }

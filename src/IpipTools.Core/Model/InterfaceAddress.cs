@@ -27,6 +27,9 @@ public sealed record InterfaceAddress
 
     public uint Flags { get; init; }
 
+    /// <summary>IFA_PROTO: who added the address (0 when the kernel does not say); 73 is IpipTools.</summary>
+    public byte Protocol { get; init; }
+
     /// <summary>Like <c>ip -br addr</c>'s entries: "10.10.100.10 peer 10.10.200.10/32" or "10.10.10.2/24".</summary>
     public override string ToString() =>
         Peer is null ? $"{Address}/{PrefixLength}" : $"{Address} peer {Peer}/{PrefixLength}";

@@ -93,6 +93,11 @@ public sealed class AddressOperations
         {
             w.AddString(AddressAttribute.Label, spec.Label);
         }
+
+        if (spec.Protocol is byte protocol)
+        {
+            w.AddByte(AddressAttribute.Protocol, protocol);
+        }
     }
 
     private InterfaceAddress Read(AddressMessage message, IReadOnlyDictionary<int, string> names) =>

@@ -13,6 +13,9 @@ public sealed record AddressSpec(string Device, IPAddress Address, byte? PrefixL
 
     public RouteScope? Scope { get; init; }
 
+    /// <summary>IFA_PROTO: who adds the address (IpipTools' desired state uses 73); null sends none. Kernels before 6.1 ignore it.</summary>
+    public byte? Protocol { get; init; }
+
     /// <summary>The prefix length to send: given, or the whole address (32 for IPv4, 128 for IPv6).</summary>
     public byte EffectivePrefixLength => PrefixLength ?? (byte)(Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
 

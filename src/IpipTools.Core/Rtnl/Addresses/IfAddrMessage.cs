@@ -22,4 +22,7 @@ public static class AddressAttribute
     public const ushort Broadcast = 4;
     public const ushort CacheInfo = 6;
     public const ushort Flags = 8;
+
+    /// <summary>IFA_PROTO (Linux 6.1+): who added the address, as rtm_protocol says it for routes.</summary>
+    public const ushort Protocol = 11;
 }
