@@ -73,22 +73,33 @@ public sealed class NamespaceCommand : IDisposable
         return new NamespaceCommandResult(CommandLine, NamespaceText.NameOf(Namespace), _process.ExitCode, output, _errors.ToList());
     }
 
-    /// <summary>The program's exit code; waits for it to end.</summary>
-    public int WaitForExitCode()
+    /// <summary>Waits for the program to end, releases it, and returns its exit code.</summary>
+    public int Finish()
     {
         _process.WaitForExit();
-        return _process.ExitCode;
+        var code = _process.ExitCode;
+        Dispose();
+        return code;
     }
 
-    /// <summary>Null when the program succeeded; otherwise the error that says how it failed.</summary>
-    public IpipToolsException? Failure()
+    /// <summary>Ends the program (and its children), e.g. when the pipeline is stopped with Ctrl+C.</summary>
+    public void Stop()
     {
-        var code = WaitForExitCode();
-        return code == 0 ? null : new IpipToolsException(
-            $"'{CommandLine}' {NamespaceText.Describe(Namespace)} exited with code {code}.",
-            "NativeCommandFailed", IpipErrorCategory.NotSpecified,
-            "Read the program's own error output above; $LASTEXITCODE holds the code.", CommandLine);
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone (or released): nothing left to stop.
+        }
     }
+
+    /// <summary>Null for exit code 0; otherwise the error that says which program failed where.</summary>
+    public IpipToolsException? FailureFor(int exitCode) => exitCode == 0 ? null : new IpipToolsException(
+        $"'{CommandLine}' {NamespaceText.Describe(Namespace)} exited with code {exitCode}.",
+        "NativeCommandFailed", IpipErrorCategory.NotSpecified,
+        "Read the program's own error output; $LASTEXITCODE holds the code.", CommandLine);
 
     public void Dispose()
     {

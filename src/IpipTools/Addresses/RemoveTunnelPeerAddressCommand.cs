@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using System.Net;
+using IpipTools.Completers;
+using IpipTools.Core.Commands;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Addresses;
+
+/// <summary><c>ip addr del ADDRESS [peer PEER] dev D</c>; addresses from Get-TunnelPeerAddress bind whole.</summary>
+[Cmdlet(VerbsCommon.Remove, "TunnelPeerAddress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveTunnelPeerAddressCommand : NamespacedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public IPAddress Address { get; set; } = IPAddress.None;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public IPAddress? Peer { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(0, 128)]
+    public byte? PrefixLength { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name", "Device", "TunnelName")]
+    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    public string InterfaceName { get; set; } = string.Empty;
+
+    protected override void ProcessItem()
+    {
+        var spec = AddressCommands.Spec(InterfaceName, Address, PrefixLength, Peer);
+        if (Approve(AddressCommands.DescribeRemove(Target, spec)))
+        {
+            AddressCommands.Remove(Target, spec);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using IpipTools.Core.Commands;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Forwarding;
+
+/// <summary><c>sysctl -w net.ipv4.ip_forward=1</c> in a namespace: it routes between its interfaces.</summary>
+[Cmdlet(VerbsLifecycle.Enable, "IpForwarding", SupportsShouldProcess = true)]
+[OutputType(typeof(ForwardingState))]
+public sealed class EnableIpForwardingCommand : NamespacedCmdlet
+{
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessItem()
+    {
+        if (Approve(ForwardingCommands.DescribeSet(Target, true)))
+        {
+            WritePassThru(PassThru, ForwardingCommands.Set(Target, true));
+        }
+    }
+}

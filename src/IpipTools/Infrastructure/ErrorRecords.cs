@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using IpipTools.Core.Errors;
+
+namespace IpipTools.Infrastructure;
+
+/// <summary>
+/// The one place an exception becomes an ErrorRecord. The core decides every field
+/// (<see cref="ErrorReport"/>); this only copies them into PowerShell's types: the
+/// category by name (IpipErrorCategory names are ErrorCategory names), the error id,
+/// the target, and ErrorDetails with the full message (kernel text included) and the
+/// recommended action.
+/// </summary>
+public static class ErrorRecords
+{
+    public static ErrorRecord From(Exception exception)
+    {
+        var report = ErrorReport.From(exception);
+        var category = Enum.TryParse<ErrorCategory>(report.CategoryName, out var parsed) ? parsed : ErrorCategory.NotSpecified;
+        return new ErrorRecord(exception, report.ErrorId, category, report.Target)
+        {
+            ErrorDetails = new ErrorDetails(report.Message) { RecommendedAction = report.RecommendedAction ?? string.Empty },
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using IpipTools.Core.Commands;
+using IpipTools.Core.Errors;
+
+namespace IpipTools.Infrastructure;
+
+/// <summary>
+/// Base of every IpipTools cmdlet. Derived cmdlets implement <see cref="ProcessItem"/>
+/// as a thin adapter (bind, describe the change, call one core operation, write the
+/// result); failures the core reports become non-terminating ErrorRecords here, once
+/// per pipeline item, so <c>Get-IpipTunnel | Remove-IpipTunnel</c> goes on past one
+/// that cannot be removed.
+/// </summary>
+public abstract class IpipCmdlet : PSCmdlet
+{
+    /// <summary>The key of this shell session's namespace stack (see Enter-NetNamespace).</summary>
+    protected static object? Session => Runspace.DefaultRunspace;
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessItem();
+        }
+        catch (Exception e) when (ErrorReport.IsReportable(e))
+        {
+            WriteError(ErrorRecords.From(e));
+        }
+    }
+
+    /// <summary>The cmdlet's work for one pipeline item.</summary>
+    protected abstract void ProcessItem();
+
+    /// <summary>-WhatIf/-Confirm for exactly the change the core describes.</summary>
+    protected bool Approve(ChangeDescription change) => ShouldProcess(change.Target, change.Action);
+
+    /// <summary>Writes each element of <paramref name="items"/> (as it is enumerated).</summary>
+    protected void WriteEach(IEnumerable items) => WriteObject(items, true);
+
+    /// <summary>Writes <paramref name="item"/> only when -PassThru was given.</summary>
+    protected void WritePassThru(SwitchParameter passThru, object item)
+    {
+        if (passThru.IsPresent)
+        {
+            WriteObject(item);
+        }
+    }
+
+    /// <summary>Writes a failure the core returned rather than threw (null: nothing failed).</summary>
+    protected void WriteFailure(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            WriteError(ErrorRecords.From(failure));
+        }
+    }
+}

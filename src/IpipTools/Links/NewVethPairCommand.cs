@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using IpipTools.Completers;
+using IpipTools.Core.Commands;
+using IpipTools.Core.Model;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Links;
+
+/// <summary><c>ip link add NAME type veth peer name PEER netns PEERNS</c>; writes the local end.</summary>
+[Cmdlet(VerbsCommon.New, "VethPair", SupportsShouldProcess = true)]
+[OutputType(typeof(NetworkLink))]
+public sealed class NewVethPairCommand : NamespacedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Name { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1)]
+    public string PeerName { get; set; } = string.Empty;
+
+    /// <summary>Where the peer goes (a name or path); default: beside the local end.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(NamespaceNameCompleter))]
+    public string? PeerNamespace { get; set; }
+
+    /// <summary>Bring both ends up.</summary>
+    [Parameter]
+    public SwitchParameter Up { get; set; }
+
+    [Parameter]
+    public int? Mtu { get; set; }
+
+    protected override void ProcessItem()
+    {
+        if (Approve(LinkCommands.DescribeNewVeth(Target, Name, PeerName, PeerNamespace)))
+        {
+            WriteObject(LinkCommands.NewVeth(Target, Name, PeerName, PeerNamespace, Up.IsPresent, Mtu));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using IpipTools.Completers;
+using IpipTools.Core.Commands;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Links;
+
+/// <summary><c>ip link del NAME</c> for a veth: the kernel removes its peer too, wherever it is.</summary>
+[Cmdlet(VerbsCommon.Remove, "VethPair", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveVethPairCommand : NamespacedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    public string Name { get; set; } = string.Empty;
+
+    protected override void ProcessItem()
+    {
+        if (Approve(LinkCommands.DescribeRemoveVeth(Target, Name)))
+        {
+            LinkCommands.RemoveVeth(Target, Name);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using IpipTools.Core.Commands;
+using IpipTools.Infrastructure;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
+
+namespace IpipTools.Namespaces;
+
+/// <summary><c>ip netns add NAME</c>: a named namespace that <c>ip netns</c> sees too.</summary>
+[Cmdlet(VerbsCommon.New, "NetNamespace", SupportsShouldProcess = true)]
+[OutputType(typeof(NetNs))]
+public sealed class NewNetNamespaceCommand : IpipCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("NetNamespace")]
+    public string Name { get; set; } = string.Empty;
+
+    protected override void ProcessItem()
+    {
+        if (Approve(NamespaceCommands.DescribeNew(Name)))
+        {
+            WriteObject(NamespaceCommands.New(Name));
+        }
+    }
+}

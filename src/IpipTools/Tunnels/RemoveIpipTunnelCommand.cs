@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using IpipTools.Completers;
+using IpipTools.Core.Commands;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Tunnels;
+
+/// <summary><c>ip tunnel del NAME</c>. The fallback device tunl0 cannot be removed, and saying so is an error.</summary>
+[Cmdlet(VerbsCommon.Remove, "IpipTunnel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveIpipTunnelCommand : NamespacedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    public string Name { get; set; } = string.Empty;
+
+    protected override void ProcessItem()
+    {
+        if (Approve(TunnelCommands.DescribeRemove(Target, Name)))
+        {
+            TunnelCommands.Remove(Target, Name);
+        }
+    }
+}
