@@ -31,27 +31,9 @@ public sealed class AttributeList : IReadOnlyList<NetlinkAttribute>
     public static AttributeList Parse(ReadOnlyMemory<byte> buffer)
     {
         var list = new List<NetlinkAttribute>();
-        var span = buffer.Span;
-        var offset = 0;
-        while (offset + NetlinkAttribute.HeaderSize <= span.Length)
+        foreach (var attribute in new AttributeEnumerator(buffer))
         {
-            int length = BinaryPrimitives.ReadUInt16LittleEndian(span[offset..]);
-            var rawType = BinaryPrimitives.ReadUInt16LittleEndian(span[(offset + 2)..]);
-            if (length < NetlinkAttribute.HeaderSize || offset + length > span.Length)
-            {
-                throw new NetlinkProtocolException(
-                    $"attribute at offset {offset} declares length {length}, but {span.Length - offset} bytes remain");
-            }
-
-            list.Add(new NetlinkAttribute(rawType, buffer.Slice(offset + NetlinkAttribute.HeaderSize, length - NetlinkAttribute.HeaderSize)));
-            offset += NetlinkAlignment.Align(length);
-        }
-
-        if (offset < span.Length)
-        {
-            // Fewer than 4 bytes left over: too short for an attribute header, and the
-            // padding of the last attribute was already skipped, so this is a stray tail.
-            throw new NetlinkProtocolException($"{span.Length - offset} stray bytes after the last attribute");
+            list.Add(attribute);
         }
 
         return new AttributeList(list);

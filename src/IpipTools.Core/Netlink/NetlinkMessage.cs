@@ -91,7 +91,12 @@ public readonly struct NetlinkMessage
     }
 
     /// <summary>The attributes after a fixed header of <paramref name="fixedHeaderSize"/> bytes.</summary>
-    public AttributeList ReadAttributes(int fixedHeaderSize)
+    public AttributeList ReadAttributes(int fixedHeaderSize) => AttributeList.Parse(AttributesAfter(fixedHeaderSize));
+
+    /// <summary>The same attributes walked without allocating (see <see cref="AttributeEnumerator"/>).</summary>
+    public AttributeEnumerator EnumerateAttributes(int fixedHeaderSize) => new(AttributesAfter(fixedHeaderSize));
+
+    private ReadOnlyMemory<byte> AttributesAfter(int fixedHeaderSize)
     {
         var start = NetlinkAlignment.Align(fixedHeaderSize);
         if (Payload.Length < start)
@@ -99,6 +104,6 @@ public readonly struct NetlinkMessage
             throw new NetlinkProtocolException($"message type {Type} is shorter than its {fixedHeaderSize}-byte header");
         }
 
-        return AttributeList.Parse(Payload[start..]);
+        return Payload[start..];
     }
 }

@@ -9,55 +9,86 @@ public static class RouteReader
 {
     private static readonly int HeaderSize = System.Runtime.InteropServices.Marshal.SizeOf<RtMessage>();
 
+    /// <remarks>
+    /// One pass over the attributes, without building an <see cref="AttributeList"/>: a dump
+    /// of 100,000 routes calls this 100,000 times, and what it allocates is what streaming
+    /// costs. As with <see cref="AttributeList.TryGet"/>, the first attribute of a type wins.
+    /// </remarks>
     public static RouteEntry Read(NetlinkMessage message, Func<int, string?> deviceName, string? namespaceName)
     {
         var header = message.ReadFixedHeader<RtMessage>();
-        var a = message.ReadAttributes(HeaderSize);
-        var any = header.Family == AddressFamilies.Inet6 ? IPAddress.IPv6Any : IPAddress.Any;
-        var destination = a.GetAddress(RouteAttribute.Destination) ?? any;
-        var maxPrefix = destination.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-        if (header.DestinationLength > maxPrefix)
+        NetlinkAttribute? destination = null, gateway = null, source = null, metrics = null;
+        uint? table = null, priority = null, outputInterface = null;
+        foreach (var attribute in message.EnumerateAttributes(HeaderSize))
         {
-            throw new NetlinkProtocolException($"route prefix length {header.DestinationLength} exceeds {maxPrefix}");
+            switch (attribute.Type)
+            {
+                case RouteAttribute.Destination: destination ??= attribute; break;
+                case RouteAttribute.Gateway: gateway ??= attribute; break;
+                case RouteAttribute.PreferredSource: source ??= attribute; break;
+                case RouteAttribute.Metrics: metrics ??= attribute; break;
+                case RouteAttribute.Table: table ??= attribute.AsUInt32(); break;
+                case RouteAttribute.Priority: priority ??= attribute.AsUInt32(); break;
+                case RouteAttribute.OutputInterface: outputInterface ??= attribute.AsUInt32(); break;
+            }
         }
 
-        var deviceIndex = (int)(a.GetUInt32(RouteAttribute.OutputInterface) ?? 0);
+        var deviceIndex = (int)(outputInterface ?? 0);
         return new RouteEntry
         {
-            Destination = new IPNetwork(Mask(destination, header.DestinationLength), header.DestinationLength),
-            Gateway = a.GetAddress(RouteAttribute.Gateway),
+            Destination = ReadDestination(destination, header),
+            Gateway = gateway?.AsAddress(),
             DeviceIndex = deviceIndex,
             Device = deviceIndex == 0 ? null : deviceName(deviceIndex),
             OnLink = header.Flags.HasFlag(RouteFlags.OnLink),
             Flags = header.Flags,
             Scope = header.Scope,
-            Table = a.GetUInt32(RouteAttribute.Table) ?? header.Table,
-            Metric = a.GetUInt32(RouteAttribute.Priority) ?? 0,
+            Table = table ?? header.Table,
+            Metric = priority ?? 0,
             Protocol = header.Protocol,
             Type = header.Type,
-            PreferredSource = a.GetAddress(RouteAttribute.PreferredSource),
-            Mtu = ReadMtu(a),
+            PreferredSource = source?.AsAddress(),
+            Mtu = metrics?.AsNested().GetUInt32(RouteAttribute.MetricMtu) is uint mtu ? (int)mtu : null,
             Namespace = namespaceName,
         };
     }
 
-    private static int? ReadMtu(AttributeList attributes)
-    {
-        var metrics = attributes.GetNested(RouteAttribute.Metrics);
-        return metrics?.GetUInt32(RouteAttribute.MetricMtu) is uint mtu ? (int)mtu : null;
-    }
-
-    /// <summary>The kernel always sends masked prefixes; masking anyway keeps a bad reply from breaking IPNetwork.</summary>
-    private static IPAddress Mask(IPAddress address, int prefixLength)
+    /// <summary>
+    /// The destination prefix; a default route has no RTA_DST. The kernel always sends
+    /// masked prefixes; masking anyway (before the one IPAddress is made) keeps a bad reply
+    /// from breaking IPNetwork.
+    /// </summary>
+    private static IPNetwork ReadDestination(NetlinkAttribute? attribute, RtMessage header)
     {
         Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out var length);
+        int length;
+        if (attribute is NetlinkAttribute destination)
+        {
+            length = destination.Payload.Length;
+            if (length != 4 && length != 16)
+            {
+                _ = destination.AsAddress(); // throws the protocol error any malformed address gets
+            }
+
+            destination.Payload.Span.CopyTo(bytes);
+        }
+        else
+        {
+            length = header.Family == AddressFamilies.Inet6 ? 16 : 4;
+        }
+
         bytes = bytes[..length];
+        var prefixLength = header.DestinationLength;
+        if (prefixLength > length * 8)
+        {
+            throw new NetlinkProtocolException($"route prefix length {prefixLength} exceeds {length * 8}");
+        }
+
         for (var bit = prefixLength; bit < length * 8; bit++)
         {
             bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
         }
 
-        return new IPAddress(bytes);
+        return new IPNetwork(new IPAddress(bytes), prefixLength);
     }
 }
