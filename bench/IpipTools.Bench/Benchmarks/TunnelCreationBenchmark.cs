@@ -1,0 +1,117 @@
+using System.Net;
+using IpipTools.Bench.Measurement;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Tunnels;
+
+namespace IpipTools.Bench.Benchmarks;
+
+/// <summary>
+/// Benchmark 3: create N ipip tunnels (distinct remotes, one local address) in a fresh
+/// namespace: IpipTools' Tunnels.Create, one after another (each returns the tunnel as
+/// the kernel reports it), against `ip -batch` of `link add ... type ipip`. Needs a kernel
+/// with ipip: bench/kernel/run.sh runs it in the qemu guest; on a host without the driver
+/// the table says so instead of failing.
+/// </summary>
+internal static class TunnelCreationBenchmark
+{
+    private static readonly IPAddress Local = IPAddress.Parse("192.0.2.1");
+
+    public static ResultTable Run(int count, int repetitions)
+    {
+        var table = new ResultTable("ipip tunnel creation", "tunnels", "contestant", "wall", "user", "system", "throughput", "allocated", "vs ip -batch (wall)");
+        if (!KernelHasIpip(out var reason))
+        {
+            table.Notes.Add($"Not run: {reason}. Run `bash bench/kernel/run.sh` to measure it in the qemu guest.");
+            return table;
+        }
+
+        var batchFile = Path.Combine(Path.GetTempPath(), $"ipiptools-bench-{Guid.NewGuid():N}.batch");
+        File.WriteAllText(batchFile, string.Concat(Enumerable.Range(0, count).Select(i => $"link add {Name(i)} type ipip local {Local} remote {Remote(i)}\n")));
+        var ours = new List<Sample>();
+        var batch = new List<Sample>();
+        try
+        {
+            for (var round = 0; round < repetitions; round++)
+            {
+                var contestants = new Action[]
+                {
+                    () => ours.Add(CreateWithIpipTools(count)),
+                    () => batch.Add(CreateWithIpBatch(batchFile, count)),
+                };
+                for (var i = 0; i < contestants.Length; i++)
+                {
+                    contestants[(i + round) % contestants.Length]();
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(batchFile);
+        }
+
+        var oursMedian = Sample.Median(ours);
+        var batchMedian = Sample.Median(batch);
+        table.Add([Format.Count(count), "IpipTools Tunnels.Create, one by one", .. Format.Times(oursMedian),
+            Format.Rate(count, oursMedian.Wall), Format.Bytes(oursMedian.AllocatedBytes), Format.Ratio(batchMedian.Wall / oursMedian.Wall)]);
+        table.Add([Format.Count(count), "ip -batch (link add type ipip)", .. Format.Times(batchMedian),
+            Format.Rate(count, batchMedian.Wall), "–", Format.Ratio(1)]);
+        table.Notes.Add($"{Format.Count(count)} tunnels: IpipTools {Format.Ratio(batchMedian.Wall / oursMedian.Wall)} `ip -batch` throughput.");
+        return table;
+    }
+
+    private static string Name(int i) => $"bt{i}";
+
+    private static IPAddress Remote(int i) => new([198, 18, (byte)(i / 250), (byte)(i % 250 + 1)]);
+
+    private static Sample CreateWithIpipTools(int count)
+    {
+        using var target = new BenchNamespace(withDevice: false);
+        var sample = Measure.InProcess(() =>
+        {
+            using var client = target.Connect();
+            for (var i = 0; i < count; i++)
+            {
+                client.Tunnels.Create(new TunnelSpec(Name(i), new IpipParameters { Local = Local, Remote = Remote(i) }));
+            }
+        });
+        Verify(target, count, "IpipTools");
+        return sample;
+    }
+
+    private static Sample CreateWithIpBatch(string batchFile, int count)
+    {
+        using var target = new BenchNamespace(withDevice: false);
+        var sample = IpProcess.Run(["-n", target.Name, "-batch", batchFile]);
+        Verify(target, count, "ip -batch");
+        return sample;
+    }
+
+    private static void Verify(BenchNamespace target, int count, string contestant)
+    {
+        using var client = target.Connect();
+        var made = client.Tunnels.List("ipip").Count(t => !t.IsFallback);
+        if (made != count)
+        {
+            throw new InvalidOperationException($"{contestant} left {made} ipip tunnels, expected {count}");
+        }
+    }
+
+    /// <summary>Probes with one tunnel in a throwaway namespace.</summary>
+    private static bool KernelHasIpip(out string reason)
+    {
+        using var probe = new BenchNamespace(withDevice: false);
+        using var client = probe.Connect();
+        try
+        {
+            client.Tunnels.Create(new TunnelSpec("probe0", new IpipParameters { Local = Local, Remote = Remote(0) }));
+            reason = string.Empty;
+            return true;
+        }
+        catch (IpipToolsException e) when (e.ErrorId == "KernelLacksLinkKind")
+        {
+            reason = "this kernel has no ipip driver";
+            return false;
+        }
+    }
+}
