@@ -1,3 +1,4 @@
+using System.Net.NetworkInformation;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -11,6 +12,12 @@ namespace IpipTools.Core.Rtnl.Kinds;
 public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespace = null) : LinkKindParameters
 {
     public override string Kind => "veth";
+
+    /// <summary>The peer's ifindex; 0 lets the kernel choose. The kernel honours it only when the link's own index is given too.</summary>
+    public int PeerIndex { get; init; }
+
+    /// <summary>The peer's link-layer address; null lets the kernel choose.</summary>
+    public PhysicalAddress? PeerHardwareAddress { get; init; }
 }
 
 internal sealed class VethDriver : ILinkKindDriver
@@ -25,14 +32,19 @@ internal sealed class VethDriver : ILinkKindDriver
     public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
     {
         var veth = (VethParameters)parameters;
-        if (veth.PeerName is null && veth.PeerNamespace is null)
+        if (veth.PeerName is null && veth.PeerNamespace is null && veth.PeerIndex == 0 && veth.PeerHardwareAddress is null)
         {
             return; // the kernel names the peer vethN in our namespace
         }
 
         // The peer is described by a whole ifinfomsg followed by link attributes.
         var peer = writer.BeginNested(PeerAttribute);
-        writer.WriteStruct(new IfInfoMessage());
+        writer.WriteStruct(new IfInfoMessage { Index = veth.PeerIndex });
+        if (veth.PeerHardwareAddress is not null)
+        {
+            writer.AddAttribute(LinkAttribute.Address, veth.PeerHardwareAddress.GetAddressBytes());
+        }
+
         if (veth.PeerName is not null)
         {
             InterfaceName.Validate(veth.PeerName, "veth peer name");

@@ -89,11 +89,16 @@ public sealed class LinkOperations
             {
                 Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive, w =>
                 {
-                    w.WriteStruct(new IfInfoMessage { Flags = spec.Up ? LinkFlags.Up : 0, Change = spec.Up ? LinkFlags.Up : 0 });
+                    w.WriteStruct(new IfInfoMessage { Index = spec.Index, Flags = spec.Up ? LinkFlags.Up : 0, Change = spec.Up ? LinkFlags.Up : 0 });
                     w.AddString(LinkAttribute.Name, spec.Name);
                     if (spec.Mtu is int mtu)
                     {
                         w.AddUInt32(LinkAttribute.Mtu, (uint)mtu);
+                    }
+
+                    if (spec.HardwareAddress is not null)
+                    {
+                        w.AddAttribute(LinkAttribute.Address, spec.HardwareAddress.GetAddressBytes());
                     }
 
                     if (masterIndex is int master)

@@ -1,3 +1,4 @@
+using System.Net.NetworkInformation;
 using IpipTools.Core.Rtnl.Kinds;
 
 namespace IpipTools.Core.Rtnl.Links;
@@ -16,4 +17,13 @@ public sealed record LinkSpec(string Name, LinkKindParameters Kind)
 
     /// <summary>Name of a bridge to enslave the new link to.</summary>
     public string? Master { get; init; }
+
+    /// <summary>
+    /// The ifindex to create the link with; 0 lets the kernel choose. Restoring a deleted
+    /// link (a desired-state rollback) uses it to give the link back its old index.
+    /// </summary>
+    public int Index { get; init; }
+
+    /// <summary>The link-layer address to create an Ethernet-like link (veth, bridge) with; null lets the kernel choose.</summary>
+    public PhysicalAddress? HardwareAddress { get; init; }
 }
