@@ -1,0 +1,77 @@
+using System.Net;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.TestSupport;
+
+/// <summary>
+/// One "host" of a reference scenario: a throwaway namespace with a role name ("ns01",
+/// "router", "A"), one IpipTools connection into it, and the links it had when it was
+/// made (lo and the tunnel modules' fallback devices), which is what a torn-down node
+/// must be back to. Built by <see cref="LabBuilder"/>.
+/// </summary>
+public sealed class LabNode
+{
+    private RtnetlinkClient? _client;
+
+    internal LabNode(string role, TestNamespace testNamespace, IReadOnlySet<string> initialLinks)
+    {
+        Role = role;
+        Namespace = testNamespace;
+        InitialLinks = initialLinks;
+    }
+
+    /// <summary>The scenario's name for this host, e.g. "ns01".</summary>
+    public string Role { get; }
+
+    public TestNamespace Namespace { get; }
+
+    /// <summary>The namespace's name under /run/netns (what `ip -n` takes).</summary>
+    public string Name => Namespace.Name;
+
+    /// <summary>Links present right after creation, by name.</summary>
+    public IReadOnlySet<string> InitialLinks { get; }
+
+    /// <summary>The node's IpipTools connection, opened on first use; one thread at a time.</summary>
+    public RtnetlinkClient Client => _client ??= Namespace.Connect();
+
+    /// <summary><c>ip addr add ADDRESS[/PREFIX] [peer PEER] dev DEVICE</c>, e.g. ("veth01", "192.168.6.101/24").</summary>
+    public void AddAddress(string device, string address, string? peer = null)
+    {
+        var (ip, prefix) = ParseAddress(address);
+        Client.Addresses.Add(new AddressSpec(device, ip, prefix, peer is null ? null : IPAddress.Parse(peer)));
+    }
+
+    /// <summary><c>ip route add DESTINATION [via GATEWAY] [dev DEVICE] [onlink]</c>.</summary>
+    public void AddRoute(string destination, string? gateway, string? device = null, bool onLink = false) =>
+        Client.Routes.Add(new RouteSpec(IPNetwork.Parse(destination.Contains('/') ? destination : destination + "/32"))
+        {
+            Gateway = gateway is null ? null : IPAddress.Parse(gateway),
+            Device = device,
+            OnLink = onLink,
+        });
+
+    public void SetUp(string device) => Client.Links.SetUp(device, true);
+
+    /// <summary>One echo request, answered within three seconds (see <see cref="TestNamespace.Ping(string, string?)"/>).</summary>
+    public bool Ping(string address, string? source = null) => Namespace.Ping(address, source);
+
+    public override string ToString() => $"{Role} ({Name})";
+
+    /// <summary>"10.0.0.1/24" → (10.0.0.1, 24); "10.0.0.1" → (10.0.0.1, null: the whole address).</summary>
+    internal static (IPAddress Address, byte? PrefixLength) ParseAddress(string text)
+    {
+        var slash = text.IndexOf('/');
+        return slash < 0
+            ? (IPAddress.Parse(text), null)
+            : (IPAddress.Parse(text[..slash]), byte.Parse(text[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Closes the connection (the namespace itself goes with the lab).</summary>
+    internal void Disconnect()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+}
