@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Creates a link from a <see cref="LinkConfig"/>. A planned link is created down, with its
+/// MTU, bridge and IpipTools' alias. A restored link (undoing a removal) gets back
+/// everything that was read: its index, its hardware address, its alias, and its state.
+/// </summary>
+internal sealed class LinkCreator
+{
+    private readonly ClientPool _clients;
+
+    public LinkCreator(ClientPool clients)
+    {
+        _clients = clients;
+    }
+
+    public void Create(string namespaceName, LinkConfig link, LinkConfig? restoredPeer, bool restoring)
+    {
+        switch (link.Kind)
+        {
+            case "veth":
+                CreateVeth(namespaceName, link, restoring ? restoredPeer : null, restoring);
+                return;
+            case "bridge":
+                _clients.Get(namespaceName).Links.Add(new LinkSpec(link.Name, new BridgeParameters())
+                {
+                    Mtu = link.Mtu,
+                    Master = link.Master,
+                    Alias = link.Alias,
+                    Up = restoring && link.Up,
+                    Index = restoring ? link.Index : 0,
+                    HardwareAddress = restoring ? Hardware(link) : null,
+                });
+                return;
+            case "ipip":
+                CreateTunnel(namespaceName, link, restoring);
+                return;
+            default:
+                throw new IpipToolsException($"IpipTools cannot create a link of kind '{link.Kind ?? "(none)"}' ('{link.Name}').",
+                    "UnsupportedLinkKind", IpipErrorCategory.NotInstalled, "Topologies create veth pairs, bridges and ipip tunnels.", link.Name);
+        }
+    }
+
+    private void CreateTunnel(string namespaceName, LinkConfig link, bool restoring)
+    {
+        var client = _clients.Get(namespaceName);
+        var tunnel = link.Tunnel ?? new TunnelConfig();
+        var parameters = new IpipParameters
+        {
+            Local = tunnel.Local is null ? null : IPAddress.Parse(tunnel.Local),
+            Remote = tunnel.Remote is null ? null : IPAddress.Parse(tunnel.Remote),
+            Ttl = tunnel.Ttl,
+            Tos = tunnel.Tos,
+            PathMtuDiscovery = tunnel.PathMtuDiscovery,
+            CollectMetadata = tunnel.CollectMetadata,
+            FirewallMark = tunnel.FirewallMark,
+            UnderlayIndex = UnderlayIndex(client, tunnel.Underlay),
+        };
+        if (!restoring)
+        {
+            // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.
+            client.Tunnels.Create(new TunnelSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias });
+            return;
+        }
+
+        client.Links.Add(new LinkSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias, Up = link.Up, Index = link.Index });
+    }
+
+    /// <summary>
+    /// Creates both ends in one request. It is sent from the side whose namespace the request
+    /// must name by file descriptor: from the current namespace no descriptor is needed for
+    /// it, so when one end lives there the pair is made from the other side's point of view.
+    /// </summary>
+    private void CreateVeth(string namespaceName, LinkConfig link, LinkConfig? restoredPeer, bool restoring)
+    {
+        var peer = link.Peer ?? throw new IpipToolsException($"The veth '{link.Name}' has no peer to create it with.", "VethPeerUnknown",
+            IpipErrorCategory.InvalidArgument, "Declare Peer (and PeerNamespace) for the veth.", link.Name);
+        var peerLink = restoredPeer ?? TargetState.PeerEnd(link, namespaceName);
+        var first = (Namespace: namespaceName, Link: link);
+        var second = (Namespace: peer.Namespace, Link: peerLink);
+        if (first.Namespace.Length > 0 && second.Namespace.Length == 0)
+        {
+            (first, second) = (second, first);
+        }
+
+        var client = _clients.Get(first.Namespace);
+        client.Links.Add(new LinkSpec(first.Link.Name, new VethParameters(second.Link.Name,
+            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace))
+        {
+            PeerIndex = restoring ? second.Link.Index : 0,
+            PeerHardwareAddress = restoring ? Hardware(second.Link) : null,
+        })
+        {
+            Mtu = first.Link.Mtu,
+            Alias = first.Link.Alias,
+            Index = restoring ? first.Link.Index : 0,
+            HardwareAddress = restoring ? Hardware(first.Link) : null,
+        });
+
+        // The request carries the peer's name, namespace, index and address only; the rest is set on it afterwards.
+        var other = _clients.Get(second.Namespace).Links;
+        if (second.Link.Alias is not null)
+        {
+            other.SetAlias(second.Link.Name, second.Link.Alias);
+        }
+
+        if (second.Link.Mtu is int mtu && mtu != DefaultVethMtu)
+        {
+            other.SetMtu(second.Link.Name, mtu);
+        }
+
+        foreach (var (ns, end) in new[] { first, second })
+        {
+            var links = _clients.Get(ns).Links;
+            if (end.Master is not null)
+            {
+                links.SetMaster(end.Name, end.Master);
+            }
+
+            if (restoring && end.Up)
+            {
+                links.SetUp(end.Name, true);
+            }
+        }
+    }
+
+    /// <summary>A veth peer made without IFLA_MTU gets Ethernet's 1500.</summary>
+    private const int DefaultVethMtu = 1500;
+
+    internal static int UnderlayIndex(RtnetlinkClient client, string? underlay) =>
+        underlay is null ? 0
+        : underlay.StartsWith('#') && int.TryParse(underlay.AsSpan(1), out var index) ? index
+        : client.Links.IndexOf(underlay);
+
+    private static PhysicalAddress? Hardware(LinkConfig link) =>
+        link.HardwareAddress is { Length: > 0 } text ? PhysicalAddress.Parse(text.Replace(':', '-')) : null;
+}

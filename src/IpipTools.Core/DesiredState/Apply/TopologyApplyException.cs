@@ -1,0 +1,40 @@
+using IpipTools.Core.Errors;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// A step of a plan failed. Everything applied before it has been undone, in reverse order;
+/// <see cref="RollbackFailures"/> lists what could not be undone (then, and only then, the
+/// namespaces are not as they were found).
+/// </summary>
+public sealed class TopologyApplyException : IpipToolsException
+{
+    public TopologyApplyException(PlanStep failedStep, int stepsUndone, IReadOnlyList<string> rollbackFailures, Exception cause)
+        : base(Compose(failedStep, stepsUndone, rollbackFailures, cause),
+            (cause as IpipToolsException)?.ErrorId ?? "TopologyStepFailed",
+            (cause as IpipToolsException)?.Category ?? IpipErrorCategory.InvalidOperation,
+            (cause as IpipToolsException)?.RecommendedAction ?? "Fix the cause and apply again.",
+            failedStep, cause)
+    {
+        FailedStep = failedStep;
+        StepsUndone = stepsUndone;
+        RollbackFailures = rollbackFailures;
+    }
+
+    public PlanStep FailedStep { get; }
+
+    public int StepsUndone { get; }
+
+    public IReadOnlyList<string> RollbackFailures { get; }
+
+    /// <summary>True when every step applied before the failure was undone.</summary>
+    public bool RolledBack => RollbackFailures.Count == 0;
+
+    private static string Compose(PlanStep step, int undone, IReadOnlyList<string> failures, Exception cause)
+    {
+        var text = $"Step {step.Number} ({step.Action} {step.Kind} {step.Target} in {NamespaceNames.Describe(step.Namespace)}) failed: {cause.Message}";
+        return failures.Count == 0
+            ? $"{text} The {undone} step(s) applied before it were undone; the namespaces are as they were."
+            : $"{text} Undoing the {undone} step(s) applied before it failed {failures.Count} time(s), so the namespaces are NOT as they were: {string.Join(" ", failures)}";
+    }
+}

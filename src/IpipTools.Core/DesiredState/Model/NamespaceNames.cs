@@ -1,0 +1,18 @@
+using IpipTools.Core.Namespaces;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Topologies name namespaces by plain strings; the empty string is the namespace the
+/// command runs in (for a host, its root namespace), so names can be dictionary keys
+/// and JSON values without a null.
+/// </summary>
+public static class NamespaceNames
+{
+    public const string Current = "";
+
+    public static NetNamespace Resolve(string name) => name.Length == 0 ? NetNamespace.Caller : NetNamespace.Parse(name);
+
+    /// <summary>"namespace 'ns1'" or "the current namespace", for messages.</summary>
+    public static string Describe(string name) => name.Length == 0 ? "the current namespace" : $"namespace '{name}'";
+}

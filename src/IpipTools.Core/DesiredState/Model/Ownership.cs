@@ -1,0 +1,17 @@
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// How IpipTools marks what it creates, so that pruning removes only its own objects and
+/// never someone else's: links carry an interface alias (IFLA_IFALIAS, shown by
+/// <c>ip link</c> as "alias ipiptools:managed"), routes and addresses the protocol number 73
+/// (rtm_protocol / IFA_PROTO, shown as "proto 73").
+/// </summary>
+public static class Ownership
+{
+    public const string LinkAlias = "ipiptools:managed";
+
+    /// <summary>The route and address protocol IpipTools tags its objects with.</summary>
+    public const byte Protocol = RouteProtocol.IpipTools;
+}

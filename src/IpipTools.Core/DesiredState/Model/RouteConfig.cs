@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+using System.Net;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// An IPv4 route as a topology wants it or as it was read. The kernel identifies a route
+/// by table, destination, TOS and metric (<see cref="Key"/>); everything else is what a
+/// replace changes. Desired routes get <see cref="Ownership.Protocol"/>.
+/// </summary>
+public sealed record RouteConfig
+{
+    /// <summary>"10.42.2.0/24"; "0.0.0.0/0" for the default route.</summary>
+    public required string Destination { get; init; }
+
+    public string? Gateway { get; init; }
+
+    public string? Device { get; init; }
+
+    public bool OnLink { get; init; }
+
+    public uint Table { get; init; } = RouteTable.Main;
+
+    public uint Metric { get; init; }
+
+    public byte Protocol { get; init; } = Ownership.Protocol;
+
+    /// <summary>Per-route MTU (RTAX_MTU); null for none.</summary>
+    public int? Mtu { get; init; }
+
+    /// <summary>Preferred source address; null for none.</summary>
+    public string? Source { get; init; }
+
+    public RouteScope Scope { get; init; }
+
+    public RouteType Type { get; init; } = RouteType.Unicast;
+
+    [JsonIgnore]
+    public (uint Table, string Destination, uint Metric) Key => (Table, Destination, Metric);
+
+    [JsonIgnore]
+    public bool IsOwned => Protocol == Ownership.Protocol;
+
+    /// <summary>Whether <paramref name="other"/> (with the same key) would need a replace to become this route.</summary>
+    public bool SameRouteAs(RouteConfig other) =>
+        Gateway == other.Gateway && Device == other.Device && OnLink == other.OnLink && Protocol == other.Protocol
+        && Mtu == other.Mtu && Source == other.Source && Scope == other.Scope && Type == other.Type;
+
+    /// <summary>What differs from <paramref name="other"/>, as "via 1.2.3.4 → 5.6.7.8" phrases.</summary>
+    public IEnumerable<string> Differences(RouteConfig other)
+    {
+        if (Gateway != other.Gateway)
+        {
+            yield return $"via {other.Gateway ?? "none"} → {Gateway ?? "none"}";
+        }
+
+        if (Device != other.Device)
+        {
+            yield return $"dev {other.Device ?? "none"} → {Device ?? "none"}";
+        }
+
+        if (OnLink != other.OnLink)
+        {
+            yield return OnLink ? "onlink added" : "onlink removed";
+        }
+
+        if (Mtu != other.Mtu)
+        {
+            yield return $"mtu {other.Mtu?.ToString() ?? "none"} → {Mtu?.ToString() ?? "none"}";
+        }
+
+        if (Source != other.Source)
+        {
+            yield return $"src {other.Source ?? "none"} → {Source ?? "none"}";
+        }
+
+        if (Protocol != other.Protocol)
+        {
+            yield return $"proto {RouteProtocol.Name(other.Protocol)} → {RouteProtocol.Name(Protocol)}";
+        }
+
+        if (Scope != other.Scope)
+        {
+            yield return $"scope {other.Scope.ToIpString()} → {Scope.ToIpString()}";
+        }
+
+        if (Type != other.Type)
+        {
+            yield return $"type {other.Type} → {Type}";
+        }
+    }
+
+    public RouteSpec ToSpec() => new(IPNetwork.Parse(Destination))
+    {
+        Gateway = Gateway is null ? null : IPAddress.Parse(Gateway),
+        Device = Device,
+        OnLink = OnLink,
+        Table = Table,
+        Metric = Metric == 0 ? null : Metric,
+        Protocol = Protocol,
+        Mtu = Mtu,
+        PreferredSource = Source is null ? null : IPAddress.Parse(Source),
+        Scope = Scope,
+        Type = Type,
+    };
+
+    public override string ToString() =>
+        RouteText.Format(IPNetwork.Parse(Destination), Gateway is null ? null : IPAddress.Parse(Gateway), Device, OnLink, Table,
+            Metric, Protocol, Scope, Source is null ? null : IPAddress.Parse(Source), Mtu);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// An IP tunnel's parameters as a topology states them and as they are read back: the
+/// complete set (the kernel replaces all of them on a change), with iproute2's defaults.
+/// Addresses are kept as text so the record compares, prints and serializes simply.
+/// </summary>
+public sealed record TunnelConfig
+{
+    /// <summary>The tunnel kind; "ipip" is the one IpipTools drives today.</summary>
+    public string Mode { get; init; } = "ipip";
+
+    /// <summary>Outer source address; null for any.</summary>
+    public string? Local { get; init; }
+
+    /// <summary>Outer destination; null for a point-to-multipoint tunnel in the style of tunl0.</summary>
+    public string? Remote { get; init; }
+
+    /// <summary>0 inherits the inner packet's TTL.</summary>
+    public byte Ttl { get; init; }
+
+    /// <summary>0 is iproute2's default, 1 "inherit".</summary>
+    public byte Tos { get; init; }
+
+    public bool PathMtuDiscovery { get; init; } = true;
+
+    /// <summary>The underlay device the tunnel is bound to, by name; null for none.</summary>
+    public string? Underlay { get; init; }
+
+    public bool CollectMetadata { get; init; }
+
+    public uint FirewallMark { get; init; }
+
+    /// <summary>A tunnel with a remote end; the kernel cannot turn one into a tunl0-style tunnel (or back) in place.</summary>
+    [JsonIgnore]
+    public bool IsPointToPoint => Remote is not null;
+
+    /// <summary>No endpoints, no underlay: the parameter set of the fallback device (tunl0).</summary>
+    [JsonIgnore]
+    public bool HasNoParameters => Local is null && Remote is null && Underlay is null && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0;
+
+    /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases.</summary>
+    public IEnumerable<string> Differences(TunnelConfig other)
+    {
+        if (Mode != other.Mode)
+        {
+            yield return $"mode {other.Mode} → {Mode}";
+        }
+
+        if (Local != other.Local)
+        {
+            yield return $"local {other.Local ?? "any"} → {Local ?? "any"}";
+        }
+
+        if (Remote != other.Remote)
+        {
+            yield return $"remote {other.Remote ?? "any"} → {Remote ?? "any"}";
+        }
+
+        if (Ttl != other.Ttl)
+        {
+            yield return $"ttl {TtlText(other.Ttl)} → {TtlText(Ttl)}";
+        }
+
+        if (Tos != other.Tos)
+        {
+            yield return $"tos {other.Tos} → {Tos}";
+        }
+
+        if (PathMtuDiscovery != other.PathMtuDiscovery)
+        {
+            yield return PathMtuDiscovery ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc";
+        }
+
+        if (Underlay != other.Underlay)
+        {
+            yield return $"dev {other.Underlay ?? "none"} → {Underlay ?? "none"}";
+        }
+
+        if (CollectMetadata != other.CollectMetadata)
+        {
+            yield return CollectMetadata ? "external (collect_metadata) on" : "external (collect_metadata) off";
+        }
+
+        if (FirewallMark != other.FirewallMark)
+        {
+            yield return $"fwmark {other.FirewallMark} → {FirewallMark}";
+        }
+    }
+
+    private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
+}

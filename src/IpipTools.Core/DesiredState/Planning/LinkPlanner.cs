@@ -1,0 +1,425 @@
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Plans links: which to create, recreate, remove (only IpipTools' own), change, and bring
+/// up or down. A link is removed together with what the kernel removes with it (its
+/// addresses, its routes, its bridge ports' membership, a veth's other end), each as a
+/// step of its own, so that undoing the plan restores all of it.
+/// </summary>
+internal static class LinkPlanner
+{
+    /// <summary>Kinds IpipTools can create again exactly as read, and so may remove.</summary>
+    private static readonly HashSet<string> RestorableKinds = new() { "veth", "bridge", "ipip" };
+
+    public static void Plan(PlanContext context)
+    {
+        foreach (var target in context.Target.Namespaces)
+        {
+            foreach (var link in target.Links)
+            {
+                if (link.Peer is null)
+                {
+                    PlanSingle(context, target, link);
+                }
+                else if (target.PairDeclarations.Contains(link.Name))
+                {
+                    PlanPair(context, target, link);
+                }
+            }
+        }
+
+        if (context.Options.Prune)
+        {
+            PruneOwnedLinks(context);
+        }
+
+        foreach (var target in context.Target.Namespaces)
+        {
+            foreach (var link in target.Links)
+            {
+                PlanChanges(context, target, link);
+            }
+        }
+
+        foreach (var target in context.Target.Namespaces)
+        {
+            foreach (var link in target.Links)
+            {
+                PlanState(context, target, link);
+            }
+        }
+    }
+
+    private static void PlanSingle(PlanContext context, TargetNamespace target, LinkConfig link)
+    {
+        var ns = context.Working.Get(target.Name);
+        var actual = ns.Links.GetValueOrDefault(link.Name);
+        if (link.IsFallbackTunnel)
+        {
+            PlanFallback(context, ns, link, actual);
+            return;
+        }
+
+        if (actual is null)
+        {
+            Add(context, ns, link, "missing");
+            return;
+        }
+
+        var reason = RecreateReason(actual, link);
+        if (reason is null)
+        {
+            return;
+        }
+
+        if (!actual.IsOwned)
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(),
+                $"a link named '{link.Name}' exists, but {reason}, and IpipTools did not create it (it has no '{Ownership.LinkAlias}' alias), so it will not delete it.",
+                "Remove or rename that link yourself, or name the declared link differently.");
+            return;
+        }
+
+        RemoveWithDependents(context, ns, actual, PlanAction.Recreate, reason, replacement: link);
+    }
+
+    /// <summary>tunl0 cannot be created or changed: it is there (made by the ipip module) or the module is missing.</summary>
+    private static void PlanFallback(PlanContext context, WorkingNamespace ns, LinkConfig link, LinkConfig? actual)
+    {
+        if (actual is null && ns.IsNew)
+        {
+            // The ipip module creates tunl0 in every new namespace; the applier checks it did.
+            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = new TunnelConfig(), Index = 0 };
+            return;
+        }
+
+        if (actual is null)
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(),
+                $"there is no '{link.Name}' in {NamespaceNames.Describe(ns.Name)}: the ipip module, which creates it in every namespace, is not loaded.",
+                "Load it ('modprobe ipip', or use a kernel with CONFIG_NET_IPIP); Test-IpipSupport tells what is missing.");
+        }
+        else if (actual.Kind != "ipip")
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is a {actual.Kind ?? "device without a kind"}, not the ipip fallback device.",
+                "Rename that link; the ipip module needs the name.");
+        }
+    }
+
+    private static void PlanPair(PlanContext context, TargetNamespace target, LinkConfig link)
+    {
+        var ns = context.Working.Get(target.Name);
+        var peerNs = context.Working.Get(link.Peer!.Namespace);
+        var end = ns.Links.GetValueOrDefault(link.Name);
+        var peerEnd = peerNs.Links.GetValueOrDefault(link.Peer.Name);
+        if (end is null && peerEnd is null)
+        {
+            Add(context, ns, link, "missing");
+            return;
+        }
+
+        if (end is { Kind: "veth" } && peerEnd is { Kind: "veth" } && end.Index != 0
+            && end.ParentIndex == peerEnd.Index && peerEnd.ParentIndex == end.Index)
+        {
+            return; // the pair is there
+        }
+
+        var reason = end is null ? $"its peer '{link.Peer.Name}' exists without it"
+            : peerEnd is null ? $"'{link.Name}' exists without its peer '{link.Peer.Name}'"
+            : end.Kind != "veth" ? $"'{link.Name}' is a {end.Kind ?? "device without a kind"}, not a veth"
+            : peerEnd.Kind != "veth" ? $"'{link.Peer.Name}' is a {peerEnd.Kind ?? "device without a kind"}, not a veth"
+            : $"'{link.Name}' and '{link.Peer.Name}' are not each other's peer";
+        var existing = new[] { (Namespace: ns, Link: end), (Namespace: peerNs, Link: peerEnd) }.Where(e => e.Link is not null).ToList();
+        var foreign = existing.FirstOrDefault(e => !e.Link!.IsOwned);
+        if (foreign.Link is not null)
+        {
+            context.Builder.Conflict(foreign.Namespace.Name, link.Describe(),
+                $"the veth pair '{link.Name}'/'{link.Peer.Name}' cannot be made: {reason}, and '{foreign.Link.Name}' in {NamespaceNames.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
+                "Remove or rename that link yourself, or choose other names for the pair.");
+            return;
+        }
+
+        if (existing.Count == 1)
+        {
+            // Recreate from the side that exists; the replacement is the same pair seen from there.
+            var (side, sideLink) = existing[0];
+            var replacement = side == ns && sideLink!.Name == link.Name ? link : TargetState.PeerEnd(link, ns.Name);
+            RemoveWithDependents(context, side, sideLink!, PlanAction.Recreate, reason, replacement);
+            return;
+        }
+
+        foreach (var (side, sideLink) in existing)
+        {
+            if (side.Links.ContainsKey(sideLink!.Name))
+            {
+                RemoveWithDependents(context, side, side.Links[sideLink.Name], PlanAction.Remove, reason, replacement: null);
+            }
+        }
+
+        Add(context, ns, link, "missing");
+    }
+
+    private static void PruneOwnedLinks(PlanContext context)
+    {
+        foreach (var target in context.Target.Namespaces)
+        {
+            var ns = context.Working.Get(target.Name);
+            foreach (var stray in ns.Links.Values.Where(l => l.IsOwned && target.Find(l.Name) is null).ToList())
+            {
+                if (!ns.Links.ContainsKey(stray.Name))
+                {
+                    continue; // went with a veth peer removed just before
+                }
+
+                if (!RestorableKinds.Contains(stray.Kind ?? string.Empty))
+                {
+                    context.Builder.Conflict(ns.Name, stray.Describe(),
+                        $"it carries IpipTools' alias but is a {stray.Kind ?? "device without a kind"}, which topologies do not manage, so it cannot be restored if the plan fails; it is left alone.",
+                        "Remove it yourself if it is no longer wanted, or clear its alias.");
+                    continue;
+                }
+
+                RemoveWithDependents(context, ns, stray, PlanAction.Remove, "owned by IpipTools and not in the topology", replacement: null);
+            }
+        }
+    }
+
+    private static void PlanChanges(PlanContext context, TargetNamespace target, LinkConfig link)
+    {
+        var ns = context.Working.Get(target.Name);
+        if (ns.Links.GetValueOrDefault(link.Name) is not { } actual || link.IsFallbackTunnel)
+        {
+            return;
+        }
+
+        if (link.Master is not null && !ns.Links.ContainsKey(link.Master))
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its bridge '{link.Master}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+                "Declare the bridge in the same namespace, or fix the Master name.");
+            return;
+        }
+
+        if (link.Tunnel?.Underlay is { } underlay && !ns.Links.ContainsKey(underlay))
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+                "Declare the underlay link, or fix the Underlay name.");
+            return;
+        }
+
+        var changes = new List<string>();
+        if (link.Mtu is int mtu && mtu != actual.Mtu)
+        {
+            changes.Add($"mtu {actual.Mtu?.ToString() ?? "unknown"} → {mtu}");
+        }
+
+        if (link.Master != actual.Master)
+        {
+            changes.Add($"master {actual.Master ?? "none"} → {link.Master ?? "none"}");
+        }
+
+        if (link.Tunnel is not null && actual.Tunnel is not null)
+        {
+            changes.AddRange(link.Tunnel.Differences(actual.Tunnel));
+        }
+
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        context.Builder.Add(PlanPhase.ChangeLinks, new PlanStep
+        {
+            Action = PlanAction.Change,
+            Kind = PlanObjectKind.Link,
+            Namespace = ns.Name,
+            Target = link.Describe(),
+            Reason = string.Join(", ", changes),
+            Link = link,
+            PreviousLink = actual,
+        });
+        ns.Links[link.Name] = actual with { Mtu = link.Mtu ?? actual.Mtu, Master = link.Master, Tunnel = link.Tunnel ?? actual.Tunnel };
+    }
+
+    private static void PlanState(PlanContext context, TargetNamespace target, LinkConfig link)
+    {
+        var ns = context.Working.Get(target.Name);
+        if (ns.Links.GetValueOrDefault(link.Name) is not { } actual || actual.Up == link.Up)
+        {
+            return;
+        }
+
+        context.Builder.Add(PlanPhase.LinkState, new PlanStep
+        {
+            Action = PlanAction.Change,
+            Kind = PlanObjectKind.LinkState,
+            Namespace = ns.Name,
+            Target = link.Describe(),
+            Reason = link.Up ? "down → up" : "up → down",
+            Link = link,
+            PreviousLink = actual,
+        }, context.RankOf(ns.Name));
+        ns.Links[link.Name] = actual with { Up = link.Up };
+    }
+
+    /// <summary>Why the kernel cannot turn <paramref name="actual"/> into <paramref name="desired"/> in place; null if it can.</summary>
+    internal static string? RecreateReason(LinkConfig actual, LinkConfig desired)
+    {
+        if (actual.Kind != desired.Kind)
+        {
+            return $"it is a {actual.Kind ?? "device without a kind"}, not a {desired.Kind}";
+        }
+
+        if (actual.Tunnel is not { } was || desired.Tunnel is not { } want)
+        {
+            return null;
+        }
+
+        if (was.IsPointToPoint != want.IsPointToPoint)
+        {
+            return was.IsPointToPoint
+                ? $"remote {was.Remote} → any: the kernel cannot turn a point-to-point tunnel into a tunl0-style one in place"
+                : $"remote any → {want.Remote}: the kernel cannot turn a tunl0-style tunnel into a point-to-point one in place";
+        }
+
+        if ((was.CollectMetadata || want.CollectMetadata) && want.Differences(was).Any())
+        {
+            return $"{string.Join(", ", want.Differences(was))}: the kernel changes no parameter of an external (collect_metadata) tunnel in place";
+        }
+
+        return null;
+    }
+
+    private static void Add(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason)
+    {
+        context.Builder.Add(PlanPhase.AddLinks, new PlanStep
+        {
+            Action = PlanAction.Add,
+            Kind = PlanObjectKind.Link,
+            Namespace = ns.Name,
+            Target = Describe(link),
+            Reason = reason,
+            Link = link,
+        }, KindRank(link));
+        AddToWorking(context, ns, link);
+    }
+
+    /// <summary>A created link is down, has no addresses, and has the MTU and bridge it was created with; a veth brings its peer.</summary>
+    private static void AddToWorking(PlanContext context, WorkingNamespace ns, LinkConfig link)
+    {
+        ns.Links[link.Name] = link with { Up = false, Index = 0 };
+        if (link.Peer is not null)
+        {
+            context.Working.Get(link.Peer.Namespace).Links[link.Peer.Name] = TargetState.PeerEnd(link, ns.Name) with { Up = false };
+        }
+    }
+
+    /// <summary>Bridges first (ports join them as they are made), then veths (which tunnels may use as underlay), then tunnels.</summary>
+    private static int KindRank(LinkConfig link) => link.Kind switch
+    {
+        "bridge" => 0,
+        "veth" => 1,
+        _ => 2,
+    };
+
+    private static string Describe(LinkConfig link) =>
+        link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {NamespaceNames.Describe(link.Peer.Namespace)})";
+
+    /// <summary>
+    /// Removes <paramref name="link"/> (or recreates it as <paramref name="replacement"/>), first
+    /// planning the removal of everything the kernel would remove with it, so each of those
+    /// is undone on its own if the plan fails. A veth whose other end cannot be found among
+    /// the namespaces read is refused: it could not be put back.
+    /// </summary>
+    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, LinkConfig link, PlanAction action, string reason,
+        LinkConfig? replacement)
+    {
+        var ends = new List<(WorkingNamespace Namespace, LinkConfig Link)> { (ns, link) };
+        LinkConfig? previous = link;
+        LinkConfig? previousPeer = null;
+        if (link.Kind == "veth")
+        {
+            var peer = context.Working.FindVethPeer(ns, link);
+            if (peer is null)
+            {
+                context.Builder.Conflict(ns.Name, link.Describe(),
+                    $"it should be {(action == PlanAction.Remove ? "removed" : "recreated")} ({reason}), but its peer is not in any namespace the topology names (or cannot be told apart by index), so it could not be restored if the plan failed.",
+                    "Name the peer's namespace in the topology, or remove the pair yourself.");
+                return;
+            }
+
+            ends.Add(peer.Value);
+            previous = link with { Peer = new VethPeer(peer.Value.Link.Name, peer.Value.Namespace.Name) };
+            previousPeer = peer.Value.Link;
+        }
+
+        var goesWith = $"goes with {link.Describe()}";
+        foreach (var (endNs, end) in ends)
+        {
+            foreach (var route in endNs.RoutesVia(end.Name).ToList())
+            {
+                context.Builder.Add(PlanPhase.RemoveRoutes, new PlanStep
+                {
+                    Action = PlanAction.Remove,
+                    Kind = PlanObjectKind.Route,
+                    Namespace = endNs.Name,
+                    Target = route.ToString(),
+                    Reason = goesWith,
+                    Route = route,
+                }, context.RankOf(endNs.Name));
+            }
+
+            endNs.Routes.RemoveAll(r => r.Device == end.Name);
+            foreach (var address in endNs.Addresses.Where(a => a.Device == end.Name).ToList())
+            {
+                context.Builder.Add(PlanPhase.RemoveAddresses, new PlanStep
+                {
+                    Action = PlanAction.Remove,
+                    Kind = PlanObjectKind.Address,
+                    Namespace = endNs.Name,
+                    Target = address.ToString(),
+                    Reason = goesWith,
+                    Address = address,
+                });
+                endNs.Addresses.Remove(address);
+            }
+
+            foreach (var port in endNs.Links.Values.Where(l => l.Master == end.Name).ToList())
+            {
+                var freed = port with { Master = null };
+                context.Builder.Add(PlanPhase.RemoveLinks, new PlanStep
+                {
+                    Action = PlanAction.Change,
+                    Kind = PlanObjectKind.Link,
+                    Namespace = endNs.Name,
+                    Target = port.Describe(),
+                    Reason = $"master {end.Name} → none ({goesWith})",
+                    Link = freed,
+                    PreviousLink = port,
+                });
+                endNs.Links[port.Name] = freed;
+            }
+        }
+
+        var step = new PlanStep
+        {
+            Action = action,
+            Kind = PlanObjectKind.Link,
+            Namespace = ns.Name,
+            Target = replacement is null ? previous.Describe() : Describe(replacement),
+            Reason = reason,
+            Link = replacement,
+            PreviousLink = previous,
+            PeerLink = previousPeer,
+        };
+        context.Builder.Add(action == PlanAction.Recreate ? PlanPhase.RecreateLinks : PlanPhase.RemoveLinks, step);
+        foreach (var (endNs, end) in ends)
+        {
+            endNs.Links.Remove(end.Name);
+        }
+
+        if (replacement is not null)
+        {
+            AddToWorking(context, ns, replacement);
+        }
+    }
+}

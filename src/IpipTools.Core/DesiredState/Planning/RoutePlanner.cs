@@ -1,0 +1,89 @@
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Plans routes, matched by the kernel's key (table, destination, metric): a missing one is
+/// added, an own one that differs is replaced, an own one no longer declared is removed
+/// when pruning (or when it leaves an Exclusive link). A route with the same key that
+/// someone else owns is a conflict: IpipTools neither replaces nor removes it.
+/// </summary>
+internal static class RoutePlanner
+{
+    public static void Plan(PlanContext context)
+    {
+        foreach (var target in context.Target.Namespaces)
+        {
+            var ns = context.Working.Get(target.Name);
+            var rank = context.RankOf(ns.Name) * 2;
+            var declared = target.Routes.Select(r => r.Key).ToHashSet();
+            var exclusive = target.ExclusiveLinks.ToHashSet();
+            foreach (var route in ns.Routes.Where(r => r.IsOwned && !declared.Contains(r.Key)).ToList())
+            {
+                var reason = route.Device is not null && exclusive.Contains(route.Device) ? $"{route.Device} is exclusive and this route is not declared"
+                    : context.Options.Prune ? "owned by IpipTools and not in the topology"
+                    : null;
+                if (reason is null)
+                {
+                    continue;
+                }
+
+                context.Builder.Add(PlanPhase.RemoveRoutes, Step(PlanAction.Remove, ns, route, reason) with { Route = route }, context.RankOf(ns.Name));
+                ns.Routes.Remove(route);
+            }
+
+            foreach (var route in target.Routes)
+            {
+                PlanRoute(context, ns, route, rank);
+            }
+        }
+    }
+
+    private static void PlanRoute(PlanContext context, WorkingNamespace ns, RouteConfig route, int rank)
+    {
+        var existing = ns.Routes.FirstOrDefault(r => r.Key == route.Key);
+        if (existing is null)
+        {
+            if (route.Device is not null && !ns.Links.ContainsKey(route.Device))
+            {
+                context.Builder.Conflict(ns.Name, route.ToString(), $"the device '{route.Device}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+                    "Declare the link, or fix the Device name.");
+                return;
+            }
+
+            context.Builder.Add(PlanPhase.Routes, Step(PlanAction.Add, ns, route, "missing") with { Route = route }, rank + 1);
+            ns.Routes.Add(route);
+            return;
+        }
+
+        if (!existing.IsOwned)
+        {
+            var owner = existing.Protocol == RouteProtocol.Kernel ? "the kernel, for an address on a device" : $"someone else (proto {RouteProtocol.Name(existing.Protocol)})";
+            context.Builder.Conflict(ns.Name, route.ToString(),
+                $"a route with the same destination, table and metric already exists ({existing}), made by {owner}; IpipTools does not replace routes it does not own.",
+                "Remove that route yourself, or give the declared route another Metric.");
+            return;
+        }
+
+        if (route.SameRouteAs(existing))
+        {
+            return;
+        }
+
+        context.Builder.Add(PlanPhase.Routes, Step(PlanAction.Change, ns, route, string.Join(", ", route.Differences(existing))) with
+        {
+            Route = route,
+            PreviousRoute = existing,
+        }, rank);
+        ns.Routes[ns.Routes.IndexOf(existing)] = route;
+    }
+
+    private static PlanStep Step(PlanAction action, WorkingNamespace ns, RouteConfig route, string reason) => new()
+    {
+        Action = action,
+        Kind = PlanObjectKind.Route,
+        Namespace = ns.Name,
+        Target = route.ToString(),
+        Reason = reason,
+    };
+}

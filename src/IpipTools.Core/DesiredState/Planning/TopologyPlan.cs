@@ -1,0 +1,61 @@
+using System.Text.Json;
+using IpipTools.Core.Errors;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// The ordered steps that take the namespaces from what they were when read to what a
+/// topology declares, plus what would stand in the way (<see cref="Conflicts"/>). A plan
+/// can be saved as JSON, reviewed, and applied later: <see cref="Fingerprint"/> lets the
+/// applier refuse if the namespaces changed in between.
+/// </summary>
+public sealed record TopologyPlan
+{
+    public const int CurrentFormatVersion = 1;
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The namespaces read to make the plan ("" is the current one).</summary>
+    public required IReadOnlyList<string> Namespaces { get; init; }
+
+    /// <summary>Digest of the state the plan was made against (<see cref="StateFingerprint"/>).</summary>
+    public required string Fingerprint { get; init; }
+
+    public bool Prune { get; init; }
+
+    public IReadOnlyList<PlanStep> Steps { get; init; } = Array.Empty<PlanStep>();
+
+    public IReadOnlyList<PlanConflict> Conflicts { get; init; } = Array.Empty<PlanConflict>();
+
+    /// <summary>Nothing to do and nothing in the way: the state is the topology.</summary>
+    public bool IsConverged => Steps.Count == 0 && Conflicts.Count == 0;
+
+    public string ToJson() => JsonSerializer.Serialize(this, PlanJson.Options);
+
+    public static TopologyPlan FromJson(string json)
+    {
+        TopologyPlan? plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize<TopologyPlan>(json, PlanJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new IpipToolsException($"The text is not a topology plan: {e.Message}", "InvalidPlan", IpipErrorCategory.InvalidArgument,
+                "Give the JSON that Set-IpipTopology -WhatIf -PlanPath saved.", null, e);
+        }
+
+        if (plan is null || plan.FormatVersion != CurrentFormatVersion)
+        {
+            throw new IpipToolsException($"The plan's format version is {plan?.FormatVersion.ToString() ?? "missing"}; this IpipTools reads version {CurrentFormatVersion}.",
+                "InvalidPlan", IpipErrorCategory.InvalidArgument, "Make the plan again with this version of IpipTools.");
+        }
+
+        return plan;
+    }
+
+    public override string ToString() =>
+        IsConverged ? "converged: nothing to do" : string.Join(Environment.NewLine, Steps.Select(s => s.ToString()).Concat(Conflicts.Select(c => "CONFLICT " + c)));
+}

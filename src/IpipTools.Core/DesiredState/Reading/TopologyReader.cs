@@ -1,0 +1,354 @@
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Builds a <see cref="Topology"/> from topology data, whatever its source:
+/// <code>
+/// @{
+///     Namespaces = @(
+///         @{
+///             Name       = 'ns1'            # '' or omitted: the namespace the command runs in
+///             Forwarding = $true            # omitted: left as it is
+///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )
+///             Bridges    = @( @{ Name = 'mybr0' } )
+///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 } )
+///             Addresses  = @( @{ Device = 'v1'; Address = '10.10.10.2/24' }
+///                            @{ Device = 'tunl'; Address = '10.10.100.10'; Peer = '10.10.200.10' } )
+///             Routes     = @( @{ Destination = '10.10.20.0/24'; Gateway = '10.10.10.1' }
+///                            @{ Destination = '10.42.2.0/24'; Gateway = '172.16.165.244'; Device = 'tunl0'; OnLink = $true; Mtu = 1480 } )
+///         }
+///     )
+/// }
+/// </code>
+/// Everything that can be checked without the kernel is checked here, so that errors
+/// point at the line of the data file.
+/// </summary>
+public static class TopologyReader
+{
+    public static Topology Read(DataValue data)
+    {
+        var root = new DataMapReader(data, data.Location, "the topology");
+        root.String("Description"); // free text for people, not used
+        var namespaces = new List<NamespaceConfig>();
+        var seen = new Dictionary<string, SourceLocation>();
+        foreach (var (value, location) in root.List("Namespaces"))
+        {
+            var ns = ReadNamespace(value, location);
+            if (seen.TryGetValue(ns.Name, out var first))
+            {
+                throw new TopologyFormatException(location, $"{NamespaceNames.Describe(ns.Name)} is declared twice (first at {first}); declare each namespace once");
+            }
+
+            seen[ns.Name] = location;
+            namespaces.Add(ns);
+        }
+
+        root.RejectUnknownKeys();
+        var topology = new Topology { Namespaces = namespaces };
+        RejectClashingVethEnds(topology, seen);
+        return topology;
+    }
+
+    private static NamespaceConfig ReadNamespace(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "a namespace");
+        var name = map.String("Name") ?? NamespaceNames.Current;
+        if (name.Length > 0)
+        {
+            map.Check("Name", () => NamespaceName.Validate(name));
+        }
+
+        var links = new List<LinkConfig>();
+        links.AddRange(map.List("Veths").Select(v => ReadVeth(v.Value, v.Location, name)));
+        links.AddRange(map.List("Bridges").Select(v => ReadBridge(v.Value, v.Location)));
+        links.AddRange(map.List("Tunnels").Select(v => ReadTunnel(v.Value, v.Location)));
+        var addresses = map.List("Addresses").Select(v => ReadAddress(v.Value, v.Location)).ToList();
+        var routes = map.List("Routes").Select(v => ReadRoute(v.Value, v.Location)).ToList();
+        var forwarding = map.Bool("Forwarding");
+        map.RejectUnknownKeys();
+
+        RejectDuplicates(links, l => l.Name, l => $"the link '{l.Name}'", location, name, "one link of a name");
+        RejectDuplicates(addresses, a => a.Key, a => $"the address {a}", location, name, "each address once");
+        RejectDuplicates(routes, r => r.Key, r => $"the route to {r.Destination} (table {r.Table}, metric {r.Metric})", location, name,
+            "one route per destination, table and metric (the kernel keeps one)");
+        return new NamespaceConfig { Name = name, Forwarding = forwarding, Links = links, Addresses = addresses, Routes = routes };
+    }
+
+    private static LinkConfig ReadVeth(DataValue value, SourceLocation location, string namespaceName)
+    {
+        var map = new DataMapReader(value, location, "a veth pair");
+        var link = ReadCommon(map, "veth") with
+        {
+            Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName),
+        };
+        map.Check("Peer", () => InterfaceName.Validate(link.Peer!.Name, "veth peer name"));
+        if (link.Peer!.Namespace.Length > 0)
+        {
+            map.Check("PeerNamespace", () => NamespaceName.Validate(link.Peer.Namespace));
+        }
+
+        if (link.Peer.Name == link.Name && link.Peer.Namespace == namespaceName)
+        {
+            throw new TopologyFormatException(map.LocationOf("Peer"), $"the veth '{link.Name}' cannot be its own peer; the two ends need two names (or two namespaces)");
+        }
+
+        map.RejectUnknownKeys();
+        return link;
+    }
+
+    private static LinkConfig ReadBridge(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "a bridge");
+        var link = ReadCommon(map, "bridge");
+        map.RejectUnknownKeys();
+        return link;
+    }
+
+    private static LinkConfig ReadTunnel(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "a tunnel");
+        var link = ReadCommon(map, "ipip");
+        var mode = map.String("Mode") ?? "ipip";
+        if (!string.Equals(mode, "ipip", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TopologyFormatException(map.LocationOf("Mode"), $"tunnel mode '{mode}' is not supported by topologies yet; use 'ipip'");
+        }
+
+        var tunnel = new TunnelConfig
+        {
+            Local = map.IPv4("Local")?.ToString(),
+            Remote = map.IPv4("Remote")?.ToString(),
+            Ttl = ReadInheritable(map, "Ttl", inherit: 0),
+            Tos = ReadInheritable(map, "Tos", inherit: 1),
+            PathMtuDiscovery = map.Bool("PathMtuDiscovery") ?? true,
+            Underlay = map.String("Underlay"),
+            CollectMetadata = map.Bool("CollectMetadata") ?? false,
+            FirewallMark = (uint)(map.Integer("FirewallMark", 0, uint.MaxValue) ?? 0),
+        };
+        if (tunnel.Underlay is not null)
+        {
+            map.Check("Underlay", () => InterfaceName.Validate(tunnel.Underlay, "underlay device name"));
+        }
+
+        if (!tunnel.PathMtuDiscovery && tunnel.Ttl != 0)
+        {
+            throw new TopologyFormatException(map.LocationOf("PathMtuDiscovery"),
+                $"a fixed TTL ({tunnel.Ttl}) and PathMtuDiscovery = $false cannot go together: a fixed TTL makes the kernel set DF on outer packets",
+                "Keep path MTU discovery on, or use Ttl = 'inherit'.");
+        }
+
+        if (tunnel.CollectMetadata && (tunnel.Local is not null || tunnel.Remote is not null))
+        {
+            throw new TopologyFormatException(map.LocationOf("CollectMetadata"),
+                "a CollectMetadata (external) tunnel takes its endpoints from each packet's metadata; leave Local and Remote out");
+        }
+
+        if (link.Name == "tunl0" && !tunnel.HasNoParameters)
+        {
+            throw new TopologyFormatException(map.LocationOf("Name"),
+                "'tunl0' is the fallback device the ipip module creates in every namespace; its parameters cannot be set",
+                "Leave Local, Remote, Ttl and the other parameters out for tunl0 (Up, Mtu and its addresses and routes can be managed), or name your own tunnel.");
+        }
+
+        if (link.Master is not null)
+        {
+            throw new TopologyFormatException(map.LocationOf("Master"), "an ipip tunnel carries no Ethernet frames, so it cannot be a bridge port");
+        }
+
+        map.RejectUnknownKeys();
+        return link with { Tunnel = tunnel };
+    }
+
+    private static LinkConfig ReadCommon(DataMapReader map, string kind)
+    {
+        var name = map.RequiredString("Name");
+        map.Check("Name", () => InterfaceName.Validate(name));
+        var master = map.String("Master");
+        if (master is not null)
+        {
+            map.Check("Master", () => InterfaceName.Validate(master, "bridge name"));
+            if (master == name)
+            {
+                throw new TopologyFormatException(map.LocationOf("Master"), $"'{name}' cannot be a port of itself");
+            }
+        }
+
+        return new LinkConfig
+        {
+            Name = name,
+            Kind = kind,
+            Up = map.Bool("Up") ?? true,
+            Mtu = (int?)map.Integer("Mtu", 68, 65535),
+            Master = master,
+            Exclusive = map.Bool("Exclusive") ?? false,
+            Alias = Ownership.LinkAlias,
+        };
+    }
+
+    /// <summary>A byte that may also be written 'inherit' (ttl inherit is 0, tos inherit is 1, as iproute2 encodes them).</summary>
+    private static byte ReadInheritable(DataMapReader map, string key, byte inherit)
+    {
+        if (map.Raw(key) is DataScalar { Value: string text } && text.Equals("inherit", StringComparison.OrdinalIgnoreCase))
+        {
+            return inherit;
+        }
+
+        return (byte)(map.Integer(key, 0, 255) ?? 0);
+    }
+
+    private static AddressConfig ReadAddress(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "an address");
+        var device = map.RequiredString("Device");
+        map.Check("Device", () => InterfaceName.Validate(device));
+        var peerText = map.String("Peer");
+        var (address, length) = map.AddressWithPrefix("Address", 32);
+        string? peer = null;
+        if (peerText is not null)
+        {
+            if (map.String("Address")!.Contains('/'))
+            {
+                throw new TopologyFormatException(map.LocationOf("Address"),
+                    "with a Peer, the prefix length belongs to the peer (as in 'ip addr add A peer B/len'); write it on Peer");
+            }
+
+            (var peerAddress, length) = DataMapReader.SplitPrefix(peerText, map.LocationOf("Peer"), "Peer", 32);
+            peer = peerAddress.ToString();
+        }
+
+        map.RejectUnknownKeys();
+        return new AddressConfig { Device = device, Address = address.ToString(), PrefixLength = length, Peer = peer, Protocol = Ownership.Protocol };
+    }
+
+    private static RouteConfig ReadRoute(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "a route");
+        var destinationText = map.RequiredString("Destination");
+        var (network, length) = destinationText.Equals("default", StringComparison.OrdinalIgnoreCase)
+            ? (System.Net.IPAddress.Any, (byte)0)
+            : DataMapReader.SplitPrefix(destinationText, map.LocationOf("Destination"), "Destination", 32);
+        var destination = new System.Net.IPNetwork(network, length);
+        if (!destination.BaseAddress.Equals(Mask(network, length)))
+        {
+            throw new TopologyFormatException(map.LocationOf("Destination"),
+                $"'{destinationText}' has host bits set; the network is {Mask(network, length)}/{length}");
+        }
+
+        var gateway = map.IPv4("Gateway");
+        var device = map.String("Device");
+        if (device is not null)
+        {
+            map.Check("Device", () => InterfaceName.Validate(device));
+        }
+
+        var onLink = map.Bool("OnLink") ?? false;
+        var source = map.IPv4("Source");
+        var route = new RouteConfig
+        {
+            Destination = $"{Mask(network, length)}/{length}",
+            Gateway = gateway?.ToString(),
+            Device = device,
+            OnLink = onLink,
+            Table = ReadTable(map),
+            Metric = (uint)(map.Integer("Metric", 0, uint.MaxValue) ?? 0),
+            Mtu = (int?)map.Integer("Mtu", 68, 65535),
+            Source = source?.ToString(),
+            Protocol = Ownership.Protocol,
+            // The rule iproute2 applies when no scope is given: universe via a gateway, link without.
+            Scope = gateway is null ? RouteScope.Link : RouteScope.Universe,
+        };
+        if (onLink && (device is null || gateway is null))
+        {
+            throw new TopologyFormatException(map.LocationOf("OnLink"),
+                "an onlink route needs both a Gateway and a Device: onlink means 'the gateway is on this device's link'");
+        }
+
+        if (gateway is null && device is null)
+        {
+            throw new TopologyFormatException(location, $"the route to {destinationText} needs a Gateway, a Device, or both");
+        }
+
+        map.RejectUnknownKeys();
+        return route;
+    }
+
+    private static uint ReadTable(DataMapReader map)
+    {
+        if (map.Raw("Table") is DataScalar { Value: string name } && !uint.TryParse(name, out _))
+        {
+            return name.ToLowerInvariant() switch
+            {
+                "main" => RouteTable.Main,
+                "default" => RouteTable.Default,
+                _ => throw new TopologyFormatException(map.LocationOf("Table"), $"'{name}' is not a routing table; use 'main', 'default' or a number from 1 to 4294967295 (the local table is the kernel's)"),
+            };
+        }
+
+        var table = (uint)(map.Integer("Table", 1, uint.MaxValue) ?? RouteTable.Main);
+        if (table == RouteTable.Local)
+        {
+            throw new TopologyFormatException(map.LocationOf("Table"), "the local table (255) holds the kernel's own routes and cannot be managed");
+        }
+
+        return table;
+    }
+
+    private static System.Net.IPAddress Mask(System.Net.IPAddress address, byte length)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = length; bit < 32; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new System.Net.IPAddress(bytes);
+    }
+
+    private static void RejectDuplicates<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, Func<T, string> describe, SourceLocation location,
+        string namespaceName, string what)
+        where TKey : notnull
+    {
+        var seen = new HashSet<TKey>();
+        foreach (var item in items)
+        {
+            if (!seen.Add(key(item)))
+            {
+                throw new TopologyFormatException(location, $"{describe(item)} is declared twice in {NamespaceNames.Describe(namespaceName)}; a namespace holds {what}");
+            }
+        }
+    }
+
+    /// <summary>A veth's far end must not land on a name another declaration uses in that namespace.</summary>
+    private static void RejectClashingVethEnds(Topology topology, IReadOnlyDictionary<string, SourceLocation> locations)
+    {
+        var ends = new Dictionary<(string, string), string>();
+        foreach (var ns in topology.Namespaces)
+        {
+            foreach (var link in ns.Links)
+            {
+                ends[(ns.Name, link.Name)] = $"{link.Describe()} in {NamespaceNames.Describe(ns.Name)}";
+            }
+        }
+
+        foreach (var ns in topology.Namespaces)
+        {
+            foreach (var veth in ns.Links.Where(l => l.Peer is not null))
+            {
+                var end = (veth.Peer!.Namespace, veth.Peer.Name);
+                var self = $"the peer of veth '{veth.Name}' in {NamespaceNames.Describe(ns.Name)}";
+                if (ends.TryGetValue(end, out var other))
+                {
+                    throw new TopologyFormatException(locations[ns.Name],
+                        $"{self} is '{veth.Peer.Name}' in {NamespaceNames.Describe(veth.Peer.Namespace)}, a name already taken by {other}",
+                        "Declare a veth pair once, from one of its ends, and give the other end a free name.");
+                }
+
+                ends[end] = self;
+            }
+        }
+    }
+}

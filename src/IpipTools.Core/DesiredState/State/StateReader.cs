@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using IpipTools.Core.Model;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Reads what the kernel has in a set of namespaces, as a <see cref="Topology"/> the planner
+/// can compare with a desired one: one link dump, one address dump and one route dump per
+/// namespace (IPv4; every table but the kernel's local one), and net.ipv4.ip_forward.
+/// A namespace that does not exist is reported as such, not as an error.
+/// </summary>
+public static class StateReader
+{
+    public static Topology Read(IEnumerable<string> namespaceNames, ClientPool clients) =>
+        new() { Namespaces = namespaceNames.Distinct().Select(n => ReadNamespace(n, clients)).ToList() };
+
+    public static NamespaceConfig ReadNamespace(string name, ClientPool clients)
+    {
+        if (!NamespaceNames.Resolve(name).Exists())
+        {
+            return new NamespaceConfig { Name = name, Exists = false };
+        }
+
+        var client = clients.Get(name);
+        var links = client.Links.List();
+        var names = links.ToDictionary(l => l.Index, l => l.Name);
+        string? NameOf(int index) => names.GetValueOrDefault(index);
+
+        var addresses = client.Connection.Dump($"list addresses {client.NamespaceDescription}", RtnlMessageType.GetAddress,
+                w => w.WriteStruct(new IfAddrMessage { Family = AddressFamilies.Inet }),
+                m => AddressReader.Read(AddressMessage.Parse(m), NameOf, client.Namespace.Name))
+            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
+            .Select(ToConfig)
+            .ToList();
+
+        var routes = client.Connection.Dump($"list routes {client.NamespaceDescription}", RtnlMessageType.GetRoute,
+                w => w.WriteStruct(new RtMessage { Family = AddressFamilies.Inet }),
+                m => RouteReader.Read(m, NameOf, client.Namespace.Name))
+            .Where(r => r.Destination.BaseAddress.AddressFamily == AddressFamily.InterNetwork && r.Table != RouteTable.Local)
+            .Select(ToConfig)
+            .ToList();
+
+        return new NamespaceConfig
+        {
+            Name = name,
+            Exists = true,
+            Forwarding = Ipv4Forwarding.IsEnabled(NamespaceNames.Resolve(name)),
+            Links = links.Select(l => ToConfig(l, NameOf)).ToList(),
+            Addresses = addresses,
+            Routes = routes,
+        };
+    }
+
+    public static LinkConfig ToConfig(NetworkLink link, Func<int, string?> nameOf) => new()
+    {
+        Name = link.Name,
+        Kind = link.Kind,
+        Up = link.IsUp,
+        Mtu = link.Mtu,
+        Master = link.MasterIndex == 0 ? null : nameOf(link.MasterIndex) ?? $"#{link.MasterIndex}",
+        Alias = link.Alias,
+        Index = link.Index,
+        ParentIndex = link.ParentIndex,
+        HardwareAddress = link.HardwareAddress,
+        Tunnel = link.KindParameters is IpipParameters ipip ? ToConfig(ipip, nameOf) : null,
+    };
+
+    private static TunnelConfig ToConfig(IpipParameters p, Func<int, string?> nameOf) => new()
+    {
+        Mode = p.Kind,
+        Local = p.Local?.ToString(),
+        Remote = p.Remote?.ToString(),
+        Ttl = p.Ttl,
+        Tos = p.Tos,
+        PathMtuDiscovery = p.PathMtuDiscovery,
+        Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex) ?? $"#{p.UnderlayIndex}",
+        CollectMetadata = p.CollectMetadata,
+        FirewallMark = p.FirewallMark,
+    };
+
+    private static AddressConfig ToConfig(InterfaceAddress a) => new()
+    {
+        Device = a.Name,
+        Address = a.Address.ToString(),
+        PrefixLength = a.PrefixLength,
+        Peer = a.Peer?.ToString(),
+        Protocol = a.Protocol,
+    };
+
+    private static RouteConfig ToConfig(RouteEntry r) => new()
+    {
+        Destination = r.Destination.ToString(),
+        Gateway = r.Gateway?.ToString(),
+        Device = r.Device,
+        OnLink = r.OnLink,
+        Table = r.Table,
+        Metric = r.Metric,
+        Protocol = r.Protocol,
+        Mtu = r.Mtu,
+        Source = r.PreferredSource?.ToString(),
+        Scope = r.Scope,
+        Type = r.Type,
+    };
+}
