@@ -39,8 +39,9 @@ internal static class KernelCapture
     public static (Dictionary<string, byte[]> Files, List<byte[]> AllReceived) Run()
     {
         using var ns = new TestNamespace("gold");
-        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace);
-        using var client = new RtnetlinkClient(connection, ns.Namespace);
+        var (client, recorder) = RecordingClient.Open(ns.Namespace);
+        using var _ = client;
+        var connection = client.Connection;
         var files = new Dictionary<string, byte[]>();
 
         client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Mtu = 1400, Up = true });
