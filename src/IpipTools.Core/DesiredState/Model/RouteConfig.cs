@@ -43,12 +43,14 @@ public sealed record RouteConfig
     [JsonIgnore]
     public bool IsOwned => Protocol == Ownership.Protocol;
 
-    /// <summary>Whether <paramref name="other"/> (with the same key) would need a replace to become this route.</summary>
-    public bool SameRouteAs(RouteConfig other) =>
-        Gateway == other.Gateway && Device == other.Device && OnLink == other.OnLink && Protocol == other.Protocol
-        && Mtu == other.Mtu && Source == other.Source && Scope == other.Scope && Type == other.Type;
+    /// <summary>
+    /// Whether the read route <paramref name="actual"/> (with the same key) already is this desired
+    /// route. A desired route without a device leaves the device to the kernel, which picks
+    /// the one its gateway is reached through, so any device satisfies it.
+    /// </summary>
+    public bool IsSatisfiedBy(RouteConfig actual) => !Differences(actual).Any();
 
-    /// <summary>What differs from <paramref name="other"/>, as "via 1.2.3.4 → 5.6.7.8" phrases.</summary>
+    /// <summary>What differs between this desired route and the read <paramref name="actual"/>, as "via 1.2.3.4 → 5.6.7.8" phrases.</summary>
     public IEnumerable<string> Differences(RouteConfig other)
     {
         if (Gateway != other.Gateway)
@@ -56,7 +58,7 @@ public sealed record RouteConfig
             yield return $"via {other.Gateway ?? "none"} → {Gateway ?? "none"}";
         }
 
-        if (Device != other.Device)
+        if (Device is not null && Device != other.Device)
         {
             yield return $"dev {other.Device ?? "none"} → {Device ?? "none"}";
         }

@@ -54,9 +54,9 @@ internal static class LinkPlanner
     {
         var ns = context.Working.Get(target.Name);
         var actual = ns.Links.GetValueOrDefault(link.Name);
-        if (link.IsFallbackTunnel)
+        if (link.IsFallbackTunnel || link.Kind is null)
         {
-            PlanFallback(context, ns, link, actual);
+            PlanExistingDevice(context, ns, link, actual);
             return;
         }
 
@@ -83,23 +83,33 @@ internal static class LinkPlanner
         RemoveWithDependents(context, ns, actual, PlanAction.Recreate, reason, replacement: link);
     }
 
-    /// <summary>tunl0 cannot be created or changed: it is there (made by the ipip module) or the module is missing.</summary>
-    private static void PlanFallback(PlanContext context, WorkingNamespace ns, LinkConfig link, LinkConfig? actual)
+    /// <summary>
+    /// A declared device IpipTools does not create: tunl0 (the ipip module makes it, and it
+    /// cannot be changed) or a device of any kind (lo, a NIC). It must be there; only its
+    /// state, MTU and bridge are managed.
+    /// </summary>
+    private static void PlanExistingDevice(PlanContext context, WorkingNamespace ns, LinkConfig link, LinkConfig? actual)
     {
-        if (actual is null && ns.IsNew)
+        if (actual is null && ns.IsNew && (link.IsFallbackTunnel || link.Name == "lo"))
         {
-            // The ipip module creates tunl0 in every new namespace; the applier checks it did.
-            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = new TunnelConfig(), Index = 0 };
+            // The kernel puts lo (and the ipip module tunl0) in every new namespace, down; the
+            // applier finds out if it did not.
+            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = link.Tunnel is null ? null : new TunnelConfig(), Index = 0 };
             return;
         }
 
-        if (actual is null)
+        if (actual is null && link.Kind is null)
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(), $"there is no device '{link.Name}' in {NamespaceNames.Describe(ns.Name)}, and a device declared under Devices is never created.",
+                "Create the device, or declare it as a veth, bridge or tunnel so IpipTools creates it.");
+        }
+        else if (actual is null)
         {
             context.Builder.Conflict(ns.Name, link.Describe(),
                 $"there is no '{link.Name}' in {NamespaceNames.Describe(ns.Name)}: the ipip module, which creates it in every namespace, is not loaded.",
                 "Load it ('modprobe ipip', or use a kernel with CONFIG_NET_IPIP); Test-IpipSupport tells what is missing.");
         }
-        else if (actual.Kind != "ipip")
+        else if (link.Kind is not null && actual.Kind != "ipip")
         {
             context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is a {actual.Kind ?? "device without a kind"}, not the ipip fallback device.",
                 "Rename that link; the ipip module needs the name.");
@@ -164,7 +174,7 @@ internal static class LinkPlanner
         foreach (var target in context.Target.Namespaces)
         {
             var ns = context.Working.Get(target.Name);
-            foreach (var stray in ns.Links.Values.Where(l => l.IsOwned && target.Find(l.Name) is null).ToList())
+            foreach (var stray in ns.Links.Values.Where(l => l.IsOwned && !l.IsFallbackTunnel && target.Find(l.Name) is null).ToList())
             {
                 if (!ns.Links.ContainsKey(stray.Name))
                 {
@@ -187,9 +197,21 @@ internal static class LinkPlanner
     private static void PlanChanges(PlanContext context, TargetNamespace target, LinkConfig link)
     {
         var ns = context.Working.Get(target.Name);
-        if (ns.Links.GetValueOrDefault(link.Name) is not { } actual || link.IsFallbackTunnel)
+        if (ns.Links.GetValueOrDefault(link.Name) is not { } actual)
         {
             return;
+        }
+
+        // A device IpipTools did not create keeps its bridge unless one is declared; tunl0's
+        // parameters are fixed (the reader refuses any), so only its MTU is compared.
+        if (link.Kind is null && link.Master is null)
+        {
+            link = link with { Master = actual.Master };
+        }
+
+        if (link.IsFallbackTunnel)
+        {
+            link = link with { Tunnel = actual.Tunnel };
         }
 
         if (link.Master is not null && !ns.Links.ContainsKey(link.Master))
@@ -264,7 +286,7 @@ internal static class LinkPlanner
     /// <summary>Why the kernel cannot turn <paramref name="actual"/> into <paramref name="desired"/> in place; null if it can.</summary>
     internal static string? RecreateReason(LinkConfig actual, LinkConfig desired)
     {
-        if (actual.Kind != desired.Kind)
+        if (desired.Kind is not null && actual.Kind != desired.Kind)
         {
             return $"it is a {actual.Kind ?? "device without a kind"}, not a {desired.Kind}";
         }

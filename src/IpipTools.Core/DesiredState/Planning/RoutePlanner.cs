@@ -5,8 +5,9 @@ namespace IpipTools.Core.DesiredState;
 /// <summary>
 /// Plans routes, matched by the kernel's key (table, destination, metric): a missing one is
 /// added, an own one that differs is replaced, an own one no longer declared is removed
-/// when pruning (or when it leaves an Exclusive link). A route with the same key that
-/// someone else owns is a conflict: IpipTools neither replaces nor removes it.
+/// when pruning (or when it leaves an Exclusive link). A route someone else made is left
+/// alone: if it already is the declared route it counts as such, and if it differs it is a
+/// conflict, since IpipTools neither replaces nor removes what it does not own.
 /// </summary>
 internal static class RoutePlanner
 {
@@ -58,6 +59,11 @@ internal static class RoutePlanner
 
         if (!existing.IsOwned)
         {
+            if (route.IsSatisfiedBy(existing with { Protocol = route.Protocol }))
+            {
+                return; // already there as declared; it stays whoever's it is, and is never pruned
+            }
+
             var owner = existing.Protocol == RouteProtocol.Kernel ? "the kernel, for an address on a device" : $"someone else (proto {RouteProtocol.Name(existing.Protocol)})";
             context.Builder.Conflict(ns.Name, route.ToString(),
                 $"a route with the same destination, table and metric already exists ({existing}), made by {owner}; IpipTools does not replace routes it does not own.",
@@ -65,7 +71,7 @@ internal static class RoutePlanner
             return;
         }
 
-        if (route.SameRouteAs(existing))
+        if (route.IsSatisfiedBy(existing))
         {
             return;
         }

@@ -33,25 +33,9 @@ internal sealed class WorkingState
         return ns;
     }
 
-    /// <summary>
-    /// The other end of a read veth: the one veth, in any namespace read, whose index is this
-    /// end's IFLA_LINK and whose IFLA_LINK is this end's index. Null when none or several
-    /// match (indexes repeat across namespaces), since a guess could restore the wrong pair.
-    /// </summary>
-    public (WorkingNamespace Namespace, LinkConfig Link)? FindVethPeer(WorkingNamespace ns, LinkConfig veth)
-    {
-        if (veth.Kind != "veth" || veth.Index == 0)
-        {
-            return null;
-        }
-
-        var matches = _namespaces.Values
-            .SelectMany(n => n.Links.Values.Select(l => (Namespace: n, Link: l)))
-            .Where(c => c.Link.Kind == "veth" && c.Link.Index != 0 && c.Link.Index == veth.ParentIndex && c.Link.ParentIndex == veth.Index
-                && !(c.Namespace == ns && c.Link.Name == veth.Name))
-            .ToList();
-        return matches.Count == 1 ? matches[0] : null;
-    }
+    /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
+    public (WorkingNamespace Namespace, LinkConfig Link)? FindVethPeer(WorkingNamespace ns, LinkConfig veth) =>
+        VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
 }
 
 /// <summary>One namespace of a <see cref="WorkingState"/>.</summary>

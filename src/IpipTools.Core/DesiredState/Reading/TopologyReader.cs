@@ -16,6 +16,7 @@ namespace IpipTools.Core.DesiredState;
 ///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )
 ///             Bridges    = @( @{ Name = 'mybr0' } )
 ///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 } )
+///             Devices    = @( @{ Name = 'lo' } )  # existing devices: never created, only brought up and configured
 ///             Addresses  = @( @{ Device = 'v1'; Address = '10.10.10.2/24' }
 ///                            @{ Device = 'tunl'; Address = '10.10.100.10'; Peer = '10.10.200.10' } )
 ///             Routes     = @( @{ Destination = '10.10.20.0/24'; Gateway = '10.10.10.1' }
@@ -66,6 +67,7 @@ public static class TopologyReader
         links.AddRange(map.List("Veths").Select(v => ReadVeth(v.Value, v.Location, name)));
         links.AddRange(map.List("Bridges").Select(v => ReadBridge(v.Value, v.Location)));
         links.AddRange(map.List("Tunnels").Select(v => ReadTunnel(v.Value, v.Location)));
+        links.AddRange(map.List("Devices").Select(v => ReadDevice(v.Value, v.Location)));
         var addresses = map.List("Addresses").Select(v => ReadAddress(v.Value, v.Location)).ToList();
         var routes = map.List("Routes").Select(v => ReadRoute(v.Value, v.Location)).ToList();
         var forwarding = map.Bool("Forwarding");
@@ -104,6 +106,15 @@ public static class TopologyReader
     {
         var map = new DataMapReader(value, location, "a bridge");
         var link = ReadCommon(map, "bridge");
+        map.RejectUnknownKeys();
+        return link;
+    }
+
+    /// <summary>A device IpipTools does not create (lo, a NIC, tunl0): only its state, MTU and bridge are managed.</summary>
+    private static LinkConfig ReadDevice(DataValue value, SourceLocation location)
+    {
+        var map = new DataMapReader(value, location, "a device");
+        var link = ReadCommon(map, kind: null) with { Alias = null };
         map.RejectUnknownKeys();
         return link;
     }
@@ -163,7 +174,7 @@ public static class TopologyReader
         return link with { Tunnel = tunnel };
     }
 
-    private static LinkConfig ReadCommon(DataMapReader map, string kind)
+    private static LinkConfig ReadCommon(DataMapReader map, string? kind)
     {
         var name = map.RequiredString("Name");
         map.Check("Name", () => InterfaceName.Validate(name));

@@ -1,0 +1,97 @@
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Turns read state into a topology that declares it, so that exporting a set of namespaces
+/// and setting the result is a no-op: each veth pair once (from the end in the namespace
+/// read first), bridges, ipip tunnels (tunl0 without parameters), devices of other origin
+/// (lo, NICs), IPv4 addresses and the routes that are not the kernel's own. What a topology
+/// cannot declare (other link kinds, such as gre or the gre0 and sit0 fallback devices) is
+/// left out.
+/// </summary>
+public static class TopologyExporter
+{
+    public static Topology Export(Topology observed, ExportOptions? options = null)
+    {
+        options ??= ExportOptions.Default;
+        var read = observed.Namespaces.Where(n => n.Exists).ToList();
+        var all = read.SelectMany(n => n.Links.Select(l => (Namespace: n, Link: l))).ToList();
+        var declaredPairs = new HashSet<(string, string)>();
+        var namespaces = new List<NamespaceConfig>();
+        foreach (var ns in read)
+        {
+            var links = new List<LinkConfig>();
+            foreach (var link in ns.Links)
+            {
+                if (options.OwnedOnly && !link.IsOwned)
+                {
+                    continue;
+                }
+
+                if (ExportLink(ns, link, all, declaredPairs) is { } exported)
+                {
+                    links.Add(exported);
+                }
+            }
+
+            var linkNames = links.Select(l => l.Name).ToHashSet();
+            namespaces.Add(new NamespaceConfig
+            {
+                Name = ns.Name,
+                Forwarding = options.OwnedOnly ? null : ns.Forwarding,
+                Links = links,
+                Addresses = ns.Addresses
+                    .Where(a => !IsLoopbackDefault(a) && (!options.OwnedOnly || a.IsOwned))
+                    .Select(a => a with { Protocol = Ownership.Protocol })
+                    .ToList(),
+                Routes = ns.Routes
+                    .Where(r => r.Protocol != RouteProtocol.Kernel && r.Type == RouteType.Unicast && (!options.OwnedOnly || r.IsOwned))
+                    .Select(r => r with { Protocol = Ownership.Protocol })
+                    .ToList(),
+            });
+        }
+
+        return new Topology { Namespaces = namespaces };
+    }
+
+    private static LinkConfig? ExportLink(NamespaceConfig ns, LinkConfig link, List<(NamespaceConfig Namespace, LinkConfig Link)> all,
+        HashSet<(string, string)> declaredPairs)
+    {
+        var declared = new LinkConfig
+        {
+            Name = link.Name,
+            Kind = link.Kind,
+            Up = link.Up,
+            Mtu = link.Mtu,
+            Master = link.Master,
+            Alias = Ownership.LinkAlias,
+        };
+        switch (link.Kind)
+        {
+            case "bridge":
+                return declared;
+            case "ipip":
+                // tunl0's MTU follows whatever the module chose; declaring it would pin it.
+                return link.IsFallbackTunnel ? declared with { Tunnel = new TunnelConfig(), Mtu = null, Alias = null } : declared with { Tunnel = link.Tunnel };
+            case "veth" when VethPeers.Find(all, ns, link) is { } peer:
+                if (declaredPairs.Contains((peer.Namespace.Name, peer.Link.Name)))
+                {
+                    return null; // declared from the other end
+                }
+
+                declaredPairs.Add((ns.Name, link.Name));
+                return declared with { Peer = new VethPeer(peer.Link.Name, peer.Namespace.Name) };
+            case null or "veth":
+                // A device, or a veth whose peer is out of sight: declared as a device, so only its state is managed.
+                return declared with { Kind = null, Alias = null, Mtu = null };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>127.0.0.1/8 on lo appears by itself when lo comes up; declaring it would make a new namespace fail to add it again.</summary>
+    private static bool IsLoopbackDefault(AddressConfig address) =>
+        address.Device == "lo" && address.Address.StartsWith("127.", StringComparison.Ordinal);
+}

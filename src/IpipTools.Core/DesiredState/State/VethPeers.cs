@@ -1,0 +1,28 @@
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// Finds the other end of a read veth. The kernel reports a veth's peer only by index
+/// (IFLA_LINK, an index in the peer's namespace), so the peer is the one veth, among the
+/// namespaces read, whose index is this end's IFLA_LINK and whose IFLA_LINK is this end's
+/// index. Indexes repeat across namespaces, so when several match the answer is "unknown"
+/// rather than a guess that could pair (or restore) the wrong links.
+/// </summary>
+internal static class VethPeers
+{
+    public static (TNamespace Namespace, LinkConfig Link)? Find<TNamespace>(
+        IEnumerable<(TNamespace Namespace, LinkConfig Link)> candidates, TNamespace ns, LinkConfig veth)
+        where TNamespace : class
+    {
+        if (veth.Kind != "veth" || veth.Index == 0)
+        {
+            return null;
+        }
+
+        var matches = candidates
+            .Where(c => c.Link.Kind == "veth" && c.Link.Index != 0 && c.Link.Index == veth.ParentIndex && c.Link.ParentIndex == veth.Index
+                && !(ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name))
+            .Take(2)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+}
