@@ -24,11 +24,13 @@ public sealed class RouteOperations
 
     public void Delete(RouteSpec spec)
     {
-        var devices = new DeviceIndexCache(_client);
+        // Resolve the device before the request is built: a lookup inside the body
+        // writer would send its own query over the connection mid-request.
+        var deviceIndex = new DeviceIndexCache(_client).IndexOf(spec.Device);
         var operation = $"delete route {spec} {_client.NamespaceDescription}";
         try
         {
-            Connection.Execute(operation, RtnlMessageType.DeleteRoute, NetlinkFlags.None, w => RouteEncoder.Write(w, spec, devices.IndexOf(spec.Device)));
+            Connection.Execute(operation, RtnlMessageType.DeleteRoute, NetlinkFlags.None, w => RouteEncoder.Write(w, spec, deviceIndex));
         }
         catch (NetlinkException e)
         {
