@@ -40,6 +40,8 @@ public readonly struct NetlinkAttribute
 
     public ushort AsUInt16BigEndian() => BinaryPrimitives.ReadUInt16BigEndian(Fixed(2));
 
+    public uint AsUInt32BigEndian() => BinaryPrimitives.ReadUInt32BigEndian(Fixed(4));
+
     public uint AsUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Fixed(4));
 
     public int AsInt32() => BinaryPrimitives.ReadInt32LittleEndian(Fixed(4));

@@ -61,8 +61,10 @@ public sealed class NetlinkError
 
         // Without NETLINK_CAP_ACK the kernel echoes the whole request; with it, only
         // the header. NLM_F_CAPPED says which, and the TLVs follow either way.
-        var echoed = message.Flags.HasFlag(NetlinkFlags.Capped) ? NetlinkMessageHeader.Size : (int)request.Length;
-        var tlvStart = 4 + NetlinkAlignment.Align(echoed);
+        // In long: the echoed length is the request's nlmsg_len as received, and a malformed
+        // reply can make it anything up to 4 GiB.
+        var echoed = message.Flags.HasFlag(NetlinkFlags.Capped) ? NetlinkMessageHeader.Size : request.Length;
+        var tlvStart = 4 + ((echoed + 3L) & ~3L);
 
         string? text = null;
         int? offset = null;
@@ -71,7 +73,7 @@ public sealed class NetlinkError
         if (message.Flags.HasFlag(NetlinkFlags.AckTlvs) && tlvStart <= payload.Length)
         {
             // Copied: the error can outlive the receive buffer, which the next read reuses.
-            tlvs = AttributeList.Parse(payload[tlvStart..].ToArray());
+            tlvs = AttributeList.Parse(payload[(int)tlvStart..].ToArray());
             text = tlvs.GetString(AttrMessage);
             offset = (int?)tlvs.GetUInt32(AttrOffset);
             missing = tlvs.TryGet(AttrMissingType, out var m) ? (ushort)m.AsUInt32() : null;

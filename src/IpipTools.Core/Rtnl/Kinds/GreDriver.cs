@@ -119,7 +119,7 @@ internal sealed class GreDriver : ILinkKindDriver
     }
 
     private static uint ReadKey(AttributeList data, ushort type) =>
-        data.TryGet(type, out var key) ? BinaryPrimitives.ReadUInt32BigEndian(key.Payload.Span) : 0;
+        data.TryGet(type, out var key) ? key.AsUInt32BigEndian() : 0;
 
     private static void Validate(GreParameters gre)
     {
