@@ -308,12 +308,11 @@ public sealed class PowerShellDataReader
                 "Use a single-quoted string, or escape the dollar sign as `$.");
         }
 
-        if (Current == '\n')
+        text.Append(Take());
+        if (text[^1] == '\n')
         {
             NewLine();
         }
-
-        text.Append(Take());
     }
 
     private string ParseHereString()
@@ -360,12 +359,11 @@ public sealed class PowerShellDataReader
             }
             else
             {
-                if (Current == '\n')
+                text.Append(Take());
+                if (text[^1] == '\n')
                 {
                     NewLine();
                 }
-
-                text.Append(Take());
             }
         }
     }

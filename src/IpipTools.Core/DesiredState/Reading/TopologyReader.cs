@@ -87,6 +87,7 @@ public static class TopologyReader
         {
             Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName),
         };
+        map.RejectUnknownKeys();
         map.Check("Peer", () => InterfaceName.Validate(link.Peer!.Name, "veth peer name"));
         if (link.Peer!.Namespace.Length > 0)
         {
@@ -98,7 +99,6 @@ public static class TopologyReader
             throw new TopologyFormatException(map.LocationOf("Peer"), $"the veth '{link.Name}' cannot be its own peer; the two ends need two names (or two namespaces)");
         }
 
-        map.RejectUnknownKeys();
         return link;
     }
 
@@ -140,6 +140,7 @@ public static class TopologyReader
             CollectMetadata = map.Bool("CollectMetadata") ?? false,
             FirewallMark = (uint)(map.Integer("FirewallMark", 0, uint.MaxValue) ?? 0),
         };
+        map.RejectUnknownKeys();
         if (tunnel.Underlay is not null)
         {
             map.Check("Underlay", () => InterfaceName.Validate(tunnel.Underlay, "underlay device name"));
@@ -170,7 +171,6 @@ public static class TopologyReader
             throw new TopologyFormatException(map.LocationOf("Master"), "an ipip tunnel carries no Ethernet frames, so it cannot be a bridge port");
         }
 
-        map.RejectUnknownKeys();
         return link with { Tunnel = tunnel };
     }
 
@@ -242,8 +242,7 @@ public static class TopologyReader
         var (network, length) = destinationText.Equals("default", StringComparison.OrdinalIgnoreCase)
             ? (System.Net.IPAddress.Any, (byte)0)
             : DataMapReader.SplitPrefix(destinationText, map.LocationOf("Destination"), "Destination", 32);
-        var destination = new System.Net.IPNetwork(network, length);
-        if (!destination.BaseAddress.Equals(Mask(network, length)))
+        if (!network.Equals(Mask(network, length)))
         {
             throw new TopologyFormatException(map.LocationOf("Destination"),
                 $"'{destinationText}' has host bits set; the network is {Mask(network, length)}/{length}");
@@ -272,6 +271,7 @@ public static class TopologyReader
             // The rule iproute2 applies when no scope is given: universe via a gateway, link without.
             Scope = gateway is null ? RouteScope.Link : RouteScope.Universe,
         };
+        map.RejectUnknownKeys();
         if (onLink && (device is null || gateway is null))
         {
             throw new TopologyFormatException(map.LocationOf("OnLink"),
@@ -283,7 +283,6 @@ public static class TopologyReader
             throw new TopologyFormatException(location, $"the route to {destinationText} needs a Gateway, a Device, or both");
         }
 
-        map.RejectUnknownKeys();
         return route;
     }
 

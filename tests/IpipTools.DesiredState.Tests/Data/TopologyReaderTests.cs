@@ -1,0 +1,157 @@
+using System.Collections;
+using IpipTools.Core.DesiredState;
+using IpipTools.Core.Rtnl;
+using Xunit;
+
+namespace IpipTools.DesiredState.Tests.Data;
+
+/// <summary>Topology data to model: every key and value checked, errors at the line they are on, the same result from .psd1, JSON and hashtables.</summary>
+public sealed class TopologyReaderTests
+{
+    [Fact]
+    public void TheS1ExampleReadsAsTheScenarioDescribesIt()
+    {
+        var s1 = Examples.Load(Examples.S1);
+
+        Assert.Equal(new[] { "", "ns1", "ns2" }, s1.Namespaces.Select(n => n.Name));
+        var root = s1.Find("")!;
+        Assert.True(root.Forwarding);
+        Assert.Equal(new VethPeer("v1", "ns1"), root.Links.Single(l => l.Name == "v1-P").Peer);
+        var tunl = s1.Find("ns1")!.Links.Single(l => l.Name == "tunl");
+        Assert.Equal("ipip", tunl.Kind);
+        Assert.Equal(new TunnelConfig { Local = "10.10.10.2", Remote = "10.10.20.2" }, tunl.Tunnel);
+        Assert.True(tunl.Up);
+        var peer = s1.Find("ns1")!.Addresses.Single(a => a.Device == "tunl");
+        Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address, peer.Peer, peer.PrefixLength));
+        var route = s1.Find("ns1")!.Routes.Single();
+        Assert.Equal(("10.10.20.0/24", "10.10.10.1", (string?)null, Ownership.Protocol, RouteScope.Universe), (route.Destination, route.Gateway, route.Device, route.Protocol, route.Scope));
+    }
+
+    [Fact]
+    public void TheS6ExampleDeclaresAnExclusiveTunl0AndOnlinkRoutes()
+    {
+        var s6 = Examples.Load(Examples.S6);
+        var a = s6.Find("node-a")!;
+        var tunl0 = a.Links.Single(l => l.Name == "tunl0");
+        Assert.True(tunl0.IsFallbackTunnel);
+        Assert.True(tunl0.Exclusive);
+        Assert.Equal(3, a.Routes.Count);
+        Assert.All(a.Routes.Where(r => r.Device == "tunl0"), r => Assert.True(r.OnLink));
+        Assert.Equal("0.0.0.0/0", a.Routes[0].Destination);
+        Assert.Equal("br165", s6.Find("underlay")!.Links.Single(l => l.Name == "to-a").Master);
+    }
+
+    [Theory]
+    [InlineData("Gatway = '1.2.3.4'", "'Gatway' is not a setting of a route")]
+    [InlineData("Gateway = '1.2.3.400'", "not an IP address")]
+    [InlineData("Gateway = 'fe80::1'", "IPv6")]
+    [InlineData("Gateway = 5", "must be a string")]
+    [InlineData("OnLink = 'yes'; Gateway = '1.2.3.4'; Device = 'x'", "must be $true or $false")]
+    [InlineData("OnLink = $true; Gateway = '1.2.3.4'", "needs both a Gateway and a Device")]
+    [InlineData("Mtu = 20; Device = 'x'", "outside the range 68 to 65535")]
+    [InlineData("Table = 255; Device = 'x'", "local table")]
+    [InlineData("Table = 'nope'; Device = 'x'", "not a routing table")]
+    [InlineData("Device = 'this-name-is-too-long'", "at most 15")]
+    public void ARouteWithABadSettingIsRefusedAtItsLine(string settings, string expected)
+    {
+        var text = $"@{{\n  Namespaces = @(\n    @{{\n      Name = 'a'\n      Routes = @(\n        @{{ Destination = '10.0.0.0/24'; {settings} }}\n      )\n    }}\n  )\n}}";
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData(text, "t.psd1"));
+        Assert.Contains(expected, e.Message);
+        Assert.Equal(6, e.Location.Line);
+        Assert.StartsWith("Namespaces[0].Routes[0]", e.Location.Path);
+    }
+
+    [Theory]
+    [InlineData("Routes = @( @{ Destination = '10.0.0.1/24'; Device = 'x' } )", "host bits set")]
+    [InlineData("Routes = @( @{ Destination = '10.0.0.0/24' } )", "needs a Gateway, a Device, or both")]
+    [InlineData("Tunnels = @( @{ Name = 'tunl0'; Remote = '1.2.3.4' } )", "fallback device")]
+    [InlineData("Tunnels = @( @{ Name = 't'; Mode = 'gre' } )", "not supported")]
+    [InlineData("Tunnels = @( @{ Name = 't'; Ttl = 64; PathMtuDiscovery = $false } )", "cannot go together")]
+    [InlineData("Tunnels = @( @{ Name = 't'; Ttl = 300 } )", "outside the range 0 to 255")]
+    [InlineData("Tunnels = @( @{ Name = 't'; Master = 'br' } )", "cannot be a bridge port")]
+    [InlineData("Bridges = @( @{ Name = 'b' }, @{ Name = 'b' } )", "declared twice")]
+    [InlineData("Veths = @( @{ Name = 'v'; Peer = 'v' } )", "its own peer")]
+    [InlineData("Veths = @( @{ Name = 'v' } )", "needs 'Peer'")]
+    [InlineData("Addresses = @( @{ Device = 'd'; Address = '10.0.0.1/24'; Peer = '10.0.0.2' } )", "belongs to the peer")]
+    [InlineData("Addresses = @( @{ Device = 'd'; Address = '10.0.0.1/33' } )", "prefix length")]
+    [InlineData("Bogus = 1", "'Bogus' is not a setting of a namespace")]
+    [InlineData("Name = 'a/b'", "leave /run/netns")]
+    public void ANamespaceWithABadDeclarationIsRefused(string settings, string expected)
+    {
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData($"@{{ Namespaces = @( @{{ {settings} }} ) }}"));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void AVethEndLandingOnADeclaredNameIsRefused()
+    {
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData(
+            "@{ Namespaces = @( @{ Name = 'a'; Veths = @( @{ Name = 'v'; Peer = 'w'; PeerNamespace = 'b' } ) }, @{ Name = 'b'; Bridges = @( @{ Name = 'w' } ) } ) }"));
+        Assert.Contains("already taken by bridge w", e.Message);
+    }
+
+    [Fact]
+    public void TheSameTopologyReadsAlikeFromPowerShellDataJsonAndAHashtable()
+    {
+        const string psd1 = "@{ Namespaces = @( @{ Name = 'a'; Forwarding = $true; Tunnels = @( @{ Name = 't'; Local = '1.1.1.1'; Remote = '2.2.2.2'; Ttl = 'inherit'; Tos = 'inherit' } ); Routes = @( @{ Destination = 'default'; Gateway = '1.1.1.254'; Table = 'main'; Metric = 10 } ) } ) }";
+        const string json = """{ "namespaces": [ { "name": "a", "forwarding": true, "tunnels": [ { "name": "t", "local": "1.1.1.1", "remote": "2.2.2.2", "ttl": "inherit", "tos": "inherit" } ], "routes": [ { "destination": "default", "gateway": "1.1.1.254", "table": "main", "metric": 10 } ] } ] }""";
+        var hashtable = new Hashtable
+        {
+            ["Namespaces"] = new object[]
+            {
+                new Hashtable
+                {
+                    ["Name"] = "a",
+                    ["Forwarding"] = true,
+                    ["Tunnels"] = new Hashtable { ["Name"] = "t", ["Local"] = "1.1.1.1", ["Remote"] = "2.2.2.2", ["Ttl"] = "inherit", ["Tos"] = "inherit" },
+                    ["Routes"] = new[] { new Hashtable { ["Destination"] = "default", ["Gateway"] = "1.1.1.254", ["Table"] = "main", ["Metric"] = 10 } },
+                },
+            },
+        };
+
+        var expected = TopologyWriter.ToJson(TopologyLoader.FromPowerShellData(psd1));
+        Assert.Equal(expected, TopologyWriter.ToJson(TopologyLoader.FromJson(json)));
+        Assert.Equal(expected, TopologyWriter.ToJson(TopologyLoader.FromObject(hashtable)));
+        var tunnel = TopologyLoader.FromPowerShellData(psd1).Namespaces[0].Links[0].Tunnel!;
+        Assert.Equal((0, 1), (tunnel.Ttl, tunnel.Tos));
+    }
+
+    [Fact]
+    public void JsonErrorsCarryLineNumbersToo()
+    {
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromJson("{\n \"Namespaces\": [\n  { \"Name\": \"a\", \"Routes\": [ { \"Destination\": 5 } ] }\n ]\n}", "t.json"));
+        Assert.Equal(3, e.Location.Line);
+        Assert.Contains("must be a string", e.Message);
+
+        var syntax = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromJson("{\n \"Namespaces\": [ }", "t.json"));
+        Assert.Equal(2, syntax.Location.Line);
+    }
+
+    [Fact]
+    public void HashtableErrorsNameThePathInsideTheData()
+    {
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromObject(new Hashtable
+        {
+            ["Namespaces"] = new object[] { new Hashtable { ["Name"] = "a", ["Addresses"] = new object[] { new Hashtable { ["Device"] = "d", ["Address"] = "nope" } } } },
+        }));
+        Assert.Contains("the hashtable (Namespaces[0].Addresses[0].Address)", e.Message);
+    }
+
+    [Fact]
+    public void AWrittenTopologyReadsBackUnchanged()
+    {
+        var s6 = Examples.Load(Examples.S6);
+        var text = TopologyWriter.ToPowerShellData(s6);
+        var again = TopologyLoader.FromPowerShellData(text, "written.psd1");
+        Assert.Equal(TopologyWriter.ToJson(s6), TopologyWriter.ToJson(again));
+        Assert.Equal(TopologyWriter.ToJson(Examples.Load(Examples.S1)), TopologyWriter.ToJson(TopologyLoader.FromPowerShellData(TopologyWriter.ToPowerShellData(Examples.Load(Examples.S1)))));
+    }
+
+    [Fact]
+    public void RenamingNamespacesRenamesVethPeersToo()
+    {
+        var renamed = Examples.Load(Examples.S1).RenameNamespaces(new Dictionary<string, string> { [""] = "r", ["ns1"] = "x1" });
+        Assert.Equal(new[] { "r", "x1", "ns2" }, renamed.Namespaces.Select(n => n.Name));
+        Assert.Equal(new VethPeer("v1", "x1"), renamed.Find("r")!.Links.Single(l => l.Name == "v1-P").Peer);
+    }
+}
