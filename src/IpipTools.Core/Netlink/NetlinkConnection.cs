@@ -28,6 +28,7 @@ public sealed partial class NetlinkConnection : IDisposable
     private readonly List<NetlinkMessage> _matching = new();
     private readonly MessageWriter _requestWriter = new();
     private uint _sequence;
+    private bool _buildingRequest;
 
     public NetlinkConnection(INetlinkTransport transport, uint initialSequence = 0)
     {
@@ -255,12 +256,29 @@ public sealed partial class NetlinkConnection : IDisposable
 
     private uint BuildRequest(ushort type, NetlinkFlags flags, RequestBodyWriter body)
     {
-        _requestWriter.Reset();
-        var sequence = NextSequence();
-        var start = _requestWriter.BeginMessage(type, flags, sequence);
-        body(_requestWriter);
-        _requestWriter.EndMessage(start);
-        return sequence;
+        // A body writer that sends a request of its own (say, a device lookup) would
+        // overwrite the half-built request in the shared writer, and the mangled result
+        // is answered under another sequence number: a silent 60-second hang. Refuse it.
+        if (_buildingRequest)
+        {
+            throw new InvalidOperationException(
+                "A request body writer sent a request over the same connection while its own request was being built; resolve lookups (device indexes) before building the request.");
+        }
+
+        _buildingRequest = true;
+        try
+        {
+            _requestWriter.Reset();
+            var sequence = NextSequence();
+            var start = _requestWriter.BeginMessage(type, flags, sequence);
+            body(_requestWriter);
+            _requestWriter.EndMessage(start);
+            return sequence;
+        }
+        finally
+        {
+            _buildingRequest = false;
+        }
     }
 
     private static void ThrowIfDoneCarriesError(NetlinkMessage done, string operation)

@@ -9,7 +9,11 @@ internal static class RouteText
     public static string Format(IPNetwork destination, IPAddress? gateway, string? device, bool onLink, uint table,
         uint? metric, byte protocol, RouteScope? scope, IPAddress? source, int? mtu)
     {
-        var text = new StringBuilder(destination.PrefixLength == 0 ? "default" : destination.ToString());
+        // Like iproute2: "default" for /0, and a host route without its /32 (or /128).
+        var text = new StringBuilder(
+            destination.PrefixLength == 0 ? "default"
+            : destination.PrefixLength == AddressFamilies.MaxPrefixLength(destination.BaseAddress) ? destination.BaseAddress.ToString()
+            : destination.ToString());
         if (gateway is not null)
         {
             text.Append(" via ").Append(gateway);
