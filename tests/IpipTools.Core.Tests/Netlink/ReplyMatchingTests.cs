@@ -134,6 +134,21 @@ public sealed class ReplyMatchingTests
     }
 
     [Fact]
+    public void BodyWriterThatSendsARequestOfItsOwnIsRefusedInsteadOfHanging()
+    {
+        var transport = new ScriptedNetlinkTransport(request => new[] { ScriptedReceive.Of(new NetlinkReplyWriter(Port).Ack(request[0].Header).ToArray()) }, Port);
+        var connection = new NetlinkConnection(transport);
+
+        var error = Assert.Throws<InvalidOperationException>(() => connection.Execute("delete route", RtnlMessageType.DeleteRoute, NetlinkFlags.None, w =>
+            connection.Query("get link", RtnlMessageType.GetLink, inner => inner.WriteStruct(new IfInfoMessage()), m => m.Type)));
+
+        Assert.Contains("while its own request was being built", error.Message);
+        Assert.Empty(transport.Sent);
+        connection.Execute("set link up", RtnlMessageType.NewLink, NetlinkFlags.None, w => w.WriteStruct(new IfInfoMessage()));
+        Assert.Single(transport.Sent);
+    }
+
+    [Fact]
     public void SilentKernelEndsInTheReplyTimeoutInsteadOfHanging()
     {
         var transport = new ScriptedNetlinkTransport(_ => Array.Empty<ScriptedReceive>(), Port);
