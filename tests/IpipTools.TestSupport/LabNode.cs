@@ -1,7 +1,10 @@
 using System.Net;
+using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.Rtnl.Tunnels;
 
 namespace IpipTools.TestSupport;
 
@@ -54,8 +57,32 @@ public sealed class LabNode
 
     public void SetUp(string device) => Client.Links.SetUp(device, true);
 
+    /// <summary>
+    /// <c>ip tunnel add NAME mode ipip remote REMOTE local LOCAL; ip link set NAME up</c>,
+    /// and with <paramref name="address"/> <c>ip addr add ADDRESS peer PEER dev NAME</c>:
+    /// the point-to-point tunnel every document builds.
+    /// </summary>
+    public IpTunnel AddIpipTunnel(string name, string local, string remote, string? address = null, string? peer = null)
+    {
+        var tunnel = Client.Tunnels.Create(new TunnelSpec(name, new IpipParameters
+        {
+            Local = IPAddress.Parse(local),
+            Remote = IPAddress.Parse(remote),
+        })
+        { Up = true });
+        if (address is not null)
+        {
+            AddAddress(name, address, peer);
+        }
+
+        return tunnel;
+    }
+
     /// <summary>One echo request, answered within three seconds (see <see cref="TestNamespace.Ping(string, string?)"/>).</summary>
     public bool Ping(string address, string? source = null) => Namespace.Ping(address, source);
+
+    /// <summary>Starts tcpdump on <paramref name="device"/> of this node (see <see cref="PacketCapture.Start"/>).</summary>
+    public PacketCapture Capture(string device, string filter, int count) => PacketCapture.Start(Name, device, filter, count);
 
     public override string ToString() => $"{Role} ({Name})";
 

@@ -15,6 +15,11 @@ public sealed record IpipParameters : Ipv4TunnelParameters
 
     public override string FallbackDeviceName => "tunl0";
 
-    /// <summary>Inner protocol accepted: 4 (IPIP), 137 (MPLS) or 0 (any).</summary>
+    /// <summary>Inner protocol accepted: 4 (IPIP), 137 (MPLS) or 0 (any). Fixed at creation.</summary>
     public byte Protocol { get; init; } = ProtocolIpip;
+
+    /// <summary>ipip_changelink ignores IFLA_IPTUN_PROTO (ip_tunnel_update does not copy it).</summary>
+    public override string? FixedAtCreationDifference(Ipv4TunnelParameters current) =>
+        base.FixedAtCreationDifference(current)
+        ?? (current is IpipParameters ipip && ipip.Protocol != Protocol ? "inner protocol" : null);
 }

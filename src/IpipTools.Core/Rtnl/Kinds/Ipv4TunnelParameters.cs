@@ -41,4 +41,16 @@ public abstract record Ipv4TunnelParameters : LinkKindParameters, ITunnelParamet
     public uint FirewallMark { get; init; }
 
     public ITunnelParameters WithUnderlay(int underlayIndex) => this with { UnderlayIndex = underlayIndex };
+
+    /// <summary>
+    /// The first setting in which these parameters differ from <paramref name="current"/>
+    /// although the kernel fixes it when the tunnel is created, in words ("inner
+    /// protocol"); null when a change request can carry the difference. Point-to-point
+    /// versus point-to-multipoint and external mode are refused (EINVAL, no message) by
+    /// every kind's changelink; a kind adds what its changelink silently ignores.
+    /// </summary>
+    public virtual string? FixedAtCreationDifference(Ipv4TunnelParameters current) =>
+        (Remote is null) != (current.Remote is null) ? "point-to-point mode (a remote address or none)"
+        : CollectMetadata != current.CollectMetadata ? "external (collect metadata) mode"
+        : null;
 }

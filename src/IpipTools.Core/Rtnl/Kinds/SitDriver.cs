@@ -20,7 +20,7 @@ public sealed record SitParameters : Ipv4TunnelParameters
 
     public override string FallbackDeviceName => "sit0";
 
-    /// <summary>Inner protocol accepted: 41 (IPv6, the default), 4 (IPv4), 137 (MPLS) or 0 (any).</summary>
+    /// <summary>Inner protocol accepted: 41 (IPv6, the default), 4 (IPv4), 137 (MPLS) or 0 (any). Fixed at creation.</summary>
     public byte Protocol { get; init; } = ProtocolIpv6;
 
     /// <summary>ISATAP (RFC 5214) router: SIT_ISATAP in IFLA_IPTUN_FLAGS. Fixed at creation.</summary>
@@ -34,6 +34,14 @@ public sealed record SitParameters : Ipv4TunnelParameters
 
     /// <summary>The 6rd relay prefix (IFLA_IPTUN_6RD_RELAY_PREFIX/LEN); only sent with <see cref="SixRdPrefix"/>; null is 0.0.0.0/0.</summary>
     public IPNetwork? SixRdRelayPrefix { get; init; }
+
+    /// <summary>ipip6_tunnel_update copies neither the protocol nor the flags of a change.</summary>
+    public override string? FixedAtCreationDifference(Ipv4TunnelParameters current) =>
+        base.FixedAtCreationDifference(current)
+        ?? (current is not SitParameters sit ? null
+            : sit.Protocol != Protocol ? "inner protocol"
+            : sit.Isatap != Isatap ? "ISATAP mode"
+            : null);
 }
 
 /// <summary>

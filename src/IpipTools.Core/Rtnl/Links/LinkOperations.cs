@@ -122,6 +122,13 @@ public sealed class LinkOperations
 
         try
         {
+            // The kernel ignores IFLA_IFALIAS in a creation request (rtnl_create_link does
+            // not read it; seen on 6.1), so the alias is set again by a change.
+            if (spec.Alias is not null)
+            {
+                SetAlias(spec.Name, spec.Alias);
+            }
+
             return Get(spec.Name);
         }
         catch

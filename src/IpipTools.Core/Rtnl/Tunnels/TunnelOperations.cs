@@ -102,6 +102,16 @@ public sealed class TunnelOperations
             throw FallbackRefused(name, "changed");
         }
 
+        // Some settings only take at creation: the kernel refuses a change of them, or
+        // keeps the old value while applying the rest of the request.
+        if (updated is Ipv4TunnelParameters next && typed is Ipv4TunnelParameters now && next.FixedAtCreationDifference(now) is string fixedSetting)
+        {
+            throw new IpipToolsException(
+                $"The {fixedSetting} of tunnel '{name}' {_client.NamespaceDescription} is fixed when the tunnel is created; the kernel cannot change it in place.",
+                "TunnelSettingFixed", IpipErrorCategory.InvalidOperation,
+                $"Remove '{name}' and create it again with the new {fixedSetting}.", name);
+        }
+
         try
         {
             Links.ChangeKindParameters(name, updated);

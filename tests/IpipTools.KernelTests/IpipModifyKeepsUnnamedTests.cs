@@ -1,0 +1,44 @@
+using System.Net;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.TestSupport;
+
+namespace IpipTools.KernelTests;
+
+/// <summary>
+/// The kernel resets every tunnel attribute a change request leaves out; IpipTools must
+/// read the whole set first so that changing one thing keeps all the others.
+/// </summary>
+public sealed class IpipModifyKeepsUnnamedTests
+{
+    [Fact]
+    public void ChangingTheTtlKeepsEverythingElse()
+    {
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
+        client.Links.Add(new LinkSpec("under", new VethParameters("underp")) { Up = true });
+        client.Tunnels.Create(new TunnelSpec("keep", new IpipParameters
+        {
+            Local = IPAddress.Parse("10.1.1.1"),
+            Remote = IPAddress.Parse("10.2.2.2"),
+            Ttl = 64,
+            Tos = 0x28,
+            FirewallMark = 0x99,
+            Protocol = IpipParameters.ProtocolAny,
+            Encapsulation = new TunnelEncapsulation(TunnelEncapsulationType.Fou, 0, 4000, 5555),
+        })
+        {
+            UnderlayDevice = "under",
+            Mtu = 1300,
+            Up = true,
+        });
+        var before = TunnelFacts.Oracle(ns.Name, "keep");
+
+        var after = client.Tunnels.Modify<IpipParameters>("keep", p => p with { Ttl = 32 });
+
+        Assert.Equal(before with { Ttl = 32 }, TunnelFacts.Oracle(ns.Name, "keep"));
+        Assert.Equal(before with { Ttl = 32 }, TunnelFacts.From(after));
+    }
+}
