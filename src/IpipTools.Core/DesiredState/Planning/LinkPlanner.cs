@@ -258,7 +258,7 @@ internal static class LinkPlanner
             Reason = string.Join(", ", changes),
             Link = link,
             PreviousLink = actual,
-        });
+        }, KindRank(link));
         ns.Links[link.Name] = actual with { Mtu = link.Mtu ?? actual.Mtu, Master = link.Master, Tunnel = link.Tunnel ?? actual.Tunnel };
     }
 
