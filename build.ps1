@@ -114,7 +114,7 @@ if ($Demo) {
         Add-OnlinkRoute 10.10.10.0/24 -Gateway 10.10.20.1 -InterfaceName v2 -CheckGateway | Out-Null
         Exit-NetNamespace
 
-        Invoke-NetNamespaceCommand -NetNamespace $ns1 ping -c 1 -W 2 10.10.20.2
+        Invoke-NetNamespaceCommand -NetNamespace $ns1 ping '-c' 1 '-W' 2 10.10.20.2
 
         if ($ipip) {
             New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up -NetNamespace $ns1 |
@@ -123,7 +123,7 @@ if ($Demo) {
                 Add-TunnelPeerAddress 10.10.200.10 -Peer 10.10.100.10 | Format-Table
             Get-IpipTunnel -NetNamespace $ns1 -IncludeFallback | Format-Table
             Get-OnlinkRoute -NetNamespace $ns1 -All | Format-Table
-            Invoke-NetNamespaceCommand -NetNamespace $ns1 ping -c 3 10.10.200.10
+            Invoke-NetNamespaceCommand -NetNamespace $ns1 ping '-c' 3 10.10.200.10
         }
         else {
             Write-Warning 'This kernel has no ipip (see Test-IpipSupport above): the underlay is built, the tunnels are not.'

@@ -142,7 +142,7 @@ public static class IpipSupportCheck
         }
     }
 
-    internal static SupportCheck Compare(IpTunnel tunnel, NetworkLink? underlay)
+    public static SupportCheck Compare(IpTunnel tunnel, NetworkLink? underlay)
     {
         if (underlay is null)
         {
@@ -159,7 +159,7 @@ public static class IpipSupportCheck
                 $"Set-IpipTunnel {tunnel.Name} -Mtu {room}") { Subject = tunnel.Name };
     }
 
-    internal static SupportCheck CheckPathMtuDiscovery(IpTunnel tunnel) => tunnel.PathMtuDiscovery
+    public static SupportCheck CheckPathMtuDiscovery(IpTunnel tunnel) => tunnel.PathMtuDiscovery
         ? new SupportCheck("PathMtuDiscovery", SupportStatus.Pass, $"{tunnel.Name} sets DF on outer packets and follows path MTU.") { Subject = tunnel.Name }
         : new SupportCheck("PathMtuDiscovery", tunnel.Ttl == 0 ? SupportStatus.Warning : SupportStatus.Fail,
             tunnel.Ttl == 0

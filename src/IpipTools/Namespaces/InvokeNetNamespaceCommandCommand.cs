@@ -17,11 +17,13 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     private NamespaceCommand? _running;
 
     [Parameter(Mandatory = true, Position = 0)]
-    [Alias("Command")]
     public string FilePath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The program's arguments. Quote those that start with '-' ('-c'): PowerShell
+    /// would otherwise read them as parameter names of this cmdlet.
+    /// </summary>
     [Parameter(Position = 1, ValueFromRemainingArguments = true)]
-    [Alias("Args")]
     public string[] ArgumentList { get; set; } = Array.Empty<string>();
 
     /// <summary>Write one result object (exit code and all output lines) instead of streaming lines.</summary>

@@ -1,0 +1,83 @@
+using IpipTools.Core.Diagnostics;
+using IpipTools.Core.Fixtures;
+using IpipTools.Core.Namespaces;
+
+namespace IpipTools.Module.Tests.Core;
+
+/// <summary>The Pester fixtures' core: they build what they say and leave nothing behind.</summary>
+public sealed class FixtureTests
+{
+    [Fact]
+    public void NamespaceFixtureComesWithLoopbackUpAndGoesAway()
+    {
+        var fixture = NamespaceFixture.Create("iptf");
+        Assert.True(NetNamespaceStore.Exists(fixture.Namespace));
+        var ping = NamespaceProcess.Run(NetNamespace.Named(fixture.Namespace), "/usr/bin/ping", new[] { "-c", "1", "-W", "2", "127.0.0.1" });
+        Assert.Equal(0, ping.ExitCode);
+        fixture.Dispose();
+        fixture.Dispose();
+        Assert.True(fixture.IsRemoved);
+        Assert.False(NetNamespaceStore.Exists(fixture.Namespace));
+    }
+
+    [Fact]
+    public void LabUnderlayRoutesBetweenTheTwoEndsThroughTheRouter()
+    {
+        using var lab = IpipLabFixture.Create("iptl");
+        Assert.False(lab.HasTunnels);
+        Assert.All(lab.Namespaces, n => Assert.True(NetNamespaceStore.Exists(n)));
+        var ping = NamespaceProcess.Run(NetNamespace.Named(lab.Left), "/usr/bin/ping", new[] { "-c", "1", "-W", "3", lab.RightUnderlay.ToString() });
+        Assert.True(ping.ExitCode == 0, string.Join("\n", ping.StandardOutput.Concat(ping.StandardError)));
+        lab.Dispose();
+        Assert.All(lab.Namespaces, n => Assert.False(NetNamespaceStore.Exists(n)));
+    }
+
+    [Fact]
+    public void LabWithTunnelsOnAKernelWithoutIpipLeavesNothingBehind()
+    {
+        if (Directory.Exists("/sys/module/ipip"))
+        {
+            return;
+        }
+
+        var before = NetNamespaceStore.List().Count;
+        Assert.ThrowsAny<Exception>(() => IpipLabFixture.Create("iptx", withTunnels: true));
+        Assert.Equal(before, NetNamespaceStore.List().Count);
+    }
+
+    [Fact]
+    public void SupportCheckAnswersEveryCheckWithoutThrowing()
+    {
+        using var fixture = NamespaceFixture.Create("iptc");
+        var checks = IpipSupportCheck.Run(NetNamespace.Named(fixture.Namespace));
+        var module = Assert.Single(checks, c => c.Check == "IpipModule");
+        Assert.All(checks, c => Assert.Equal(fixture.Namespace, c.Namespace));
+        Assert.Contains(checks, c => c.Check == "FallbackDevice");
+        Assert.Contains(checks, c => c.Check == "ReversePathFilter");
+        if (!Directory.Exists("/sys/module/ipip"))
+        {
+            Assert.Equal(SupportStatus.Fail, module.Status);
+            Assert.Contains("EOPNOTSUPP", module.Detail);
+            Assert.Equal(SupportStatus.Skipped, checks.Single(c => c.Check == "FallbackDevice").Status);
+        }
+
+        Assert.DoesNotContain(NetNamespaceStore.List(), n => n.Name!.StartsWith("ipt-probe-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MtuAndPmtuChecksJudgeTunnelsAsTheKernelWould()
+    {
+        var tunnel = new IpipTools.Core.Model.IpTunnel
+        {
+            Name = "tunl", Index = 5, Kind = "ipip", Mtu = 1480, PathMtuDiscovery = true,
+            Parameters = new IpipTools.Core.Rtnl.Kinds.IpipParameters(),
+        };
+        var underlay = new IpipTools.Core.Model.NetworkLink { Name = "v1", Index = 2, Mtu = 1500 };
+        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.Compare(tunnel, underlay).Status);
+        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.Compare(tunnel with { Mtu = 1500 }, underlay).Status);
+        Assert.Equal(SupportStatus.Skipped, IpipSupportCheck.Compare(tunnel, null).Status);
+        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.CheckPathMtuDiscovery(tunnel).Status);
+        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.CheckPathMtuDiscovery(tunnel with { PathMtuDiscovery = false }).Status);
+        Assert.Equal(SupportStatus.Fail, IpipSupportCheck.CheckPathMtuDiscovery(tunnel with { PathMtuDiscovery = false, Ttl = 64 }).Status);
+    }
+}

@@ -1,0 +1,69 @@
+# New/Get/Set/Remove-IpipTunnel. Tunnels need a kernel with ipip; without one, the
+# suite checks that the failure is reported as NotInstalled.
+# Discovery needs to know whether to skip: root for namespaces, ipip for tunnels.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
+Describe 'Tunnel cmdlets' -Skip:(-not $IsRoot) {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    Context 'on a kernel without ipip' -Skip:$HasIpip {
+        It 'reports NotInstalled with what to do' {
+            $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -ErrorVariable failure -ErrorAction SilentlyContinue
+            $failure[0].CategoryInfo.Category | Should -Be 'NotInstalled'
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'KernelLacksLinkKind*'
+            $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*modprobe ipip*'
+        }
+    }
+
+    Context 'on a kernel with ipip' -Skip:(-not $HasIpip) {
+        It 'creates a tunnel as ip tunnel add does' {
+            $tunnel = $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up
+            $tunnel.Remote | Should -Be ([ipaddress]'10.10.20.2')
+            $tunnel.Mtu | Should -Be 1480
+            $tunnel.PathMtuDiscovery | Should -BeTrue
+            $tunnel.Namespace | Should -Be $Fixture.Namespace
+        }
+
+        It 'lists it and leaves tunl0 out unless asked' {
+            ($Fixture | Get-IpipTunnel).Name | Should -Be @('tunl')
+            ($Fixture | Get-IpipTunnel -IncludeFallback).Name | Should -Contain 'tunl0'
+        }
+
+        It 'changes ttl, tos and state' {
+            $changed = $Fixture | Set-IpipTunnel tunl -Ttl 64 -Tos inherit -Down -PassThru
+            $changed.Ttl | Should -Be 64
+            $changed.Tos | Should -Be 1
+            $changed.IsUp | Should -BeFalse
+        }
+
+        It 'refuses a second tunnel with no endpoints, naming tunl0' {
+            $Fixture | New-IpipTunnel ipipx -ErrorVariable failure -ErrorAction SilentlyContinue
+            $failure[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+            $failure[0].Exception.Message | Should -BeLike '*tunl0*'
+        }
+
+        It 'refuses to remove tunl0' {
+            $Fixture | Remove-IpipTunnel tunl0 -Confirm:$false -ErrorVariable failure -ErrorAction SilentlyContinue
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'FallbackTunnelImmutable*'
+        }
+
+        It 'removes every tunnel through the pipeline' {
+            $Fixture | Get-IpipTunnel | Remove-IpipTunnel -Confirm:$false
+            $Fixture | Get-IpipTunnel | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'describes the exact change under -WhatIf' {
+        $Fixture | New-IpipTunnel tunw -Remote 192.0.2.1 -WhatIf -InformationVariable info
+        $Fixture | Get-NetLink tunw -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
