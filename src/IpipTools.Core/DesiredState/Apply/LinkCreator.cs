@@ -105,7 +105,21 @@ internal sealed class LinkCreator
             HardwareAddress = restoring ? Hardware(first.Link) : null,
         });
 
-        // The request carries the peer's name, namespace, index and address only; the rest is set on it afterwards.
+        try
+        {
+            ConfigureVethEnds(first, second, restoring);
+        }
+        catch
+        {
+            // Leave nothing half made: the pair goes, and the failure is reported.
+            client.Links.TryDelete(first.Link.Name);
+            throw;
+        }
+    }
+
+    /// <summary>The request carries the peer's name, namespace, index and address only; the rest is set on each end afterwards.</summary>
+    private void ConfigureVethEnds((string Namespace, LinkConfig Link) first, (string Namespace, LinkConfig Link) second, bool restoring)
+    {
         var other = _clients.Get(second.Namespace).Links;
         if (second.Link.Alias is not null)
         {

@@ -39,6 +39,9 @@ internal sealed class StepExecutor
             case PlanObjectKind.Namespace:
                 ExecuteNamespace(step);
                 break;
+            case PlanObjectKind.Link when step.Action == PlanAction.Recreate:
+                ExecuteRecreate(step, restoring, record);
+                return;
             case PlanObjectKind.Link:
                 ExecuteLink(step, restoring);
                 break;
@@ -108,21 +111,56 @@ internal sealed class StepExecutor
             case PlanAction.Remove:
                 links.Delete(step.PreviousLink!.Name);
                 break;
-            case PlanAction.Recreate:
-                links.Delete(step.PreviousLink!.Name);
-                _creator.Create(step.Namespace, step.Link!, step.PeerLink, restoring);
-                break;
             default:
-                ChangeLink(step.Namespace, step.Link!, step.PreviousLink!);
+                try
+                {
+                    ChangeLink(step.Namespace, step.Link!, step.PreviousLink!);
+                }
+                catch
+                {
+                    // A change is several requests, and even one may half succeed (a new
+                    // master is refused after the old one was left): put back the old values.
+                    TryChangeLink(step.Namespace, step.PreviousLink!, step.Link!);
+                    throw;
+                }
+
                 break;
         }
     }
 
-    /// <summary>Sets what differs between the link as it was and as it should be: MTU, bridge, tunnel parameters.</summary>
-    private void ChangeLink(string namespaceName, LinkConfig link, LinkConfig previous)
+    /// <summary>
+    /// A recreation is a deletion and a creation, undone separately: if the creation fails,
+    /// the undo log already says how to bring the deleted link back.
+    /// </summary>
+    private void ExecuteRecreate(PlanStep step, bool restoring, Action<PlanStep> record)
+    {
+        _clients.Get(step.Namespace).Links.Delete(step.PreviousLink!.Name);
+        record(StepInverse.Of(step with { Action = PlanAction.Remove, Link = null }));
+        _creator.Create(step.Namespace, step.Link!, restoring ? step.PeerLink : null, restoring);
+        record(StepInverse.Of(step with { Action = PlanAction.Add, PreviousLink = null, PeerLink = null }));
+    }
+
+    private void TryChangeLink(string namespaceName, LinkConfig link, LinkConfig previous)
+    {
+        try
+        {
+            ChangeLink(namespaceName, link, previous, force: true);
+        }
+        catch (Exception)
+        {
+            // Best effort: the failure being reported is the original one.
+        }
+    }
+
+    /// <summary>
+    /// Sets what differs between the link as it was and as it should be: tunnel parameters,
+    /// bridge, MTU. With <paramref name="force"/> every value is sent, whatever the
+    /// previous one, since after a failure what the kernel holds is not known.
+    /// </summary>
+    private void ChangeLink(string namespaceName, LinkConfig link, LinkConfig previous, bool force = false)
     {
         var client = _clients.Get(namespaceName);
-        if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && tunnel.Differences(was).Any())
+        if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && (force || tunnel.Differences(was).Any()))
         {
             var underlay = LinkCreator.UnderlayIndex(client, tunnel.Underlay);
             client.Tunnels.Modify<IpipParameters>(link.Name, p => p with
@@ -137,13 +175,13 @@ internal sealed class StepExecutor
             });
         }
 
-        if (link.Master != previous.Master)
+        if (force || link.Master != previous.Master)
         {
             client.Links.SetMaster(link.Name, link.Master);
         }
 
         // After the tunnel change: the kernel derives a tunnel's MTU from its underlay when that changes.
-        if (link.Mtu is int mtu && mtu != previous.Mtu)
+        if (link.Mtu is int mtu && (force || mtu != previous.Mtu))
         {
             client.Links.SetMtu(link.Name, mtu);
         }
