@@ -1,6 +1,3 @@
-using System.Net;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>What the scenarios' captures must show, read from the pcap bytes (<see cref="PcapFile"/>).</summary>

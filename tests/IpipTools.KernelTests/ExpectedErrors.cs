@@ -1,5 +1,4 @@
 using IpipTools.Core.Interop;
-using IpipTools.Core.Netlink;
 
 namespace IpipTools.KernelTests;
 

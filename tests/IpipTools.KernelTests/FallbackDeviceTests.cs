@@ -1,8 +1,4 @@
 using IpipTools.Core.Errors;
-using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 
@@ -22,9 +18,8 @@ public sealed class FallbackDeviceTests
     [Fact]
     public void FallbackDevicesAreFoundAndReportedAsFallback()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("fb");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("fb");
+        var client = ns.Client;
 
         var tunnels = client.Tunnels.List();
 
@@ -47,9 +42,8 @@ public sealed class FallbackDeviceTests
     [MemberData(nameof(Kinds))]
     public void TunnelWithNoParametersFailsBecauseTheFallbackHoldsTheEmptySet(string kind, string fallback)
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("fb");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("fb");
+        var client = ns.Client;
         var before = NamespaceSnapshot.Of(ns.Name);
         LinkKindParameters empty = kind switch
         {
@@ -67,9 +61,8 @@ public sealed class FallbackDeviceTests
     [Fact]
     public void DeletingTunl0IsRefusedWithAClearError()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("fb");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("fb");
+        var client = ns.Client;
 
         var error = Assert.Throws<IpipToolsException>(() => client.Tunnels.Delete("tunl0"));
 

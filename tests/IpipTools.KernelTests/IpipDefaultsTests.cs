@@ -1,9 +1,3 @@
-using System.Net;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>What an ipip tunnel gets when nothing is said: the kernel's and iproute2's defaults.</summary>
@@ -12,9 +6,8 @@ public sealed class IpipDefaultsTests
     [Fact]
     public void PathMtuDiscoveryIsOnAndTtlInheritedByDefault()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("ipip");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("ipip");
+        var client = ns.Client;
 
         var tunnel = client.Tunnels.Create(new TunnelSpec("dflt", new IpipParameters { Remote = IPAddress.Parse("10.2.2.2") }));
 
@@ -32,10 +25,9 @@ public sealed class IpipDefaultsTests
     [InlineData(9000, 8980)]
     public void MtuIsTheUnderlayMinusTwenty(int underlayMtu, int expected)
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("ipip");
-        using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("under", new VethParameters("underp")) { Mtu = underlayMtu, Up = true });
+        using var ns = KernelNamespace.Create("ipip");
+        var client = ns.Client;
+        ns.AddUnderlay("under", underlayMtu);
 
         var tunnel = client.Tunnels.Create(new TunnelSpec("mtu0", new IpipParameters
         {

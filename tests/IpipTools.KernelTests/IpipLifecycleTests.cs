@@ -1,9 +1,3 @@
-using System.Net;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>
@@ -15,12 +9,11 @@ public sealed class IpipLifecycleTests
     [Fact]
     public void CreateReadModifyDeleteWithEveryAttribute()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("ipip");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("ipip");
+        var client = ns.Client;
         // Two underlays with different MTUs, so that moving the tunnel shows in its MTU.
-        client.Links.Add(new LinkSpec("under1", new VethParameters("under1p")) { Mtu = 1500, Up = true });
-        client.Links.Add(new LinkSpec("under2", new VethParameters("under2p")) { Mtu = 9000, Up = true });
+        ns.AddUnderlay("under1", 1500);
+        ns.AddUnderlay("under2", 9000);
 
         var created = client.Tunnels.Create(new TunnelSpec("t1", new IpipParameters
         {
@@ -78,9 +71,8 @@ public sealed class IpipLifecycleTests
     [Fact]
     public void ExternalModeTunnelIsCreatedReadAndDeleted()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("ipip");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("ipip");
+        var client = ns.Client;
 
         var created = client.Tunnels.Create(new TunnelSpec("ext0", new IpipParameters { CollectMetadata = true }));
 

@@ -1,9 +1,3 @@
-using System.Net;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>
@@ -15,10 +9,9 @@ public sealed class IpipModifyKeepsUnnamedTests
     [Fact]
     public void ChangingTheTtlKeepsEverythingElse()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("ipip");
-        using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("under", new VethParameters("underp")) { Up = true });
+        using var ns = KernelNamespace.Create("ipip");
+        var client = ns.Client;
+        ns.AddUnderlay();
         client.Tunnels.Create(new TunnelSpec("keep", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),

@@ -1,7 +1,3 @@
-using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>
@@ -26,13 +22,12 @@ public sealed class KernelAttributeOrderTests
     [InlineData("gre0")]
     public void ReencodingWhatTheKernelReportsGivesItsBytesBack(string command)
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("order");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("order");
+        var client = ns.Client;
         var name = command.Contains(' ') ? "subject" : command;
         if (name == "subject")
         {
-            ns.Ip("link", "add", "under", "type", "veth", "peer", "underp").EnsureSuccess("ip link add under");
+            ns.AddUnderlay();
             ns.Ip(command.Split(' ')).EnsureSuccess(command);
         }
 

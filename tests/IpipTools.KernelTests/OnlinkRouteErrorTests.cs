@@ -1,8 +1,5 @@
-using System.Net;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 
@@ -21,12 +18,11 @@ public sealed class OnlinkRouteErrorTests
     [Fact]
     public void RouteViaTunl0WithoutOnlinkIsRefusedWithTheHintToAddIt()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("onlink");
+        using var ns = KernelNamespace.Create("onlink");
         // lo up gives the namespace its local table, without which the kernel takes every
         // onlink gateway for a broadcast address (inet_addr_type_dev_table).
-        ns.LoopbackUp();
-        using var client = ns.Connect();
+        ns.Namespace.LoopbackUp();
+        var client = ns.Client;
         client.Links.SetUp("tunl0", true);
 
         var error = Assert.Throws<NetlinkException>(() => client.Routes.Add(ViaTunl0));
@@ -42,10 +38,9 @@ public sealed class OnlinkRouteErrorTests
     [Fact]
     public void OnlinkRouteWhileTunl0IsDownIsRefusedWithTheHintToBringItUp()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("onlink");
-        ns.LoopbackUp();
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("onlink");
+        ns.Namespace.LoopbackUp();
+        var client = ns.Client;
 
         var error = Assert.Throws<NetlinkException>(() => client.Routes.Add(ViaTunl0 with { OnLink = true }));
 

@@ -1,6 +1,5 @@
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 

@@ -1,5 +1,3 @@
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>

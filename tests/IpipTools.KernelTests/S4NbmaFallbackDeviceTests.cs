@@ -1,9 +1,4 @@
-using System.Net;
-using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 

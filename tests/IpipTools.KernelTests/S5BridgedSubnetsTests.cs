@@ -1,8 +1,3 @@
-using System.Net;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>

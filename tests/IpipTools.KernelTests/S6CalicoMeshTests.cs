@@ -1,7 +1,3 @@
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.TestSupport;
-
 namespace IpipTools.KernelTests;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Net;
 using IpipTools.Core.Errors;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 
@@ -25,9 +21,8 @@ public sealed class TunnelFixedSettingTests
     [MemberData(nameof(Changes))]
     public void ChangingASettingFixedAtCreationIsRefusedAndChangesNothing(string kind, Func<LinkKindParameters, LinkKindParameters> change, string setting)
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("fixed");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("fixed");
+        var client = ns.Client;
         var local = IPAddress.Parse("10.1.1.1");
         var remote = IPAddress.Parse("10.2.2.2");
         LinkKindParameters parameters = kind switch

@@ -1,10 +1,4 @@
-using System.Net;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.Rtnl.Tunnels;
-using IpipTools.TestSupport;
 
 namespace IpipTools.KernelTests;
 
@@ -14,9 +8,8 @@ public sealed class TunnelNameTakenTests
     [Fact]
     public void CreatingATunnelUnderATakenNameFailsAndChangesNothing()
     {
-        KernelTestEnvironment.RequireKernel();
-        using var ns = new TestNamespace("name");
-        using var client = ns.Connect();
+        using var ns = KernelNamespace.Create("name");
+        var client = ns.Client;
         client.Links.Add(new LinkSpec("taken", new VethParameters("takenp")));
         var before = NamespaceSnapshot.Of(ns.Name);
 
