@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.NetworkInformation;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl;
@@ -53,17 +52,7 @@ internal sealed class LinkCreator
     {
         var client = _clients.Get(namespaceName);
         var tunnel = link.Tunnel ?? new TunnelConfig();
-        var parameters = new IpipParameters
-        {
-            Local = tunnel.Local is null ? null : IPAddress.Parse(tunnel.Local),
-            Remote = tunnel.Remote is null ? null : IPAddress.Parse(tunnel.Remote),
-            Ttl = tunnel.Ttl,
-            Tos = tunnel.Tos,
-            PathMtuDiscovery = tunnel.PathMtuDiscovery,
-            CollectMetadata = tunnel.CollectMetadata,
-            FirewallMark = tunnel.FirewallMark,
-            UnderlayIndex = UnderlayIndex(client, tunnel.Underlay),
-        };
+        var parameters = tunnel.ToIpipParameters(UnderlayIndex(client, tunnel.Underlay));
         if (!restoring)
         {
             // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.

@@ -162,17 +162,9 @@ internal sealed class StepExecutor
         var client = _clients.Get(namespaceName);
         if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && (force || tunnel.Differences(was).Any()))
         {
-            var underlay = LinkCreator.UnderlayIndex(client, tunnel.Underlay);
-            client.Tunnels.Modify<IpipParameters>(link.Name, p => p with
-            {
-                Local = tunnel.Local is null ? null : IPAddress.Parse(tunnel.Local),
-                Remote = tunnel.Remote is null ? null : IPAddress.Parse(tunnel.Remote),
-                Ttl = tunnel.Ttl,
-                Tos = tunnel.Tos,
-                PathMtuDiscovery = tunnel.PathMtuDiscovery,
-                UnderlayIndex = underlay,
-                FirewallMark = tunnel.FirewallMark,
-            });
+            // What a topology does not model (inner protocol, encapsulation) is kept as it is.
+            var wanted = tunnel.ToIpipParameters(LinkCreator.UnderlayIndex(client, tunnel.Underlay));
+            client.Tunnels.Modify<IpipParameters>(link.Name, p => wanted with { Protocol = p.Protocol, Encapsulation = p.Encapsulation });
         }
 
         if (force || link.Master != previous.Master)

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json.Serialization;
+using IpipTools.Core.Rtnl.Kinds;
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -88,6 +90,19 @@ public sealed record TunnelConfig
             yield return $"fwmark {other.FirewallMark} → {FirewallMark}";
         }
     }
+
+    /// <summary>The kernel-facing parameters, bound to the underlay of index <paramref name="underlayIndex"/>.</summary>
+    public IpipParameters ToIpipParameters(int underlayIndex = 0) => new()
+    {
+        Local = Local is null ? null : IPAddress.Parse(Local),
+        Remote = Remote is null ? null : IPAddress.Parse(Remote),
+        Ttl = Ttl,
+        Tos = Tos,
+        PathMtuDiscovery = PathMtuDiscovery,
+        CollectMetadata = CollectMetadata,
+        FirewallMark = FirewallMark,
+        UnderlayIndex = underlayIndex,
+    };
 
     private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }

@@ -296,16 +296,19 @@ internal static class LinkPlanner
             return null;
         }
 
-        if (was.IsPointToPoint != want.IsPointToPoint)
+        var differences = string.Join(", ", want.Differences(was));
+        if (want.ToIpipParameters().FixedAtCreationDifference(was.ToIpipParameters()) is { } setting)
         {
-            return was.IsPointToPoint
-                ? $"remote {was.Remote} → any: the kernel cannot turn a point-to-point tunnel into a tunl0-style one in place"
-                : $"remote any → {want.Remote}: the kernel cannot turn a tunl0-style tunnel into a point-to-point one in place";
+            var direction = was.IsPointToPoint == want.IsPointToPoint ? string.Empty
+                : was.IsPointToPoint ? " (a point-to-point tunnel into a tunl0-style one)" : " (a tunl0-style tunnel into a point-to-point one)";
+            return $"{differences}: the {setting} is fixed when the tunnel is created, so the kernel cannot change it in place{direction}";
         }
 
-        if ((was.CollectMetadata || want.CollectMetadata) && want.Differences(was).Any())
+        // ipip_changelink refuses any request that carries collect_metadata, so an external
+        // tunnel cannot be changed at all, only made again.
+        if (want.CollectMetadata && differences.Length > 0)
         {
-            return $"{string.Join(", ", want.Differences(was))}: the kernel changes no parameter of an external (collect_metadata) tunnel in place";
+            return $"{differences}: the kernel changes no parameter of an external (collect_metadata) tunnel in place";
         }
 
         return null;
