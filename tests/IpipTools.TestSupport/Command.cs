@@ -60,6 +60,21 @@ public static class Command
         return new Result(process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>
+    /// Starts a long-running tool (say, `ip netns exec NS sleep 30`, a process that
+    /// holds a namespace) without waiting; the caller kills and disposes it.
+    /// </summary>
+    public static Process Start(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(Tool(file)) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
+    }
+
     /// <summary><c>ip [-n NS] ARGS...</c></summary>
     public static Result Ip(string? netns, params string[] arguments) =>
         Run("ip", netns is null ? arguments : new[] { "-n", netns }.Concat(arguments).ToArray());
