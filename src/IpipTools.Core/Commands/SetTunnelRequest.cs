@@ -1,4 +1,3 @@
-using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl.Kinds;
 
@@ -8,20 +7,8 @@ namespace IpipTools.Core.Commands;
 /// The changes Set-IpipTunnel asks for (<c>ip tunnel change</c> plus <c>ip link set
 /// up|down|mtu</c>); null leaves a setting as it is.
 /// </summary>
-public sealed record SetTunnelRequest(string Name)
+public sealed record SetTunnelRequest(string Name) : TunnelSettings(Name)
 {
-    public IPAddress? Local { get; init; }
-
-    public IPAddress? Remote { get; init; }
-
-    public string? Ttl { get; init; }
-
-    public string? Tos { get; init; }
-
-    public bool? PathMtuDiscovery { get; init; }
-
-    public int? Mtu { get; init; }
-
     /// <summary>True for up, false for down, null to leave it.</summary>
     public bool? Up { get; init; }
 
@@ -50,22 +37,12 @@ public sealed record SetTunnelRequest(string Name)
 
     public override string ToString()
     {
-        var parts = new List<string>();
-        NewTunnelRequest.AddIf(parts, "remote", Remote);
-        NewTunnelRequest.AddIf(parts, "local", Local);
-        NewTunnelRequest.AddIf(parts, "ttl", Ttl);
-        NewTunnelRequest.AddIf(parts, "tos", Tos);
-        NewTunnelRequest.AddIf(parts, "mtu", Mtu);
-        if (PathMtuDiscovery is bool pmtu)
-        {
-            parts.Add(pmtu ? "pmtudisc" : "nopmtudisc");
-        }
-
+        var words = SettingWords();
         if (Up is bool up)
         {
-            parts.Add(up ? "up" : "down");
+            words.Add(up ? "up" : "down");
         }
 
-        return parts.Count == 0 ? "nothing" : string.Join(" ", parts);
+        return words.Count == 0 ? "nothing" : string.Join(" ", words);
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net;
 using IpipTools.Completers;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Model;
@@ -10,35 +9,14 @@ namespace IpipTools.Tunnels;
 /// <summary><c>ip tunnel add NAME mode ipip remote R local L ...</c>: creates an ipip tunnel and writes it.</summary>
 [Cmdlet(VerbsCommon.New, "IpipTunnel", SupportsShouldProcess = true)]
 [OutputType(typeof(IpTunnel))]
-public sealed class NewIpipTunnelCommand : NamespacedCmdlet
+public sealed class NewIpipTunnelCommand : TunnelSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public string Name { get; set; } = string.Empty;
 
     [Parameter]
-    public IPAddress? Remote { get; set; }
-
-    [Parameter]
-    public IPAddress? Local { get; set; }
-
-    [Parameter]
-    public string? Ttl { get; set; }
-
-    [Parameter]
-    public string? Tos { get; set; }
-
-    [Parameter]
-    public bool? PathMtuDiscovery { get; set; }
-
-    [Parameter]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string? UnderlayDevice { get; set; }
-
-    [Parameter]
-    public int? Mtu { get; set; }
-
-    [Parameter]
-    public SwitchParameter Up { get; set; }
 
     protected override void ProcessItem()
     {

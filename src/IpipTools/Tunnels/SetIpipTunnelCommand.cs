@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net;
 using IpipTools.Completers;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Model;
@@ -10,32 +9,11 @@ namespace IpipTools.Tunnels;
 /// <summary><c>ip tunnel change</c> and <c>ip link set NAME up|down|mtu N</c> on an ipip tunnel.</summary>
 [Cmdlet(VerbsCommon.Set, "IpipTunnel", SupportsShouldProcess = true)]
 [OutputType(typeof(IpTunnel))]
-public sealed class SetIpipTunnelCommand : NamespacedCmdlet
+public sealed class SetIpipTunnelCommand : TunnelSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
-
-    [Parameter]
-    public IPAddress? Remote { get; set; }
-
-    [Parameter]
-    public IPAddress? Local { get; set; }
-
-    [Parameter]
-    public string? Ttl { get; set; }
-
-    [Parameter]
-    public string? Tos { get; set; }
-
-    [Parameter]
-    public bool? PathMtuDiscovery { get; set; }
-
-    [Parameter]
-    public int? Mtu { get; set; }
-
-    [Parameter]
-    public SwitchParameter Up { get; set; }
 
     [Parameter]
     public SwitchParameter Down { get; set; }
