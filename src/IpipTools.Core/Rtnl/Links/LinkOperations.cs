@@ -265,6 +265,9 @@ public sealed class LinkOperations
             Errno.EEXIST when Find(spec.Name) is not null => e.Explain(
                 $"a link named '{spec.Name}' already exists {Where}",
                 $"Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name),
+            Errno.EEXIST when spec.Kind is VethParameters { PeerName: string peer } veth && PeerNameTaken(peer, veth.PeerNamespace) => e.Explain(
+                $"the veth peer name '{peer}' is already taken {(veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace ? $"in namespace '{peerNamespace}'" : Where)}",
+                "Choose another peer name, or remove the link that has it first.", "LinkNameTaken", peer),
             Errno.EOPNOTSUPP => e.Explain(
                 $"this kernel has no '{kind}' link support (the {ModuleOf(kind)} module is not loaded and could not be loaded)",
                 $"Load it with 'modprobe {ModuleOf(kind)}', or use a kernel built with it (for ipip: CONFIG_NET_IPIP). Test-IpipSupport tells what is missing.",
@@ -272,6 +275,18 @@ public sealed class LinkOperations
             Errno.EPERM => e.Explain("permission denied", "Run as root, or give the process CAP_NET_ADMIN.", "PermissionDenied", spec.Name),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId, spec.Name),
         };
+    }
+
+    /// <summary>Whether the kernel's EEXIST was about the peer: a peer goes where the driver sends it (see VethDriver).</summary>
+    private bool PeerNameTaken(string peer, NetNamespace? peerNamespace)
+    {
+        if (peerNamespace is not { IsCallerNamespace: false })
+        {
+            return Find(peer) is not null;
+        }
+
+        using var there = RtnetlinkClient.Open(peerNamespace);
+        return there.Links.Find(peer) is not null;
     }
 
     private static string ModuleOf(string kind) => kind switch
