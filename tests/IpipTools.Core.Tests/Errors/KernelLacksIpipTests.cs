@@ -1,0 +1,47 @@
+using System.Net;
+using IpipTools.Core.Interop;
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.TestSupport;
+using Xunit;
+
+namespace IpipTools.Core.Tests.Errors;
+
+/// <summary>
+/// The host kernel has no ipip driver (PLATFORM.md): creating a tunnel must say
+/// so in plain words, with the kernel's own text, say how to get it, and leave nothing.
+/// </summary>
+public sealed class KernelLacksIpipTests
+{
+    [Fact]
+    public void CreatingATunnelSaysTheKernelLacksIpipAndHowToGetIt()
+    {
+        using var ns = new TestNamespace("err");
+        using var client = ns.Connect();
+        var spec = new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true };
+
+        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Tunnels.Create(spec));
+
+        Assert.Equal("KernelLacksLinkKind", error.ErrorId);
+        Assert.Equal(Errno.EOPNOTSUPP, error.ErrorNumber);
+        Assert.Contains("this kernel has no 'ipip' link support", error.Message);
+        Assert.Contains("Kernel says: \"Unknown device type\"", error.Message);
+        Assert.Contains("modprobe ipip", error.RecommendedAction);
+        Assert.Contains("CONFIG_NET_IPIP", error.RecommendedAction);
+        Assert.Null(client.Links.Find("tun1"));
+    }
+
+    [Fact]
+    public void CreatingTheLinkDirectlySaysTheSame()
+    {
+        using var ns = new TestNamespace("err");
+        using var client = ns.Connect();
+
+        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(new LinkSpec("tun2", new IpipParameters())));
+
+        Assert.Equal("KernelLacksLinkKind", error.ErrorId);
+        Assert.StartsWith($"Cannot create ipip link 'tun2' in namespace '{ns.Name}': this kernel has no 'ipip' link support", error.Message);
+    }
+}
