@@ -59,3 +59,15 @@ ensure_packages() {
 
 # sha256 of stdin, as a short cache key.
 short_hash() { sha256sum | cut -c1-16; }
+
+# Serialises the runs that share one cache (the lead's test command, a developer, CI): the
+# kernel fetch and the base archive build must not race, and two emulated VMs at once on
+# two cores would each run at half speed towards their timeouts. Held until the harness exits.
+lock_cache() {
+  mkdir -p "$CACHE"
+  exec {CACHE_LOCK_FD}>"$CACHE/.lock"
+  if ! flock -n "$CACHE_LOCK_FD"; then
+    log "waiting for another kernel-test run to release $CACHE"
+    flock "$CACHE_LOCK_FD"
+  fi
+}

@@ -35,7 +35,7 @@ mount_filesystems() {
 # /etc/ipiptools/modules lists the .ko files in dependency order (resolved on the host from
 # modules.dep), so plain insmod suffices.
 load_modules() {
-  local ko failed=0
+  failed=0
   while read -r ko; do
     if ! $BB insmod "$ko"; then
       echo "ipiptools-guest: insmod $ko failed"
@@ -82,6 +82,11 @@ main() {
     -ctrf /tmp/results.json "$@" 2>&1
   rc=$?
   say "tests finished"
+  if [ "$rc" -ne 0 ]; then
+    # `quiet` keeps the kernel's warnings off the console; a failing run may want them.
+    echo "ipiptools-guest: last kernel messages:"
+    $BB dmesg | $BB tail -n 40
+  fi
   report_results
   echo "@@IPIPTOOLS-EXIT $rc@@"
   finish

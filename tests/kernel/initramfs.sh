@@ -134,6 +134,11 @@ stage_busybox() {
 
 # --- .NET runtime ---------------------------------------------------------------------------
 
+# The highest version-named entry of directory $1 (entries matching $2, default all).
+newest_version_in() {
+  find "$1" -mindepth 1 -maxdepth 1 -name "${2:-*}" -printf '%f\n' | sort -V | tail -n1
+}
+
 # The host's dotnet root, e.g. /usr/share/dotnet.
 host_dotnet_root() {
   dirname "$(readlink -f "$(command -v dotnet)")"
@@ -144,13 +149,13 @@ host_dotnet_root() {
 dotnet_runtime_version() {
   local runtimeconfig=$1 major
   major=$(grep -o '"version": *"[0-9]*' "$runtimeconfig" | head -n1 | grep -o '[0-9]*$')
-  ls "$(host_dotnet_root)/shared/Microsoft.NETCore.App" | grep "^${major}\." | sort -V | tail -n1
+  newest_version_in "$(host_dotnet_root)/shared/Microsoft.NETCore.App" "${major}.*"
 }
 
 stage_dotnet() {
   local stage=$1 version=$2 root fxr
   root=$(host_dotnet_root)
-  fxr=$(ls "$root/host/fxr" | sort -V | tail -n1)
+  fxr=$(newest_version_in "$root/host/fxr")
   local dest="$stage$GUEST_DOTNET_ROOT"
   install -D -m 0755 "$root/dotnet" "$dest/dotnet"
   mkdir -p "$dest/host/fxr" "$dest/shared/Microsoft.NETCore.App"
@@ -233,7 +238,7 @@ base_fingerprint() {
   root=$(host_dotnet_root)
   echo "kernel $KERNEL_RELEASE $(cat "$KERNEL_DIR/.deb-version")"
   echo "modules ${MODULE_ORDER[*]}"
-  echo "dotnet $version $(ls "$root/host/fxr" | sort -V | tail -n1) strip ${DOTNET_STRIP[*]}"
+  echo "dotnet $version $(newest_version_in "$root/host/fxr") strip ${DOTNET_STRIP[*]}"
   echo "compression $INITRD_COMPRESSION"
   for f in /bin/busybox "${VM_TOOLS[@]}"; do
     echo "$f $(stat -Lc '%s %Y' "$f")"
@@ -257,6 +262,8 @@ ensure_base_archive() {
   fi
   log "building base initramfs (runtime $version, modules: $(module_names))"
   mkdir -p "$dir"
+  # Left behind by a run that was killed mid-build (the cache lock makes them safe to drop).
+  rm -rf "$dir"/.stage.* "$dir"/*.tmp
   local stage
   stage=$(mktemp -d "$dir/.stage.XXXXXX")
   stage_skeleton "$stage"
@@ -267,8 +274,8 @@ ensure_base_archive() {
   log "base staged: $(du -sh "$stage" | cut -f1) unpacked"
   cpio_of "$stage" | compressor >"$BASE_ARCHIVE.tmp"
   rm -rf "$stage"
-  # Only the newest base is worth keeping: each is tens of MB.
-  find "$dir" -maxdepth 1 -name 'base-*' ! -name "$(basename "$BASE_ARCHIVE").tmp" -delete
+  # Only the newest base is worth keeping: each is about 100 MB.
+  find "$dir" -maxdepth 1 -name 'base-*' ! -name '*.tmp' -delete
   mv "$BASE_ARCHIVE.tmp" "$BASE_ARCHIVE"
   log "base initramfs built ($(du -h "$BASE_ARCHIVE" | cut -f1), $INITRD_COMPRESSION)"
 }

@@ -72,6 +72,7 @@ fetch_kernel() {
     log "apt cannot provide the kernel; using the cached $release"
   fi
 
+  # shellcheck disable=SC2034 # read by initramfs.sh
   KERNEL_RELEASE=$release
   KERNEL_DIR="$CACHE/kernel/$release"
   KERNEL_IMAGE="$KERNEL_DIR/boot/vmlinuz-$release"

@@ -158,6 +158,7 @@ ensure_vm_tools() {
 
 run_in_vm() {
   ensure_vm_tools
+  lock_cache
   fetch_kernel
   kernel_supports_compression "$INITRD_COMPRESSION" ||
     die "kernel $KERNEL_RELEASE cannot unpack a $INITRD_COMPRESSION initramfs"
@@ -191,4 +192,7 @@ main() {
   fi
 }
 
-main "$@"
+# Sourcing the file (to test its functions) must not run it.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  main "$@"
+fi

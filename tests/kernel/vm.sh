@@ -15,6 +15,7 @@ run_vm() {
   local initrd=$1
   # No KVM here: TCG, one host thread per vCPU. -cpu max gives the guest SSE4.2/POPCNT
   # (x86-64-v2), which .NET 10 requires; the default qemu64 model lacks them.
+  # shellcheck disable=SC2054 # the commas belong to qemu's option syntax
   local qemu=(qemu-system-x86_64 -m 2048 -smp 2 -accel tcg,thread=multi -cpu max
     -nographic -no-reboot -nic none
     -kernel "$KERNEL_IMAGE" -initrd "$initrd" -append "$VM_APPEND")
