@@ -88,37 +88,13 @@ public static class ExampleScripts
         }
     }
 
-    private static bool Balanced(string text) => Depth(text) == 0;
-
-    private static int Depth(string text)
-    {
-        var depth = 0;
-        char? quote = null;
-        foreach (var c in text)
-        {
-            if (quote is not null)
-            {
-                quote = c == quote ? null : quote;
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c is '(' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or '}')
-            {
-                depth--;
-            }
-        }
-
-        return depth;
-    }
+    private static bool Balanced(string text) => Split(text, '\0').Depth == 0;
 
     /// <summary>Splits on <paramref name="separator"/> outside quotes, parentheses and braces.</summary>
-    private static List<string> SplitTopLevel(string text, char separator)
+    private static List<string> SplitTopLevel(string text, char separator) => Split(text, separator).Parts;
+
+    /// <summary>The parts, and how many parentheses and braces are still open at the end.</summary>
+    private static (List<string> Parts, int Depth) Split(string text, char separator)
     {
         var parts = new List<string>();
         var current = new StringBuilder();
@@ -153,6 +129,6 @@ public static class ExampleScripts
         }
 
         parts.Add(current.ToString());
-        return parts;
+        return (parts, depth);
     }
 }
