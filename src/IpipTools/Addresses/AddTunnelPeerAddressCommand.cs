@@ -23,7 +23,6 @@ public sealed class AddTunnelPeerAddressCommand : NamespacedCmdlet
     public IPAddress? Peer { get; set; }
 
     [Parameter]
-    [ValidateRange(0, 128)]
     public byte? PrefixLength { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

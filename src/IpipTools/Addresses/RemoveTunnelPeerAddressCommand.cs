@@ -18,7 +18,6 @@ public sealed class RemoveTunnelPeerAddressCommand : NamespacedCmdlet
     public IPAddress? Peer { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, 128)]
     public byte? PrefixLength { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
