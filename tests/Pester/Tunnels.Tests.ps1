@@ -63,7 +63,7 @@ Describe 'Tunnel cmdlets' -Skip:(-not $IsRoot) {
     }
 
     It 'describes the exact change under -WhatIf' {
-        $Fixture | New-IpipTunnel tunw -Remote 192.0.2.1 -WhatIf -InformationVariable info
+        $Fixture | New-IpipTunnel tunw -Remote 192.0.2.1 -WhatIf
         $Fixture | Get-NetLink tunw -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
