@@ -46,6 +46,10 @@
         'New-NetNamespaceFixture'
         'New-IpipLabFixture'
         'Remove-NetNamespaceFixture'
+        'Get-IpipTopology'
+        'Test-IpipTopology'
+        'Set-IpipTopology'
+        'Set-IpipMesh'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,110 @@
+using System.Collections.Specialized;
+using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
+
+namespace IpipTools.Core.DesiredState;
+
+/// <summary>
+/// The operations behind Get-, Test- and Set-IpipTopology and Set-IpipMesh, so that the
+/// cmdlets only bind parameters, ask for confirmation and write what comes back.
+/// </summary>
+public static class TopologyCommands
+{
+    /// <summary>
+    /// Get-IpipTopology: the state of <paramref name="namespaces"/> (names or paths; none: the
+    /// session's namespace) as topology data Set-IpipTopology accepts, as an ordered
+    /// hashtable or, with <paramref name="asText"/>, as the text of a .psd1 file.
+    /// </summary>
+    public static object Export(object? session, IEnumerable<string?>? namespaces, bool ownedOnly, bool asText)
+    {
+        var names = (namespaces ?? new string?[] { null }).DefaultIfEmpty(null).Select(n => NameOf(NamespaceCommands.Resolve(session, n))).ToList();
+        using var clients = new ClientPool();
+        var topology = TopologyExporter.Export(StateReader.Read(names, clients), new ExportOptions { OwnedOnly = ownedOnly });
+        return asText ? TopologyWriter.ToPowerShellData(topology) : TopologyWriter.ToData(topology);
+    }
+
+    /// <summary>The topology of a request, its current namespace ("") renamed to the one the request names.</summary>
+    public static Topology Load(TopologyRequest request)
+    {
+        var topology = request.Path is not null
+            ? TopologyLoader.FromFile(request.Resolve(request.Path)!)
+            : TopologyLoader.FromObject(request.Data ?? throw new ArgumentException("give a topology: a data file (-Path) or data (-InputObject)"),
+                "the topology data", request.Unwrap);
+        var current = request.CurrentNamespace is null ? NamespaceNames.Current : NameOf(request.CurrentNamespace);
+        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });
+    }
+
+    /// <summary>
+    /// The plan of a request: the one given (object or file), or one made now against the
+    /// namespaces' current state; saved as JSON when the request says where.
+    /// </summary>
+    public static TopologyPlan Plan(TopologyRequest request)
+    {
+        var plan = request.Plan
+            ?? (request.PlanPath is not null ? TopologyPlan.FromJson(File.ReadAllText(request.Resolve(request.PlanPath)!)) : null)
+            ?? MakePlan(Load(request), request.Prune);
+        if (request.SavePlan is not null)
+        {
+            File.WriteAllText(request.Resolve(request.SavePlan)!, plan.ToJson());
+        }
+
+        return plan;
+    }
+
+    /// <summary>Test-IpipTopology: whether the state is the topology, or with <paramref name="detailed"/> each difference (plan steps and conflicts).</summary>
+    public static IEnumerable<object> Test(TopologyRequest request, bool detailed)
+    {
+        var plan = Plan(request);
+        return detailed ? plan.Steps.Cast<object>().Concat(plan.Conflicts) : new object[] { plan.IsConverged };
+    }
+
+    /// <summary>Whether Set-IpipTopology should apply <paramref name="plan"/> (it does not when asked only to save it).</summary>
+    public static bool ShouldApply(TopologyRequest request) => request.SavePlan is null;
+
+    public static ChangeDescription DescribeApply(TopologyPlan plan) => new(
+        string.Join(", ", plan.Namespaces.Select(NamespaceNames.Describe)),
+        plan.IsConverged ? "Apply topology (already converged: nothing to do)"
+            : $"Apply topology plan: {plan.Steps.Count} step(s) ({string.Join(", ", plan.Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
+              + (plan.Conflicts.Count > 0 ? $", {plan.Conflicts.Count} conflict(s) that stop it" : string.Empty));
+
+    /// <summary>
+    /// Applies a plan; one that was given (not made just now) is first checked against the
+    /// namespaces' current state. <paramref name="report"/> hears each step before it is sent.
+    /// </summary>
+    public static ApplyResult Apply(TopologyPlan plan, TopologyRequest request, Action<string>? report = null)
+    {
+        using var clients = new ClientPool();
+        return PlanApplier.Apply(plan, clients, new ApplyOptions
+        {
+            CheckFingerprint = request.HasPlan,
+            BeforeStep = report is null ? null : step => report(step.ToString()),
+        });
+    }
+
+    /// <summary>Set-IpipMesh: the plan that makes one node's mesh view what <paramref name="request"/> says.</summary>
+    public static TopologyPlan PlanMesh(MeshRequest request)
+    {
+        var spec = new MeshSpec
+        {
+            Namespace = NameOf(request.Namespace),
+            Device = request.Device,
+            Address = request.Address,
+            Peers = MeshPeers.Read(ObjectDataReader.Read(request.Peers ?? Array.Empty<object>(), "-Peer", request.Unwrap)),
+            RouteMtu = request.RouteMtu,
+            DeviceMtu = request.DeviceMtu,
+            Table = request.Table ?? Rtnl.Routes.RouteTable.Main,
+        };
+        return MakePlan(MeshTopology.Generate(spec), prune: false);
+    }
+
+    /// <summary>Applies a plan made just now (Set-IpipMesh).</summary>
+    public static ApplyResult ApplyFresh(TopologyPlan plan, Action<string>? report = null) => Apply(plan, new TopologyRequest(), report);
+
+    private static TopologyPlan MakePlan(Topology topology, bool prune)
+    {
+        using var clients = new ClientPool();
+        return TopologyEngine.Plan(topology, clients, new PlanOptions { Prune = prune });
+    }
+
+    private static string NameOf(NetNamespace ns) => ns.IsCallerNamespace ? NamespaceNames.Current : ns.Name ?? ns.Path!;
+}
