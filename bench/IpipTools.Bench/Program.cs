@@ -58,7 +58,7 @@ foreach (var table in tables)
 
 if (options.Output is string path)
 {
-    File.WriteAllText(path, report.ToString());
+    File.WriteAllText(path, report.Append(QemuSection.From(path)).ToString());
     Console.WriteLine($"results written to {path}");
 }
 
