@@ -1,5 +1,6 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 
@@ -26,7 +27,8 @@ public sealed class LabBuilder : IDisposable
     public LabBuilder(string scenario)
     {
         _scenario = scenario;
-        _callerLinks = LinkNames(null);
+        using var caller = RtnetlinkClient.Open();
+        _callerLinks = caller.Links.List().Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<LabNode> Nodes => _nodes;
@@ -39,7 +41,7 @@ public sealed class LabBuilder : IDisposable
         try
         {
             testNamespace.LoopbackUp();
-            node = new LabNode(role, testNamespace, LinkNames(testNamespace.Name));
+            node = new LabNode(role, testNamespace);
         }
         catch
         {
@@ -113,8 +115,8 @@ public sealed class LabBuilder : IDisposable
         }
 
         DeleteNamespaces(problems);
-        var namespaces = Command.Ip(null, "netns", "list").EnsureSuccess("ip netns list").Output;
-        problems.AddRange(_nodes.Where(n => namespaces.Contains(n.Name, StringComparison.Ordinal)).Select(n => $"namespace {n.Name} ({n.Role}) still exists"));
+        // What `ip netns list` lists: the files under /run/netns.
+        problems.AddRange(_nodes.Where(n => File.Exists(Path.Combine(NetNamespaceStore.Directory, n.Name))).Select(n => $"namespace {n.Name} ({n.Role}) still exists"));
         var callerNow = LinkNames(null);
         if (!callerNow.SetEquals(_callerLinks))
         {

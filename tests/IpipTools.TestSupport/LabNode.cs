@@ -18,11 +18,13 @@ public sealed class LabNode
 {
     private RtnetlinkClient? _client;
 
-    internal LabNode(string role, TestNamespace testNamespace, IReadOnlySet<string> initialLinks)
+    internal LabNode(string role, TestNamespace testNamespace)
     {
         Role = role;
         Namespace = testNamespace;
-        InitialLinks = initialLinks;
+        // Read through IpipTools (no process: they are slow to start in the emulated VM);
+        // the teardown compares iproute2's list with it.
+        InitialLinks = Client.Links.List().Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The scenario's name for this host, e.g. "ns01".</summary>
