@@ -5,10 +5,12 @@ using System.Xml.Linq;
 namespace IpipTools.Module.Tests.Static;
 
 /// <summary>
-/// The PowerShell examples users read: fenced powershell blocks of the README files and
-/// the code of every MAML help example. Each is split into statements and each
-/// statement into its pipeline's commands, the way PowerShell's parser would for the
-/// plain command lines examples use (quotes, parentheses, braces and continuations).
+/// The PowerShell that uses the module: fenced powershell blocks of the README files,
+/// the code of every MAML help example, build.ps1 and the Pester suites (which cannot
+/// run here, so this is what checks their calls). Each is split into statements and
+/// each statement into its pipeline's commands, the way PowerShell's parser would for
+/// plain command lines (quotes, parentheses, braces and continuations); the contents of
+/// script blocks and parentheses are split the same way, recursively.
 /// </summary>
 public static class ExampleScripts
 {
@@ -20,9 +22,18 @@ public static class ExampleScripts
 
     public const string HelpFile = "src/IpipTools/en-US/IpipTools.dll-Help.xml";
 
-    /// <summary>(where, script) for every README code block and help example.</summary>
+    /// <summary>Scripts checked whole.</summary>
+    public static IEnumerable<string> ScriptFiles() =>
+        new[] { "build.ps1" }.Concat(Directory.GetFiles(Repository.PathOf("tests/Pester"), "*.ps1").Select(f => Path.GetRelativePath(Repository.Root, f)));
+
+    /// <summary>(where, script) for every README code block, help example and script file.</summary>
     public static IEnumerable<(string Source, string Script)> All()
     {
+        foreach (var file in ScriptFiles())
+        {
+            yield return (file, Repository.Read(file));
+        }
+
         foreach (var readme in Readmes.Where(r => File.Exists(Repository.PathOf(r))))
         {
             foreach (Match block in Regex.Matches(Repository.Read(readme), "```(?:powershell|pwsh|ps1)\\s*\\n(.*?)```", RegexOptions.Singleline))
@@ -49,6 +60,27 @@ public static class ExampleScripts
             var segments = SplitTopLevel(statement, '|').Select(s => s.Trim()).ToList();
             segments[0] = Regex.Replace(segments[0], @"^(PS[^>]*>\s*)?(\$[\w:]+\s*=\s*)?", string.Empty);
             yield return segments.Where(s => s.Length > 0).ToList();
+            foreach (var inner in Groups(statement).SelectMany(Pipelines))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    /// <summary>The insides of the outermost (...) and {...} groups of a statement, outside quotes.</summary>
+    private static IEnumerable<string> Groups(string statement)
+    {
+        var start = 0;
+        foreach (var (index, c, depth, quoted) in Scan(statement))
+        {
+            if (!quoted && c is '(' or '{' && depth == 1)
+            {
+                start = index + 1;
+            }
+            else if (!quoted && c is ')' or '}' && depth == 0)
+            {
+                yield return statement[start..index];
+            }
         }
     }
 
@@ -70,7 +102,7 @@ public static class ExampleScripts
             }
 
             var continues = line.EndsWith('`') || line.EndsWith('|');
-            current.Append(' ').Append(line.TrimEnd('`'));
+            current.Append(Balanced(current.ToString()) ? ' ' : '\n').Append(line.TrimEnd('`'));
             if (!continues && Balanced(current.ToString()))
             {
                 foreach (var statement in SplitTopLevel(current.ToString(), ';').Where(s => s.Trim().Length > 0))
@@ -98,11 +130,11 @@ public static class ExampleScripts
     {
         var parts = new List<string>();
         var current = new StringBuilder();
-        var depth = 0;
-        char? quote = null;
-        foreach (var c in text)
+        var open = 0;
+        foreach (var (_, c, depth, quoted) in Scan(text))
         {
-            if (quote is null && depth == 0 && c == separator)
+            open = depth;
+            if (!quoted && depth == 0 && c == separator)
             {
                 parts.Add(current.ToString());
                 current.Clear();
@@ -110,6 +142,24 @@ public static class ExampleScripts
             }
 
             current.Append(c);
+        }
+
+        parts.Add(current.ToString());
+        return (parts, open);
+    }
+
+    /// <summary>
+    /// Each character with the bracket depth after it and whether it lies in a quoted
+    /// string (the quote characters themselves count as quoted).
+    /// </summary>
+    private static IEnumerable<(int Index, char C, int Depth, bool Quoted)> Scan(string text)
+    {
+        var depth = 0;
+        char? quote = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var quoted = quote is not null || c is '\'' or '"';
             if (quote is not null)
             {
                 quote = c == quote ? null : quote;
@@ -126,9 +176,8 @@ public static class ExampleScripts
             {
                 depth--;
             }
-        }
 
-        parts.Add(current.ToString());
-        return (parts, depth);
+            yield return (i, c, depth, quoted);
+        }
     }
 }

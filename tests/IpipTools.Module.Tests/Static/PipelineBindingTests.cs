@@ -29,7 +29,19 @@ public sealed class PipelineBindingTests
     [InlineData("New-IpipTunnel t1 -Remotee 10.0.0.1")]
     [InlineData("New-IpipTunel t1")]
     [InlineData("Remove-IpipTunnel t1 | Get-IpipTunnel")]
+    [InlineData("Describe 'x' {\n    It 'y' {\n        New-IpipTunnel t1 -Remotee 10.0.0.1\n    }\n}")]
+    [InlineData("foreach ($n in 1, 2) { ($n | Get-IpForwarding | Remove-IpipTunnel) }")]
     public void ABrokenPipelineIsCaught(string script) => Assert.NotEmpty(CheckScript(script));
+
+    [Fact]
+    public void CallsInsideScriptBlocksAreSeen()
+    {
+        var calls = ExampleScripts.Pipelines(Repository.Read("tests/Pester/S1.Scenario.Tests.ps1"))
+            .SelectMany(p => p)
+            .Select(segment => ExampleScripts.Words(segment).FirstOrDefault())
+            .Count(name => name is not null && CmdletModel.Find(name) is not null);
+        Assert.True(calls >= 15, $"only {calls} module calls found in the S1 suite");
+    }
 
     [Fact]
     public void ExamplesExist()
