@@ -2,10 +2,7 @@ using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.TestSupport;
 using Xunit;
 
 namespace IpipTools.Core.Tests.Errors;
@@ -18,8 +15,8 @@ public sealed class AddressErrorTests
     [InlineData("2001:db8::1", 129, "Prefix length /129 is not valid for 2001:db8::1: it must be between 0 and 128.")]
     public void PrefixTooLongForTheFamily(string address, byte prefix, string message)
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Addresses.Add(new AddressSpec("va", IPAddress.Parse(address), prefix)));
 
@@ -30,8 +27,8 @@ public sealed class AddressErrorTests
     [Fact]
     public void IPv6PeerOnAnIPv4AddressIsRefused()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
             client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("2001:db8::10"))));
@@ -43,8 +40,8 @@ public sealed class AddressErrorTests
     [Fact]
     public void IPv6GatewayForAnIPv4RouteIsRefused()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
             client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("fe80::1"), Device = "va" }));
@@ -56,8 +53,8 @@ public sealed class AddressErrorTests
     [Fact]
     public void AddressAlreadyThereAndAddressNotThereCarryTheKernelsText()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
         client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
 
         var exists = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24)));
@@ -76,8 +73,8 @@ public sealed class AddressErrorTests
     [InlineData(65536)]
     public void MtuOutOfRangeIsRefused(int mtu)
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var link = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.SetMtu("va", mtu));
         var route = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Device = "va", Mtu = mtu }));
@@ -86,13 +83,5 @@ public sealed class AddressErrorTests
         Assert.Contains($"MTU {mtu} is out of range", link.Message);
         Assert.Equal("InvalidMtu", route.ErrorId);
         Assert.Equal($"Route MTU {mtu} is out of range (68 to 65535).", route.Message);
-    }
-
-    private static TestNamespace NamespaceWithVeth(out Rtnl.RtnetlinkClient client)
-    {
-        var ns = new TestNamespace("err");
-        client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        return ns;
     }
 }

@@ -2,9 +2,6 @@ using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
 using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 using Xunit;
@@ -36,8 +33,8 @@ public sealed class RouteGatewayErrorTests
     [Fact]
     public void OnlinkGatewayThatIsNoUnicastAddress()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err");
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var local = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
             client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.1"), Device = "va", OnLink = true }));
@@ -56,8 +53,8 @@ public sealed class RouteGatewayErrorTests
     [Fact]
     public void GatewayOutsideTheSubnetWithoutOnlinkSuggestsOnlink()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err");
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
             client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
@@ -71,8 +68,8 @@ public sealed class RouteGatewayErrorTests
     [Fact]
     public void OnlinkWithoutADeviceIsRefusedBeforeSending()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err");
+        var (ns, client) = (lab.Namespace, lab.Client);
         var sent = client.Connection.ChangeRequestCount;
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
@@ -85,8 +82,8 @@ public sealed class RouteGatewayErrorTests
     [Fact]
     public void RouteThatExistsAndRouteThatDoesNot()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("err");
+        var (ns, client) = (lab.Namespace, lab.Client);
         var route = new RouteSpec(IPNetwork.Parse("10.8.0.0/24")) { Device = "va" };
         client.Routes.Add(route);
 
@@ -97,14 +94,5 @@ public sealed class RouteGatewayErrorTests
         Assert.Contains("a route to 10.8.0.0/24 already exists in table 254", exists.Message);
         Assert.Equal("RouteNotFound", missing.ErrorId);
         Assert.Contains("there is no such route to 10.7.0.0/24 in table 254", missing.Message);
-    }
-
-    private static TestNamespace NamespaceWithVeth(out Rtnl.RtnetlinkClient client)
-    {
-        var ns = new TestNamespace("err");
-        client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        return ns;
     }
 }

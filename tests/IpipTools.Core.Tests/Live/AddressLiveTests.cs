@@ -1,8 +1,6 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.TestSupport;
 using Xunit;
 
@@ -17,10 +15,8 @@ public sealed class AddressLiveTests
     [Fact]
     public void OursAsIproute2SeesIt()
     {
-        using var ns = new TestNamespace("addr");
-        using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Links.SetUp("vb", true);
+        using var lab = VethNamespace.Create("addr", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         var plain = client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
         client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.2"), 24) { Label = "va:second" });

@@ -18,6 +18,7 @@ public sealed class BridgeLiveTests
         var va = client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Master = "br0", Up = true });
         client.Links.Add(new LinkSpec("vc", new VethParameters("vd")));
         client.Links.SetMaster("vc", "br0");
+        LinkSettling.Wait(client);
 
         Assert.Equal("bridge", bridge.Kind);
         Assert.IsType<BridgeParameters>(bridge.KindParameters);
@@ -42,6 +43,7 @@ public sealed class BridgeLiveTests
         ns.Ip("link", "add", "xa", "type", "veth", "peer", "name", "xb").EnsureSuccess("ip link add veth");
         ns.Ip("link", "set", "xa", "master", "br1", "up").EnsureSuccess("ip link set master");
         using var client = ns.Connect();
+        LinkSettling.Wait(client);
 
         var bridge = client.Links.Get("br1");
         Assert.Equal("bridge", bridge.Kind);

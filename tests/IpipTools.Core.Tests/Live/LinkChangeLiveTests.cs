@@ -32,6 +32,7 @@ public sealed class LinkChangeLiveTests
         Assert.Equal("owned by IpipTools", clientA.Links.Get("wan0").Alias);
 
         clientA.Links.MoveTo("wan0", b.Namespace);
+        LinkSettling.Wait(clientA);
         Assert.Null(IpOracle.Link(a.Name, "wan0"));
         Assert.Equal(9000, IpOracle.Link(b.Name, "wan0")!.Value.Int("mtu"));
         Assert.Null(clientA.Links.Find("wan0"));
@@ -52,6 +53,7 @@ public sealed class LinkChangeLiveTests
 
         ns.Ip("link", "set", "va", "name", "lan0", "mtu", "1234", "up").EnsureSuccess("ip link set");
         ns.Ip("link", "set", "vb", "alias", "peer side").EnsureSuccess("ip link set alias");
+        LinkSettling.Wait(client);
 
         var lan0 = client.Links.Get("lan0");
         Assert.Equal((1234, true), (lan0.Mtu, lan0.IsUp));

@@ -1,6 +1,5 @@
 using System.Net;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
@@ -21,13 +20,9 @@ public sealed class RouteBatchLiveTests
     [Fact]
     public void EachFailureNamesItsRequestAndTheRestAreInTheKernel()
     {
-        using var ns = new TestNamespace("batch");
-        var (client, recorder) = RecordingClient.Open(ns.Namespace, maxSendSize: 4096);
-        using var owned = client;
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Links.SetUp("vb", true);
+        using var lab = VethNamespace.Create("batch", address: "10.0.0.1/24", record: true, maxSendSize: 4096);
+        var (ns, client, recorder) = (lab.Namespace, lab.Client, lab.Recorder!);
         client.Links.Add(new LinkSpec("vdown", new VethParameters("vdown-peer")));
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.0.0.1"), 24));
 
         var specs = Enumerable.Range(0, Count).Select(Good).ToList();
         specs[7] = Good(7) with { Gateway = IPAddress.Parse("10.77.0.1") };                        // not on va's network, no onlink
@@ -62,10 +57,8 @@ public sealed class RouteBatchLiveTests
     [Fact]
     public void DeleteManyReportsTheRouteThatWasNotThere()
     {
-        using var ns = new TestNamespace("batch");
-        using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.0.0.1"), 24));
+        using var lab = VethNamespace.Create("batch", address: "10.0.0.1/24");
+        var (ns, client) = (lab.Namespace, lab.Client);
         Assert.True(client.Routes.AddMany(Enumerable.Range(0, 20).Select(Good)).AllSucceeded);
 
         var doomed = Enumerable.Range(0, 10).Select(Good).ToList();

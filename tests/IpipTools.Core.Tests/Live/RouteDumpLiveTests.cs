@@ -1,9 +1,6 @@
 using System.Net;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl;
-using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 using Xunit;
@@ -22,12 +19,8 @@ public sealed class RouteDumpLiveTests
     [Fact]
     public void MultiPartDumpOfTwoThousandRoutesEqualsIproute2()
     {
-        using var ns = new TestNamespace("dump");
-        var (client, recorder) = RecordingClient.Open(ns.Namespace);
-        using var owned = client;
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Links.SetUp("vb", true);
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.0.0.1"), 16));
+        using var lab = VethNamespace.Create("dump", address: "10.0.0.1/16", record: true);
+        var (ns, client, recorder) = (lab.Namespace, lab.Client, lab.Recorder!);
 
         var added = client.Routes.AddMany(Enumerable.Range(0, RouteCount).Select(Route));
         Assert.True(added.AllSucceeded, string.Join("\n", added.Failures.Select(f => f.Error.Message)));

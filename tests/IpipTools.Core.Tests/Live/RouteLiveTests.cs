@@ -1,8 +1,6 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 using Xunit;
@@ -19,8 +17,8 @@ public sealed class RouteLiveTests
     [Fact]
     public void OnlinkGatewayOutsideTheDevicesSubnetIsInstalledAsIproute2ShowsIt()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("route");
+        var (ns, client) = (lab.Namespace, lab.Client);
 
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true });
 
@@ -35,8 +33,8 @@ public sealed class RouteLiveTests
     [Fact]
     public void EveryAttributeReplaceAndDeleteAsIproute2SeesIt()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("route");
+        var (ns, client) = (lab.Namespace, lab.Client);
         var specs = new[]
         {
             new RouteSpec(IPNetwork.Parse("10.5.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.254"), Device = "va", Metric = 50, Protocol = RouteProtocol.Static },
@@ -71,8 +69,8 @@ public sealed class RouteLiveTests
     [Fact]
     public void Iproute2sAsWeReadIt()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("route");
+        var (ns, client) = (lab.Namespace, lab.Client);
         ns.Ip("route", "add", "10.5.0.0/24", "via", "10.1.0.254", "dev", "va", "metric", "7", "proto", "static", "table", "100").EnsureSuccess("ip route add");
         ns.Ip("route", "add", "blackhole", "10.6.0.0/24").EnsureSuccess("ip route add blackhole");
         ns.Ip("route", "add", "10.7.0.0/24", "dev", "va", "scope", "link", "src", "10.1.0.1", "mtu", "1300").EnsureSuccess("ip route add mtu");
@@ -87,8 +85,8 @@ public sealed class RouteLiveTests
     [Fact]
     public void MainTableRoutesPrintLikeIpRoute()
     {
-        using var ns = NamespaceWithVeth(out var client);
-        using var owned = client;
+        using var lab = VethNamespace.Create("route");
+        var (ns, client) = (lab.Namespace, lab.Client);
         client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400 });
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") });
@@ -107,16 +105,5 @@ public sealed class RouteLiveTests
         var ours = RouteFacts.AllFrom(client.Routes.List(new RouteQuery { Table = null }));
 
         Assert.Equal(oracle, ours);
-    }
-
-    /// <summary>A namespace with veth va (10.1.0.1/24) — vb, both up.</summary>
-    private static TestNamespace NamespaceWithVeth(out RtnetlinkClient client)
-    {
-        var ns = new TestNamespace("route");
-        client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-        client.Links.SetUp("vb", true);
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        return ns;
     }
 }

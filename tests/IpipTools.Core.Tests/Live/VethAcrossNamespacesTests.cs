@@ -22,6 +22,8 @@ public sealed class VethAcrossNamespacesTests
 
         var va = clientA.Links.Add(new LinkSpec("va", new VethParameters("vb", b.Namespace)) { Up = true, Mtu = 1400 });
         clientB.Links.SetUp("vb", true);
+        LinkSettling.Wait(clientA);
+        LinkSettling.Wait(clientB);
 
         var vb = clientB.Links.Get("vb");
         Assert.Null(clientA.Links.Find("vb"));
@@ -43,6 +45,8 @@ public sealed class VethAcrossNamespacesTests
         a.Ip("link", "set", "xa", "up").EnsureSuccess("ip link set up");
         using var clientA = a.Connect();
         using var clientB = b.Connect();
+        LinkSettling.Wait(clientA);
+        LinkSettling.Wait(clientB);
 
         var xa = clientA.Links.Get("xa");
         Assert.Equal(("veth", 9000, true), (xa.Kind, xa.Mtu, xa.IsUp));
