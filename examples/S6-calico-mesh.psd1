@@ -1,12 +1,12 @@
 # Scenario S6: a one-to-many mesh, Calico style (reference document 004).
 #
-# Three nodes A, B and C on a routed underlay: A (172.16.165.33) and B (172.16.165.244)
-# share a segment (the bridge br165 of the 'underlay' namespace, which also routes), C
-# (172.16.168.113) is one hop away. Each node has a bridge mybr0 with its host block
+# Three nodes A, B and C on a routed underlay: each node's eth0 is on a subnet of its own
+# (A 172.16.165.33/27, B 172.16.165.244/28, C 172.16.168.113/24), and the 'underlay'
+# namespace routes between them. Each node has a bridge mybr0 with its host block
 # 10.42.N.1/24, and the ipip fallback device tunl0, up, with the one address 10.42.N.0/32;
-# every other node's block is reached by an onlink route via that node's underlay
-# address on tunl0. tunl0 is Exclusive: its addresses and IpipTools' routes out of it are
-# exactly these, so a node leaving the mesh is removed by the next Set-IpipTopology.
+# every other node's block is reached by an onlink route via that node's underlay address
+# on tunl0. tunl0 is Exclusive: its addresses and IpipTools' routes out of it are exactly
+# these, so a node leaving the mesh is removed by the next Set-IpipTopology.
 #
 #   Set-IpipTopology -Path ./S6-calico-mesh.psd1
 #   ip netns exec node-a ping 10.42.2.1    # B's bridge, through the tunnel
@@ -19,16 +19,14 @@
         @{
             Name       = 'underlay'
             Forwarding = $true
-            Bridges    = @(
-                @{ Name = 'br165' }
-            )
             Veths      = @(
-                @{ Name = 'to-a'; Peer = 'eth0'; PeerNamespace = 'node-a'; Master = 'br165' }
-                @{ Name = 'to-b'; Peer = 'eth0'; PeerNamespace = 'node-b'; Master = 'br165' }
+                @{ Name = 'to-a'; Peer = 'eth0'; PeerNamespace = 'node-a' }
+                @{ Name = 'to-b'; Peer = 'eth0'; PeerNamespace = 'node-b' }
                 @{ Name = 'to-c'; Peer = 'eth0'; PeerNamespace = 'node-c' }
             )
             Addresses  = @(
-                @{ Device = 'br165'; Address = '172.16.165.1/24' }
+                @{ Device = 'to-a'; Address = '172.16.165.62/27' }
+                @{ Device = 'to-b'; Address = '172.16.165.254/28' }
                 @{ Device = 'to-c'; Address = '172.16.168.1/24' }
             )
         }
@@ -38,12 +36,12 @@
             Bridges   = @( @{ Name = 'mybr0' } )
             Tunnels   = @( @{ Name = 'tunl0'; Exclusive = $true } )
             Addresses = @(
-                @{ Device = 'eth0'; Address = '172.16.165.33/24' }
+                @{ Device = 'eth0'; Address = '172.16.165.33/27' }
                 @{ Device = 'mybr0'; Address = '10.42.1.1/24' }
                 @{ Device = 'tunl0'; Address = '10.42.1.0/32' }
             )
             Routes    = @(
-                @{ Destination = 'default'; Gateway = '172.16.165.1' }
+                @{ Destination = 'default'; Gateway = '172.16.165.62' }
                 @{ Destination = '10.42.2.0/24'; Gateway = '172.16.165.244'; Device = 'tunl0'; OnLink = $true }
                 @{ Destination = '10.42.3.0/24'; Gateway = '172.16.168.113'; Device = 'tunl0'; OnLink = $true }
             )
@@ -54,12 +52,12 @@
             Bridges   = @( @{ Name = 'mybr0' } )
             Tunnels   = @( @{ Name = 'tunl0'; Exclusive = $true } )
             Addresses = @(
-                @{ Device = 'eth0'; Address = '172.16.165.244/24' }
+                @{ Device = 'eth0'; Address = '172.16.165.244/28' }
                 @{ Device = 'mybr0'; Address = '10.42.2.1/24' }
                 @{ Device = 'tunl0'; Address = '10.42.2.0/32' }
             )
             Routes    = @(
-                @{ Destination = 'default'; Gateway = '172.16.165.1' }
+                @{ Destination = 'default'; Gateway = '172.16.165.254' }
                 @{ Destination = '10.42.1.0/24'; Gateway = '172.16.165.33'; Device = 'tunl0'; OnLink = $true }
                 @{ Destination = '10.42.3.0/24'; Gateway = '172.16.168.113'; Device = 'tunl0'; OnLink = $true }
             )

@@ -38,7 +38,7 @@ public sealed class TopologyReaderTests
         Assert.Equal(3, a.Routes.Count);
         Assert.All(a.Routes.Where(r => r.Device == "tunl0"), r => Assert.True(r.OnLink));
         Assert.Equal("0.0.0.0/0", a.Routes[0].Destination);
-        Assert.Equal("br165", s6.Find("underlay")!.Links.Single(l => l.Name == "to-a").Master);
+        Assert.Equal(new VethPeer("eth0", "node-b"), s6.Find("underlay")!.Links.Single(l => l.Name == "to-b").Peer);
     }
 
     [Theory]
