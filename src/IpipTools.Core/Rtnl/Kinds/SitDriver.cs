@@ -100,8 +100,8 @@ internal sealed class SitDriver : ILinkKindDriver
             });
 
     private static IPNetwork? ReadPrefix(AttributeList data, ushort addressType, ushort lengthType) =>
-        data.GetAddress(addressType) is IPAddress address && data.TryGet(lengthType, out var length)
-            ? new IPNetwork(address, length.AsUInt16())
+        data.TryGet(addressType, out var address) && data.TryGet(lengthType, out var length)
+            ? PrefixReader.Read(address.Payload.Span, length.AsUInt16())
             : null;
 
     private static void Validate(SitParameters sit)

@@ -53,42 +53,11 @@ public static class RouteReader
         };
     }
 
-    /// <summary>
-    /// The destination prefix; a default route has no RTA_DST. The kernel always sends
-    /// masked prefixes; masking anyway (before the one IPAddress is made) keeps a bad reply
-    /// from breaking IPNetwork.
-    /// </summary>
+    /// <summary>The destination prefix; a default route has no RTA_DST, only the family says how long its zeros are.</summary>
     private static IPNetwork ReadDestination(NetlinkAttribute? attribute, RtMessage header)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        int length;
-        if (attribute is NetlinkAttribute destination)
-        {
-            length = destination.Payload.Length;
-            if (length != 4 && length != 16)
-            {
-                _ = destination.AsAddress(); // throws the protocol error any malformed address gets
-            }
-
-            destination.Payload.Span.CopyTo(bytes);
-        }
-        else
-        {
-            length = header.Family == AddressFamilies.Inet6 ? 16 : 4;
-        }
-
-        bytes = bytes[..length];
-        var prefixLength = header.DestinationLength;
-        if (prefixLength > length * 8)
-        {
-            throw new NetlinkProtocolException($"route prefix length {prefixLength} exceeds {length * 8}");
-        }
-
-        for (var bit = prefixLength; bit < length * 8; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new IPNetwork(new IPAddress(bytes), prefixLength);
+        Span<byte> any = stackalloc byte[header.Family == AddressFamilies.Inet6 ? 16 : 4];
+        any.Clear();
+        return PrefixReader.Read(attribute is NetlinkAttribute destination ? destination.Payload.Span : any, header.DestinationLength);
     }
 }
