@@ -30,19 +30,10 @@ internal static class RouteDumpBenchmark
             var ip = new List<Sample>();
             var stream = new List<Sample>();
             var list = new List<Sample>();
-            for (var round = 0; round < repetitions; round++)
-            {
-                var contestants = new Action[]
-                {
-                    () => ip.Add(IpProcess.Run(["-n", target.Name, "-j", "route", "show"], discardOutput: true)),
-                    () => stream.Add(Stream(target, count)),
-                    () => list.Add(List(target, count)),
-                };
-                for (var i = 0; i < contestants.Length; i++)
-                {
-                    contestants[(i + round) % contestants.Length]();
-                }
-            }
+            Turns.Run(repetitions,
+                () => ip.Add(IpProcess.Run(["-n", target.Name, "-j", "route", "show"], discardOutput: true)),
+                () => stream.Add(Stream(target, count)),
+                () => list.Add(List(target, count)));
 
             var ipMedian = Sample.Median(ip);
             var streamMedian = Sample.Median(stream);

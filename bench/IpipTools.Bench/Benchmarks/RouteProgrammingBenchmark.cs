@@ -31,20 +31,10 @@ internal static class RouteProgrammingBenchmark
             var perProcess = new List<Sample>();
             try
             {
-                for (var round = 0; round < repetitions; round++)
-                {
-                    // Rotate who goes first: the first run after a namespace teardown can pay for it.
-                    var contestants = new (Action Run, string Name)[]
-                    {
-                        (() => ours.Add(ProgramWithIpipTools(specs, count)), "ipiptools"),
-                        (() => batch.Add(ProgramWithIpBatch(batchFile, count)), "ip -batch"),
-                        (() => perProcess.Add(ProgramWithIpPerRoute(workload, sample).Scale(count / (double)sample)), "ip per route"),
-                    };
-                    for (var i = 0; i < contestants.Length; i++)
-                    {
-                        contestants[(i + round) % contestants.Length].Run();
-                    }
-                }
+                Turns.Run(repetitions,
+                    () => ours.Add(ProgramWithIpipTools(specs, count)),
+                    () => batch.Add(ProgramWithIpBatch(batchFile, count)),
+                    () => perProcess.Add(ProgramWithIpPerRoute(workload, sample).Scale(count / (double)sample)));
             }
             finally
             {

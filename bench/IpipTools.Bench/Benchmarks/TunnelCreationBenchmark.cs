@@ -32,19 +32,9 @@ internal static class TunnelCreationBenchmark
         var batch = new List<Sample>();
         try
         {
-            for (var round = 0; round < repetitions; round++)
-            {
-                var contestants = new Action[]
-                {
-                    () => ours.Add(CreateWithIpipTools(count)),
-                    () => batch.Add(CreateWithIpBatch(batchFile, count)),
-                };
-                for (var i = 0; i < contestants.Length; i++)
-                {
-                    contestants[(i + round) % contestants.Length]();
-                    Thread.Sleep(TeardownPause);
-                }
-            }
+            Turns.Run(repetitions, TeardownPause,
+                () => ours.Add(CreateWithIpipTools(count)),
+                () => batch.Add(CreateWithIpBatch(batchFile, count)));
         }
         finally
         {
