@@ -32,8 +32,7 @@ public sealed class TunnelFixedSettingTests
             _ => new GreParameters { Local = local, Remote = remote },
         };
         client.Tunnels.Create(new TunnelSpec("fixed1", parameters));
-        var before = NamespaceSnapshot.Of(ns.Name);
-        var facts = TunnelFacts.Oracle(ns.Name, "fixed1");
+        var before = TunnelFacts.Oracle(ns.Name, "fixed1");
 
         var error = Assert.Throws<IpipToolsException>(() => client.Tunnels.Modify<LinkKindParameters>("fixed1", change));
 
@@ -41,7 +40,6 @@ public sealed class TunnelFixedSettingTests
         Assert.Contains($"The {setting}", error.Message);
         Assert.Contains("fixed when the tunnel is created", error.Message);
         Assert.Contains("create it again", error.RecommendedAction);
-        Assert.Equal(before, NamespaceSnapshot.Of(ns.Name));
-        Assert.Equal(facts, TunnelFacts.Oracle(ns.Name, "fixed1"));
+        Assert.Equal(before, TunnelFacts.Oracle(ns.Name, "fixed1"));
     }
 }
