@@ -11,8 +11,8 @@ namespace IpipTools.TestSupport;
 /// <see cref="LabNode"/>, and a "router" (the documents' root namespace) one more, so a
 /// scenario never touches the namespace the tests run in and many run side by side.
 /// Everything is made through IpipTools; iproute2 is left to the tests as the oracle.
-/// <see cref="TearDown"/> removes what was built and proves nothing is left; Dispose does
-/// the same without the proof, for a test that failed half-way.
+/// <see cref="TearDown"/> removes what was built and proves nothing is left; Dispose, for a
+/// test that failed half-way, only deletes the namespaces (their links go with them).
 /// </summary>
 public sealed class LabBuilder : IDisposable
 {
