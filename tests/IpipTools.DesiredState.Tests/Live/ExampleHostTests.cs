@@ -5,10 +5,11 @@ using Xunit;
 namespace IpipTools.DesiredState.Tests.Live;
 
 /// <summary>
-/// S1's underlay (everything but the tunnels, which this kernel cannot make) converged from
-/// the shipped data file into throwaway namespaces, checked with iproute2 and by ping.
+/// The underlays of S1 and S6 (everything but the tunnels, which this kernel cannot make)
+/// converged from the shipped data files into throwaway namespaces, checked with iproute2
+/// and by ping. The whole scenarios run in the qemu guest (tests/IpipTools.KernelTests).
 /// </summary>
-public sealed class ExampleS1HostTests
+public sealed class ExampleHostTests
 {
     [Fact]
     public void S1UnderlayConvergesFromTheDataFileAndRoutesBetweenTheNamespaces()
@@ -57,6 +58,25 @@ public sealed class ExampleS1HostTests
         Assert.Equal(0, result.StepsApplied);
         Assert.Equal(0, clients.ChangeRequestCount);
         Assert.True(TopologyEngine.Test(desired, clients));
+    }
+
+    [Fact]
+    public void S6UnderlayConvergesFromTheDataFileAndTheNodesReachEachOtherThroughTheRouter()
+    {
+        using var lab = new TopologyLab();
+        var desired = lab.Map(Examples.WithoutTunnels(Examples.Load(Examples.S6)));
+        using var clients = new ClientPool();
+
+        TopologyEngine.Set(desired, clients);
+
+        Assert.True(TopologyEngine.Test(desired, clients, new PlanOptions { Prune = true }));
+        Assert.Equal("172.16.165.62", IpOracle.Routes(lab["node-a"], "default")[0].String("gateway"));
+        Assert.Contains("UP", IpOracle.Link(lab["node-b"], "lo")!.Value.Strings("flags"));
+        foreach (var (from, to) in new[] { ("node-a", "172.16.165.244"), ("node-a", "172.16.168.113"), ("node-c", "172.16.165.33") })
+        {
+            var ping = Command.Run("ip", new[] { "netns", "exec", lab[from], Command.Tool("ping"), "-c", "1", "-W", "3", to }, TimeSpan.FromSeconds(20));
+            Assert.True(ping.ExitCode == 0, $"{from} -> {to}: {ping.Output}{ping.Error}");
+        }
     }
 
     private static string ReadForwarding(string netns) =>
