@@ -74,7 +74,7 @@ main() {
 
   # The host writes extra xunit arguments one a line: rebuild them as positional parameters.
   set --
-  while IFS= read -r arg; do set -- "$@" "$arg"; done </tests/.xunit-args
+  while IFS= read -r arg; do [ -n "$arg" ] && set -- "$@" "$arg"; done </tests/.xunit-args
 
   cd /tests || exit 1
   say "starting tests"

@@ -45,7 +45,8 @@ read_modules_dep() {
   local key deps name
   while IFS=: read -r key deps; do
     MODULE_DEPS[$key]=$deps
-    name=$(basename "$key" .ko)
+    name=${key##*/}
+    name=${name%.ko}
     MODULE_BY_NAME[${name//-/_}]=$key
   done <"$KERNEL_MODULES_DIR/modules.dep"
 }
@@ -253,6 +254,7 @@ ensure_base_archive() {
   version=$(dotnet_runtime_version "$runtimeconfig")
   [[ -n $version ]] || unavailable "no Microsoft.NETCore.App runtime matches $runtimeconfig"
   resolve_module_order
+  GUEST_RUNTIME_VERSION=$version
   key=$(base_fingerprint "$version" | short_hash)
   dir="$CACHE/initramfs"
   BASE_ARCHIVE="$dir/base-$KERNEL_RELEASE-$key.cpio.$INITRD_COMPRESSION"
@@ -286,7 +288,8 @@ module_names() {
   echo "${names[*]}"
 }
 
-# Writes the per-run archive to $1: /init, the test output under /tests, and the extra
+# Writes the per-run archive to $1: /init, the test output under /tests (precompiled, see
+# r2r.sh), and the extra
 # xunit arguments one a line in /tests/.xunit-args (no quoting through the kernel cmdline).
 build_tests_archive() {
   local out=$1 test_dir=$2 stage
@@ -296,6 +299,7 @@ build_tests_archive() {
   mkdir -p "$stage/tests"
   # Symbols stay: they give failure stack traces their line numbers.
   cp -a "$test_dir/." "$stage/tests/"
+  precompile_tests "$stage/tests" "$GUEST_RUNTIME_VERSION"
   local arg
   : >"$stage/tests/.xunit-args"
   for arg in "$@"; do printf '%s\n' "$arg" >>"$stage/tests/.xunit-args"; done

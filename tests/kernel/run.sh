@@ -24,6 +24,7 @@
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
 #   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy)
 #   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
+#   IPIPTOOLS_R2R=0                ship the test assemblies as IL (the guest JITs them; slower)
 #
 # Output: the tests' own output, then one closing line `kernel: N passed, N failed[, N skipped]`.
 # Exit status: 0 when every test passed (or the run was skipped), non-zero otherwise.
@@ -41,6 +42,8 @@ source "$HARNESS_DIR/common.sh"
 source "$HARNESS_DIR/kernel.sh"
 # shellcheck source=initramfs.sh
 source "$HARNESS_DIR/initramfs.sh"
+# shellcheck source=r2r.sh
+source "$HARNESS_DIR/r2r.sh"
 # shellcheck source=vm.sh
 source "$HARNESS_DIR/vm.sh"
 
