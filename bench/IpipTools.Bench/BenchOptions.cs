@@ -9,6 +9,7 @@ internal sealed record BenchOptions
           --routes N[,N...]   route programming sizes              (default 10000,100000)
           --dump N[,N...]     route dump sizes                     (default 10000,100000)
           --tunnels N         ipip tunnels to create (needs ipip)  (default 1000)
+          --mesh N            mesh peers to converge               (default 1000)
           --repeat R          runs per contestant; medians shown   (default 3)
           --sample S          `ip route add` processes run, then extrapolated (default 200)
           --only LIST         any of routes,dump,tunnels,mesh      (default all)
@@ -22,6 +23,8 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> DumpCounts { get; init; } = [10_000, 100_000];
 
     public int TunnelCount { get; init; } = 1000;
+
+    public int MeshPeers { get; init; } = 1000;
 
     public int Repetitions { get; init; } = 3;
 
@@ -47,12 +50,13 @@ internal sealed record BenchOptions
                 "--routes" => options with { RouteCounts = Counts(Value()) },
                 "--dump" => options with { DumpCounts = Counts(Value()) },
                 "--tunnels" => options with { TunnelCount = Counts(Value())[0] },
+                "--mesh" => options with { MeshPeers = Counts(Value())[0] },
                 "--repeat" => options with { Repetitions = Counts(Value())[0] },
                 "--sample" => options with { PerProcessSample = Counts(Value())[0] },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
                 "--quick" => options with
                 {
-                    Quick = true, RouteCounts = [100], DumpCounts = [100], TunnelCount = 100, Repetitions = 1, PerProcessSample = 10,
+                    Quick = true, RouteCounts = [100], DumpCounts = [100], TunnelCount = 100, MeshPeers = 100, Repetitions = 1, PerProcessSample = 10,
                 },
                 "--output" => options with { Output = output = Value() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

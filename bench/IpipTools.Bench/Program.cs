@@ -41,7 +41,7 @@ if (options.Runs("tunnels"))
 
 if (options.Runs("mesh"))
 {
-    tables.Add(Show(MeshConvergenceBenchmark.Run()));
+    tables.Add(Show(MeshConvergenceBenchmark.Run(options.MeshPeers, options.Repetitions)));
 }
 
 var report = new StringBuilder();
