@@ -12,46 +12,17 @@ namespace IpipTools.DesiredState.Tests.Live;
 public sealed class RollbackTests
 {
     /// <summary>
-    /// The lab, changed: a new bridge with an address, another MTU, forwarding on in h2, more
-    /// routes in h1, and r-h1 moved onto a "bridge" that is really a veth, which the kernel
-    /// refuses in the middle of the plan.
+    /// The lab, changed: a new bridge with an address, another MTU, a route's MTU, one more
+    /// route in h1, forwarding on in h2, and r-h1 moved onto a "bridge" that is really a
+    /// veth, which the kernel refuses in the middle of the plan.
     /// </summary>
-    private const string Changed = """
-        @{
-            Namespaces = @(
-                @{
-                    Name       = 'r'
-                    Forwarding = $true
-                    Bridges    = @( @{ Name = 'br0' }; @{ Name = 'br1' } )
-                    Veths      = @(
-                        @{ Name = 'r-h1'; Peer = 'eth0'; PeerNamespace = 'h1'; Master = 'r-h2' }
-                        @{ Name = 'r-h2'; Peer = 'eth0'; PeerNamespace = 'h2'; Mtu = 1400 }
-                    )
-                    Addresses  = @(
-                        @{ Device = 'br0'; Address = '10.1.0.1/24' }
-                        @{ Device = 'br1'; Address = '10.3.0.1/24' }
-                        @{ Device = 'r-h2'; Address = '10.2.0.1/24' }
-                    )
-                }
-                @{
-                    Name      = 'h1'
-                    Addresses = @( @{ Device = 'eth0'; Address = '10.1.0.2/24' } )
-                    Routes    = @(
-                        @{ Destination = 'default'; Gateway = '10.1.0.1' }
-                        @{ Destination = '10.9.0.0/24'; Gateway = '10.1.0.1'; Device = 'eth0'; Mtu = 1300 }
-                        @{ Destination = '10.42.2.0/24'; Gateway = '192.0.2.2'; Device = 'eth0'; OnLink = $true }
-                        @{ Destination = '10.43.0.0/16'; Gateway = '10.1.0.1' }
-                    )
-                }
-                @{
-                    Name       = 'h2'
-                    Forwarding = $true
-                    Addresses  = @( @{ Device = 'eth0'; Address = '10.2.0.2/24' } )
-                    Routes     = @( @{ Destination = 'default'; Gateway = '10.2.0.1' } )
-                }
-            )
-        }
-        """;
+    private static readonly string Changed = HostLab.Text
+        .Replace("Bridges    = @( @{ Name = 'br0' } )", "Bridges    = @( @{ Name = 'br0' }; @{ Name = 'br1' } )")
+        .Replace("Master = 'br0'", "Master = 'r-h2'")
+        .Replace("Mtu = 1450", "Mtu = 1400")
+        .Replace("@{ Device = 'br0'; Address = '10.1.0.1/24' }", "@{ Device = 'br0'; Address = '10.1.0.1/24' }; @{ Device = 'br1'; Address = '10.3.0.1/24' }")
+        .Replace("Device = 'eth0'; Mtu = 1400 }", "Device = 'eth0'; Mtu = 1300 }; @{ Destination = '10.43.0.0/16'; Gateway = '10.1.0.1' }")
+        .Replace("Name      = 'h2'", "Name      = 'h2'; Forwarding = $true");
 
     [Fact]
     public void AStepTheKernelRefusesInTheMiddleLeavesEveryNamespaceAsItWas()
@@ -73,6 +44,13 @@ public sealed class RollbackTests
         var failing = plan.Steps.Single(s => s.Kind == PlanObjectKind.Link && s.Reason.Contains("master br0 → r-h2"));
         Assert.InRange(failing.Number, 5, plan.Steps.Count - 5); // really in the middle
         Assert.Contains(plan.Steps.Take(failing.Number), s => s.Action == PlanAction.Remove && s.Target.StartsWith("veth junk"));
+        // Every edit of the lab is in the plan, before and after the failing step.
+        Assert.Equal(
+            new[] { "Change Forwarding", "Add Link bridge br1", "Change LinkState bridge br1", "Change Link veth r-h2", "Change Link veth r-h1", "Add Address 10.3.0.1/24 dev br1", "Change Route 10.9.0.0/24", "Add Route 10.43.0.0/16" }.Order(),
+            plan.Steps.Select(s => $"{s.Action} {s.Kind} {s.Target}")
+                .Where(t => t.StartsWith("Change Forwarding") || t.Contains("br1") || t.StartsWith("Change Link veth r-h") || t.StartsWith("Change Route 10.9.") || t.StartsWith("Add Route 10.43."))
+                .Select(t => t.StartsWith("Change Forwarding") ? "Change Forwarding" : t.StartsWith("Change Route") ? "Change Route 10.9.0.0/24" : t.StartsWith("Add Route") ? "Add Route 10.43.0.0/16" : t)
+                .Order());
 
         var e = Assert.Throws<TopologyApplyException>(() => PlanApplier.Apply(plan, clients));
 

@@ -24,15 +24,7 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.RemoveAddresses, new PlanStep
-                {
-                    Action = PlanAction.Remove,
-                    Kind = PlanObjectKind.Address,
-                    Namespace = ns.Name,
-                    Target = address.ToString(),
-                    Reason = reason,
-                    Address = address,
-                });
+                context.Builder.Add(PlanPhase.RemoveAddresses, PlanSteps.Address(PlanAction.Remove, ns.Name, address, reason));
                 ns.Addresses.Remove(address);
             }
 
@@ -50,15 +42,7 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.AddAddresses, new PlanStep
-                {
-                    Action = PlanAction.Add,
-                    Kind = PlanObjectKind.Address,
-                    Namespace = ns.Name,
-                    Target = address.ToString(),
-                    Reason = "missing",
-                    Address = address,
-                });
+                context.Builder.Add(PlanPhase.AddAddresses, PlanSteps.Address(PlanAction.Add, ns.Name, address, "missing"));
                 ns.Addresses.Add(address);
             }
         }

@@ -249,16 +249,8 @@ internal static class LinkPlanner
             return;
         }
 
-        context.Builder.Add(PlanPhase.ChangeLinks, new PlanStep
-        {
-            Action = PlanAction.Change,
-            Kind = PlanObjectKind.Link,
-            Namespace = ns.Name,
-            Target = link.Describe(),
-            Reason = string.Join(", ", changes),
-            Link = link,
-            PreviousLink = actual,
-        }, KindRank(link));
+        context.Builder.Add(PlanPhase.ChangeLinks,
+            PlanSteps.Link(PlanAction.Change, PlanObjectKind.Link, ns.Name, link.Describe(), string.Join(", ", changes), link, actual), KindRank(link));
         ns.Links[link.Name] = actual with { Mtu = link.Mtu ?? actual.Mtu, Master = link.Master, Tunnel = link.Tunnel ?? actual.Tunnel };
     }
 
@@ -270,16 +262,9 @@ internal static class LinkPlanner
             return;
         }
 
-        context.Builder.Add(PlanPhase.LinkState, new PlanStep
-        {
-            Action = PlanAction.Change,
-            Kind = PlanObjectKind.LinkState,
-            Namespace = ns.Name,
-            Target = link.Describe(),
-            Reason = link.Up ? "down → up" : "up → down",
-            Link = link,
-            PreviousLink = actual,
-        }, context.RankOf(ns.Name));
+        context.Builder.Add(PlanPhase.LinkState,
+            PlanSteps.Link(PlanAction.Change, PlanObjectKind.LinkState, ns.Name, link.Describe(), link.Up ? "down → up" : "up → down", link, actual),
+            context.RankOf(ns.Name));
         ns.Links[link.Name] = actual with { Up = link.Up };
     }
 
@@ -316,15 +301,7 @@ internal static class LinkPlanner
 
     private static void Add(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason)
     {
-        context.Builder.Add(PlanPhase.AddLinks, new PlanStep
-        {
-            Action = PlanAction.Add,
-            Kind = PlanObjectKind.Link,
-            Namespace = ns.Name,
-            Target = Describe(link),
-            Reason = reason,
-            Link = link,
-        }, KindRank(link));
+        context.Builder.Add(PlanPhase.AddLinks, PlanSteps.Link(PlanAction.Add, PlanObjectKind.Link, ns.Name, Describe(link), reason, link, null), KindRank(link));
         AddToWorking(context, ns, link);
     }
 
@@ -382,60 +359,27 @@ internal static class LinkPlanner
         {
             foreach (var route in endNs.RoutesVia(end.Name).ToList())
             {
-                context.Builder.Add(PlanPhase.RemoveRoutes, new PlanStep
-                {
-                    Action = PlanAction.Remove,
-                    Kind = PlanObjectKind.Route,
-                    Namespace = endNs.Name,
-                    Target = route.ToString(),
-                    Reason = goesWith,
-                    Route = route,
-                }, context.RankOf(endNs.Name));
+                context.Builder.Add(PlanPhase.RemoveRoutes, PlanSteps.Route(PlanAction.Remove, endNs.Name, route, goesWith), context.RankOf(endNs.Name));
             }
 
             endNs.Routes.RemoveAll(r => r.Device == end.Name);
             foreach (var address in endNs.Addresses.Where(a => a.Device == end.Name).ToList())
             {
-                context.Builder.Add(PlanPhase.RemoveAddresses, new PlanStep
-                {
-                    Action = PlanAction.Remove,
-                    Kind = PlanObjectKind.Address,
-                    Namespace = endNs.Name,
-                    Target = address.ToString(),
-                    Reason = goesWith,
-                    Address = address,
-                });
+                context.Builder.Add(PlanPhase.RemoveAddresses, PlanSteps.Address(PlanAction.Remove, endNs.Name, address, goesWith));
                 endNs.Addresses.Remove(address);
             }
 
             foreach (var port in endNs.Links.Values.Where(l => l.Master == end.Name).ToList())
             {
                 var freed = port with { Master = null };
-                context.Builder.Add(PlanPhase.RemoveLinks, new PlanStep
-                {
-                    Action = PlanAction.Change,
-                    Kind = PlanObjectKind.Link,
-                    Namespace = endNs.Name,
-                    Target = port.Describe(),
-                    Reason = $"master {end.Name} → none ({goesWith})",
-                    Link = freed,
-                    PreviousLink = port,
-                });
+                context.Builder.Add(PlanPhase.RemoveLinks,
+                    PlanSteps.Link(PlanAction.Change, PlanObjectKind.Link, endNs.Name, port.Describe(), $"master {end.Name} → none ({goesWith})", freed, port));
                 endNs.Links[port.Name] = freed;
             }
         }
 
-        var step = new PlanStep
-        {
-            Action = action,
-            Kind = PlanObjectKind.Link,
-            Namespace = ns.Name,
-            Target = replacement is null ? previous.Describe() : Describe(replacement),
-            Reason = reason,
-            Link = replacement,
-            PreviousLink = previous,
-            PeerLink = previousPeer,
-        };
+        var step = PlanSteps.Link(action, PlanObjectKind.Link, ns.Name, replacement is null ? previous.Describe() : Describe(replacement), reason, replacement, previous)
+            with { PeerLink = previousPeer };
         context.Builder.Add(action == PlanAction.Recreate ? PlanPhase.RecreateLinks : PlanPhase.RemoveLinks, step);
         foreach (var (endNs, end) in ends)
         {

@@ -29,7 +29,7 @@ internal static class RoutePlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.RemoveRoutes, Step(PlanAction.Remove, ns, route, reason) with { Route = route }, context.RankOf(ns.Name));
+                context.Builder.Add(PlanPhase.RemoveRoutes, PlanSteps.Route(PlanAction.Remove, ns.Name, route, reason), context.RankOf(ns.Name));
                 ns.Routes.Remove(route);
             }
 
@@ -52,7 +52,7 @@ internal static class RoutePlanner
                 return;
             }
 
-            context.Builder.Add(PlanPhase.Routes, Step(PlanAction.Add, ns, route, "missing") with { Route = route }, rank + 1);
+            context.Builder.Add(PlanPhase.Routes, PlanSteps.Route(PlanAction.Add, ns.Name, route, "missing"), rank + 1);
             ns.Routes.Add(route);
             return;
         }
@@ -76,20 +76,7 @@ internal static class RoutePlanner
             return;
         }
 
-        context.Builder.Add(PlanPhase.Routes, Step(PlanAction.Change, ns, route, string.Join(", ", route.Differences(existing))) with
-        {
-            Route = route,
-            PreviousRoute = existing,
-        }, rank);
+        context.Builder.Add(PlanPhase.Routes, PlanSteps.Route(PlanAction.Change, ns.Name, route, string.Join(", ", route.Differences(existing)), existing), rank);
         ns.Routes[ns.Routes.IndexOf(existing)] = route;
     }
-
-    private static PlanStep Step(PlanAction action, WorkingNamespace ns, RouteConfig route, string reason) => new()
-    {
-        Action = action,
-        Kind = PlanObjectKind.Route,
-        Namespace = ns.Name,
-        Target = route.ToString(),
-        Reason = reason,
-    };
 }
