@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # /init of the kernel-test VM (PID 1, from the initramfs that tests/kernel/run.sh builds).
 #
 # Mounts the pseudo file systems, loads the tunnel modules, runs the xunit.v3 test

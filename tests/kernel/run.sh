@@ -34,6 +34,7 @@ HARNESS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$HARNESS_DIR/../.." && pwd)
 TEST_PROJECT="$REPO_ROOT/tests/IpipTools.KernelTests"
 TEST_ASSEMBLY=IpipTools.KernelTests.dll
+# shellcheck disable=SC2034 # used by the sourced files
 CACHE=${IPIPTOOLS_CACHE:-$HOME/.cache/ipiptools}
 
 # shellcheck source=common.sh

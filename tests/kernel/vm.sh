@@ -19,6 +19,11 @@ run_vm() {
   local qemu=(qemu-system-x86_64 -m 2048 -smp 2 -accel tcg,thread=multi -cpu max
     -nographic -no-reboot -nic none
     -kernel "$KERNEL_IMAGE" -initrd "$initrd" -append "$VM_APPEND")
+  # qboot, a minimal firmware shipped with Debian's qemu, reaches the kernel sooner than
+  # SeaBIOS does (a few tenths of a second under emulation).
+  if [[ -f /usr/share/qemu/qboot.rom ]]; then
+    qemu+=(-bios qboot.rom)
+  fi
   log "booting VM (timeout ${VM_TIMEOUT}s)"
   VM_T0=$(date +%s.%N)
   set +e
