@@ -149,7 +149,8 @@ host_dotnet_root() {
 # major version the test's runtimeconfig.json asks for.
 dotnet_runtime_version() {
   local runtimeconfig=$1 major
-  major=$(grep -o '"version": *"[0-9]*' "$runtimeconfig" | head -n1 | grep -o '[0-9]*$')
+  major=$(sed -n 's/.*"version": *"\([0-9]*\)\..*/\1/p' "$runtimeconfig" | head -n1)
+  [[ -n $major ]] || return 0
   newest_version_in "$(host_dotnet_root)/shared/Microsoft.NETCore.App" "${major}.*"
 }
 
@@ -180,7 +181,8 @@ stage_dotnet() {
 # Where the host's dynamic loader finds library $1 (e.g. libssl.so.3).
 library_path() {
   local path
-  path=$(ldconfig -p | awk -v lib="$1" '$1 == lib && /x86-64/ { print $NF; exit }')
+  # No early exit in awk: ldconfig must not die of SIGPIPE under pipefail.
+  path=$(ldconfig -p | awk -v lib="$1" '$1 == lib && /x86-64/ && !found++ { print $NF }')
   [[ -n $path ]] && echo "$path"
 }
 

@@ -10,21 +10,21 @@
 KERNEL_META_PACKAGE=linux-image-cloud-amd64
 
 # The concrete package behind the meta package, e.g. linux-image-6.1.0-56-cloud-amd64.
+# Prints nothing (and succeeds) when apt does not know the package.
 resolve_kernel_package() {
-  apt-cache depends "$KERNEL_META_PACKAGE" 2>/dev/null |
+  { apt-cache depends "$KERNEL_META_PACKAGE" 2>/dev/null || true; } |
     awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }'
 }
 
 candidate_version() {
-  apt-cache policy "$1" 2>/dev/null | awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
+  { apt-cache policy "$1" 2>/dev/null || true; } |
+    awk '$1 == "Candidate:" && $2 != "(none)" { print $2; exit }'
 }
 
 # The newest kernel already unpacked in the cache, for runs where apt cannot answer.
 newest_cached_release() {
-  local d
-  for d in "$CACHE/kernel"/*/; do
-    [[ -f "$d/.complete" ]] && basename "$d"
-  done 2>/dev/null | sort -V | tail -n1
+  find "$CACHE/kernel" -mindepth 2 -maxdepth 2 -name .complete -printf '%h\n' 2>/dev/null |
+    xargs -r -n1 basename | sort -V | tail -n1
 }
 
 # Downloads and unpacks package $1 at version $2 into $3 (replaced atomically).

@@ -68,7 +68,8 @@ parse_args() {
 # The project's output directory, as MSBuild evaluates it (no build).
 test_output_dir() {
   local target
-  target=$(dotnet msbuild "$TEST_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release)
+  target=$(dotnet msbuild "$TEST_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release) ||
+    die "cannot evaluate $TEST_PROJECT"
   dirname "$target"
 }
 
@@ -99,7 +100,7 @@ ensure_test_build() {
 
 # Reads one number from the CTRF file's "summary" object.
 ctrf_count() {
-  grep -o '"summary":{[^}]*}' "$1" | grep -o "\"$2\":[0-9]*" | head -n1 | cut -d: -f2
+  { grep -o '"summary":{[^}]*}' "$1" || true; } | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"
 }
 
 # Prints the closing line from CTRF file $1 and returns non-zero if any test failed or the
