@@ -8,7 +8,7 @@ using IpipTools.Core.Rtnl.Kinds;
 namespace IpipTools.Core.Rtnl.Links;
 
 /// <summary>Links (network interfaces) of one namespace: list, get, add, change, move, delete.</summary>
-public sealed class LinkOperations
+public sealed partial class LinkOperations
 {
     private readonly RtnetlinkClient _client;
 
@@ -87,32 +87,8 @@ public sealed class LinkOperations
         {
             try
             {
-                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive, w =>
-                {
-                    w.WriteStruct(new IfInfoMessage { Index = spec.Index, Flags = spec.Up ? LinkFlags.Up : 0, Change = spec.Up ? LinkFlags.Up : 0 });
-                    w.AddString(LinkAttribute.Name, spec.Name);
-                    if (spec.Mtu is int mtu)
-                    {
-                        w.AddUInt32(LinkAttribute.Mtu, (uint)mtu);
-                    }
-
-                    if (spec.HardwareAddress is not null)
-                    {
-                        w.AddAttribute(LinkAttribute.Address, spec.HardwareAddress.GetAddressBytes());
-                    }
-
-                    if (masterIndex is int master)
-                    {
-                        w.AddUInt32(LinkAttribute.Master, (uint)master);
-                    }
-
-                    if (spec.Alias is not null)
-                    {
-                        w.AddString(LinkAttribute.Alias, spec.Alias);
-                    }
-
-                    WriteLinkInfo(w, driver, spec.Kind, context);
-                });
+                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
+                    w => WriteCreateRequest(w, spec, driver, masterIndex, context));
             }
             catch (NetlinkException e)
             {
