@@ -42,6 +42,8 @@ public sealed class BadInputTests : IClassFixture<BadInputFixture>
         ["link name '.'"] = (c => c.Links.Add(new LinkSpec(".", new BridgeParameters())), "InvalidInterfaceName", "reserved"),
         ["duplicate link name"] = (c => c.Links.Add(new LinkSpec("bibr", new BridgeParameters())), "LinkNameTaken", "already exists"),
         ["veth peer name with ':'"] = (c => c.Links.Add(new LinkSpec("bix", new VethParameters("bad:peer"))), "InvalidInterfaceName", "veth peer name"),
+        ["a link batch with one bad name sends nothing"] = (c => c.Links.AddMany([new LinkSpec("bigood", new BridgeParameters()), new LinkSpec("bad name", new BridgeParameters())]), "InvalidInterfaceName", "white space"),
+        ["a link batch with a taken name"] = (c => c.Links.AddMany([new LinkSpec("bibr", new BridgeParameters())]).ThrowIfAnyFailed(), "LinkNameTaken", "bibr"),
         ["bridge port of a missing bridge"] = (c => c.Links.Add(new LinkSpec("bix", new BridgeParameters()) { Master = "nosuchbr" }), "LinkNotFound", "nosuchbr"),
         ["renaming onto a taken name"] = (c => c.Links.Rename("bibr", "bi0"), "LinkNameTaken", "already exists"),
         ["deleting a missing link"] = (c => c.Links.Delete("nosuch0"), "LinkNotFound", "nosuch0"),
