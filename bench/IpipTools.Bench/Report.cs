@@ -23,6 +23,13 @@ internal sealed class ResultTable
 
     public void Add(params string[] cells) => Rows.Add(cells);
 
+    /// <summary>
+    /// A row of a throughput table: count, contestant, wall/user/system, items per second,
+    /// managed allocations, and the speed-up over <paramref name="baseline"/> (its wall time over this one's).
+    /// </summary>
+    public void AddThroughput(int count, string contestant, Sample sample, Sample baseline) =>
+        Add([Format.Count(count), contestant, .. Format.Times(sample), Format.Rate(count, sample.Wall), Format.Bytes(sample.AllocatedBytes), Format.Ratio(baseline.Wall / sample.Wall)]);
+
     public void WriteMarkdown(StringBuilder text)
     {
         text.Append("## ").AppendLine(Title).AppendLine();

@@ -47,9 +47,8 @@ internal sealed class RouteWorkload
     public string[] IpArguments(int i) =>
         ["route", "add", Destination(i).ToString(), "via", Gateway(i).ToString(), "dev", Device, "onlink"];
 
-    /// <summary>The same routes as an `ip -batch` file.</summary>
-    public string BatchText() =>
-        string.Join('\n', Enumerable.Range(0, Count).Select(i => string.Join(' ', IpArguments(i)))) + "\n";
+    /// <summary>The same routes as `ip -batch` lines.</summary>
+    public IEnumerable<string> BatchLines() => Enumerable.Range(0, Count).Select(i => string.Join(' ', IpArguments(i)));
 
     private static byte[] ToBytes(uint address) =>
         [(byte)(address >> 24), (byte)(address >> 16), (byte)(address >> 8), (byte)address];

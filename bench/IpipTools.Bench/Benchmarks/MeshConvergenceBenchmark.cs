@@ -22,26 +22,19 @@ internal static class MeshConvergenceBenchmark
     {
         var table = new ResultTable("Mesh convergence (desired state)", "peers", "scenario", "wall", "user", "system", "change requests", "vs ip -batch (wall)");
         var workload = new RouteWorkload(peers, BenchNamespace.Device);
-        var addBatch = WriteBatch(workload, "add");
-        var replaceBatch = WriteBatch(workload, "replace");
+        using var addBatch = new BatchFile(BatchLines(workload, "add"));
+        using var replaceBatch = new BatchFile(BatchLines(workload, "replace"));
         var empty = new List<(Sample Sample, long Changes)>();
         var steady = new List<(Sample Sample, long Changes)>();
         var drift = new List<(Sample Sample, long Changes)>();
         var ipAdd = new List<Sample>();
         var ipReplace = new List<Sample>();
+
         // The engine's code paths are compiled on first use: converge a small mesh first, unmeasured.
         ConvergeWithIpipTools(new RouteWorkload(Math.Min(peers, 100), BenchNamespace.Device), new(), new(), new());
-        try
-        {
-            Turns.Run(repetitions,
-                () => ConvergeWithIpipTools(workload, empty, steady, drift),
-                () => ConvergeWithIp(addBatch, replaceBatch, workload, ipAdd, ipReplace));
-        }
-        finally
-        {
-            File.Delete(addBatch);
-            File.Delete(replaceBatch);
-        }
+        Turns.Run(repetitions,
+            () => ConvergeWithIpipTools(workload, empty, steady, drift),
+            () => ConvergeWithIp(addBatch.Path, replaceBatch.Path, ipAdd, ipReplace));
 
         var ipAddMedian = Sample.Median(ipAdd);
         var ipReplaceMedian = Sample.Median(ipReplace);
@@ -110,20 +103,17 @@ internal static class MeshConvergenceBenchmark
         return (sample, changes);
     }
 
-    private static void ConvergeWithIp(string addBatch, string replaceBatch, RouteWorkload workload, List<Sample> add, List<Sample> replace)
+    private static void ConvergeWithIp(string addBatch, string replaceBatch, List<Sample> add, List<Sample> replace)
     {
         using var target = new BenchNamespace();
         add.Add(IpProcess.Run(["-n", target.Name, "-batch", addBatch]));
         replace.Add(IpProcess.Run(["-n", target.Name, "-batch", replaceBatch]));
     }
 
-    private static string WriteBatch(RouteWorkload workload, string verb)
+    private static IEnumerable<string> BatchLines(RouteWorkload workload, string verb)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"ipiptools-bench-{Guid.NewGuid():N}.batch");
-        var routes = Enumerable.Range(0, workload.Count).Select(i =>
-            $"route {verb} {workload.Destination(i)} via {workload.Gateway(i)} dev {workload.Device} onlink proto {Ownership.Protocol}");
         var address = verb == "add" ? new[] { $"address add {NodeAddress}/32 dev {workload.Device}" } : [];
-        File.WriteAllLines(path, address.Concat(routes));
-        return path;
+        return address.Concat(Enumerable.Range(0, workload.Count).Select(i =>
+            $"route {verb} {workload.Destination(i)} via {workload.Gateway(i)} dev {workload.Device} onlink proto {Ownership.Protocol}"));
     }
 }

@@ -23,33 +23,22 @@ internal static class RouteProgrammingBenchmark
         {
             var workload = new RouteWorkload(count, BenchNamespace.Device);
             var specs = workload.Specs();
-            var batchFile = Path.Combine(Path.GetTempPath(), $"ipiptools-bench-{Guid.NewGuid():N}.batch");
-            File.WriteAllText(batchFile, workload.BatchText());
+            using var batchFile = new BatchFile(workload.BatchLines());
             var sample = Math.Min(perProcessSample, count);
             var ours = new List<Sample>();
             var batch = new List<Sample>();
             var perProcess = new List<Sample>();
-            try
-            {
-                Turns.Run(repetitions,
-                    () => ours.Add(ProgramWithIpipTools(specs, count)),
-                    () => batch.Add(ProgramWithIpBatch(batchFile, count)),
-                    () => perProcess.Add(ProgramWithIpPerRoute(workload, sample).Scale(count / (double)sample)));
-            }
-            finally
-            {
-                File.Delete(batchFile);
-            }
+            Turns.Run(repetitions,
+                () => ours.Add(ProgramWithIpipTools(specs, count)),
+                () => batch.Add(ProgramWithIpBatch(batchFile.Path, count)),
+                () => perProcess.Add(ProgramWithIpPerRoute(workload, sample).Scale(count / (double)sample)));
 
             var oursMedian = Sample.Median(ours);
             var batchMedian = Sample.Median(batch);
             var perProcessMedian = Sample.Median(perProcess);
-            table.Add([Format.Count(count), "IpipTools AddMany (one connection, batched)", .. Format.Times(oursMedian),
-                Format.Rate(count, oursMedian.Wall), Format.Bytes(oursMedian.AllocatedBytes), Format.Ratio(batchMedian.Wall / oursMedian.Wall)]);
-            table.Add([Format.Count(count), "ip -batch", .. Format.Times(batchMedian),
-                Format.Rate(count, batchMedian.Wall), "–", Format.Ratio(1)]);
-            table.Add([Format.Count(count), $"ip route add, one process per route ({sample} run, ×{count / (double)sample:0.#})", .. Format.Times(perProcessMedian),
-                Format.Rate(count, perProcessMedian.Wall), "–", Format.Ratio(batchMedian.Wall / perProcessMedian.Wall)]);
+            table.AddThroughput(count, "IpipTools AddMany (one connection, batched)", oursMedian, batchMedian);
+            table.AddThroughput(count, "ip -batch", batchMedian, batchMedian);
+            table.AddThroughput(count, $"ip route add, one process per route ({sample} run, ×{count / (double)sample:0.#})", perProcessMedian, batchMedian);
 
             var speedup = batchMedian.Wall / oursMedian.Wall;
             table.Notes.Add($"{Format.Count(count)} routes: IpipTools {Format.Ratio(speedup)} `ip -batch` throughput " +

@@ -27,32 +27,21 @@ internal static class TunnelCreationBenchmark
             return table;
         }
 
-        var batchFile = Path.Combine(Path.GetTempPath(), $"ipiptools-bench-{Guid.NewGuid():N}.batch");
-        File.WriteAllText(batchFile, string.Concat(Enumerable.Range(0, count).Select(i => $"link add {Name(i)} type ipip local {Local} remote {Remote(i)}\n")));
+        using var batchFile = new BatchFile(Enumerable.Range(0, count).Select(i => $"link add {Name(i)} type ipip local {Local} remote {Remote(i)}"));
         var ours = new List<Sample>();
         var oursBatched = new List<Sample>();
         var batch = new List<Sample>();
-        try
-        {
-            Turns.Run(repetitions, TeardownPause,
-                () => ours.Add(CreateWithIpipTools(count)),
-                () => oursBatched.Add(CreateWithIpipToolsBatch(count)),
-                () => batch.Add(CreateWithIpBatch(batchFile, count)));
-        }
-        finally
-        {
-            File.Delete(batchFile);
-        }
+        Turns.Run(repetitions, TeardownPause,
+            () => ours.Add(CreateWithIpipTools(count)),
+            () => oursBatched.Add(CreateWithIpipToolsBatch(count)),
+            () => batch.Add(CreateWithIpBatch(batchFile.Path, count)));
 
         var oursMedian = Sample.Median(ours);
         var batchedMedian = Sample.Median(oursBatched);
         var batchMedian = Sample.Median(batch);
-        table.Add([Format.Count(count), "IpipTools Tunnels.Create, one by one", .. Format.Times(oursMedian),
-            Format.Rate(count, oursMedian.Wall), Format.Bytes(oursMedian.AllocatedBytes), Format.Ratio(batchMedian.Wall / oursMedian.Wall)]);
-        table.Add([Format.Count(count), "IpipTools Links.AddMany (batched, nothing read back)", .. Format.Times(batchedMedian),
-            Format.Rate(count, batchedMedian.Wall), Format.Bytes(batchedMedian.AllocatedBytes), Format.Ratio(batchMedian.Wall / batchedMedian.Wall)]);
-        table.Add([Format.Count(count), "ip -batch (link add type ipip)", .. Format.Times(batchMedian),
-            Format.Rate(count, batchMedian.Wall), "–", Format.Ratio(1)]);
+        table.AddThroughput(count, "IpipTools Tunnels.Create, one by one", oursMedian, batchMedian);
+        table.AddThroughput(count, "IpipTools Links.AddMany (batched, nothing read back)", batchedMedian, batchMedian);
+        table.AddThroughput(count, "ip -batch (link add type ipip)", batchMedian, batchMedian);
         table.Notes.Add($"{Format.Count(count)} tunnels: IpipTools {Format.Ratio(batchMedian.Wall / batchedMedian.Wall)} `ip -batch` throughput batched, " +
             $"{Format.Ratio(batchMedian.Wall / oursMedian.Wall)} one by one (each Tunnels.Create also reads the new tunnel back, as the cmdlet returns it).");
         return table;
