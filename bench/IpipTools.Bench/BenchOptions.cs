@@ -7,7 +7,7 @@ internal sealed record BenchOptions
         IpipTools.Bench [options]      (needs root: it makes throwaway network namespaces)
 
           --routes N[,N...]   route programming sizes              (default 10000,100000)
-          --dump N[,N...]     route dump sizes                     (default 10000,100000)
+          --dump N[,N...]     route dump sizes                     (default 10000,100000,200000)
           --tunnels N         ipip tunnels to create (needs ipip)  (default 1000)
           --mesh N            mesh peers to converge               (default 1000)
           --repeat R          runs per contestant; medians shown   (default 3)
@@ -20,7 +20,7 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<int> RouteCounts { get; init; } = [10_000, 100_000];
 
-    public IReadOnlyList<int> DumpCounts { get; init; } = [10_000, 100_000];
+    public IReadOnlyList<int> DumpCounts { get; init; } = [10_000, 100_000, 200_000];
 
     public int TunnelCount { get; init; } = 1000;
 
