@@ -4,6 +4,12 @@ using IpipTools.Bench;
 using IpipTools.Bench.Benchmarks;
 using IpipTools.Core.Rtnl.Routes;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
