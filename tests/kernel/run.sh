@@ -12,7 +12,7 @@
 #
 # Options:
 #   --build      build the test project first (otherwise an existing build is used, and it is
-#                built only when missing or older than its sources)
+#                built only when missing or older than the sources under src/ and tests/)
 #   -- ARGS      passed to the xunit.v3 executable, e.g. -- -method '*Smoke*'
 #
 # Environment:
@@ -73,12 +73,15 @@ test_output_dir() {
   dirname "$target"
 }
 
-# True when the build output is missing or older than a source of the tests or the core.
+# True when the build output is missing or older than any source file it may be built from
+# (the tests reference the core and shared test projects: check all of src/ and tests/).
 build_is_stale() {
   local dll=$1
   [[ -f $dll ]] || return 0
-  [[ -n $(find "$TEST_PROJECT" "$REPO_ROOT/src/IpipTools.Core" \
-    \( -name bin -o -name obj \) -prune -o -type f -newer "$dll" -print -quit) ]]
+  [[ -n $(find "$REPO_ROOT/src" "$REPO_ROOT/tests" "$REPO_ROOT"/Directory.Build.* \
+    \( -name bin -o -name obj -o -name node_modules -o -path "$HARNESS_DIR" \) -prune -o \
+    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
+    -newer "$dll" -print -quit 2>/dev/null) ]]
 }
 
 # Sets TEST_DIR to a built test output directory.
