@@ -66,6 +66,18 @@ if ((RUN_HOST)); then
   done
 fi
 
+if ((RUN_HOST)); then
+  # Benchmarks are run on demand (bench/README.md); CI only proves they build and that a
+  # tiny run (N = 100) completes against iproute2.
+  echo "== bench --quick"
+  if dotnet run -c "$CONFIGURATION" --project bench/IpipTools.Bench -- --quick >/tmp/ipiptools-bench-quick.log 2>&1; then
+    echo "bench --quick completed"
+  else
+    tail -n 30 /tmp/ipiptools-bench-quick.log
+    broken+=("bench --quick")
+  fi
+fi
+
 if ((RUN_KERNEL)); then
   echo "== kernel tests (qemu)"
   log=$(mktemp)
