@@ -41,6 +41,57 @@ internal sealed class DesiredStateLab : IDisposable
     /// <summary>NamespaceSnapshot of every namespace of the lab, for before/after comparisons.</summary>
     public string Snapshot() => string.Join("\n", _namespaces.Values.Select(n => $"{n.Name}\n{NamespaceSnapshot.Of(n.Name)}"));
 
+    /// <summary>
+    /// The snapshot once the kernel has settled what it derives by itself: links just brought
+    /// up get their operational state from the link watcher, which runs up to a second later,
+    /// so a baseline is taken only when nothing has changed for a little more than that.
+    /// </summary>
+    public string SettledSnapshot()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(6);
+        var snapshot = Snapshot();
+        var stableSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - stableSince < TimeSpan.FromMilliseconds(1200) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(200);
+            var next = Snapshot();
+            if (next != snapshot)
+            {
+                (snapshot, stableSince) = (next, DateTime.UtcNow);
+            }
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Asserts the lab's snapshot equals <paramref name="expected"/>, allowing the kernel a
+    /// moment to settle what it derives by itself after a link comes up (its operational state
+    /// is set asynchronously, by the link watcher, up to a second later).
+    /// </summary>
+    public void AssertSnapshotSettlesTo(string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        var actual = Snapshot();
+        while (actual != expected && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+            actual = Snapshot();
+        }
+
+        Assert.True(actual == expected, $"the namespaces differ from before: {Difference(expected, actual)}");
+    }
+
+    /// <summary>The objects (links, addresses, routes: the snapshot's JSON objects) that differ, before → after.</summary>
+    private static string Difference(string expected, string actual)
+    {
+        var was = Objects(expected);
+        var now = Objects(actual);
+        return string.Join(" | ", was.Except(now).Select(o => $"before: {o}").Concat(now.Except(was).Select(o => $"after: {o}")));
+    }
+
+    private static HashSet<string> Objects(string snapshot) => snapshot.Split(new[] { "},{" }, StringSplitOptions.None).ToHashSet();
+
     public void Dispose()
     {
         foreach (var ns in _namespaces.Values)

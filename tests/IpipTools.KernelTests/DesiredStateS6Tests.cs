@@ -68,7 +68,7 @@ public sealed class DesiredStateS6Tests
         };
         var plan = TopologyEngine.Plan(withoutC, clients);
 
-        Assert.Equal(new[] { (lab["node-a"].Name, "10.42.3.0/24"), (lab["node-b"].Name, "10.42.3.0/24") },
+        Assert.Equal(new[] { (lab["node-a"].Name, "10.42.3.0/24"), (lab["node-b"].Name, "10.42.3.0/24") }.Order(),
             plan.Steps.Select(s => (s.Namespace, s.Route!.Destination)).Order());
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
         PlanApplier.Apply(plan, clients);

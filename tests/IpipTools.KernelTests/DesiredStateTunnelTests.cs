@@ -132,14 +132,14 @@ public sealed class DesiredStateTunnelTests
         // tunl0-style tunl the topology now wants cannot be created (EEXIST).
         ns1.Ip("link", "add", "other", "type", "ipip", "local", "10.10.10.2").EnsureSuccess("ip link add other");
         var indexBefore = IpOracle.Link(ns1.Name, "tunl")!.Value.Int("ifindex");
-        var before = lab.Snapshot();
+        var before = lab.SettledSnapshot();
 
         var e = Assert.Throws<TopologyApplyException>(() => TopologyEngine.Set(WithTunnel(s1, ns1.Name, "tunl", t => t with { Remote = null }), clients));
 
         Assert.Equal(PlanAction.Recreate, e.FailedStep.Action);
         Assert.True(e.RolledBack, e.Message);
         Assert.Contains("same endpoints", e.Message);
-        Assert.Equal(before, lab.Snapshot());
+        lab.AssertSnapshotSettlesTo(before);
         Assert.Equal(indexBefore, IpOracle.Link(ns1.Name, "tunl")!.Value.Int("ifindex"));
         Assert.True(ns1.Ping("10.10.200.10"));
     }

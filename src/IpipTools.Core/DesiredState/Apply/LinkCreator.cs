@@ -10,7 +10,8 @@ namespace IpipTools.Core.DesiredState;
 /// <summary>
 /// Creates a link from a <see cref="LinkConfig"/>. A planned link is created down, with its
 /// MTU, bridge and IpipTools' alias. A restored link (undoing a removal) gets back
-/// everything that was read: its index, its hardware address, its alias, and its state.
+/// everything that was read: its index, its hardware address, its alias, and its state,
+/// brought up by a request of its own after the creation, as it was made the first time.
 /// </summary>
 internal sealed class LinkCreator
 {
@@ -34,17 +35,21 @@ internal sealed class LinkCreator
                     Mtu = link.Mtu,
                     Master = link.Master,
                     Alias = link.Alias,
-                    Up = restoring && link.Up,
                     Index = restoring ? link.Index : 0,
                     HardwareAddress = restoring ? Hardware(link) : null,
                 });
-                return;
+                break;
             case "ipip":
                 CreateTunnel(namespaceName, link, restoring);
-                return;
+                break;
             default:
                 throw new IpipToolsException($"IpipTools cannot create a link of kind '{link.Kind ?? "(none)"}' ('{link.Name}').",
                     "UnsupportedLinkKind", IpipErrorCategory.NotInstalled, "Topologies create veth pairs, bridges and ipip tunnels.", link.Name);
+        }
+
+        if (restoring && link.Up)
+        {
+            _clients.Get(namespaceName).Links.SetUp(link.Name, true);
         }
     }
 
@@ -60,7 +65,7 @@ internal sealed class LinkCreator
             return;
         }
 
-        client.Links.Add(new LinkSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias, Up = link.Up, Index = link.Index });
+        client.Links.Add(new LinkSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias, Index = link.Index });
     }
 
     /// <summary>
