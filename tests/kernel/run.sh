@@ -28,6 +28,14 @@
 #
 # Output: the tests' own output, then one closing line `kernel: N passed, N failed[, N skipped]`.
 # Exit status: 0 when every test passed (or the run was skipped), non-zero otherwise.
+#
+# Measured on the 2-core development VM (no KVM), 54 kernel tests, while other builds ran:
+#   - warm caches: harness to boot ~3 s; VM 25-55 s, of which boot to the first test 8-16 s
+#     (kernel to /init ~3 s, modules 0.5 s, .NET start-up and test discovery the rest).
+#   - cold caches (kernel download, base initramfs, ReadyToRun of 17 assemblies): +20 s.
+#   - initramfs: base 95 MB (.NET runtime 73 MB, libraries 17 MB), tests part ~10 MB.
+#   - initramfs compression, time to /init: none 2.7 s, lz4 3.1-3.5 s, gzip 4.7-5.0 s,
+#     zstd 6-7 s. Emulated decompression costs more than copying, so none is the default.
 set -euo pipefail
 
 HARNESS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
