@@ -11,6 +11,9 @@ public sealed class ClientPool : IDisposable
 {
     private readonly Dictionary<string, RtnetlinkClient> _clients = new();
 
+    /// <summary>Change requests of connections already closed (their namespaces were deleted).</summary>
+    private long _closedChangeRequests;
+
     /// <summary>The connection to <paramref name="namespaceName"/> ("" for the current namespace).</summary>
     public RtnetlinkClient Get(string namespaceName)
     {
@@ -32,8 +35,6 @@ public sealed class ClientPool : IDisposable
             client.Dispose();
         }
     }
-
-    private long _closedChangeRequests;
 
     /// <summary>Change requests (not reads) sent through every connection this pool has opened.</summary>
     public long ChangeRequestCount => _closedChangeRequests + _clients.Values.Sum(c => c.Connection.ChangeRequestCount);
