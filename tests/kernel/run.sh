@@ -127,7 +127,7 @@ conclude() {
   # them as failures rather than lose them.
   failed=$((failed + ${other:-0}))
   if ((rc != 0 && failed == 0)); then
-    printf 'kernel: the test executable exited %s with no failed test (a runner error)\n' "$rc"
+    printf 'kernel: the test executable exited %s with no failed test: a runner error, counted as one failure\n' "$rc"
     failed=1
   fi
   line="kernel: $passed passed, $failed failed"
