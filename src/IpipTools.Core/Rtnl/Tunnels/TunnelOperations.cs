@@ -160,7 +160,7 @@ public sealed class TunnelOperations
         if (parameters.Local is null && parameters.Remote is null && parameters.UnderlayIndex == 0)
         {
             return e.Explain(
-                $"a {parameters.Kind} tunnel with no local or remote address is the fallback device '{twin?.Name ?? parameters.FallbackDeviceName}', which already holds that empty parameter set; the kernel allows one tunnel per set of endpoints",
+                $"{(parameters.Kind.StartsWith('i') ? "an" : "a")} {parameters.Kind} tunnel with no local or remote address would be the fallback device '{twin?.Name ?? parameters.FallbackDeviceName}', which already holds that empty parameter set; the kernel allows one tunnel per set of endpoints",
                 $"Give the tunnel a local and/or remote address (or an underlay device), or use '{parameters.FallbackDeviceName}' itself for a point-to-multipoint tunnel.",
                 "TunnelParametersTaken", name);
         }
