@@ -80,6 +80,33 @@ public sealed class TopologyCommandsTests
     }
 
     [Fact]
+    public void SetIpipMeshConvergesOneNodeAndDropsAPeerThatLeft()
+    {
+        using var lab = new TopologyLab();
+        var node = lab.Create("node");
+        // The host has no tunl0: a veth stands in (a mesh on another device only configures it).
+        Command.Ip(node, "link", "add", "mesh0", "type", "veth", "peer", "name", "mesh0p").EnsureSuccess("ip link add");
+        Command.Ip(node, "addr", "add", "10.42.1.9/32", "dev", "mesh0").EnsureSuccess("ip addr add");
+        MeshRequest Request(Hashtable peers) => new() { Namespace = NetNamespace.Named(node), Address = "10.42.1.0", Device = "mesh0", Peers = peers, RouteMtu = 1440 };
+        var three = new Hashtable { ["10.42.2.0/24"] = "172.16.165.244", ["10.42.3.0/24"] = "172.16.168.113", ["10.42.4.0/24"] = "172.16.170.5" };
+
+        var plan = TopologyCommands.PlanMesh(Request(three));
+        Assert.Contains("Apply topology plan: 6 step(s)", TopologyCommands.DescribeApply(plan).Action);
+        var result = TopologyCommands.ApplyFresh(plan);
+
+        Assert.Equal(6, result.ChangeRequests); // up, the stray /32 out, our /32 in, three routes
+        var routes = IpOracle.Routes(node, "dev", "mesh0", "proto", "73").EnumerateArray().ToList();
+        Assert.Equal(3, routes.Count);
+        Assert.All(routes, r => Assert.Contains("onlink", r.Strings("flags")));
+        Assert.True(TopologyCommands.PlanMesh(Request(three)).IsConverged);
+
+        three.Remove("10.42.4.0/24");
+        var shrink = TopologyCommands.PlanMesh(Request(three));
+        var step = Assert.Single(shrink.Steps);
+        Assert.Equal((PlanAction.Remove, "10.42.4.0/24"), (step.Action, step.Route!.Destination));
+    }
+
+    [Fact]
     public void MeshPeersReadFromEitherShapeAndNothingElse()
     {
         var map = MeshPeers.Read(ObjectDataReader.Read(new OrderedDictionary { ["10.42.2.0/24"] = "172.16.165.244", ["10.42.3.0/24"] = "172.16.168.113" }));
