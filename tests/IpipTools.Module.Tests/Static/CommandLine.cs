@@ -6,7 +6,7 @@ namespace IpipTools.Module.Tests.Static;
 /// One command of an example bound the way PowerShell's binder starts: named
 /// parameters (full name, alias or unique prefix; switches take no value; -Name:value
 /// form too), then positional arguments in Position order, the rest to a
-/// ValueFromRemainingArguments parameter.
+/// ValueFromRemainingArguments parameter; after "--" every word is positional.
 /// </summary>
 public sealed record CommandLine(CmdletModel Cmdlet, IReadOnlySet<string> Bound, IReadOnlyList<string> Problems)
 {
@@ -23,6 +23,13 @@ public sealed record CommandLine(CmdletModel Cmdlet, IReadOnlySet<string> Bound,
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (word == "--")
+            {
+                // End of parameters: PowerShell binds everything after it by position.
+                positional.AddRange(words.Skip(i + 1));
+                break;
+            }
+
             if (!Regex.IsMatch(word, "^-[A-Za-z]"))
             {
                 positional.Add(word);

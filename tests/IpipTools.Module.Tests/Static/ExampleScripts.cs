@@ -94,8 +94,8 @@ public static class ExampleScripts
         var current = new StringBuilder();
         foreach (var raw in script.Replace("\r", string.Empty).Split('\n'))
         {
-            // A comment after a command (outside quotes) is not part of it.
-            var line = Regex.Replace(raw, @"\s#[^'""]*$", string.Empty).Trim();
+            // A comment after a command (a '#' outside quotes, after white space) is not part of it.
+            var line = StripComment(raw).Trim();
             if (line.StartsWith('#'))
             {
                 continue;
@@ -118,6 +118,19 @@ public static class ExampleScripts
         {
             yield return current.ToString().Trim();
         }
+    }
+
+    private static string StripComment(string line)
+    {
+        foreach (var (index, c, _, quoted) in Scan(line))
+        {
+            if (c == '#' && !quoted && (index == 0 || char.IsWhiteSpace(line[index - 1])))
+            {
+                return line[..index];
+            }
+        }
+
+        return line;
     }
 
     private static bool Balanced(string text) => Split(text, '\0').Depth == 0;
