@@ -50,7 +50,7 @@ bench_main() {
 
   local stage="$WORK_DIR/stage" arg
   mkdir -p "$stage/bench"
-  install -m 0755 "$BENCH_ROOT/kernel/guest-init.sh" "$stage/init"
+  stage_guest_init "$stage" "$BENCH_ROOT/kernel/guest-init.sh"
   cp -a "$out/." "$stage/bench/"
   : >"$stage/bench/.bench-args"
   for arg in --only tunnels "${BENCH_ARGS[@]}"; do printf '%s\n' "$arg" >>"$stage/bench/.bench-args"; done
@@ -68,4 +68,9 @@ bench_main() {
   log "results written to $RESULTS"
 }
 
-bench_main
+# Exit in the same command: bash reads a script as it runs it, so a run must not go on to read
+# whatever an edit made during the VM's run puts at its old end of file.
+{
+  bench_main
+  exit
+}

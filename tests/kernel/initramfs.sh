@@ -4,7 +4,8 @@
 #  - The base archive (busybox, kernel modules, the .NET runtime, iproute2/ping/tcpdump, their
 #    libraries and /etc files) is slow to build, so it is cached in $CACHE/initramfs under a
 #    hash of everything that goes into it.
-#  - The tests archive (/init and the test output) is small and made on every run.
+#  - The tests archive (/init, guest-setup.sh and the test output) is small and made on every
+#    run.
 #
 # The kernel unpacks concatenated cpio archives in order, so the VM gets
 # `tests.cpio + base.cpio[.lz4]`. The uncompressed tests archive goes first: the kernel then
@@ -290,6 +291,14 @@ module_names() {
   echo "${names[*]}"
 }
 
+# The guest's /init: script $2 into per-run stage $1, with the set-up it sources
+# (guest-setup.sh, at the path every /init sources it from). This is the hook for what the
+# guest runs: the kernel tests stage guest-init.sh; bench/kernel/run.sh stages its own.
+stage_guest_init() {
+  install -m 0755 "$2" "$1/init"
+  install -D -m 0644 "$HARNESS_DIR/guest-setup.sh" "$1/usr/lib/ipiptools/guest-setup.sh"
+}
+
 # Writes the per-run archive to $1: /init, the test output under /tests (precompiled, see
 # r2r.sh), and the extra
 # xunit arguments one a line in /tests/.xunit-args (no quoting through the kernel cmdline).
@@ -297,7 +306,7 @@ build_tests_archive() {
   local out=$1 test_dir=$2 stage
   shift 2
   stage=$(mktemp -d "$WORK_DIR/tests-stage.XXXXXX")
-  install -m 0755 "$HARNESS_DIR/guest-init.sh" "$stage/init"
+  stage_guest_init "$stage" "$HARNESS_DIR/guest-init.sh"
   mkdir -p "$stage/tests"
   # Symbols stay: they give failure stack traces their line numbers.
   cp -a "$test_dir/." "$stage/tests/"

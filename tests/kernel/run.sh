@@ -7,8 +7,10 @@
 # The host kernel usually lacks ipip, so the tests run in Debian's cloud kernel under qemu
 # (software emulation, no KVM): an initramfs carries busybox, the tunnel modules, the .NET
 # runtime, iproute2/ping/tcpdump and the test executable; the guest's /init (guest-init.sh)
-# runs the tests and reports back over the serial console. When the host kernel does have
-# ipip, the same executable runs directly on the host instead.
+# runs the tests after the shared set-up (guest-setup.sh) and reports back over the serial
+# console. When the host kernel does have ipip, the same executable runs directly on the host
+# instead. To run something else in the guest, source this file and stage your own /init
+# with stage_guest_init (initramfs.sh), as bench/kernel/run.sh does.
 #
 # Options:
 #   --build      build the test project first (otherwise an existing build is used, and it is
@@ -208,7 +210,10 @@ main() {
   fi
 }
 
-# Sourcing the file (to test its functions) must not run it.
+# Sourcing the file (to test its functions) must not run it. Bash reads a script as it runs
+# it, so the exit comes in the same compound command as main: a run must not go on to read
+# whatever an edit made during the VM's minute puts at its old end of file.
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   main "$@"
+  exit
 fi
