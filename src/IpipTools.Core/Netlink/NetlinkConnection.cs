@@ -64,22 +64,7 @@ public sealed partial class NetlinkConnection : IDisposable
         var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack, body);
         ChangeRequestCount++;
         _transport.Send(_requestWriter.WrittenSpan);
-        while (true)
-        {
-            foreach (var message in ReceiveReplies(sequence))
-            {
-                if (message.Type == NetlinkMessageType.Error)
-                {
-                    var error = NetlinkError.Parse(message);
-                    if (error.IsAck)
-                    {
-                        return;
-                    }
-
-                    throw ToException(error, operation, _requestWriter.WrittenSpan);
-                }
-            }
-        }
+        ReceiveReply(operation, sequence, untilAck: true);
     }
 
     /// <summary>
@@ -91,24 +76,7 @@ public sealed partial class NetlinkConnection : IDisposable
         var sequence = BuildRequest(type, NetlinkFlags.Request, body);
         ReadRequestCount++;
         _transport.Send(_requestWriter.WrittenSpan);
-        while (true)
-        {
-            foreach (var message in ReceiveReplies(sequence))
-            {
-                if (message.Type == NetlinkMessageType.Error)
-                {
-                    var error = NetlinkError.Parse(message);
-                    if (error.IsAck)
-                    {
-                        continue;
-                    }
-
-                    throw ToException(error, operation, _requestWriter.WrittenSpan);
-                }
-
-                return parse(message);
-            }
-        }
+        return parse(ReceiveReply(operation, sequence, untilAck: false));
     }
 
     /// <summary>
@@ -208,6 +176,39 @@ public sealed partial class NetlinkConnection : IDisposable
                     default:
                         onMessage(message);
                         break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the replies to request <paramref name="sequence"/> until the one that answers it
+    /// and returns that: the ACK when <paramref name="untilAck"/> (other replies are passed
+    /// over), otherwise the first reply that is not an ACK. A kernel error becomes a
+    /// <see cref="NetlinkException"/>. The reply is still in the receive buffer.
+    /// </summary>
+    private NetlinkMessage ReceiveReply(string operation, uint sequence, bool untilAck)
+    {
+        while (true)
+        {
+            foreach (var message in ReceiveReplies(sequence))
+            {
+                if (message.Type == NetlinkMessageType.Error)
+                {
+                    var error = NetlinkError.Parse(message);
+                    if (!error.IsAck)
+                    {
+                        throw ToException(error, operation, _requestWriter.WrittenSpan);
+                    }
+
+                    if (untilAck)
+                    {
+                        return message;
+                    }
+                }
+                else if (!untilAck)
+                {
+                    return message;
                 }
             }
         }
