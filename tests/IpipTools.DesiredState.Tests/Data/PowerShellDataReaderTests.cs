@@ -74,6 +74,7 @@ public sealed class PowerShellDataReaderTests
     [Theory]
     [InlineData("@{ A = $env:HOME }", 1, 8, "variable")]
     [InlineData("@{ A = $x }", 1, 8, "variable $x is not allowed")]
+    [InlineData("@{ A = 'x\ny'\n B = $x }", 3, 6, "variable $x is not allowed")]
     [InlineData("@{\n  A = \"$(Get-Process)\"\n}", 2, 8, "subexpression")]
     [InlineData("@{\n  A = \"${x}\"\n}", 2, 8, "expand a variable")]
     [InlineData("@{ A = Get-Process }", 1, 8, "bare word")]

@@ -46,7 +46,8 @@ internal static class PowerShellStringLiterals
             }
             else
             {
-                text.Append(scanner.Take());
+                // A single-quoted string may span lines; later positions must still be right.
+                text.Append(scanner.TakeCountingLines());
             }
         }
     }
