@@ -7,6 +7,10 @@
 #   sudo bash tests/run.sh --host     # host tests only (no qemu)
 #   sudo bash tests/run.sh --kernel   # kernel tests only
 #
+# The Pester suites (tests/Pester) run in real PowerShell: on the host for everything that
+# needs no tunnel (-ExcludeTag Tunnel), and in the guest for the rest (tests/kernel/run.sh).
+# PowerShell and Pester come from the repository's pins (tests/tools/powershell.sh).
+#
 # Ends with one line `N passed, N failed[, N skipped]` over all suites, and exits non-zero
 # if any test failed or any suite did not run to its end.
 set -euo pipefail
@@ -48,8 +52,32 @@ count_xunit() {
   skipped=$((skipped + skips))
 }
 
+# Adds the counts from run.ps1's closing line ("pester: 3 passed, 0 failed, 0 skipped").
+count_pester() {
+  local suite=$1 log=$2 line
+  line=$(grep -E '^pester: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$log" | tail -n 1 || true)
+  if [[ -z $line ]]; then
+    broken+=("$suite (no summary)")
+    return
+  fi
+  [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  skipped=$((skipped + BASH_REMATCH[3]))
+}
+
+# CI (IPIPTOOLS_REQUIRE_KERNEL=1) allows no skipped test anywhere.
+PESTER_ARGS=()
+[[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && PESTER_ARGS+=(-NoSkip)
+
+# shellcheck source=tools/powershell.sh
+source "$REPO_ROOT/tests/tools/powershell.sh"
+
 echo "== build ($CONFIGURATION)"
 dotnet build IpipTools.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+# The module folder the Pester suites import, in the host and in the guest.
+dotnet publish src/IpipTools/IpipTools.csproj -c "$CONFIGURATION" -o out/IpipTools -nologo -v q -clp:ErrorsOnly
+ensure_powershell
 
 if ((RUN_HOST)); then
   for project in tests/*.Tests/*.Tests.csproj; do
@@ -64,6 +92,16 @@ if ((RUN_HOST)); then
     ((status == 0)) || broken+=("$name (exit $status)")
     rm -f "$log"
   done
+fi
+
+if ((RUN_HOST)); then
+  echo "== Pester (host kernel, -ExcludeTag Tunnel)"
+  log=$(mktemp)
+  status=0
+  pwsh_run -File tests/Pester/run.ps1 -ExcludeTag Tunnel "${PESTER_ARGS[@]}" 2>&1 | tee "$log" || status=$?
+  count_pester "Pester (host)" "$log"
+  ((status == 0)) || broken+=("Pester host (exit $status)")
+  rm -f "$log"
 fi
 
 if ((RUN_HOST)); then
