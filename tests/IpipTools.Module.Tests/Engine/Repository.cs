@@ -1,4 +1,4 @@
-namespace IpipTools.Module.Tests.Static;
+namespace IpipTools.Module.Tests.Engine;
 
 /// <summary>Files of the repository the tests read: found by walking up from the test binary to the manifest.</summary>
 public static class Repository
