@@ -102,5 +102,5 @@ public sealed class CmdletMetadataTests
         }
     }
 
-    private static CmdletInfo Command(string name) => (CmdletInfo)ModuleSession.Shared.Run("Get-Command -Module IpipTools -Name $name", new Dictionary<string, object?> { ["name"] = name }).Single().BaseObject;
+    private static CmdletInfo Command(string name) => ModuleCmdlets.Info(name);
 }

@@ -44,8 +44,11 @@ public sealed class ManifestTests
             .Select(t => t.GetCustomAttribute<CmdletAttribute>())
             .Where(a => a is not null)
             .Select(a => $"{a!.VerbName}-{a.NounName}")
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(classes, ModuleCmdlets.Names);
+            .ToHashSet(StringComparer.Ordinal);
+        var exported = ModuleCmdlets.Names.ToHashSet(StringComparer.Ordinal);
+        Assert.True(classes.SetEquals(exported),
+            $"not exported (add to CmdletsToExport in IpipTools.psd1): {string.Join(", ", classes.Except(exported))}; " +
+            $"exported without a [Cmdlet] class: {string.Join(", ", exported.Except(classes))}");
         Assert.True(ModuleCmdlets.Names.Count >= 20, $"only {ModuleCmdlets.Names.Count} cmdlets exported");
         var kinds = ModuleSession.Shared.Run("Get-Command -Module IpipTools | ForEach-Object { \"$($_.CommandType)\" } | Sort-Object -Unique");
         Assert.Equal("Cmdlet", Assert.Single(kinds).ToString());
