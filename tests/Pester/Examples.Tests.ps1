@@ -27,6 +27,7 @@ BeforeDiscovery {
     $VethToNs1 = 'New-VethPair v1-P v1 -PeerNamespace ns1 -Up'
     $LabFile = "Set-Content ./lab.psd1 '@{ Namespaces = @(@{ Name = ''lab1''; Forwarding = `$true }) }'"
     $AnyTunnel = 'New-IpipTunnel t1 -Remote 192.0.2.2 -Local 192.0.2.1'
+    $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
         'README.md: New-IpipTunnel tun1 -Local 10.10.10.2 -Remote 10.10.20.2 -Up |'                               = @{ Guest = @{ Setup = 'Set-IpipTunnel tunl0 -Up' } }
@@ -46,7 +47,8 @@ BeforeDiscovery {
         'Get-Help Add-TunnelPeerAddress -Examples: Example 2'      = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Disable-IpForwarding -Examples: Example 1'       = @{ Host = @{ Given = 'router' } }
         'Get-Help Enable-IpForwarding -Examples: Example 1'        = @{ Host = @{} }
-        'Get-Help Enter-NetNamespace -Examples: Example 1'         = @{ Guest = @{ Given = 'ns1'; Setup = 'Set-IpipTunnel tunl0 -Up -NetNamespace ns1' } }
+        # An S6 node: the kernel takes an onlink gateway only once the namespace has an address.
+        'Get-Help Enter-NetNamespace -Examples: Example 1'         = @{ Guest = @{ Given = 'ns1'; Setup = 'Set-IpipTunnel tunl0 -Up -NetNamespace ns1; Get-IpipTunnel tunl0 -NetNamespace ns1 | Add-TunnelPeerAddress 10.42.1.0 -PrefixLength 32' } }
         'Get-Help Exit-NetNamespace -Examples: Example 1'          = @{ Guest = @{ Story = $S1 } }
         'Get-Help Get-IpForwarding -Examples: Example 1'           = @{ Host = @{ Given = 'router' } }
         'Get-Help Get-IpipTopology -Examples: Example 1'           = @{ Host = @{ Given = 'underlay', 'node-a', 'node-b', 'node-c' } }
@@ -60,7 +62,8 @@ BeforeDiscovery {
         'Get-Help Get-VethPair -Examples: Example 1'               = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Invoke-NetNamespaceCommand -Examples: Example 1' = @{ Guest = @{ Story = $S1 } }
         # tcpdump -c 4 waits for four packets: a ping in ns1 sends them through tunr meanwhile.
-        'Get-Help Invoke-NetNamespaceCommand -Examples: Example 2' = @{ Guest = @{ Story = $S1; Setup = "`$null = Start-ThreadJob { Start-Sleep 1; Invoke-NetNamespaceCommand -NetNamespace ns1 ping '-c' 6 '-i' 0.3 10.10.200.10 }" } }
+        # tcpdump drops privileges to its own user, which the guest's account database lacks.
+        'Get-Help Invoke-NetNamespaceCommand -Examples: Example 2' = @{ Guest = @{ Story = $S1; Setup = "$TcpdumpUser; `$module = (Get-Module IpipTools).Path; `$null = Start-ThreadJob { Import-Module `$using:module; Start-Sleep 1; Invoke-NetNamespaceCommand -NetNamespace ns1 ping '-c' 6 '-i' 0.3 10.10.200.10 }" } }
         'Get-Help New-IpipLabFixture -Examples: Example 1'         = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 1'             = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 2'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
