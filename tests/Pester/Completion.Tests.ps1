@@ -7,7 +7,8 @@ BeforeAll {
 
     # What <Tab> offers where $Line has its '|' (at the end when it has none).
     function script:Get-Completion([string] $Line) {
-        $cursor = $Line.Contains('|') ? $Line.IndexOf('|') : $Line.Length
+        $cursor = $Line.IndexOf('|')
+        if ($cursor -lt 0) { $cursor = $Line.Length }
         @((TabExpansion2 -inputScript $Line.Replace('|', '') -cursorColumn $cursor).CompletionMatches.CompletionText)
     }
 }
@@ -97,7 +98,7 @@ Describe 'Tab completion of link and namespace names' {
         @{ Command = 'Get-IpipTopology' }
         @{ Command = 'New-VethPair x y -PeerNamespace' }
     ) {
-        $parameter = $Command -like '*-PeerNamespace' ? '' : ' -NetNamespace'
+        $parameter = if ($Command -like '*-PeerNamespace') { '' } else { ' -NetNamespace' }
         Get-Completion "$Command$parameter $($Ns.Substring(0, $Ns.Length - 1))" | Should -Contain $Ns
     }
 

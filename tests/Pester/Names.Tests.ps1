@@ -8,13 +8,14 @@ BeforeAll {
     # ip -j leaves out what is the default: no "table" is main, no "protocol" is boot, no
     # "scope" is global. With "table all" it names the table of every route outside main.
     function script:Get-OracleRoute([string] $Namespace, [string] $Table) {
-        ip -n $Namespace -4 -j route show table all | ConvertFrom-Json | Where-Object { ($_.table ?? 'main') -eq $Table } | ForEach-Object {
-            [pscustomobject]@{
-                Destination = $_.dst -eq 'default' ? '0.0.0.0/0' : ($_.dst -like '*/*' ? $_.dst : "$($_.dst)/32")
-                Protocol    = $_.protocol ?? 'boot'
-                Table       = $_.table ?? 'main'
-                Scope       = $_.scope ?? 'global'
-            }
+        foreach ($route in ip -n $Namespace -4 -j route show table all | ConvertFrom-Json) {
+            $fact = [pscustomobject]@{ Destination = $route.dst; Protocol = 'boot'; Table = 'main'; Scope = 'global' }
+            if ($route.dst -eq 'default') { $fact.Destination = '0.0.0.0/0' }
+            elseif ($route.dst -notlike '*/*') { $fact.Destination = "$($route.dst)/32" }
+            if ($route.protocol) { $fact.Protocol = $route.protocol }
+            if ($route.table) { $fact.Table = $route.table }
+            if ($route.scope) { $fact.Scope = $route.scope }
+            if ($fact.Table -eq $Table) { $fact }
         }
     }
 
@@ -63,7 +64,7 @@ Describe 'Route protocol, table and scope by name' {
             "$($route.Table)" | Should -Be $expected.Table -Because "the table of $($expected.Destination)"
             "$($route.Scope)" | Should -Be $expected.Scope -Because "the scope of $($expected.Destination)"
             # iproute2 has no name for 73, IpipTools' own protocol: it prints the number.
-            $protocol = $expected.Protocol -eq '73' ? 'IpipTools' : $expected.Protocol
+            $protocol = if ($expected.Protocol -eq '73') { 'IpipTools' } else { $expected.Protocol }
             "$($route.Protocol)" | Should -Be $protocol -Because "the protocol of $($expected.Destination)"
         }
     }

@@ -56,12 +56,16 @@ public static class PipelineBinding
         return problems;
     }
 
-    /// <summary>Assignable as the binder converts: same or derived type, T to T?, T? to T, anything to string or object.</summary>
+    /// <summary>
+    /// Assignable as the binder converts: same or derived type, T to T?, T? to T, anything to
+    /// string or object, and an enum to its own underlying number type (RouteTable to uint).
+    /// </summary>
     public static bool Assignable(Type target, Type source)
     {
         static Type Underlying(Type t) => t.IsGenericType && t.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? t.GetGenericArguments()[0] : t;
         var to = Underlying(target);
         var from = Underlying(source);
-        return to.IsAssignableFrom(from) || to.FullName is "System.String" or "System.Object";
+        return to.IsAssignableFrom(from) || to.FullName is "System.String" or "System.Object"
+            || (from.IsEnum && from.GetEnumUnderlyingType().FullName == to.FullName);
     }
 }
