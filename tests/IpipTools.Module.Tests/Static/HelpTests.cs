@@ -37,7 +37,11 @@ public sealed class HelpTests
             Assert.False(string.IsNullOrWhiteSpace(entry!.Element(Maml + "description")?.Value), $"{name}: -{parameter.Name} has no description");
         }
 
-        Assert.All(documented.Keys, d => Assert.True(cmdlet.Parameter(d) is not null, $"{name}: help documents -{d}, which the cmdlet lacks"));
+        // -WhatIf and -Confirm come from PowerShell with ShouldProcess; help documents them as PowerShell's own help does.
+        var shouldProcess = cmdlet.SupportsShouldProcess ? new[] { "WhatIf", "Confirm" } : Array.Empty<string>();
+        Assert.All(shouldProcess, s => Assert.True(documented.ContainsKey(s), $"{name}: -{s} is not documented"));
+        Assert.All(documented.Keys, d => Assert.True(cmdlet.Parameter(d) is not null || shouldProcess.Contains(d, StringComparer.OrdinalIgnoreCase),
+            $"{name}: help documents -{d}, which the cmdlet lacks"));
         var syntax = help.Descendants(Command + "syntaxItem").SelectMany(s => s.Elements(Command + "parameter")).Select(p => p.Element(Maml + "name")!.Value.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.All(cmdlet.Parameters, p => Assert.True(syntax.Contains(p.Name), $"{name}: -{p.Name} is missing from the syntax"));
     }
