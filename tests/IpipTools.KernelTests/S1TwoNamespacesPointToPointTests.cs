@@ -4,7 +4,7 @@ using IpipTools.Core.Rtnl.Routes;
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S1 (SCENARIOS.md): ns1 and ns2 behind a router, a point-to-point ipip tunnel between
+/// S1 (docs/SCENARIOS.md): ns1 and ns2 behind a router, a point-to-point ipip tunnel between
 /// them with peer addresses. The documents' root namespace is a router namespace here.
 /// </summary>
 public sealed class S1TwoNamespacesPointToPointTests
