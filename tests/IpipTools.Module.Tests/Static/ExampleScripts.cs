@@ -18,7 +18,7 @@ public static class ExampleScripts
     public static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
     public static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    public static readonly string[] Readmes = { "README.md", "src/IpipTools/README-module.md" };
+    public static readonly string[] Readmes = { "README.md", "src/IpipTools/README-module.md", "docs/SCENARIOS.md" };
 
     public const string HelpFile = "src/IpipTools/en-US/IpipTools.dll-Help.xml";
 
