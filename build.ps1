@@ -90,7 +90,7 @@ if ($Demo) {
     if (-not $isRoot) { throw '-Demo creates network namespaces: run it as root.' }
     Import-Module (Join-Path $root 'IpipTools.psd1') -Force
 
-    # S1 of SCENARIOS.md, with a router namespace in place of the host's own.
+    # S1 of docs/SCENARIOS.md, with a router namespace in place of the host's own.
     $stem = 'demo-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $ns1, $ns2, $router = "$stem-ns1", "$stem-ns2", "$stem-rt"
     try {

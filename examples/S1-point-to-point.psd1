@@ -1,4 +1,5 @@
-# Scenario S1: two namespaces, point-to-point IPIP (reference documents 000 and 003).
+# Scenario S1: two namespaces, point-to-point IPIP (reference documents 000 and 003;
+# see docs/SCENARIOS.md).
 #
 # ns1 and ns2 each hang off the namespace the command runs in ('' below, the host's root
 # namespace in the documents) through a veth pair; that namespace routes between them.

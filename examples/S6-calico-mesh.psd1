@@ -1,4 +1,5 @@
-# Scenario S6: a one-to-many mesh, Calico style (reference document 004).
+# Scenario S6: a one-to-many mesh, Calico style (reference document 004;
+# see docs/SCENARIOS.md).
 #
 # Three nodes A, B and C on a routed underlay: each node's eth0 is on a subnet of its own
 # (A 172.16.165.33/27, B 172.16.165.244/28, C 172.16.168.113/24), and the 'underlay'

@@ -4,7 +4,7 @@ using IpipTools.Core.Rtnl.Routes;
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S1 (SCENARIOS.md): ns1 and ns2 behind a router, a point-to-point ipip tunnel between
+/// S1 (docs/SCENARIOS.md): ns1 and ns2 behind a router, a point-to-point ipip tunnel between
 /// them with peer addresses. The documents' root namespace is a router namespace here.
 /// </summary>
 public sealed class S1TwoNamespacesPointToPointTests
@@ -29,7 +29,7 @@ public sealed class S1TwoNamespacesPointToPointTests
 
         // "10.10.200.10 dev tunl scope link", made by the kernel for the peer address.
         var route = Assert.Single(RouteFacts.AllFromOracle(ns1.Name, RouteTable.Main, "10.10.200.10"));
-        Assert.Equal(("10.10.200.10/32", "tunl", RouteScope.Link, RouteProtocol.Kernel), (route.Destination, route.Device, route.Scope, route.Protocol));
+        Assert.Equal(("10.10.200.10/32", "tunl", RouteScope.Link, (byte)RouteProtocol.Kernel), (route.Destination, route.Device, route.Scope, route.Protocol));
         Assert.Contains(route, RouteFacts.AllFrom(ns1.Client.Routes.List()));
 
         // "link/ipip 10.10.10.2 peer 10.10.20.2", POINTOPOINT,NOARP,UP,LOWER_UP, mtu 1480.

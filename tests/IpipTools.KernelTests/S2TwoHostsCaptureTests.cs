@@ -1,7 +1,7 @@
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S2 (SCENARIOS.md): two hosts in different networks, a point-to-point ipip tunnel
+/// S2 (docs/SCENARIOS.md): two hosts in different networks, a point-to-point ipip tunnel
 /// between them; a capture on the tunnel sees only the inner ICMP, one on the underlay
 /// the outer header with protocol 4. The network between them is a router namespace.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S3 (SCENARIOS.md): ns01 and ns02 joined through a router; the capture on the router's
+/// S3 (docs/SCENARIOS.md): ns01 and ns02 joined through a router; the capture on the router's
 /// veth01_p shows both IP layers; cleanup leaves nothing behind.
 /// </summary>
 public sealed class S3RouterCaptureTests

@@ -3,7 +3,7 @@ using IpipTools.Core.Rtnl.Routes;
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S4 (SCENARIOS.md): three hosts on one underlay segment (a bridge in a switch
+/// S4 (docs/SCENARIOS.md): three hosts on one underlay segment (a bridge in a switch
 /// namespace) reach each other's loopback addresses through tunl0 alone, with onlink
 /// routes whose next hop becomes the outer destination. Also the two refusals the
 /// document runs into: a route without onlink, and a tunnel with no parameters.

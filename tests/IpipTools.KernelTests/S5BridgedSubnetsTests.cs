@@ -1,7 +1,7 @@
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S5 (SCENARIOS.md): A and B on one segment, each with a bridge subnet (10.42.N.0/24),
+/// S5 (docs/SCENARIOS.md): A and B on one segment, each with a bridge subnet (10.42.N.0/24),
 /// a point-to-point ipip tunnel between them and a route for the other subnet via the
 /// tunnel device.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// S6 (SCENARIOS.md): a Calico-style one-to-many mesh. Three nodes on a routed underlay
+/// S6 (docs/SCENARIOS.md): a Calico-style one-to-many mesh. Three nodes on a routed underlay
 /// (each its own subnet behind a router namespace), each with a bridge subnet 10.42.N.0/24,
 /// tunl0 up with 10.42.N.0/32, and an onlink route via tunl0 to every other node's subnet.
 /// </summary>

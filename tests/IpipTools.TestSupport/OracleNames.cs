@@ -12,7 +12,7 @@ public static class OracleNames
 {
     private static readonly Dictionary<string, RouteScope> Scopes = new()
     {
-        ["global"] = RouteScope.Universe, ["site"] = RouteScope.Site, ["link"] = RouteScope.Link,
+        ["global"] = RouteScope.Global, ["site"] = RouteScope.Site, ["link"] = RouteScope.Link,
         ["host"] = RouteScope.Host, ["nowhere"] = RouteScope.Nowhere,
     };
 

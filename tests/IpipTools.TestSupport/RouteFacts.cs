@@ -24,7 +24,7 @@ public sealed record RouteFacts(
     RouteFlags Flags)
 {
     /// <param name="tableWhenAbsent">The table iproute2 leaves unprinted: main, or the one filtered on.</param>
-    public static RouteFacts FromOracle(JsonElement route, uint tableWhenAbsent = RouteTable.Main)
+    public static RouteFacts FromOracle(JsonElement route, RouteTable tableWhenAbsent = RouteTable.Main)
     {
         var destination = route.String("dst")!;
         var ipv6 = destination.Contains(':');
@@ -45,7 +45,7 @@ public sealed record RouteFacts(
             destination,
             route.String("gateway"),
             route.String("dev"),
-            route.String("table") is string table ? OracleNames.Table(table) : tableWhenAbsent,
+            route.String("table") is string table ? OracleNames.Table(table) : (uint)tableWhenAbsent,
             OracleNames.Protocol(route.String("protocol") ?? "boot"),
             OracleNames.Scope(route.String("scope") ?? "global"),
             (uint)(route.Int("metric") ?? 0),
@@ -59,8 +59,8 @@ public sealed record RouteFacts(
         route.Destination.ToString(),
         route.Gateway?.ToString(),
         route.Device,
-        route.Table,
-        route.Protocol,
+        (uint)route.Table,
+        (byte)route.Protocol,
         route.Scope,
         route.Metric,
         route.PreferredSource?.ToString(),
@@ -68,7 +68,7 @@ public sealed record RouteFacts(
         route.Flags);
 
     /// <summary>`ip -d -j route show SELECTOR...` reduced to facts, sorted.</summary>
-    public static IReadOnlyList<RouteFacts> AllFromOracle(string? netns, uint tableWhenAbsent, params string[] selector) =>
+    public static IReadOnlyList<RouteFacts> AllFromOracle(string? netns, RouteTable tableWhenAbsent, params string[] selector) =>
         Sorted(IpOracle.Routes(netns, selector).EnumerateArray().Select(r => FromOracle(r, tableWhenAbsent)));
 
     public static IReadOnlyList<RouteFacts> AllFrom(IEnumerable<RouteEntry> routes) => Sorted(routes.Select(From));

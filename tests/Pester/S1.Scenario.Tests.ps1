@@ -1,4 +1,4 @@
-# Scenario S1 (SCENARIOS.md): two namespaces, point-to-point ipip, built with the cmdlets
+# Scenario S1 (docs/SCENARIOS.md): two namespaces, point-to-point ipip, built with the cmdlets
 # alone. A router namespace stands in for S1's host so the suite never touches the
 # machine's own network. Needs root and a kernel with ipip (the qemu kernel has it).
 # Discovery needs to know whether to skip: root for namespaces, ipip for tunnels.

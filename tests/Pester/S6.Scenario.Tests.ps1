@@ -1,4 +1,4 @@
-# Scenario S6 (SCENARIOS.md): a Calico-style one-to-many mesh through tunl0 on three
+# Scenario S6 (docs/SCENARIOS.md): a Calico-style one-to-many mesh through tunl0 on three
 # nodes A, B and C, each a namespace. The routed underlay is a router namespace with a
 # point-to-point link to each node (172.16.165.33, 172.16.165.244, 172.16.168.113); each
 # node's subnet 10.42.N.0/24 sits on its loopback in place of the bridge mybr0.

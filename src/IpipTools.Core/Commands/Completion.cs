@@ -1,5 +1,7 @@
+using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Kinds;
 
 namespace IpipTools.Core.Commands;
 
@@ -11,13 +13,27 @@ namespace IpipTools.Core.Commands;
 public static class Completion
 {
     /// <summary>Interface names starting with <paramref name="word"/> in the namespace <paramref name="namespaceArgument"/> names.</summary>
-    public static IReadOnlyList<string> InterfaceNames(object? session, string? namespaceArgument, string? word)
+    public static IReadOnlyList<string> InterfaceNames(object? session, string? namespaceArgument, string? word) =>
+        LinkNames(session, namespaceArgument, word, _ => true);
+
+    /// <summary>
+    /// The IP tunnels (ipip, gre, sit: the links whose kind data a tunnel driver reads) among
+    /// <see cref="InterfaceNames"/>: what the tunnel cmdlets accept by name.
+    /// </summary>
+    public static IReadOnlyList<string> TunnelNames(object? session, string? namespaceArgument, string? word) =>
+        LinkNames(session, namespaceArgument, word, link => link.KindParameters is ITunnelParameters);
+
+    /// <summary>The veth ends among <see cref="InterfaceNames"/>: what the veth pair cmdlets accept by name.</summary>
+    public static IReadOnlyList<string> VethNames(object? session, string? namespaceArgument, string? word) =>
+        LinkNames(session, namespaceArgument, word, link => link.Kind == "veth");
+
+    private static IReadOnlyList<string> LinkNames(object? session, string? namespaceArgument, string? word, Func<NetworkLink, bool> wanted)
     {
         try
         {
             var target = NamespaceCommands.Resolve(session, namespaceArgument);
             using var client = RtnetlinkClient.Open(target);
-            return Filter(client.Links.List().Select(l => l.Name), word);
+            return Filter(client.Links.List().Where(wanted).Select(l => l.Name), word);
         }
         catch (Exception e) when (Errors.ErrorReport.IsReportable(e))
         {

@@ -40,7 +40,7 @@ public static class OnlinkRouteCommands
     public static IReadOnlyList<RouteEntry> Get(NetNamespace target, string? device = null, IPNetwork? destination = null, bool all = false, uint? table = null)
     {
         using var client = RtnetlinkClient.Open(target);
-        return client.Routes.List(new RouteQuery { Table = table ?? RouteTable.Main, Device = device })
+        return client.Routes.List(new RouteQuery { Table = (RouteTable?)table ?? RouteTable.Main, Device = device })
             .Where(r => (all || r.OnLink) && (destination is null || r.Destination.Equals(destination.Value)))
             .ToList();
     }
@@ -55,14 +55,14 @@ public static class OnlinkRouteCommands
         {
             Gateway = gateway,
             Device = device,
-            Table = table ?? RouteTable.Main,
+            Table = (RouteTable?)table ?? RouteTable.Main,
             Protocol = RouteProtocol.Unspecified,
             Scope = RouteScope.Nowhere,
         };
 
     public static ChangeDescription DescribeRemove(NetNamespace target, RouteSpec spec) =>
         new($"route {spec.Destination} {ChangeDescription.Where(target)}",
-            $"Remove route {spec.Destination}{(spec.Gateway is null ? string.Empty : $" via {spec.Gateway}")}{(spec.Device is null ? string.Empty : $" dev {spec.Device}")}{(spec.Table == RouteTable.Main ? string.Empty : $" table {spec.Table}")}");
+            $"Remove route {spec.Destination}{(spec.Gateway is null ? string.Empty : $" via {spec.Gateway}")}{(spec.Device is null ? string.Empty : $" dev {spec.Device}")}{(spec.Table == RouteTable.Main ? string.Empty : $" table {spec.Table.ToIpString()}")}");
 
     public static void Remove(NetNamespace target, RouteSpec spec)
     {

@@ -30,7 +30,7 @@ public sealed record OnlinkRouteRequest(IPNetwork Destination, string Device)
         Device = Device,
         OnLink = !CheckGateway && Gateway is not null,
         Metric = Metric,
-        Table = Table ?? RouteTable.Main,
+        Table = (RouteTable?)Table ?? RouteTable.Main,
         Mtu = Mtu,
     };
 }

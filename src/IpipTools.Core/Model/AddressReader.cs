@@ -29,7 +29,7 @@ public static class AddressReader
             Peer = peer,
             Scope = (RouteScope)message.Header.Scope,
             Label = a.GetString(AddressAttribute.Label),
-            Flags = a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags,
+            Flags = (AddressFlags)(a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags),
             Protocol = a.GetByte(AddressAttribute.Protocol) ?? 0,
         };
     }

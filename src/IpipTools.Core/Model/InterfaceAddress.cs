@@ -1,5 +1,6 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
 
 namespace IpipTools.Core.Model;
 
@@ -25,7 +26,8 @@ public sealed record InterfaceAddress
 
     public string? Label { get; init; }
 
-    public uint Flags { get; init; }
+    /// <summary>IFA_F_* bits: Permanent, Secondary, NoDad, ... (what <c>ip addr</c> lists after the scope).</summary>
+    public AddressFlags Flags { get; init; }
 
     /// <summary>IFA_PROTO: who added the address (0 when the kernel does not say); 73 is IpipTools.</summary>
     public byte Protocol { get; init; }

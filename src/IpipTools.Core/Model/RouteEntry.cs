@@ -23,11 +23,11 @@ public sealed record RouteEntry
 
     public RouteScope Scope { get; init; }
 
-    public uint Table { get; init; }
+    public RouteTable Table { get; init; }
 
     public uint Metric { get; init; }
 
-    public byte Protocol { get; init; }
+    public RouteProtocol Protocol { get; init; }
 
     public RouteType Type { get; init; }
 
@@ -55,7 +55,7 @@ public sealed record RouteEntry
         Mtu = Mtu,
     };
 
-    /// <summary>Like <c>ip route</c>: "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink".</summary>
+    /// <summary>Like <c>ip route</c>: "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools onlink".</summary>
     public override string ToString() =>
         (Type is RouteType.Unicast ? string.Empty : Type.ToString().ToLowerInvariant() + " ")
         + RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric, Protocol, Scope, PreferredSource, Mtu);

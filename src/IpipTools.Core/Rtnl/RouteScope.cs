@@ -1,9 +1,13 @@
 namespace IpipTools.Core.Rtnl;
 
-/// <summary>rtm_scope / ifa_scope values (enum rt_scope_t).</summary>
+/// <summary>
+/// rtm_scope / ifa_scope values (enum rt_scope_t), named as iproute2 shows them, so that
+/// PowerShell filters by the same words (<c>Where-Object Scope -eq 'global'</c>).
+/// </summary>
 public enum RouteScope : byte
 {
-    Universe = 0,
+    /// <summary>RT_SCOPE_UNIVERSE, which iproute2 calls "global".</summary>
+    Global = 0,
     Site = 200,
     Link = 253,
     Host = 254,
@@ -15,7 +19,7 @@ public static class RouteScopeFormat
 {
     public static string ToIpString(this RouteScope scope) => scope switch
     {
-        RouteScope.Universe => "global",
+        RouteScope.Global => "global",
         RouteScope.Site => "site",
         RouteScope.Link => "link",
         RouteScope.Host => "host",

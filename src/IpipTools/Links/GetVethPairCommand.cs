@@ -13,7 +13,7 @@ public sealed class GetVethPairCommand : NamespacedCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]
-    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    [ArgumentCompleter(typeof(VethNameCompleter))]
     public string? Name { get; set; }
 
     protected override void ProcessItem() => WriteEach(LinkCommands.GetVeth(Target, Name));

@@ -11,7 +11,7 @@ namespace IpipTools.Links;
 public sealed class RemoveVethPairCommand : NamespacedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    [ArgumentCompleter(typeof(VethNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     protected override void ProcessItem()

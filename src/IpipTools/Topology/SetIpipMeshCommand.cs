@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IpipTools.Completers;
 using IpipTools.Core.DesiredState;
 using IpipTools.Infrastructure;
 
@@ -30,6 +31,7 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
     public uint? Table { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string Device { get; set; } = "tunl0";
 
     protected override void ProcessItem()

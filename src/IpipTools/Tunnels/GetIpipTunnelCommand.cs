@@ -13,7 +13,7 @@ public sealed class GetIpipTunnelCommand : NamespacedCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]
-    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string? Name { get; set; }
 
     /// <summary>List the fallback device tunl0 too when no name is given.</summary>

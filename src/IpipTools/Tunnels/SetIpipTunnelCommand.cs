@@ -12,7 +12,7 @@ namespace IpipTools.Tunnels;
 public sealed class SetIpipTunnelCommand : TunnelSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     [Parameter]

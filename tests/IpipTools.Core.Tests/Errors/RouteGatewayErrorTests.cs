@@ -91,8 +91,8 @@ public sealed class RouteGatewayErrorTests
         var missing = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Routes.Delete(route with { Destination = IPNetwork.Parse("10.7.0.0/24") }));
 
         Assert.Equal("RouteExists", exists.ErrorId);
-        Assert.Contains("a route to 10.8.0.0/24 already exists in table 254", exists.Message);
+        Assert.Contains("a route to 10.8.0.0/24 already exists in table main", exists.Message);
         Assert.Equal("RouteNotFound", missing.ErrorId);
-        Assert.Contains("there is no such route to 10.7.0.0/24 in table 254", missing.Message);
+        Assert.Contains("there is no such route to 10.7.0.0/24 in table main", missing.Message);
     }
 }

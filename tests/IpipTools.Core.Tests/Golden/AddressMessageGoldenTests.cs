@@ -76,9 +76,9 @@ public sealed class AddressMessageGoldenTests
         Assert.Equal(IPAddress.Parse("10.10.100.10"), peer.Address);
         Assert.Equal(IPAddress.Parse("10.10.200.10"), peer.Peer);
         Assert.Equal(32, peer.PrefixLength);
-        Assert.Equal(RouteScope.Universe, peer.Scope);
+        Assert.Equal(RouteScope.Global, peer.Scope);
         Assert.Equal("tunl", peer.Label);
-        Assert.Equal(0x80u, peer.Flags);
+        Assert.Equal(AddressFlags.Permanent, peer.Flags);
         Assert.Equal("10.10.100.10 peer 10.10.200.10/32", peer.ToString());
 
         var plain = addresses[1];

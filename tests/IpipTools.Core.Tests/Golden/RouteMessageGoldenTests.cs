@@ -102,7 +102,7 @@ public sealed class RouteMessageGoldenTests
         Assert.Equal((7, "tunl0"), (calico.DeviceIndex, calico.Device));
         Assert.True(calico.OnLink);
         Assert.Equal(RouteFlags.OnLink, calico.Flags);
-        Assert.Equal(RouteScope.Universe, calico.Scope);
+        Assert.Equal(RouteScope.Global, calico.Scope);
         Assert.Equal(RouteTable.Main, calico.Table);
         Assert.Equal(100u, calico.Metric);
         Assert.Equal(RouteProtocol.IpipTools, calico.Protocol);
@@ -111,10 +111,10 @@ public sealed class RouteMessageGoldenTests
         Assert.Equal(IPAddress.Parse("10.42.1.1"), calico.PreferredSource);
         Assert.Equal(1400, calico.Mtu);
         Assert.Equal("lab", calico.Namespace);
-        Assert.Equal("10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 src 10.42.1.1 metric 100 onlink mtu 1400", calico.ToString());
+        Assert.Equal("10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools src 10.42.1.1 metric 100 onlink mtu 1400", calico.ToString());
 
         var bigTable = routes[1];
-        Assert.Equal(1000u, bigTable.Table);
+        Assert.Equal((RouteTable)1000, bigTable.Table);
         Assert.Equal(RouteScope.Link, bigTable.Scope);
         Assert.Equal(RouteProtocol.Boot, bigTable.Protocol);
         Assert.Null(bigTable.Mtu);
@@ -136,6 +136,6 @@ public sealed class RouteMessageGoldenTests
         var names = new Dictionary<int, string> { [7] = "tunl0" };
         var route = RouteReader.Read(NetlinkMessage.ParseAll(RouteDump)[0], names.GetValueOrDefault, null);
 
-        Assert.Equal(CalicoRoute with { Scope = RouteScope.Universe }, route.ToSpec());
+        Assert.Equal(CalicoRoute with { Scope = RouteScope.Global }, route.ToSpec());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 using Xunit;
 
@@ -28,7 +29,7 @@ public sealed class AddressLiveTests
         Assert.Equal(AddressFacts.AllFromOracle(ns.Name), AddressFacts.AllFrom(client.Addresses.List()));
         var peerFacts = AddressFacts.AllFromOracle(ns.Name, "vb").Single(a => a.Local == "10.10.100.10");
         Assert.Equal("10.10.200.10", peerFacts.Peer);
-        var peerRoute = Assert.Single(RouteFacts.AllFromOracle(ns.Name, 254u, "10.10.200.10"));
+        var peerRoute = Assert.Single(RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "10.10.200.10"));
         Assert.Equal(("vb", RouteScope.Link, "10.10.100.10"), (peerRoute.Device, peerRoute.Scope, peerRoute.PreferredSource));
         Assert.Equal("10.10.200.10 dev vb proto kernel scope link src 10.10.100.10",
             client.Routes.List().Single(r => r.Destination.ToString() == "10.10.200.10/32").ToString());
@@ -36,7 +37,7 @@ public sealed class AddressLiveTests
         client.Addresses.Delete(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
 
         Assert.DoesNotContain(AddressFacts.AllFromOracle(ns.Name), a => a.Local == "10.10.100.10");
-        Assert.Empty(RouteFacts.AllFromOracle(ns.Name, 254u, "10.10.200.10"));
+        Assert.Empty(RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "10.10.200.10"));
         Assert.Equal(AddressFacts.AllFromOracle(ns.Name), AddressFacts.AllFrom(client.Addresses.List()));
     }
 

@@ -49,7 +49,7 @@ public sealed class RouteBatchLiveTests
         Assert.All(result.Failures, f => Assert.Contains(specs[f.Index].ToString(), f.Error.Message));
         Assert.Equal(Count - 4, result.SucceededCount);
 
-        var inKernel = RouteFacts.AllFromOracle(ns.Name, 254u, "proto", "73").Select(r => r.Destination).ToHashSet();
+        var inKernel = RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "proto", "73").Select(r => r.Destination).ToHashSet();
         var expected = Enumerable.Range(0, Count).Where(i => i is not (7 or 120 or 250 or Count - 1)).Select(i => Good(i).Destination.ToString());
         Assert.Equal(expected.Order(), inKernel.Order());
     }
@@ -69,7 +69,7 @@ public sealed class RouteBatchLiveTests
         Assert.Equal(4, failure.Index);
         Assert.Equal("RouteNotFound", failure.Error.ErrorId);
         Assert.Equal(Errno.ESRCH, failure.Error.ErrorNumber);
-        var left = RouteFacts.AllFromOracle(ns.Name, 254u, "proto", "73").Select(r => r.Destination).Order();
+        var left = RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "proto", "73").Select(r => r.Destination).Order();
         Assert.Equal(Enumerable.Range(10, 10).Select(i => Good(i).Destination.ToString()).Order(), left);
     }
 

@@ -11,7 +11,7 @@ using Xunit;
 namespace IpipTools.Core.Tests.Scenarios;
 
 /// <summary>
-/// Scenario S1 (SCENARIOS.md) up to, not including, the tunnels, built through the
+/// Scenario S1 (docs/SCENARIOS.md) up to, not including, the tunnels, built through the
 /// core API only: ns1 and ns2, each joined by a veth to a "router" namespace that
 /// stands in for the root namespace (which tests never touch), forwarding on there,
 /// and a route each way. Proven by ping across, and by ping failing once the

@@ -21,7 +21,7 @@ public sealed class OwnershipTests
         Assert.All(IpOracle.Routes(lab["h1"]).EnumerateArray().Where(r => r.String("protocol") != "kernel"), r => Assert.Equal("73", r.String("protocol")));
         // iproute2 6.1 predates IFA_PROTO and does not show it, so the address is read back through IpipTools.
         using var client = IpipTools.Core.Rtnl.RtnetlinkClient.Open(lab["h1"]);
-        Assert.Equal(Ownership.Protocol, client.Addresses.List("eth0").Single(a => a.Address.ToString() == "10.1.0.2").Protocol);
+        Assert.Equal(Ownership.AddressProtocol, client.Addresses.List("eth0").Single(a => a.Address.ToString() == "10.1.0.2").Protocol);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class OwnershipTests
 
         using var clients = new ClientPool();
         var plan = TopologyEngine.Plan(desired, clients, new PlanOptions { Prune = true });
-        Assert.Equal(new[] { "10.56.0.0/16 via 10.1.0.1 dev eth0 proto 73", "10.1.0.60/24 dev eth0", "bridge leftover" },
+        Assert.Equal(new[] { "10.56.0.0/16 via 10.1.0.1 dev eth0 proto ipiptools", "10.1.0.60/24 dev eth0", "bridge leftover" },
             plan.Steps.Select(s => s.Target));
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
 

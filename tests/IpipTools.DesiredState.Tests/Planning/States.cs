@@ -41,10 +41,10 @@ internal static class States
 
     public static LinkConfig Tunl0(bool up = false) => Tunnel("tunl0", 2, new TunnelConfig(), up);
 
-    public static AddressConfig Address(string device, string address, byte length, byte protocol = Ownership.Protocol, string? peer = null) =>
+    public static AddressConfig Address(string device, string address, byte length, byte protocol = Ownership.AddressProtocol, string? peer = null) =>
         new() { Device = device, Address = address, PrefixLength = length, Protocol = protocol, Peer = peer };
 
-    public static RouteConfig Route(string destination, string? gateway, string device, bool onLink = false, byte protocol = Ownership.Protocol,
+    public static RouteConfig Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
         int? mtu = null, uint metric = 0) => new()
     {
         Destination = destination,
@@ -54,7 +54,7 @@ internal static class States
         Protocol = protocol,
         Mtu = mtu,
         Metric = metric,
-        Scope = gateway is null ? RouteScope.Link : RouteScope.Universe,
+        Scope = gateway is null ? RouteScope.Link : RouteScope.Global,
         Type = RouteType.Unicast,
     };
 

@@ -36,7 +36,7 @@ public sealed class CommandsLiveTests
         Assert.Contains("onlink", IpOracle.Routes(a.Name, "10.42.2.0/24")[0].Strings("flags"));
         Assert.Single(OnlinkRouteCommands.Get(a.Namespace, "va"));
 
-        OnlinkRouteCommands.Remove(a.Namespace, OnlinkRouteCommands.RemovalSpec(route.Destination, route.Gateway, route.Device, route.Table));
+        OnlinkRouteCommands.Remove(a.Namespace, OnlinkRouteCommands.RemovalSpec(route.Destination, route.Gateway, route.Device, (uint)route.Table));
         Assert.Empty(OnlinkRouteCommands.Get(a.Namespace, "va"));
         AddressCommands.Remove(a.Namespace, AddressCommands.Spec(address.Name, address.Address, address.PrefixLength, address.Peer));
         Assert.Empty(AddressCommands.Get(a.Namespace, "va", peerOnly: true));

@@ -123,14 +123,14 @@ public static class CorpusCapture
         {
             Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400,
         });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.20.0.254"), Device = "br0", Table = 100 });
+        client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.20.0.254"), Device = "br0", Table = (RouteTable)100 });
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.30.0.0/16")) { Device = "br0", PreferredSource = IPAddress.Parse("10.20.0.1") });
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("2001:db8:1::/48")) { Gateway = IPAddress.Parse("2001:db8::fe"), Device = "br0" });
 
         // Enough routes that the kernel splits the dump over several datagrams.
         var many = Enumerable.Range(0, 1200).Select(i => new RouteSpec(new IPNetwork(new IPAddress([10, (byte)(64 + i / 256), (byte)(i % 256), 0]), 24))
         {
-            Gateway = IPAddress.Parse($"172.16.0.{i % 200 + 1}"), Device = "va", OnLink = true, Table = i % 2 == 0 ? RouteTable.Main : 100,
+            Gateway = IPAddress.Parse($"172.16.0.{i % 200 + 1}"), Device = "va", OnLink = true, Table = i % 2 == 0 ? RouteTable.Main : (RouteTable)100,
         });
         client.Routes.AddMany(many).ThrowIfAnyFailed();
     }
@@ -171,7 +171,7 @@ public static class CorpusCapture
         w.WriteStruct(new RtMessage
         {
             Family = AddressFamilies.Inet, DestinationLength = prefixLength, Table = (byte)RouteTable.Main,
-            Protocol = RouteProtocol.Boot, Scope = RouteScope.Universe, Type = RouteType.Unicast, Flags = flags,
+            Protocol = RouteProtocol.Boot, Scope = RouteScope.Global, Type = RouteType.Unicast, Flags = flags,
         });
         w.AddAddress(RouteAttribute.Destination, IPAddress.Parse(destination));
         rest(w);

@@ -92,7 +92,7 @@ public static class TopologyCommands
             Peers = MeshPeers.Read(ObjectDataReader.Read(request.Peers ?? Array.Empty<object>(), "-Peer", request.Unwrap)),
             RouteMtu = request.RouteMtu,
             DeviceMtu = request.DeviceMtu,
-            Table = request.Table ?? Rtnl.Routes.RouteTable.Main,
+            Table = (Rtnl.Routes.RouteTable?)request.Table ?? Rtnl.Routes.RouteTable.Main,
         };
         return MakePlan(MeshTopology.Generate(spec), prune: false);
     }

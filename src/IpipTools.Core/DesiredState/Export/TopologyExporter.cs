@@ -44,7 +44,7 @@ public static class TopologyExporter
                 Links = links,
                 Addresses = ns.Addresses
                     .Where(a => !IsLoopbackDefault(a) && (!options.OwnedOnly || a.IsOwned))
-                    .Select(a => a with { Protocol = Ownership.Protocol })
+                    .Select(a => a with { Protocol = Ownership.AddressProtocol })
                     .ToList(),
                 Routes = ns.Routes
                     .Where(r => r.Protocol != RouteProtocol.Kernel && r.Type == RouteType.Unicast && (!options.OwnedOnly || r.IsOwned))

@@ -24,5 +24,5 @@ public sealed record MeshSpec
     /// <summary>MTU of the tunnel device itself; null leaves it as it is.</summary>
     public int? DeviceMtu { get; init; }
 
-    public uint Table { get; init; } = Rtnl.Routes.RouteTable.Main;
+    public Rtnl.Routes.RouteTable Table { get; init; } = Rtnl.Routes.RouteTable.Main;
 }

@@ -48,7 +48,7 @@ public static class MeshTopology
                 Table = spec.Table,
                 Mtu = spec.RouteMtu,
                 Protocol = Ownership.Protocol,
-                Scope = Rtnl.RouteScope.Universe,
+                Scope = Rtnl.RouteScope.Global,
             });
         }
 
@@ -71,7 +71,7 @@ public static class MeshTopology
                 {
                     Name = spec.Namespace,
                     Links = new[] { device },
-                    Addresses = new[] { new AddressConfig { Device = spec.Device, Address = address.ToString(), PrefixLength = 32, Protocol = Ownership.Protocol } },
+                    Addresses = new[] { new AddressConfig { Device = spec.Device, Address = address.ToString(), PrefixLength = 32, Protocol = Ownership.AddressProtocol } },
                     Routes = routes,
                 },
             },

@@ -23,7 +23,7 @@ public sealed record AddressConfig
     public (string Device, string Address, byte PrefixLength, string? Peer) Key => (Device, Address, PrefixLength, Peer);
 
     [JsonIgnore]
-    public bool IsOwned => Protocol == Ownership.Protocol;
+    public bool IsOwned => Protocol == Ownership.AddressProtocol;
 
     public override string ToString() =>
         Peer is null ? $"{Address}/{PrefixLength} dev {Device}" : $"{Address} peer {Peer}/{PrefixLength} dev {Device}";

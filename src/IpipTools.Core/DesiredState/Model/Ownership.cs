@@ -12,6 +12,9 @@ public static class Ownership
 {
     public const string LinkAlias = "ipiptools:managed";
 
-    /// <summary>The route and address protocol IpipTools tags its objects with.</summary>
-    public const byte Protocol = RouteProtocol.IpipTools;
+    /// <summary>The route protocol IpipTools tags its routes with.</summary>
+    public const RouteProtocol Protocol = RouteProtocol.IpipTools;
+
+    /// <summary>The same number as IFA_PROTO, for the addresses IpipTools adds.</summary>
+    public const byte AddressProtocol = (byte)RouteProtocol.IpipTools;
 }

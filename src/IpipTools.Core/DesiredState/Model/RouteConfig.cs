@@ -21,11 +21,11 @@ public sealed record RouteConfig
 
     public bool OnLink { get; init; }
 
-    public uint Table { get; init; } = RouteTable.Main;
+    public RouteTable Table { get; init; } = RouteTable.Main;
 
     public uint Metric { get; init; }
 
-    public byte Protocol { get; init; } = Ownership.Protocol;
+    public RouteProtocol Protocol { get; init; } = Ownership.Protocol;
 
     /// <summary>Per-route MTU (RTAX_MTU); null for none.</summary>
     public int? Mtu { get; init; }
@@ -38,7 +38,7 @@ public sealed record RouteConfig
     public RouteType Type { get; init; } = RouteType.Unicast;
 
     [JsonIgnore]
-    public (uint Table, string Destination, uint Metric) Key => (Table, Destination, Metric);
+    public (RouteTable Table, string Destination, uint Metric) Key => (Table, Destination, Metric);
 
     [JsonIgnore]
     public bool IsOwned => Protocol == Ownership.Protocol;
@@ -80,7 +80,7 @@ public sealed record RouteConfig
 
         if (Protocol != other.Protocol)
         {
-            yield return $"proto {RouteProtocol.Name(other.Protocol)} → {RouteProtocol.Name(Protocol)}";
+            yield return $"proto {other.Protocol.ToIpString()} → {Protocol.ToIpString()}";
         }
 
         if (Scope != other.Scope)

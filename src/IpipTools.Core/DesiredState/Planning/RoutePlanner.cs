@@ -64,7 +64,7 @@ internal static class RoutePlanner
                 return; // already there as declared; it stays whoever's it is, and is never pruned
             }
 
-            var owner = existing.Protocol == RouteProtocol.Kernel ? "the kernel, for an address on a device" : $"someone else (proto {RouteProtocol.Name(existing.Protocol)})";
+            var owner = existing.Protocol == RouteProtocol.Kernel ? "the kernel, for an address on a device" : $"someone else (proto {existing.Protocol.ToIpString()})";
             context.Builder.Conflict(ns.Name, route.ToString(),
                 $"a route with the same destination, table and metric already exists ({existing}), made by {owner}; IpipTools does not replace routes it does not own.",
                 "Remove that route yourself, or give the declared route another Metric.");

@@ -232,7 +232,7 @@ public static class TopologyReader
         }
 
         map.RejectUnknownKeys();
-        return new AddressConfig { Device = device, Address = address.ToString(), PrefixLength = length, Peer = peer, Protocol = Ownership.Protocol };
+        return new AddressConfig { Device = device, Address = address.ToString(), PrefixLength = length, Peer = peer, Protocol = Ownership.AddressProtocol };
     }
 
     private static RouteConfig ReadRoute(DataValue value, SourceLocation location)
@@ -269,7 +269,7 @@ public static class TopologyReader
             Source = source?.ToString(),
             Protocol = Ownership.Protocol,
             // The rule iproute2 applies when no scope is given: universe via a gateway, link without.
-            Scope = gateway is null ? RouteScope.Link : RouteScope.Universe,
+            Scope = gateway is null ? RouteScope.Link : RouteScope.Global,
         };
         map.RejectUnknownKeys();
         if (onLink && (device is null || gateway is null))
@@ -286,7 +286,7 @@ public static class TopologyReader
         return route;
     }
 
-    private static uint ReadTable(DataMapReader map)
+    private static RouteTable ReadTable(DataMapReader map)
     {
         if (map.Raw("Table") is DataScalar { Value: string name } && !uint.TryParse(name, out _))
         {
@@ -298,7 +298,7 @@ public static class TopologyReader
             };
         }
 
-        var table = (uint)(map.Integer("Table", 1, uint.MaxValue) ?? RouteTable.Main);
+        var table = (RouteTable)(map.Integer("Table", 1, uint.MaxValue) ?? (uint)RouteTable.Main);
         if (table == RouteTable.Local)
         {
             throw new TopologyFormatException(map.LocationOf("Table"), "the local table (255) holds the kernel's own routes and cannot be managed");

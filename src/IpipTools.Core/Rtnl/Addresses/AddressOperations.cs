@@ -84,7 +84,7 @@ public sealed class AddressOperations
         {
             Family = AddressFamilies.Of(spec.Address),
             PrefixLength = spec.EffectivePrefixLength,
-            Scope = (byte)(spec.Scope ?? RouteScope.Universe),
+            Scope = (byte)(spec.Scope ?? RouteScope.Global),
             Index = index,
         });
         w.AddAddress(AddressAttribute.Local, spec.Address);

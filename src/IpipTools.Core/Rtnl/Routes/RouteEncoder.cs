@@ -40,15 +40,15 @@ internal static class RouteEncoder
         {
             Family = AddressFamilies.Of(spec.Destination.BaseAddress),
             DestinationLength = (byte)spec.Destination.PrefixLength,
-            Table = spec.Table < 256 ? (byte)spec.Table : (byte)RouteTable.Unspecified,
+            Table = (uint)spec.Table < 256 ? (byte)spec.Table : (byte)RouteTable.Unspecified,
             Protocol = spec.Protocol,
             Scope = spec.EffectiveScope,
             Type = spec.Type,
             Flags = spec.OnLink ? RouteFlags.OnLink : RouteFlags.None,
         });
-        if (spec.Table >= 256)
+        if ((uint)spec.Table >= 256)
         {
-            w.AddUInt32(RouteAttribute.Table, spec.Table);
+            w.AddUInt32(RouteAttribute.Table, (uint)spec.Table);
         }
 
         if (spec.Destination.PrefixLength > 0)

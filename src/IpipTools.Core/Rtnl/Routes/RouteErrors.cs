@@ -29,9 +29,9 @@ internal static class RouteErrors
 
         return e.ErrorNumber switch
         {
-            Errno.EEXIST => e.Explain($"a route to {spec.Destination} already exists in table {spec.Table}",
+            Errno.EEXIST => e.Explain($"a route to {spec.Destination} already exists in table {spec.Table.ToIpString()}",
                 "Replace it instead (-Replace), or remove it first.", "RouteExists", spec),
-            Errno.ESRCH when verb == "delete" => e.Explain($"there is no such route to {spec.Destination} in table {spec.Table}",
+            Errno.ESRCH when verb == "delete" => e.Explain($"there is no such route to {spec.Destination} in table {spec.Table.ToIpString()}",
                 "List the routes with Get-OnlinkRoute (or 'ip route').", "RouteNotFound", spec),
             Errno.ENODEV => e.Explain($"the device {spec.Device} does not exist", "Check the device name and namespace.", "LinkNotFound", spec),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId == "NetlinkRequestFailed" ? "RouteRejected" : e.ErrorId, spec),

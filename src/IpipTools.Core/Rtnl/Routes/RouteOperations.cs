@@ -128,12 +128,12 @@ public sealed class RouteOperations
         w.WriteStruct(new RtMessage
         {
             Family = query.Family,
-            Table = query.Table is uint t && t < 256 ? (byte)t : (byte)0,
-            Protocol = query.Protocol ?? 0,
+            Table = query.Table is RouteTable t && (uint)t < 256 ? (byte)t : (byte)0,
+            Protocol = query.Protocol ?? RouteProtocol.Unspecified,
         });
-        if (query.Table is uint table and >= 256)
+        if (query.Table is RouteTable table && (uint)table >= 256)
         {
-            w.AddUInt32(RouteAttribute.Table, table);
+            w.AddUInt32(RouteAttribute.Table, (uint)table);
         }
 
         if (deviceIndex != 0)
@@ -145,12 +145,12 @@ public sealed class RouteOperations
     /// <summary>Applies the filters again on our side: older kernels ignore them.</summary>
     private static RouteEntry? Keep(RouteEntry route, RouteQuery query, int deviceIndex)
     {
-        if (query.Table is uint table && route.Table != table)
+        if (query.Table is RouteTable table && route.Table != table)
         {
             return null;
         }
 
-        if (query.Protocol is byte protocol && route.Protocol != protocol)
+        if (query.Protocol is RouteProtocol protocol && route.Protocol != protocol)
         {
             return null;
         }

@@ -1,37 +1,64 @@
 namespace IpipTools.Core.Rtnl.Routes;
 
 /// <summary>
-/// rtm_protocol: who installed a route. IpipTools tags what it owns with its own
-/// value, so that desired-state pruning can tell its routes from everyone else's.
+/// rtm_protocol (RTPROT_* in linux/rtnetlink.h): who installed a route. IpipTools tags
+/// what it owns with its own value, so that desired-state pruning can tell its routes
+/// from everyone else's. An enum so that PowerShell shows and filters by name
+/// (<c>Where-Object Protocol -eq 'boot'</c>) while the number stays the value
+/// (<c>-eq 3</c> matches too; a value with no name here shows as its number).
 /// </summary>
-public static class RouteProtocol
+public enum RouteProtocol : byte
 {
-    public const byte Unspecified = 0;
-    public const byte Redirect = 1;
-    public const byte Kernel = 2;
+    Unspecified = 0,
+
+    /// <summary>Installed by an ICMP redirect.</summary>
+    Redirect = 1,
+
+    /// <summary>Installed by the kernel itself (connected and local routes).</summary>
+    Kernel = 2,
 
     /// <summary>What iproute2 uses when none is given.</summary>
-    public const byte Boot = 3;
-    public const byte Static = 4;
+    Boot = 3,
+
+    /// <summary>Installed by an administrator; the first value the kernel does not interpret.</summary>
+    Static = 4,
+    Gated = 8,
+    Ra = 9,
+    Mrt = 10,
+    Zebra = 11,
+    Bird = 12,
+    DnRouted = 13,
+    Xorp = 14,
+    Ntk = 15,
+    Dhcp = 16,
+    Mrouted = 17,
+    Keepalived = 18,
+    Babel = 42,
 
     /// <summary>
     /// IpipTools' own tag. 73 is not in iproute2's rt_protos list nor used by a
-    /// known routing daemon; `ip route` shows it as "proto 73".
+    /// known routing daemon; <c>ip route</c> shows it as "proto 73".
     /// </summary>
-    public const byte IpipTools = 73;
+    IpipTools = 73,
+    OpenR = 99,
+    Bgp = 186,
+    Isis = 187,
+    Ospf = 188,
+    Rip = 189,
+    Eigrp = 192,
+}
 
-    public static string Name(byte protocol) => protocol switch
+/// <summary>Prints protocols the way iproute2 names them ("kernel", "boot", "static"; a number otherwise).</summary>
+public static class RouteProtocolFormat
+{
+    /// <remarks>
+    /// iproute2 knows no name for 73, so <c>ip route</c> prints "proto 73" where this
+    /// prints "proto ipiptools"; everything else matches iproute2's built-in table.
+    /// </remarks>
+    public static string ToIpString(this RouteProtocol protocol) => protocol switch
     {
-        Redirect => "redirect",
-        Kernel => "kernel",
-        Boot => "boot",
-        Static => "static",
-        8 => "gated",
-        11 => "zebra",
-        12 => "bird",
-        16 => "dhcp",
-        42 => "babel",
-        186 => "bgp",
-        _ => protocol.ToString(),
+        RouteProtocol.Unspecified => "unspec",
+        _ when Enum.IsDefined(protocol) => protocol.ToString().ToLowerInvariant(),
+        _ => ((byte)protocol).ToString(),
     };
 }

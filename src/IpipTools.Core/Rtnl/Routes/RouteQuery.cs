@@ -6,9 +6,9 @@ public sealed record RouteQuery
     public static readonly RouteQuery MainTable = new();
 
     /// <summary>Null for every table; by default the main table, as <c>ip route</c> shows.</summary>
-    public uint? Table { get; init; } = RouteTable.Main;
+    public RouteTable? Table { get; init; } = RouteTable.Main;
 
-    public byte? Protocol { get; init; }
+    public RouteProtocol? Protocol { get; init; }
 
     public string? Device { get; init; }
 

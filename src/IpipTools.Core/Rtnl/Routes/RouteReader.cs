@@ -43,7 +43,7 @@ public static class RouteReader
             OnLink = header.Flags.HasFlag(RouteFlags.OnLink),
             Flags = header.Flags,
             Scope = header.Scope,
-            Table = table ?? header.Table,
+            Table = (RouteTable)(table ?? header.Table),
             Metric = priority ?? 0,
             Protocol = header.Protocol,
             Type = header.Type,

@@ -19,11 +19,11 @@ public sealed record RouteSpec(IPNetwork Destination)
     /// <summary>Null lets the usual rule decide: universe with a gateway, link without.</summary>
     public RouteScope? Scope { get; init; }
 
-    public uint Table { get; init; } = RouteTable.Main;
+    public RouteTable Table { get; init; } = RouteTable.Main;
 
     public uint? Metric { get; init; }
 
-    public byte Protocol { get; init; } = RouteProtocol.Boot;
+    public RouteProtocol Protocol { get; init; } = RouteProtocol.Boot;
 
     public RouteType Type { get; init; } = RouteType.Unicast;
 
@@ -33,10 +33,10 @@ public sealed record RouteSpec(IPNetwork Destination)
     public int? Mtu { get; init; }
 
     /// <summary>The scope that will be sent: given, or iproute2's rule.</summary>
-    public RouteScope EffectiveScope => Scope ?? (Gateway is not null ? RouteScope.Universe
+    public RouteScope EffectiveScope => Scope ?? (Gateway is not null ? RouteScope.Global
         : Type is RouteType.Local or RouteType.Nat ? RouteScope.Host
         : Type is RouteType.Unicast ? RouteScope.Link
-        : RouteScope.Universe);
+        : RouteScope.Global);
 
     public override string ToString() => RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric, Protocol, Scope, PreferredSource, Mtu);
 }

@@ -6,8 +6,8 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// <summary>Formats a route the way <c>ip route</c> prints it; shared by specs and read routes.</summary>
 internal static class RouteText
 {
-    public static string Format(IPNetwork destination, IPAddress? gateway, string? device, bool onLink, uint table,
-        uint? metric, byte protocol, RouteScope? scope, IPAddress? source, int? mtu)
+    public static string Format(IPNetwork destination, IPAddress? gateway, string? device, bool onLink, RouteTable table,
+        uint? metric, RouteProtocol protocol, RouteScope? scope, IPAddress? source, int? mtu)
     {
         // Like iproute2: "default" for /0, and a host route without its /32 (or /128).
         var text = new StringBuilder(
@@ -26,15 +26,15 @@ internal static class RouteText
 
         if (table != RouteTable.Main)
         {
-            text.Append(" table ").Append(table);
+            text.Append(" table ").Append(table.ToIpString());
         }
 
         if (protocol != RouteProtocol.Boot)
         {
-            text.Append(" proto ").Append(RouteProtocol.Name(protocol));
+            text.Append(" proto ").Append(protocol.ToIpString());
         }
 
-        if (scope is RouteScope s && s != RouteScope.Universe)
+        if (scope is RouteScope s && s != RouteScope.Global)
         {
             text.Append(" scope ").Append(s.ToIpString());
         }

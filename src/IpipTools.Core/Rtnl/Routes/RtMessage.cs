@@ -10,8 +10,9 @@ public struct RtMessage
     public byte DestinationLength;
     public byte SourceLength;
     public byte Tos;
+    /// <summary>The table when it fits a byte; RTA_TABLE carries the full 32-bit id.</summary>
     public byte Table;
-    public byte Protocol;
+    public RouteProtocol Protocol;
     public RouteScope Scope;
     public RouteType Type;
     public RouteFlags Flags;
@@ -70,11 +71,27 @@ public static class RouteAttribute
     public const ushort MetricMtu = 2;
 }
 
-/// <summary>Well-known routing tables (RT_TABLE_*).</summary>
-public static class RouteTable
+/// <summary>
+/// Routing table ids (RT_TABLE_* in linux/rtnetlink.h). Any number up to 2^32-1 is a
+/// table; the named ones are those iproute2 names ("main", "local", "default"). An enum
+/// so that PowerShell shows and filters by name (<c>Where-Object Table -eq 'main'</c>),
+/// while any other table shows as its number and <c>-eq 100</c> still matches it.
+/// </summary>
+public enum RouteTable : uint
 {
-    public const uint Unspecified = 0;
-    public const uint Default = 253;
-    public const uint Main = 254;
-    public const uint Local = 255;
+    Unspecified = 0,
+    Default = 253,
+    Main = 254,
+    Local = 255,
+}
+
+/// <summary>Prints tables the way iproute2 names them ("main", "local", "default"; a number otherwise).</summary>
+public static class RouteTableFormat
+{
+    public static string ToIpString(this RouteTable table) => table switch
+    {
+        RouteTable.Unspecified => "unspec",
+        _ when Enum.IsDefined(table) => table.ToString().ToLowerInvariant(),
+        _ => ((uint)table).ToString(),
+    };
 }

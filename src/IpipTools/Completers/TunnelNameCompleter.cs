@@ -1,0 +1,11 @@
+using System.Management.Automation.Runspaces;
+using IpipTools.Core.Commands;
+
+namespace IpipTools.Completers;
+
+/// <summary>Completes IP tunnel names (ipip, gre, sit) only: for the tunnel cmdlets and the mesh device.</summary>
+public sealed class TunnelNameCompleter : LinkNameCompleter
+{
+    protected override IEnumerable<string> Names(string? namespaceArgument, string word) =>
+        Completion.TunnelNames(Runspace.DefaultRunspace, namespaceArgument, word);
+}

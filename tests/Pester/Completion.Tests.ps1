@@ -1,0 +1,152 @@
+# Tab completion as PowerShell itself runs it (TabExpansion2): each name parameter offers the
+# links it accepts, from the namespace given by -NetNamespace on the same command line, else
+# from the session's namespace.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+
+    # What <Tab> offers where $Line has its '|' (at the end when it has none).
+    function script:Get-Completion([string] $Line) {
+        $cursor = $Line.IndexOf('|')
+        if ($cursor -lt 0) { $cursor = $Line.Length }
+        @((TabExpansion2 -inputScript $Line.Replace('|', '') -cursorColumn $cursor).CompletionMatches.CompletionText)
+    }
+}
+
+Describe 'Tab completion of link and namespace names' {
+    BeforeAll {
+        # A veth pair and a bridge: links of three kinds (lo has none), none of them a tunnel,
+        # since the host kernel has no ipip driver.
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        $Fixture | New-VethPair cva cvb -Up | Out-Null
+        ip -n $Ns link add cbr type bridge
+        $script:AllLinks = @((ip -n $Ns -j link show | ConvertFrom-Json).ifname | Sort-Object)
+    }
+
+    AfterAll {
+        Exit-NetNamespace -ErrorAction SilentlyContinue
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'offers every link of the -NetNamespace namespace to <Command>' -ForEach @(
+        @{ Command = 'Get-NetLink -Name' }
+        @{ Command = 'Get-TunnelPeerAddress -InterfaceName' }
+        @{ Command = 'Add-TunnelPeerAddress 10.1.1.1 -InterfaceName' }
+        @{ Command = 'Remove-TunnelPeerAddress 10.1.1.1 -InterfaceName' }
+        @{ Command = 'Get-OnlinkRoute -InterfaceName' }
+        @{ Command = 'Add-OnlinkRoute 10.2.0.0/16 -Gateway 10.1.1.2 -InterfaceName' }
+        @{ Command = 'Remove-OnlinkRoute 10.2.0.0/16 -InterfaceName' }
+        @{ Command = 'New-IpipTunnel t9 -UnderlayDevice' }
+    ) {
+        $AllLinks | Should -Contain 'cbr'
+        $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
+        Get-Completion "$line " | Sort-Object | Should -Be $AllLinks
+        Get-Completion "$line c" | Sort-Object | Should -Be @('cbr', 'cva', 'cvb')
+    }
+
+    It 'offers no link that is not a tunnel to <Command>' -ForEach @(
+        @{ Command = 'Get-IpipTunnel -Name' }
+        @{ Command = 'Get-IpipTunnel' }
+        @{ Command = 'Set-IpipTunnel -Name' }
+        @{ Command = 'Set-IpipTunnel' }
+        @{ Command = 'Remove-IpipTunnel -Name' }
+        @{ Command = 'Set-IpipMesh 10.42.1.0 @{} -Device' }
+    ) {
+        # With nothing to offer, PowerShell falls back to file names; no link may be among them.
+        $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
+        foreach ($offered in (Get-Completion "$line "), (Get-Completion "$line c")) {
+            $offered | Where-Object { $_ -in $AllLinks } | Should -BeNullOrEmpty
+        }
+        # ... while the same namespace does complete links for Get-NetLink.
+        Get-Completion "Get-NetLink -NetNamespace $Ns -Name c" | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reads -NetNamespace after the name being completed too' {
+        Get-Completion "Get-NetLink -Name c| -NetNamespace $Ns" | Sort-Object | Should -Be @('cbr', 'cva', 'cvb')
+        Get-Completion "Get-VethPair c| -NetNamespace $Ns" | Sort-Object | Should -Be @('cva', 'cvb')
+        Get-Completion "Get-IpipTunnel -Name c| -NetNamespace $Ns" | Where-Object { $_ -in $AllLinks } | Should -BeNullOrEmpty
+    }
+
+    It 'offers veth ends only to <Command>' -ForEach @(
+        @{ Command = 'Get-VethPair -Name' }
+        @{ Command = 'Remove-VethPair -Name' }
+    ) {
+        $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
+        Get-Completion "$line " | Sort-Object | Should -Be @('cva', 'cvb')
+    }
+
+    It 'has a completer on every parameter that names an existing link or namespace' {
+        # New-* -Name, New-VethPair -PeerName and New-NetNamespaceFixture -Prefix name things yet to be made.
+        $names = 'Name', 'InterfaceName', 'Device', 'UnderlayDevice', 'NetNamespace', 'PeerNamespace'
+        $missing = foreach ($command in Get-Command -Module IpipTools -CommandType Cmdlet) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object Name -in $names) {
+                if ($command.Verb -eq 'New' -and $parameter.Name -eq 'Name') { continue }
+                if ($parameter.ParameterType -notin [string], [string[]]) { continue }
+                if (-not ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] })) {
+                    "$($command.Name) -$($parameter.Name)"
+                }
+            }
+        }
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'completes the namespace of -NetNamespace on <Command>' -ForEach @(
+        @{ Command = 'Get-IpipTunnel' }
+        @{ Command = 'Set-IpipMesh 10.42.1.0 @{}' }
+        @{ Command = 'Get-NetLink' }
+        @{ Command = 'Get-IpipTopology' }
+        @{ Command = 'New-VethPair x y -PeerNamespace' }
+    ) {
+        $parameter = if ($Command -like '*-PeerNamespace') { '' } else { ' -NetNamespace' }
+        Get-Completion "$Command$parameter $($Ns.Substring(0, $Ns.Length - 1))" | Should -Contain $Ns
+    }
+
+    It 'completes namespace names for <Command>' -ForEach @(
+        @{ Command = 'Get-NetNamespace -Name' }
+        @{ Command = 'Enter-NetNamespace -Name' }
+        @{ Command = 'Remove-NetNamespace -Name' }
+    ) {
+        Get-Completion "$Command $Ns" | Should -Be @($Ns)
+    }
+
+    It 'uses the session''s namespace when the command line names none' {
+        Enter-NetNamespace $Ns
+        try {
+            Get-Completion 'Get-NetLink -Name c' | Sort-Object | Should -Be @('cbr', 'cva', 'cvb')
+            Get-Completion 'Get-IpipTunnel -Name ' | Where-Object { $_ -in $AllLinks } | Should -BeNullOrEmpty
+            Get-Completion 'Get-VethPair ' | Sort-Object | Should -Be @('cva', 'cvb')
+        }
+        finally {
+            Exit-NetNamespace
+        }
+    }
+}
+
+Describe 'Tab completion of tunnel names' -Tag Tunnel {
+    BeforeAll {
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        $Fixture | New-VethPair tva tvb -Up | Out-Null
+        New-IpipTunnel ttun -Local 10.77.0.1 -Remote 10.77.0.2 -NetNamespace $Ns | Out-Null
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'offers the tunnels of the -NetNamespace namespace, and nothing else, to <Command>' -ForEach @(
+        @{ Command = 'Get-IpipTunnel -Name' }
+        @{ Command = 'Set-IpipTunnel -Name' }
+        @{ Command = 'Remove-IpipTunnel -Name' }
+        @{ Command = 'Set-IpipMesh 10.42.1.0 @{} -Device' }
+    ) {
+        # tunl0 is the ipip driver's fallback device, in every namespace once the module is loaded.
+        $tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit' }).ifname | Sort-Object)
+        $tunnels | Should -Contain 'ttun'
+        $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
+        Get-Completion "$line " | Sort-Object | Should -Be $tunnels
+        Get-Completion "$line t" | Sort-Object | Should -Be @($tunnels | Where-Object { $_ -like 't*' })
+        Get-Completion "$line t" | Should -Not -Contain 'tva'
+    }
+}
