@@ -42,3 +42,55 @@ Describe 'Route cmdlets' -Skip:(-not $IsRoot) {
         $Fixture | Get-OnlinkRoute | Should -BeNullOrEmpty
     }
 }
+
+# The read-back after an add asked for IPv4 only, so an IPv6 route was reported as
+# RouteVanished and left in the kernel; Get-OnlinkRoute -All never listed IPv6 routes; and
+# in a namespace with no IPv4 route yet (no main table) every listing failed with ENOENT.
+Describe 'IPv6 routes and a namespace without an IPv4 route' {
+    BeforeEach {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $Fixture | New-VethPair d0 d1 -Up | Out-Null
+    }
+
+    AfterEach {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'adds an IPv6 onlink route, returns it and leaves no error' {
+        $route = $Fixture | Add-OnlinkRoute 2001:db8:1::/64 -Gateway fe80::1 -InterfaceName d0 -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+        $route.Destination.ToString() | Should -Be '2001:db8:1::/64'
+        $route.Gateway.ToString() | Should -Be 'fe80::1'
+        $kernel = ip -n $Fixture.Namespace -6 -j route show 2001:db8:1::/64 | ConvertFrom-Json
+        $kernel.gateway | Should -Be 'fe80::1'
+        $kernel.flags | Should -Contain 'onlink'
+    }
+
+    It 'lists IPv6 routes, onlink ones by default and all with -All' {
+        ip -n $Fixture.Namespace -6 route add 2001:db8:2::/64 via fe80::2 dev d0 onlink
+        ($Fixture | Get-OnlinkRoute).Destination.ToString() | Should -Be '2001:db8:2::/64'
+        $all = $Fixture | Get-OnlinkRoute -All | ForEach-Object { "$($_.Destination)" }
+        $expected = (ip -n $Fixture.Namespace -6 -j route show | ConvertFrom-Json).dst | ForEach-Object { if ($_ -eq 'default') { '::/0' } elseif ($_ -notlike '*/*') { "$_/128" } else { $_ } }
+        $all | Sort-Object | Should -Be ($expected | Sort-Object)
+    }
+
+    It 'lists and adds IPv4 routes where the main table does not exist yet' {
+        # A bare namespace (loopback down) has no IPv4 main table until its first route.
+        $bare = 'ipt-bare-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        New-NetNamespace $bare | Out-Null
+        try {
+            New-VethPair e0 e1 -Up -NetNamespace $bare | Out-Null
+            $listed = Get-OnlinkRoute -All -NetNamespace $bare -ErrorVariable failure
+            $failure | Should -BeNullOrEmpty
+            $listed | Where-Object { $_.Destination.BaseAddress.AddressFamily -eq 'InterNetwork' } | Should -BeNullOrEmpty
+            $route = Add-OnlinkRoute 10.9.0.0/24 -InterfaceName e0 -NetNamespace $bare -ErrorVariable failure
+            $failure | Should -BeNullOrEmpty
+            $route.Destination.ToString() | Should -Be '10.9.0.0/24'
+            (ip -n $bare -j route show 10.9.0.0/24 | ConvertFrom-Json).dev | Should -Be 'e0'
+        }
+        finally {
+            Remove-NetNamespace $bare -Confirm:$false
+        }
+    }
+}

@@ -76,7 +76,16 @@ public sealed class TunnelOperations
 
         // Add already read the new link back; reading it again cost a third of the time of
         // creating 1,000 tunnels (bench/RESULTS.md, qemu section).
-        return ToTunnel(link) ?? Get(spec.Name);
+        try
+        {
+            return ToTunnel(link) ?? Get(spec.Name);
+        }
+        catch
+        {
+            // An error must not leave the new tunnel behind.
+            Links.TryDelete(spec.Name);
+            throw;
+        }
     }
 
     /// <summary>
