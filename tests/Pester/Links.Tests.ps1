@@ -37,3 +37,23 @@ Describe 'Link cmdlets' -Skip:(-not $IsRoot) {
         Get-VethPair -NetNamespace $B.Namespace | Should -BeNullOrEmpty
     }
 }
+
+# What IpipTools creates carries its mark: links the alias ipiptools:managed, on both ends
+# of a veth pair wherever the peer is.
+Describe 'Veth pairs made by New-VethPair carry the IpipTools mark' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:A = New-NetNamespaceFixture
+        $script:B = New-NetNamespaceFixture
+    }
+
+    AfterAll {
+        $A, $B | Remove-NetNamespaceFixture -Confirm:$false
+    }
+
+    It 'marks both ends' {
+        ($A | New-VethPair ma mb -PeerNamespace $B.Namespace).Alias | Should -Be 'ipiptools:managed'
+        (ip -n $A.Namespace -j -d link show ma | ConvertFrom-Json).ifalias | Should -Be 'ipiptools:managed'
+        (ip -n $B.Namespace -j -d link show mb | ConvertFrom-Json).ifalias | Should -Be 'ipiptools:managed'
+    }
+}

@@ -94,3 +94,34 @@ Describe 'IPv6 routes and a namespace without an IPv4 route' {
         }
     }
 }
+
+# What IpipTools creates carries its mark (protocol 73 on routes), so that
+# Set-IpipTopology -Prune can tell its routes from everyone else's. Add-OnlinkRoute used to
+# leave iproute2's default (proto boot), which -Prune then never removed.
+Describe 'Routes made by Add-OnlinkRoute carry the IpipTools mark' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $Fixture | New-VethPair m0 m1 -Up | Out-Null
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'adds the route with protocol 73' {
+        $route = $Fixture | Add-OnlinkRoute 10.61.0.0/24 -Gateway 172.16.61.1 -InterfaceName m0
+        $route.Protocol | Should -Be 73
+        (ip -n $Fixture.Namespace -j route show 10.61.0.0/24 | ConvertFrom-Json).protocol | Should -Be '73'
+    }
+
+    It 'is pruned by Set-IpipTopology -Prune, while a route made by ip stays' {
+        $Fixture | Add-OnlinkRoute 10.62.0.0/24 -Gateway 172.16.62.1 -InterfaceName m0 | Out-Null
+        ip -n $Fixture.Namespace route add 10.63.0.0/24 via 172.16.63.1 dev m0 onlink
+        $topology = @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'm0'; Peer = 'm1' }) }) }
+        Set-IpipTopology -InputObject $topology -Prune -NetNamespace $Fixture.Namespace -Confirm:$false | Out-Null
+        $left = (ip -n $Fixture.Namespace -j route show | ConvertFrom-Json).dst
+        $left | Should -Not -Contain '10.62.0.0/24'
+        $left | Should -Contain '10.63.0.0/24'
+    }
+}

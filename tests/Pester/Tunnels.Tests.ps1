@@ -67,3 +67,21 @@ Describe 'Tunnel cmdlets' -Skip:(-not $IsRoot) {
         $Fixture | Get-NetLink tunw -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+# What IpipTools creates carries its mark: a tunnel made by New-IpipTunnel the alias
+# ipiptools:managed, which Set-IpipTopology -Prune goes by.
+Describe 'Tunnels made by New-IpipTunnel carry the IpipTools mark' -Tag Tunnel {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'sets the alias' {
+        $Fixture | New-IpipTunnel mk -Remote 10.65.0.2 -Local 10.65.0.1 | Out-Null
+        (ip -n $Fixture.Namespace -j -d link show mk | ConvertFrom-Json).ifalias | Should -Be 'ipiptools:managed'
+    }
+}

@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
@@ -33,26 +34,28 @@ public static class LinkCommands
     /// <summary>
     /// Creates a veth pair with its peer placed straight into <paramref name="peerNamespace"/>
     /// (or beside it). With <paramref name="up"/> both ends come up; the kernel would
-    /// leave the peer down. Returns the local end.
+    /// leave the peer down. Both ends carry IpipTools' mark (<see cref="Ownership.LinkAlias"/>),
+    /// like everything IpipTools creates. Returns the local end.
     /// </summary>
     public static NetworkLink NewVeth(NetNamespace target, string name, string peerName, string? peerNamespace = null, bool up = false, int? mtu = null)
     {
         var peerTarget = peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
         using var client = RtnetlinkClient.Open(target);
         var parameters = new VethParameters(peerName, peerTarget.Equals(target) ? null : peerTarget);
-        var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu });
-        if (up)
+        var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu, Alias = Ownership.LinkAlias });
+        try
         {
-            try
+            using var peerClient = RtnetlinkClient.Open(peerTarget);
+            peerClient.Links.SetAlias(peerName, Ownership.LinkAlias);
+            if (up)
             {
-                using var peerClient = RtnetlinkClient.Open(peerTarget);
                 peerClient.Links.SetUp(peerName, true);
             }
-            catch
-            {
-                client.Links.TryDelete(name);
-                throw;
-            }
+        }
+        catch
+        {
+            client.Links.TryDelete(name);
+            throw;
         }
 
         return client.Links.Get(link.Name);
