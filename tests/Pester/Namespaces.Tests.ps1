@@ -201,3 +201,20 @@ Describe 'Namespace objects and names in the pipeline' {
         $Names | ForEach-Object { $listed.name | Should -Not -Contain $_ }
     }
 }
+
+# Remove-NetNamespace of a name that does not exist recommended creating it first.
+Describe 'Removing a namespace that does not exist' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+    }
+
+    It 'says there is nothing to remove and points at the list' {
+        $name = 'ipt-absent-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        Remove-NetNamespace $name -Confirm:$false -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NamespaceNotFound*'
+        $failure[0].ErrorDetails.Message | Should -BeLike '*nothing to remove*'
+        $failure[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-NetNamespace|[Cc]reate'
+        $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*Get-NetNamespace*'
+        (ip -j netns list | ConvertFrom-Json).name | Should -Not -Contain $name
+    }
+}

@@ -78,6 +78,6 @@ public static class LinkCommands
     }
 
     private static IpipToolsException NotOfKind(NetworkLink link, string kind) => new(
-        $"Link '{link.Name}' is a {link.Kind ?? "device without a kind"}, not a {kind}.",
-        "LinkKindMismatch", IpipErrorCategory.InvalidArgument, $"Give the name of a {kind} link (Get-NetLink lists them with their kinds).", link.Name);
+        $"Link '{link.Name}' is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not {Wording.WithArticle(kind)}.",
+        "LinkKindMismatch", IpipErrorCategory.InvalidArgument, $"Give the name of {Wording.WithArticle(kind)} link (Get-NetLink lists them with their kinds).", link.Name);
 }

@@ -44,7 +44,7 @@ public sealed record TopologyPlan
         catch (JsonException e)
         {
             throw new IpipToolsException($"The text is not a topology plan: {e.Message}", "InvalidPlan", IpipErrorCategory.InvalidArgument,
-                "Give the JSON that Set-IpipTopology -WhatIf -PlanPath saved.", null, e);
+                "Give the JSON that Set-IpipTopology -SavePlan saved.", null, e);
         }
 
         if (plan is null || plan.FormatVersion != CurrentFormatVersion)

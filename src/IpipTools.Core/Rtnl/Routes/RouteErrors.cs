@@ -17,7 +17,7 @@ internal static class RouteErrors
                     : $"the gateway {spec.Gateway} is not on any network of {spec.Device ?? "the chosen device"}",
                 spec.OnLink
                     ? "Check the gateway address and that the namespace has a route covering the underlay."
-                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), mark the route onlink (-OnLink).",
+                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), make the route onlink: Add-OnlinkRoute without -CheckGateway, or OnLink = $true in a topology's route.",
                 "RouteGatewayRejected", spec);
         }
 

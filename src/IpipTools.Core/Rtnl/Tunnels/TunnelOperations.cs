@@ -41,7 +41,7 @@ public sealed class TunnelOperations
     {
         var link = Links.Get(name);
         return ToTunnel(link) ?? throw new IpipToolsException(
-            $"Link '{name}' {_client.NamespaceDescription} is a {link.Kind ?? "device without a kind"}, not an IP tunnel.",
+            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel.",
             "NotATunnel", IpipErrorCategory.InvalidArgument, "Give the name of an ipip, gre or sit tunnel.", name);
     }
 
@@ -99,8 +99,11 @@ public sealed class TunnelOperations
         var current = Get(name);
         if (current.Parameters is not TParameters typed)
         {
-            throw new IpipToolsException($"Tunnel '{name}' is of kind {current.Kind}, not {typeof(TParameters).Name}.",
-                "TunnelKindMismatch", IpipErrorCategory.InvalidArgument, "Use the parameters of the tunnel's own kind.", name);
+            var wanted = LinkKindRegistry.KindOf(typeof(TParameters));
+            throw new IpipToolsException(
+                $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
+                "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,
+                $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'ip tunnel change {name} ...', or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
         }
 
         var updated = change(typed);
