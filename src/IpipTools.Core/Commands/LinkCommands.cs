@@ -25,7 +25,43 @@ public static class LinkCommands
         return client.Links.List().Where(l => pattern.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList();
     }
 
-    public static IReadOnlyList<NetworkLink> GetVeth(NetNamespace target, string? name = null) => Get(target, name, "veth");
+    /// <summary>
+    /// The veth ends (<c>ip link show type veth</c>), each with its peer's name and namespace
+    /// in <see cref="NetworkLink.KindParameters"/>. The kernel reports a peer only by index
+    /// (IFLA_LINK), in another namespace by that namespace's id (IFLA_LINK_NETNSID); the id is
+    /// matched to a named namespace, whose link of that index is the peer. A peer in an
+    /// unnamed namespace stays unknown (null).
+    /// </summary>
+    public static IReadOnlyList<NetworkLink> GetVeth(NetNamespace target, string? name = null)
+    {
+        var ends = Get(target, name, "veth");
+        if (ends.Count == 0)
+        {
+            return ends;
+        }
+
+        using var client = RtnetlinkClient.Open(target);
+        var here = client.Links.List().ToDictionary(l => l.Index, l => l.Name);
+        var elsewhere = new Dictionary<int, NetNamespace?>();
+        return ends.Select(end =>
+        {
+            var (peerName, peerNamespace) = end.ParentNamespaceId is int id
+                ? PeerElsewhere(end.ParentIndex, elsewhere.TryGetValue(id, out var known) ? known : elsewhere[id] = NamespaceIds.Find(client, id))
+                : (here.GetValueOrDefault(end.ParentIndex), target);
+            return end with { KindParameters = new VethParameters(peerName, peerNamespace) };
+        }).ToList();
+    }
+
+    private static (string? Name, NetNamespace? Namespace) PeerElsewhere(int index, NetNamespace? peerNamespace)
+    {
+        if (peerNamespace is null)
+        {
+            return (null, null);
+        }
+
+        using var peerClient = RtnetlinkClient.Open(peerNamespace);
+        return (peerClient.Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
+    }
 
     public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace) =>
         new($"veth pair '{name}' {ChangeDescription.Where(target)}",
