@@ -100,7 +100,7 @@ Describe 'Errors provoked in PowerShell read as guidance' {
         $failure = $null
         try { & $Provoked[$_] -ErrorAction Stop | Out-Null } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty -Because 'the case must provoke an error'
-        $message = $failure.ErrorDetails.Message ?? $failure.Exception.Message
+        $message = if ($failure.ErrorDetails.Message) { $failure.ErrorDetails.Message } else { $failure.Exception.Message }
         $advice = $failure.ErrorDetails.RecommendedAction
         $advice | Should -Not -BeNullOrEmpty
         Get-DanglingName "$message $advice" | Should -BeNullOrEmpty

@@ -47,8 +47,10 @@ public static class PipelineBinding
             problems.Add($"no parameter of {next.Cmdlet.Name} binds a {input.Name} from the pipeline");
         }
 
-        if (properties.Any(p => p.Name == "Namespace") && !fromPipeline.Contains("NetNamespace") && !next.Bound.Contains("NetNamespace")
-            && next.Cmdlet.Parameter("NetNamespace") is { ByPropertyName: true })
+        // The namespace parameter may be -NetNamespace itself or carry it as an alias (the
+        // namespace cmdlets' -Name); either way it must be filled from the object.
+        if (properties.Any(p => p.Name == "Namespace") && next.Cmdlet.Parameter("NetNamespace") is { ByPropertyName: true } namespaceParameter
+            && !fromPipeline.Contains(namespaceParameter.Name) && !next.Bound.Contains(namespaceParameter.Name))
         {
             problems.Add($"{input.Name}.Namespace does not reach -NetNamespace of {next.Cmdlet.Name}");
         }
