@@ -182,7 +182,8 @@ Describe 'Namespace objects and names in the pipeline' {
     }
 
     It 'reports a missing name among several and still lists the others' {
-        $found = Get-NetNamespace "$Stem-a", "$Stem-missing", "$Stem-b" -ErrorVariable failure -ErrorAction SilentlyContinue
+        $asked = "$Stem-a", "$Stem-missing", "$Stem-b"
+        $found = Get-NetNamespace $asked -ErrorVariable failure -ErrorAction SilentlyContinue
         $found.Name | Should -Be $Names
         $failure.FullyQualifiedErrorId | Should -BeLike 'NamespaceNotFound*'
     }
@@ -216,5 +217,51 @@ Describe 'Removing a namespace that does not exist' {
         $failure[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-NetNamespace|[Cc]reate'
         $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*Get-NetNamespace*'
         (ip -j netns list | ConvertFrom-Json).name | Should -Not -Contain $name
+    }
+}
+
+# The program's standard error went straight to the console, past PowerShell: 2>&1 could not
+# capture it, nor -ErrorVariable. Like a native command's, each line is now an error record.
+Describe 'Invoke-NetNamespaceCommand: standard error reaches the error stream' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Script = 'echo out1; echo err1 >&2; sleep 0.1; echo out2; echo err2 >&2'
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'is captured by 2>&1, as records of the error stream' {
+        $all = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script 2>&1
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $output = @($all | Where-Object { $_ -is [string] })
+        $output | Should -Be @('out1', 'out2')
+        $errors | ForEach-Object { "$_" } | Should -Be @('err1', 'err2')
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It 'leaves the output stream to standard output, and does not stop where Stop is the preference' {
+        # Pester runs tests with $ErrorActionPreference = 'Stop'; like a native command's,
+        # these records do not interact with it, and $? stays true.
+        $output = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script 2>$null
+        $succeeded = $?
+        $output | Should -Be @('out1', 'out2')
+        $succeeded | Should -BeTrue
+    }
+
+    It 'still sets $LASTEXITCODE and reports a failing exit after the error lines' {
+        $all = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' 'echo bad >&2; exit 4' -ErrorAction Continue 2>&1
+        $LASTEXITCODE | Should -Be 4
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        "$($errors[0])" | Should -Be 'bad'
+        $errors[-1].FullyQualifiedErrorId | Should -BeLike 'NativeCommandFailed*'
+    }
+
+    It 'keeps standard error in the result with -PassThru' {
+        $result = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script -PassThru
+        $result.StandardOutput | Should -Be @('out1', 'out2')
+        $result.StandardError | Should -Be @('err1', 'err2')
     }
 }

@@ -68,6 +68,10 @@ public abstract class IpipCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>What writes a line of <paramref name="program"/>'s standard error, as PowerShell writes a native command's (see <see cref="NativeErrorStream"/>).</summary>
+    protected Action<string> NativeErrorWriter(string program) =>
+        line => NativeErrorStream.Write(this, ErrorRecords.FromStandardError(line, program));
+
     /// <summary>Writes a failure the core returned rather than threw (null: nothing failed).</summary>
     protected void WriteFailure(Exception? failure)
     {
