@@ -70,6 +70,9 @@ Describe 'Errors provoked in PowerShell read as guidance' {
         $script:Missing = 'ipt-missing-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
         $script:DataFile = Join-Path ([IO.Path]::GetTempPath()) "ipt-bad-$([guid]::NewGuid().ToString('N')).psd1"
         Set-Content -LiteralPath $DataFile -Value "@{ Namespaces = @(@{ Name = ''; Bogus = 1 }) }"
+        $script:PlanFile = Join-Path ([IO.Path]::GetTempPath()) "ipt-bad-plan-$([guid]::NewGuid().ToString('N')).json"
+        Set-Content -LiteralPath $PlanFile -Value '{ "Steps": 1 }'
+        $Fixture | New-VethPair h0 h1 | Out-Null
         $ns = $Fixture.Namespace
         $script:Provoked = [ordered]@{
             'gateway rejected'      = { Add-OnlinkRoute 10.66.9.0/24 -Gateway 172.16.9.9 -InterfaceName g0 -CheckGateway -NetNamespace $ns }
@@ -84,19 +87,22 @@ Describe 'Errors provoked in PowerShell read as guidance' {
             'IPv6 tunnel endpoint'  = { New-IpipTunnel t6 -Remote 2001:db8::1 -NetNamespace $ns }
             'fixed ttl without pmtudisc' = { New-IpipTunnel tt -Remote 192.0.2.9 -Ttl 32 -PathMtuDiscovery $false -NetNamespace $ns }
             'address absent'        = { Remove-TunnelPeerAddress 10.66.7.1 -InterfaceName g0 -NetNamespace $ns -Confirm:$false }
+            'no topology given'     = { Test-IpipTopology -NetNamespace $ns }
+            'not a plan'            = { Set-IpipTopology -PlanPath $PlanFile -NetNamespace $ns -Confirm:$false }
+            'device down'           = { Add-OnlinkRoute 10.66.6.0/24 -Gateway 172.16.6.6 -InterfaceName h0 -NetNamespace $ns }
             'topology conflict'     = { Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'lo'; Peer = 'lo2' }) }) } -NetNamespace $ns -Confirm:$false }
         }
     }
 
     AfterAll {
         Remove-NetNamespaceFixture $Fixture -Confirm:$false
-        Remove-Item -LiteralPath $DataFile -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath $DataFile, $PlanFile -ErrorAction SilentlyContinue
     }
 
     It '<_>' -ForEach @(
         'gateway rejected', 'route to remove absent', 'route exists', 'namespace to remove absent', 'namespace absent',
         'data file key', 'data key', 'veth is no tunnel', 'not a veth', 'IPv6 tunnel endpoint', 'fixed ttl without pmtudisc',
-        'address absent', 'topology conflict') {
+        'address absent', 'no topology given', 'not a plan', 'device down', 'topology conflict') {
         $failure = $null
         try { & $Provoked[$_] -ErrorAction Stop | Out-Null } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty -Because 'the case must provoke an error'

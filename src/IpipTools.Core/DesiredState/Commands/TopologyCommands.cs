@@ -29,7 +29,8 @@ public static class TopologyCommands
     {
         var topology = request.Path is not null
             ? TopologyLoader.FromFile(request.Resolve(request.Path)!)
-            : TopologyLoader.FromObject(request.Data ?? throw new ArgumentException("give a topology: a data file (-Path) or data (-InputObject)"),
+            : TopologyLoader.FromObject(request.Data ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
+                    "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", request.Unwrap);
         var current = request.CurrentNamespace is null ? NamespaceNames.Current : NameOf(request.CurrentNamespace);
         return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });

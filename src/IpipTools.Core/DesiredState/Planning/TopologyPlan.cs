@@ -43,7 +43,10 @@ public sealed record TopologyPlan
         }
         catch (JsonException e)
         {
-            throw new IpipToolsException($"The text is not a topology plan: {e.Message}", "InvalidPlan", IpipErrorCategory.InvalidArgument,
+            // The serializer's own message names C# types; the JSON path says where it went wrong.
+            throw new IpipToolsException(
+                $"The text is not a topology plan: it does not have the shape of one{(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" (at {e.Path})")}.",
+                "InvalidPlan", IpipErrorCategory.InvalidArgument,
                 "Give the JSON that Set-IpipTopology -SavePlan saved.", null, e);
         }
 

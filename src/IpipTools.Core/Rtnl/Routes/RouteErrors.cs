@@ -24,7 +24,7 @@ internal static class RouteErrors
         if (kernel.Contains("not up", StringComparison.OrdinalIgnoreCase) || e.ErrorNumber == Errno.ENETDOWN)
         {
             return e.Explain($"the device {spec.Device} is down, and the kernel refuses an onlink next hop on a device that is down",
-                $"Bring {spec.Device} up first (Set-IpipTunnel {spec.Device} -Up, or 'ip link set {spec.Device} up').", "RouteDeviceDown", spec);
+                $"Bring {spec.Device} up first ('ip link set {spec.Device} up'; for a tunnel, Set-IpipTunnel {spec.Device} -Up).", "RouteDeviceDown", spec);
         }
 
         return e.ErrorNumber switch
