@@ -91,3 +91,23 @@ Describe 'Get-VethPair names each peer and its namespace' {
         (ip -n $A.Namespace -j link show qa | ConvertFrom-Json).link | Should -Be 'qb'
     }
 }
+
+# -PeerNamespace '' meant the caller's namespace (the host's): a typo put the peer there.
+Describe 'New-VethPair -PeerNamespace $null or empty is a binding error' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Peer = 'ipe' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    }
+
+    AfterAll {
+        ip link delete $Peer 2>$null
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'refuses <Shown>' -ForEach @(@{ Value = ''; Shown = "''" }, @{ Value = $null; Shown = '$null' }) {
+        { $Fixture | New-VethPair ve0 $Peer -PeerNamespace $Value -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        (ip -n $Fixture.Namespace -j link show | ConvertFrom-Json).ifname | Should -Not -Contain 've0'
+        (ip -j link show | ConvertFrom-Json).ifname | Should -Not -Contain $Peer
+    }
+}

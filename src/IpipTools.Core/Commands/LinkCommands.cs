@@ -87,14 +87,15 @@ public static class LinkCommands
             {
                 peerClient.Links.SetUp(peerName, true);
             }
+
+            // Read back inside the undo's reach: an error must not leave the pair behind.
+            return client.Links.Get(link.Name);
         }
         catch
         {
             client.Links.TryDelete(name);
             throw;
         }
-
-        return client.Links.Get(link.Name);
     }
 
     public static ChangeDescription DescribeRemoveVeth(NetNamespace target, string name) =>
