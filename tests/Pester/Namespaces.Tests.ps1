@@ -70,3 +70,198 @@ Describe 'Namespace cmdlets' -Skip:(-not $IsRoot) {
         Get-NetNamespace 'ipt-pester-*' | Where-Object Name -eq $Name | Should -BeNullOrEmpty
     }
 }
+
+# -NetNamespace left out means the session's default; $null or '' given on the command line
+# is a typo ($lab.NoSuchProperty) and must not quietly mean the host. The table holds every
+# exported cmdlet with a -NetNamespace parameter (or alias), with its mandatory arguments.
+# The suite enters a throwaway namespace first: a cmdlet that wrongly falls back to the
+# session's default then changes that namespace, never the host's.
+Describe '-NetNamespace $null or empty is a binding error' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Default = New-NetNamespaceFixture
+        Enter-NetNamespace $Default.Namespace
+        $script:Probe = 'ipt-empty-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        $script:Calls = [ordered]@{
+            'New-IpipTunnel'           = @{ Name = $Probe; Remote = '192.0.2.1' }
+            'Get-IpipTunnel'           = @{}
+            'Set-IpipTunnel'           = @{ Name = $Probe; Up = $true }
+            'Remove-IpipTunnel'        = @{ Name = $Probe; Confirm = $false }
+            'Add-TunnelPeerAddress'    = @{ Address = '192.0.2.7'; InterfaceName = 'lo' }
+            'Get-TunnelPeerAddress'    = @{}
+            'Remove-TunnelPeerAddress' = @{ Address = '192.0.2.7'; InterfaceName = 'lo'; Confirm = $false }
+            'Add-OnlinkRoute'          = @{ Destination = '198.51.100.0/24'; InterfaceName = 'lo' }
+            'Get-OnlinkRoute'          = @{}
+            'Remove-OnlinkRoute'       = @{ Destination = '198.51.100.0/24'; Confirm = $false }
+            'Get-NetLink'              = @{}
+            'New-VethPair'             = @{ Name = $Probe; PeerName = "$Probe-p" }
+            'Get-VethPair'             = @{}
+            'Remove-VethPair'          = @{ Name = $Probe; Confirm = $false }
+            'Get-IpForwarding'         = @{}
+            'Enable-IpForwarding'      = @{ Confirm = $false }
+            'Disable-IpForwarding'     = @{ Confirm = $false }
+            'Test-IpipSupport'         = @{}
+            'Get-IpipTopology'         = @{}
+            'Test-IpipTopology'        = @{ InputObject = @{ Namespaces = @() } }
+            'Set-IpipTopology'         = @{ InputObject = @{ Namespaces = @() }; Confirm = $false }
+            'Set-IpipMesh'             = @{ Address = '10.42.1.0'; Peer = @{}; Confirm = $false }
+            'Invoke-NetNamespaceCommand' = @{ FilePath = '/bin/true' }
+            'New-NetNamespace'         = @{ Confirm = $false }
+            'Get-NetNamespace'         = @{}
+            'Remove-NetNamespace'      = @{ Confirm = $false }
+            'Enter-NetNamespace'       = @{}
+        }
+    }
+
+    AfterAll {
+        Exit-NetNamespace
+        Remove-NetNamespaceFixture $Default -Confirm:$false
+    }
+
+    It 'covers every cmdlet that takes -NetNamespace' {
+        $taking = Get-Command -Module IpipTools | Where-Object {
+            $_.Parameters.Values | Where-Object { $_.Name -eq 'NetNamespace' -or $_.Aliases -contains 'NetNamespace' }
+        }
+        $taking.Name | Sort-Object | Should -Be ($Calls.Keys | Sort-Object)
+    }
+
+    It '<Cmdlet> refuses -NetNamespace <Shown>' -ForEach @(
+        foreach ($value in @($null, '')) {
+            foreach ($name in @(
+                    'New-IpipTunnel', 'Get-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel',
+                    'Add-TunnelPeerAddress', 'Get-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
+                    'Add-OnlinkRoute', 'Get-OnlinkRoute', 'Remove-OnlinkRoute',
+                    'Get-NetLink', 'New-VethPair', 'Get-VethPair', 'Remove-VethPair',
+                    'Get-IpForwarding', 'Enable-IpForwarding', 'Disable-IpForwarding', 'Test-IpipSupport',
+                    'Get-IpipTopology', 'Test-IpipTopology', 'Set-IpipTopology', 'Set-IpipMesh',
+                    'Invoke-NetNamespaceCommand', 'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace')) {
+                @{ Cmdlet = $name; Value = $value; Shown = if ($null -eq $value) { '$null' } else { "''" } }
+            }
+        }) {
+        $arguments = $Calls[$Cmdlet].Clone()
+        $arguments.NetNamespace = $Value
+        $failure = $null
+        try { & $Cmdlet @arguments -ErrorAction Stop | Out-Null } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty -Because "$Cmdlet -NetNamespace $Shown must not run against the session's namespace"
+        $failure.FullyQualifiedErrorId | Should -Match '^(NetNamespaceNullOrEmpty|ParameterArgumentValidationError)'
+        $failure.Exception | Should -BeOfType System.Management.Automation.ParameterBindingException
+    }
+
+    It 'changes nothing in the session''s namespace' {
+        { New-VethPair $Probe "$Probe-p" -NetNamespace $null -ErrorAction Stop } | Should -Throw
+        (ip -n $Default.Namespace -j link show | ConvertFrom-Json).ifname | Should -Be @('lo')
+    }
+
+    It 'still lets a piped object without a namespace mean the default' {
+        ([pscustomobject]@{ Namespace = $null } | Get-NetLink).Name | Should -Be @('lo')
+    }
+}
+
+# Get-NetNamespace writes objects that keep the next cmdlet in their namespace; it takes
+# several names; New-NetNamespace and Remove-NetNamespace take piped strings.
+Describe 'Namespace objects and names in the pipeline' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Stem = 'ipt-pipe-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        $script:Names = "$Stem-a", "$Stem-b"
+    }
+
+    AfterAll {
+        foreach ($name in $Names) { ip netns delete $name 2>$null }
+    }
+
+    It 'creates namespaces from piped strings' {
+        $made = $Names | New-NetNamespace
+        $made.Name | Should -Be $Names
+        $listed = ip -j netns list | ConvertFrom-Json
+        $Names | ForEach-Object { $listed.name | Should -Contain $_ }
+    }
+
+    It 'gets several names at once' {
+        (Get-NetNamespace $Names).Name | Should -Be $Names
+    }
+
+    It 'reports a missing name among several and still lists the others' {
+        $asked = "$Stem-a", "$Stem-missing", "$Stem-b"
+        $found = Get-NetNamespace $asked -ErrorVariable failure -ErrorAction SilentlyContinue
+        $found.Name | Should -Be $Names
+        $failure.FullyQualifiedErrorId | Should -BeLike 'NamespaceNotFound*'
+    }
+
+    It 'binds a namespace object to -NetNamespace of the next cmdlet' {
+        New-VethPair pa pb -NetNamespace "$Stem-b" | Out-Null
+        $links = Get-NetNamespace "$Stem-b" | Get-NetLink
+        $links.Name | Sort-Object | Should -Be @('lo', 'pa', 'pb')
+        $links.Namespace | Select-Object -Unique | Should -Be "$Stem-b"
+        (ip -n "$Stem-b" -j link show | ConvertFrom-Json).ifname | Sort-Object | Should -Be @('lo', 'pa', 'pb')
+    }
+
+    It 'removes namespaces named by piped strings' {
+        $Names | Remove-NetNamespace -Confirm:$false
+        $listed = @(ip -j netns list | ConvertFrom-Json)
+        $Names | ForEach-Object { $listed.name | Should -Not -Contain $_ }
+    }
+}
+
+# Remove-NetNamespace of a name that does not exist recommended creating it first.
+Describe 'Removing a namespace that does not exist' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+    }
+
+    It 'says there is nothing to remove and points at the list' {
+        $name = 'ipt-absent-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        Remove-NetNamespace $name -Confirm:$false -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NamespaceNotFound*'
+        $failure[0].ErrorDetails.Message | Should -BeLike '*nothing to remove*'
+        $failure[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-NetNamespace|[Cc]reate'
+        $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*Get-NetNamespace*'
+        (ip -j netns list | ConvertFrom-Json).name | Should -Not -Contain $name
+    }
+}
+
+# The program's standard error went straight to the console, past PowerShell: 2>&1 could not
+# capture it, nor -ErrorVariable. Like a native command's, each line is now an error record.
+Describe 'Invoke-NetNamespaceCommand: standard error reaches the error stream' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Script = 'echo out1; echo err1 >&2; sleep 0.1; echo out2; echo err2 >&2'
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'is captured by 2>&1, as records of the error stream' {
+        $all = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script 2>&1
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $output = @($all | Where-Object { $_ -is [string] })
+        $output | Should -Be @('out1', 'out2')
+        $errors | ForEach-Object { "$_" } | Should -Be @('err1', 'err2')
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It 'leaves the output stream to standard output, and does not stop where Stop is the preference' {
+        # Pester runs tests with $ErrorActionPreference = 'Stop'; like a native command's,
+        # these records do not interact with it, and $? stays true.
+        $output = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script 2>$null
+        $succeeded = $?
+        $output | Should -Be @('out1', 'out2')
+        $succeeded | Should -BeTrue
+    }
+
+    It 'still sets $LASTEXITCODE and reports a failing exit after the error lines' {
+        $all = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' 'echo bad >&2; exit 4' -ErrorAction Continue 2>&1
+        $LASTEXITCODE | Should -Be 4
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        "$($errors[0])" | Should -Be 'bad'
+        $errors[-1].FullyQualifiedErrorId | Should -BeLike 'NativeCommandFailed*'
+    }
+
+    It 'keeps standard error in the result with -PassThru' {
+        $result = Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /bin/sh '-c' $Script -PassThru
+        $result.StandardOutput | Should -Be @('out1', 'out2')
+        $result.StandardError | Should -Be @('err1', 'err2')
+    }
+}

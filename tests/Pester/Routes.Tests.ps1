@@ -42,3 +42,86 @@ Describe 'Route cmdlets' -Skip:(-not $IsRoot) {
         $Fixture | Get-OnlinkRoute | Should -BeNullOrEmpty
     }
 }
+
+# The read-back after an add asked for IPv4 only, so an IPv6 route was reported as
+# RouteVanished and left in the kernel; Get-OnlinkRoute -All never listed IPv6 routes; and
+# in a namespace with no IPv4 route yet (no main table) every listing failed with ENOENT.
+Describe 'IPv6 routes and a namespace without an IPv4 route' {
+    BeforeEach {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $Fixture | New-VethPair d0 d1 -Up | Out-Null
+    }
+
+    AfterEach {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'adds an IPv6 onlink route, returns it and leaves no error' {
+        $route = $Fixture | Add-OnlinkRoute 2001:db8:1::/64 -Gateway fe80::1 -InterfaceName d0 -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+        $route.Destination.ToString() | Should -Be '2001:db8:1::/64'
+        $route.Gateway.ToString() | Should -Be 'fe80::1'
+        $kernel = ip -n $Fixture.Namespace -6 -j route show 2001:db8:1::/64 | ConvertFrom-Json
+        $kernel.gateway | Should -Be 'fe80::1'
+        $kernel.flags | Should -Contain 'onlink'
+    }
+
+    It 'lists IPv6 routes, onlink ones by default and all with -All' {
+        ip -n $Fixture.Namespace -6 route add 2001:db8:2::/64 via fe80::2 dev d0 onlink
+        ($Fixture | Get-OnlinkRoute).Destination.ToString() | Should -Be '2001:db8:2::/64'
+        $all = $Fixture | Get-OnlinkRoute -All | ForEach-Object { "$($_.Destination)" }
+        $expected = (ip -n $Fixture.Namespace -6 -j route show | ConvertFrom-Json).dst | ForEach-Object { if ($_ -eq 'default') { '::/0' } elseif ($_ -notlike '*/*') { "$_/128" } else { $_ } }
+        $all | Sort-Object | Should -Be ($expected | Sort-Object)
+    }
+
+    It 'lists and adds IPv4 routes where the main table does not exist yet' {
+        # A bare namespace (loopback down) has no IPv4 main table until its first route.
+        $bare = 'ipt-bare-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        New-NetNamespace $bare | Out-Null
+        try {
+            New-VethPair e0 e1 -Up -NetNamespace $bare | Out-Null
+            $listed = Get-OnlinkRoute -All -NetNamespace $bare -ErrorVariable failure
+            $failure | Should -BeNullOrEmpty
+            $listed | Where-Object { $_.Destination.BaseAddress.AddressFamily -eq 'InterNetwork' } | Should -BeNullOrEmpty
+            $route = Add-OnlinkRoute 10.9.0.0/24 -InterfaceName e0 -NetNamespace $bare -ErrorVariable failure
+            $failure | Should -BeNullOrEmpty
+            $route.Destination.ToString() | Should -Be '10.9.0.0/24'
+            (ip -n $bare -j route show 10.9.0.0/24 | ConvertFrom-Json).dev | Should -Be 'e0'
+        }
+        finally {
+            Remove-NetNamespace $bare -Confirm:$false
+        }
+    }
+}
+
+# What IpipTools creates carries its mark (protocol 73 on routes), so that
+# Set-IpipTopology -Prune can tell its routes from everyone else's. Add-OnlinkRoute used to
+# leave iproute2's default (proto boot), which -Prune then never removed.
+Describe 'Routes made by Add-OnlinkRoute carry the IpipTools mark' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $Fixture | New-VethPair m0 m1 -Up | Out-Null
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'adds the route with protocol 73' {
+        $route = $Fixture | Add-OnlinkRoute 10.61.0.0/24 -Gateway 172.16.61.1 -InterfaceName m0
+        $route.Protocol | Should -Be 73
+        (ip -n $Fixture.Namespace -j route show 10.61.0.0/24 | ConvertFrom-Json).protocol | Should -Be '73'
+    }
+
+    It 'is pruned by Set-IpipTopology -Prune, while a route made by ip stays' {
+        $Fixture | Add-OnlinkRoute 10.62.0.0/24 -Gateway 172.16.62.1 -InterfaceName m0 | Out-Null
+        ip -n $Fixture.Namespace route add 10.63.0.0/24 via 172.16.63.1 dev m0 onlink
+        $topology = @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'm0'; Peer = 'm1' }) }) }
+        Set-IpipTopology -InputObject $topology -Prune -NetNamespace $Fixture.Namespace -Confirm:$false | Out-Null
+        $left = (ip -n $Fixture.Namespace -j route show | ConvertFrom-Json).dst
+        $left | Should -Not -Contain '10.62.0.0/24'
+        $left | Should -Contain '10.63.0.0/24'
+    }
+}

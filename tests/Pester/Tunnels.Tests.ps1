@@ -67,3 +67,43 @@ Describe 'Tunnel cmdlets' -Skip:(-not $IsRoot) {
         $Fixture | Get-NetLink tunw -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+# What IpipTools creates carries its mark: a tunnel made by New-IpipTunnel the alias
+# ipiptools:managed, which Set-IpipTopology -Prune goes by.
+Describe 'Tunnels made by New-IpipTunnel carry the IpipTools mark' -Tag Tunnel {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'sets the alias' {
+        $Fixture | New-IpipTunnel mk -Remote 10.65.0.2 -Local 10.65.0.1 | Out-Null
+        (ip -n $Fixture.Namespace -j -d link show mk | ConvertFrom-Json).ifalias | Should -Be 'ipiptools:managed'
+    }
+}
+
+# Set-IpipTunnel on a gre tunnel answered "... not IpipParameters" (a C# type name).
+Describe 'Set-IpipTunnel on a tunnel of another kind' -Tag Tunnel {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        ip -n $Fixture.Namespace link add g1 type gre remote 192.0.2.2 local 192.0.2.1
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'says in words what the tunnel is and what to do' {
+        Set-IpipTunnel g1 -Ttl 32 -NetNamespace $Fixture.Namespace -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TunnelKindMismatch*'
+        $failure[0].ErrorDetails.Message | Should -Match "'g1' .* is a gre tunnel"
+        $failure[0].ErrorDetails.Message | Should -Not -Match 'Parameters'
+        $failure[0].ErrorDetails.RecommendedAction | Should -Match 'ip tunnel change g1'
+        (ip -n $Fixture.Namespace -d -j link show g1 | ConvertFrom-Json).linkinfo.info_data.ttl | Should -Not -Be 32
+    }
+}

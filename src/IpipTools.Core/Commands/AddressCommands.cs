@@ -1,4 +1,5 @@
 using System.Net;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
@@ -19,10 +20,11 @@ public static class AddressCommands
     public static ChangeDescription DescribeAdd(NetNamespace target, AddressSpec spec) =>
         new($"interface '{spec.Device}' {ChangeDescription.Where(target)}", $"Add address {spec.Address}{(spec.Peer is null ? string.Empty : $" peer {spec.Peer}")}/{spec.EffectivePrefixLength}");
 
+    /// <summary>Adds the address with IpipTools' mark (IFA_PROTO <see cref="Ownership.AddressProtocol"/>), like everything IpipTools creates.</summary>
     public static InterfaceAddress Add(NetNamespace target, AddressSpec spec)
     {
         using var client = RtnetlinkClient.Open(target);
-        return client.Addresses.Add(spec);
+        return client.Addresses.Add(spec with { Protocol = Ownership.AddressProtocol });
     }
 
     /// <summary>The addresses of one interface (or all, or a wildcard), optionally only one address or only those with a peer.</summary>

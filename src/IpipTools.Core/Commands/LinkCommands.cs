@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
@@ -24,7 +25,43 @@ public static class LinkCommands
         return client.Links.List().Where(l => pattern.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList();
     }
 
-    public static IReadOnlyList<NetworkLink> GetVeth(NetNamespace target, string? name = null) => Get(target, name, "veth");
+    /// <summary>
+    /// The veth ends (<c>ip link show type veth</c>), each with its peer's name and namespace
+    /// in <see cref="NetworkLink.KindParameters"/>. The kernel reports a peer only by index
+    /// (IFLA_LINK), in another namespace by that namespace's id (IFLA_LINK_NETNSID); the id is
+    /// matched to a named namespace, whose link of that index is the peer. A peer in an
+    /// unnamed namespace stays unknown (null).
+    /// </summary>
+    public static IReadOnlyList<NetworkLink> GetVeth(NetNamespace target, string? name = null)
+    {
+        var ends = Get(target, name, "veth");
+        if (ends.Count == 0)
+        {
+            return ends;
+        }
+
+        using var client = RtnetlinkClient.Open(target);
+        var here = client.Links.List().ToDictionary(l => l.Index, l => l.Name);
+        var elsewhere = new Dictionary<int, NetNamespace?>();
+        return ends.Select(end =>
+        {
+            var (peerName, peerNamespace) = end.ParentNamespaceId is int id
+                ? PeerElsewhere(end.ParentIndex, elsewhere.TryGetValue(id, out var known) ? known : elsewhere[id] = NamespaceIds.Find(client, id))
+                : (here.GetValueOrDefault(end.ParentIndex), target);
+            return end with { KindParameters = new VethParameters(peerName, peerNamespace) };
+        }).ToList();
+    }
+
+    private static (string? Name, NetNamespace? Namespace) PeerElsewhere(int index, NetNamespace? peerNamespace)
+    {
+        if (peerNamespace is null)
+        {
+            return (null, null);
+        }
+
+        using var peerClient = RtnetlinkClient.Open(peerNamespace);
+        return (peerClient.Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
+    }
 
     public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace) =>
         new($"veth pair '{name}' {ChangeDescription.Where(target)}",
@@ -33,29 +70,32 @@ public static class LinkCommands
     /// <summary>
     /// Creates a veth pair with its peer placed straight into <paramref name="peerNamespace"/>
     /// (or beside it). With <paramref name="up"/> both ends come up; the kernel would
-    /// leave the peer down. Returns the local end.
+    /// leave the peer down. Both ends carry IpipTools' mark (<see cref="Ownership.LinkAlias"/>),
+    /// like everything IpipTools creates. Returns the local end.
     /// </summary>
     public static NetworkLink NewVeth(NetNamespace target, string name, string peerName, string? peerNamespace = null, bool up = false, int? mtu = null)
     {
         var peerTarget = peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
         using var client = RtnetlinkClient.Open(target);
         var parameters = new VethParameters(peerName, peerTarget.Equals(target) ? null : peerTarget);
-        var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu });
-        if (up)
+        var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu, Alias = Ownership.LinkAlias });
+        try
         {
-            try
+            using var peerClient = RtnetlinkClient.Open(peerTarget);
+            peerClient.Links.SetAlias(peerName, Ownership.LinkAlias);
+            if (up)
             {
-                using var peerClient = RtnetlinkClient.Open(peerTarget);
                 peerClient.Links.SetUp(peerName, true);
             }
-            catch
-            {
-                client.Links.TryDelete(name);
-                throw;
-            }
-        }
 
-        return client.Links.Get(link.Name);
+            // Read back inside the undo's reach: an error must not leave the pair behind.
+            return client.Links.Get(link.Name);
+        }
+        catch
+        {
+            client.Links.TryDelete(name);
+            throw;
+        }
     }
 
     public static ChangeDescription DescribeRemoveVeth(NetNamespace target, string name) =>
@@ -75,6 +115,6 @@ public static class LinkCommands
     }
 
     private static IpipToolsException NotOfKind(NetworkLink link, string kind) => new(
-        $"Link '{link.Name}' is a {link.Kind ?? "device without a kind"}, not a {kind}.",
-        "LinkKindMismatch", IpipErrorCategory.InvalidArgument, $"Give the name of a {kind} link (Get-NetLink lists them with their kinds).", link.Name);
+        $"Link '{link.Name}' is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not {Wording.WithArticle(kind)}.",
+        "LinkKindMismatch", IpipErrorCategory.InvalidArgument, $"Give the name of {Wording.WithArticle(kind)} link (Get-NetLink lists them with their kinds).", link.Name);
 }

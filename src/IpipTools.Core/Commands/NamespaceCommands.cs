@@ -1,3 +1,4 @@
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 
 namespace IpipTools.Core.Commands;
@@ -21,6 +22,34 @@ public static class NamespaceCommands
         }
 
         return NetNamespaceStore.List().Where(n => pattern.Matches(n.Name!)).ToList();
+    }
+
+    /// <summary>
+    /// The namespaces each of <paramref name="names"/> selects, in order (null: all). A
+    /// name that selects nothing goes to <paramref name="onFailure"/> and the rest are
+    /// still listed, as Get-ChildItem does with several paths.
+    /// </summary>
+    public static IReadOnlyList<NetNamespace> Get(IReadOnlyList<string>? names, Action<Exception> onFailure)
+    {
+        if (names is null)
+        {
+            return Get();
+        }
+
+        var found = new List<NetNamespace>();
+        foreach (var name in names)
+        {
+            try
+            {
+                found.AddRange(Get(name));
+            }
+            catch (Exception e) when (ErrorReport.IsReportable(e))
+            {
+                onFailure(e);
+            }
+        }
+
+        return found;
     }
 
     public static ChangeDescription DescribeRemove(string name) =>

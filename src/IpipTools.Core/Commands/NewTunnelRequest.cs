@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Tunnels;
 
@@ -13,7 +14,8 @@ public sealed record NewTunnelRequest(string Name) : TunnelSettings(Name)
 
     public bool Up { get; init; }
 
-    public string? Alias { get; init; }
+    /// <summary>The link alias; IpipTools' mark (<see cref="Ownership.LinkAlias"/>) unless another is given.</summary>
+    public string Alias { get; init; } = Ownership.LinkAlias;
 
     public TunnelSpec ToSpec() => new(Name, new IpipParameters
     {

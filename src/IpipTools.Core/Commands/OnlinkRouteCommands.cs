@@ -13,7 +13,11 @@ public static class OnlinkRouteCommands
     public static ChangeDescription DescribeAdd(NetNamespace target, OnlinkRouteRequest request) =>
         new($"route {request.Destination} {ChangeDescription.Where(target)}", $"{(request.Replace ? "Replace" : "Add")} route {request.ToSpec()}");
 
-    /// <summary>Adds (or replaces) the route and returns it as the kernel now lists it.</summary>
+    /// <summary>
+    /// Adds (or replaces) the route and returns it as the kernel now lists it. The read-back
+    /// asks for the route's own family, table and device. If it still fails after an add,
+    /// the route is deleted again: an error must not leave the change behind.
+    /// </summary>
     public static RouteEntry Add(NetNamespace target, OnlinkRouteRequest request)
     {
         var spec = request.ToSpec();
@@ -21,26 +25,38 @@ public static class OnlinkRouteCommands
         if (request.Replace)
         {
             client.Routes.Replace(spec);
-        }
-        else
-        {
-            client.Routes.Add(spec);
+            return ReadBack(client, spec);
         }
 
-        return client.Routes.List(new RouteQuery { Table = spec.Table, Device = spec.Device })
-            .FirstOrDefault(r => r.Destination.Equals(spec.Destination))
-            ?? throw new IpipToolsException($"The kernel accepted the route {spec} but does not list it.", "RouteVanished",
-                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec);
+        client.Routes.Add(spec);
+        try
+        {
+            return ReadBack(client, spec);
+        }
+        catch
+        {
+            client.Routes.TryDelete(spec);
+            throw;
+        }
     }
 
+    private static RouteEntry ReadBack(RtnetlinkClient client, RouteSpec spec) =>
+        client.Routes.List(new RouteQuery { Table = spec.Table, Device = spec.Device, Family = AddressFamilies.Of(spec.Destination.BaseAddress) })
+            .FirstOrDefault(r => r.Destination.Equals(spec.Destination) && Equals(r.Gateway, spec.Gateway))
+            ?? throw new IpipToolsException($"The kernel accepted the route {spec} but does not list it.", "RouteVanished",
+                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+
     /// <summary>
-    /// The routes of the main table (or <paramref name="table"/>): by default only onlink
-    /// ones, with <paramref name="all"/> every route <c>ip route</c> shows.
+    /// The IPv4 and IPv6 routes of the main table (or <paramref name="table"/>): by default
+    /// only onlink ones, with <paramref name="all"/> every route <c>ip route</c> and
+    /// <c>ip -6 route</c> show.
     /// </summary>
     public static IReadOnlyList<RouteEntry> Get(NetNamespace target, string? device = null, IPNetwork? destination = null, bool all = false, uint? table = null)
     {
         using var client = RtnetlinkClient.Open(target);
-        return client.Routes.List(new RouteQuery { Table = (RouteTable?)table ?? RouteTable.Main, Device = device })
+        var query = new RouteQuery { Table = (RouteTable?)table ?? RouteTable.Main, Device = device };
+        return new[] { AddressFamilies.Inet, AddressFamilies.Inet6 }
+            .SelectMany(family => client.Routes.List(query with { Family = family }))
             .Where(r => (all || r.OnLink) && (destination is null || r.Destination.Equals(destination.Value)))
             .ToList();
     }

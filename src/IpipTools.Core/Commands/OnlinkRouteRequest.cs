@@ -1,4 +1,5 @@
 using System.Net;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.Commands;
@@ -7,7 +8,8 @@ namespace IpipTools.Core.Commands;
 /// <c>ip route add DEST [via GW] dev DEV onlink [metric M] [table T] [mtu N]</c> as
 /// Add-OnlinkRoute's parameters give it. Onlink is the point of the cmdlet (routes via
 /// tunl0 to a next hop no prefix on the device covers); <see cref="CheckGateway"/>
-/// leaves the flag off for an ordinary route whose gateway the kernel checks.
+/// leaves the flag off for an ordinary route whose gateway the kernel checks. The route
+/// carries IpipTools' mark (<see cref="Ownership.Protocol"/>), like everything IpipTools creates.
 /// </summary>
 public sealed record OnlinkRouteRequest(IPNetwork Destination, string Device)
 {
@@ -32,5 +34,6 @@ public sealed record OnlinkRouteRequest(IPNetwork Destination, string Device)
         Metric = Metric,
         Table = (RouteTable?)Table ?? RouteTable.Main,
         Mtu = Mtu,
+        Protocol = Ownership.Protocol,
     };
 }

@@ -6,53 +6,52 @@ namespace IpipTools.Core.Namespaces;
 
 /// <summary>
 /// A native program running in a namespace (see <see cref="NamespaceProcess"/>).
-/// Its standard output is read by the runtime on another thread and handed out through
-/// <see cref="ReadOutput"/>, which blocks until the next line, so a caller on a
-/// PowerShell pipeline thread can stream lines as they come without moving anywhere.
+/// Its standard output (and, when captured, its standard error) is read by the runtime on
+/// other threads and handed out in the order it arrived through <see cref="ReadOutput"/> or
+/// <see cref="Stream"/>, which block until the next line, so a caller on a PowerShell
+/// pipeline thread can pass lines on as they come without moving anywhere.
 /// </summary>
 public sealed class NamespaceCommand : IDisposable
 {
     private readonly Process _process;
-    private readonly BlockingCollection<string> _lines = new();
+    private readonly BlockingCollection<(string Text, bool IsError)> _lines = new();
     private readonly ConcurrentQueue<string> _errors = new();
-    private readonly TaskCompletionSource _errorsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _openStreams;
 
     internal NamespaceCommand(Process process, string commandLine, NetNamespace target, bool captureStandardError)
     {
         _process = process;
         CommandLine = commandLine;
         Namespace = target;
-        _process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                _lines.CompleteAdding();
-            }
-            else
-            {
-                _lines.Add(e.Data);
-            }
-        };
+        _openStreams = captureStandardError ? 2 : 1;
+        _process.OutputDataReceived += (_, e) => Receive(e.Data, isError: false);
         _process.BeginOutputReadLine();
         if (captureStandardError)
         {
-            _process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null)
-                {
-                    _errorsDone.TrySetResult();
-                }
-                else
-                {
-                    _errors.Enqueue(e.Data);
-                }
-            };
+            _process.ErrorDataReceived += (_, e) => Receive(e.Data, isError: true);
             _process.BeginErrorReadLine();
         }
-        else
+    }
+
+    /// <summary>One line from either stream; null is that stream's end, and the last end completes the lines.</summary>
+    private void Receive(string? line, bool isError)
+    {
+        if (line is null)
         {
-            _errorsDone.TrySetResult();
+            if (Interlocked.Decrement(ref _openStreams) == 0)
+            {
+                _lines.CompleteAdding();
+            }
+
+            return;
         }
+
+        if (isError)
+        {
+            _errors.Enqueue(line);
+        }
+
+        _lines.Add((line, isError));
     }
 
     public string CommandLine { get; }
@@ -62,14 +61,27 @@ public sealed class NamespaceCommand : IDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>The lines of standard output, as they come; ends when the program closes its output.</summary>
-    public IEnumerable<string> ReadOutput() => _lines.GetConsumingEnumerable();
+    public IEnumerable<string> ReadOutput() => _lines.GetConsumingEnumerable().Where(l => !l.IsError).Select(l => l.Text);
+
+    /// <summary>
+    /// Hands each line to <paramref name="onOutput"/> or <paramref name="onError"/>, on the
+    /// calling thread and in the order the lines arrived, until the program closes its
+    /// streams. Invoke-NetNamespaceCommand writes them to the output and error streams, as
+    /// PowerShell does with a native command's.
+    /// </summary>
+    public void Stream(Action<string> onOutput, Action<string> onError)
+    {
+        foreach (var (text, isError) in _lines.GetConsumingEnumerable())
+        {
+            (isError ? onError : onOutput)(text);
+        }
+    }
 
     /// <summary>Waits for the program to end (after its output has been read) and returns what it did.</summary>
     public NamespaceCommandResult Complete()
     {
-        var output = _lines.GetConsumingEnumerable().ToList();
+        var output = ReadOutput().ToList();
         _process.WaitForExit();
-        _errorsDone.Task.Wait();
         return new NamespaceCommandResult(CommandLine, NamespaceText.NameOf(Namespace), _process.ExitCode, output, _errors.ToList());
     }
 

@@ -29,6 +29,14 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
 
     public bool IsCallerNamespace => Path is null;
 
+    /// <summary>
+    /// What names this namespace to -NetNamespace: its name, else its file; null for the
+    /// caller's. Every object IpipTools writes carries a Namespace that binds to
+    /// -NetNamespace by property name, and so does this one, so that
+    /// <c>Get-NetNamespace lab | Get-NetLink</c> lists the links of lab.
+    /// </summary>
+    public string? Namespace => Name ?? Path;
+
     /// <summary>A named namespace; the name is checked before anything touches the file system.</summary>
     public static NetNamespace Named(string name)
     {

@@ -66,7 +66,11 @@ public static class NetNamespaceStore
         var path = target.Path!;
         if (!File.Exists(path))
         {
-            throw target.NotFound();
+            // Not NetNamespace.NotFound: its advice (create it first) fits a namespace to use, not one to remove.
+            throw new IpipToolsException(
+                $"Network namespace '{name}' does not exist (no {path}), so there is nothing to remove.",
+                "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
+                "Check the name with Get-NetNamespace (or 'ip netns list').", name);
         }
 
         // MNT_DETACH, as iproute2 does: processes still inside keep the namespace alive.

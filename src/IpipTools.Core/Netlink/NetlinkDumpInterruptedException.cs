@@ -10,7 +10,7 @@ public sealed class NetlinkDumpInterruptedException : IpipToolsException
 {
     public NetlinkDumpInterruptedException(string operation, int attempts)
         : base(
-            $"Cannot {operation}: the kernel reported the dump inconsistent (NLM_F_DUMP_INTR) {attempts} time(s) in a row because the table kept changing while it was read.",
+            $"Cannot {operation}: the kernel reported the dump inconsistent (NLM_F_DUMP_INTR) {Wording.Count(attempts, "time")} in a row because the table kept changing while it was read.",
             "DumpInterrupted",
             IpipErrorCategory.ResourceBusy,
             "Retry when whatever is changing the table at a high rate has settled.",

@@ -21,4 +21,15 @@ public static class ErrorRecords
             ErrorDetails = new ErrorDetails(report.Message) { RecommendedAction = report.RecommendedAction ?? string.Empty },
         };
     }
+
+    /// <summary>
+    /// One line a native program wrote to standard error, as PowerShell itself records a
+    /// native command's: a RemoteException carrying the text, id NativeCommandError, the line
+    /// as its target, so that the record prints as the line.
+    /// </summary>
+    public static ErrorRecord FromStandardError(string line, string program) =>
+        new(new RemoteException(line), "NativeCommandError", ErrorCategory.NotSpecified, line)
+        {
+            ErrorDetails = new ErrorDetails(line) { RecommendedAction = $"Read what {program} says; it wrote this to its standard error." },
+        };
 }

@@ -18,6 +18,26 @@ public abstract class IpipCmdlet : PSCmdlet
     /// <summary>The key of this shell session's namespace stack (see Enter-NetNamespace).</summary>
     protected static object? Session => Runspace.DefaultRunspace;
 
+    /// <summary>The name every cmdlet gives its namespace parameter (or an alias of it).</summary>
+    internal const string NamespaceParameter = "NetNamespace";
+
+    /// <summary>
+    /// Refuses -NetNamespace $null or '' given on the command line. Only a parameter left
+    /// out means the session's default; an empty value is far more often a typo
+    /// (<c>-NetNamespace $lab.NoSuchProperty</c>) that would otherwise quietly run against
+    /// the host. A null bound later from a piped object's Namespace property is not
+    /// refused: IpipTools writes null there for objects read in the caller's namespace.
+    /// Pipeline binding happens after BeginProcessing, so what is bound here came from
+    /// the command line.
+    /// </summary>
+    protected override void BeginProcessing()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(NamespaceParameter, out var value) && NamespaceArgument.IsMissing(value))
+        {
+            ThrowTerminatingError(NamespaceArgument.MissingError());
+        }
+    }
+
     protected sealed override void ProcessRecord()
     {
         try
@@ -47,6 +67,10 @@ public abstract class IpipCmdlet : PSCmdlet
             WriteObject(item);
         }
     }
+
+    /// <summary>What writes a line of <paramref name="program"/>'s standard error, as PowerShell writes a native command's (see <see cref="NativeErrorStream"/>).</summary>
+    protected Action<string> NativeErrorWriter(string program) =>
+        line => NativeErrorStream.Write(this, ErrorRecords.FromStandardError(line, program));
 
     /// <summary>Writes a failure the core returned rather than threw (null: nothing failed).</summary>
     protected void WriteFailure(Exception? failure)

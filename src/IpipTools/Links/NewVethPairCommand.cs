@@ -17,8 +17,12 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
     [Parameter(Mandatory = true, Position = 1)]
     public string PeerName { get; set; } = string.Empty;
 
-    /// <summary>Where the peer goes (a name or path); default: beside the local end.</summary>
+    /// <summary>
+    /// Where the peer goes (a name or path); default: beside the local end. $null or '' is
+    /// refused: '' would otherwise put the peer in the caller's namespace, the host's.
+    /// </summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string? PeerNamespace { get; set; }
 

@@ -11,11 +11,13 @@ namespace IpipTools.Namespaces;
 [OutputType(typeof(NetNs))]
 public sealed class GetNetNamespaceCommand : IpipCmdlet
 {
-    [Parameter(Position = 0)]
+    /// <summary>Names or wildcards; strings bind from the pipeline. Left out: every named namespace. $null or '' is refused (a typo, not "all").</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
     [Alias("NetNamespace")]
     [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
-    public string? Name { get; set; }
+    public string[]? Name { get; set; }
 
-    protected override void ProcessItem() => WriteEach(NamespaceCommands.Get(Name));
+    protected override void ProcessItem() => WriteEach(NamespaceCommands.Get(Name, WriteFailure));
 }

@@ -6,9 +6,10 @@ namespace IpipTools.Namespaces;
 
 /// <summary>
 /// <c>ip netns exec NS PROGRAM ARGS</c>: runs a native program inside a namespace and
-/// streams its output lines. The program is started from a short-lived thread inside
-/// the namespace (the core's NamespaceProcess); the pipeline thread never moves.
-/// $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
+/// streams its output lines; each line of its standard error becomes a record of the error
+/// stream, as a native command's does (2>&1 captures them). The program is started from a
+/// short-lived thread inside the namespace (the core's NamespaceProcess); the pipeline thread
+/// never moves. $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "NetNamespaceCommand")]
 [OutputType(typeof(string), typeof(NamespaceCommandResult))]
@@ -32,8 +33,18 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        _running = NamespaceProcess.Start(Target, FilePath, ArgumentList, SessionState.Path.CurrentFileSystemLocation.Path, PassThru.IsPresent);
-        WriteEach(PassThru.IsPresent ? new object[] { _running.Complete() } : _running.ReadOutput());
+        // Standard error is always captured: each line goes to the error stream (or, with
+        // -PassThru, into the result), so that 2>&1 and -ErrorVariable see it.
+        _running = NamespaceProcess.Start(Target, FilePath, ArgumentList, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        if (PassThru.IsPresent)
+        {
+            WriteObject(_running.Complete());
+        }
+        else
+        {
+            _running.Stream(WriteObject, NativeErrorWriter(FilePath));
+        }
+
         var exitCode = _running.Finish();
         SessionState.PSVariable.Set("global:LASTEXITCODE", exitCode);
         WriteFailure(_running.FailureFor(exitCode));

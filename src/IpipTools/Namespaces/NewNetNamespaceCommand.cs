@@ -10,7 +10,7 @@ namespace IpipTools.Namespaces;
 [OutputType(typeof(NetNs))]
 public sealed class NewNetNamespaceCommand : IpipCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("NetNamespace")]
     public string Name { get; set; } = string.Empty;
 

@@ -10,7 +10,7 @@ namespace IpipTools.Namespaces;
 [OutputType(typeof(void))]
 public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("NetNamespace")]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string Name { get; set; } = string.Empty;

@@ -9,7 +9,7 @@ namespace IpipTools.Topology;
 /// it as JSON; a plan (-Plan, -PlanPath) is applied later only if the state is still the
 /// one it was made against.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "IpipTopology", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Set, "IpipTopology", SupportsShouldProcess = true, DefaultParameterSetName = PipelineChoosesSet)]
 [OutputType(typeof(ApplyResult), typeof(TopologyPlan))]
 public sealed class SetIpipTopologyCommand : TopologyCmdlet
 {

@@ -7,7 +7,7 @@ namespace IpipTools.Topology;
 /// Whether the namespaces are what a topology declares: $true or $false, or with -Detailed
 /// each difference, as the plan steps that would repair it and the conflicts in the way.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "IpipTopology", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Test, "IpipTopology", DefaultParameterSetName = PipelineChoosesSet)]
 [OutputType(typeof(bool), typeof(PlanStep), typeof(PlanConflict))]
 public sealed class TestIpipTopologyCommand : TopologyCmdlet
 {

@@ -16,6 +16,16 @@ public abstract class TopologyCmdlet : NamespacedCmdlet
     public const string PathSet = "Path";
     public const string DataSet = "Data";
 
+    /// <summary>
+    /// The default parameter set, deliberately one no parameter belongs to. Each set has a
+    /// mandatory parameter that can come from the pipeline; with a real set as the default,
+    /// PowerShell settles on it before the first piped object arrives, and a piped hashtable
+    /// or plan then fails to bind ("The input object cannot be bound..."). With no set to
+    /// fall back on, the piped object itself chooses: a dictionary binds -InputObject, a plan
+    /// -Plan, a file's FullName -Path.
+    /// </summary>
+    public const string PipelineChoosesSet = "PipelineChooses";
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
     public string? Path { get; set; }

@@ -56,7 +56,6 @@ public sealed class MissingObjectErrorTests
             () => client.Links.MoveTo("va", NetNamespace.Named(missing)),
             () => client.Links.Add(new LinkSpec("vx", new VethParameters("vy", NetNamespace.Named(missing)))),
             () => Ipv4Forwarding.Set(NetNamespace.Named(missing), true),
-            () => NetNamespaceStore.Delete(missing),
         };
 
         foreach (var operation in operations)
@@ -68,6 +67,13 @@ public sealed class MissingObjectErrorTests
             Assert.Contains($"ip netns add {missing}", error.RecommendedAction);
             Assert.False(File.Exists(Path.Combine(NetNamespaceStore.Directory, missing)));
         }
+
+        // Removing it is the one case where "create it first" would be wrong advice.
+        var removal = NothingLeftBehind.Assert<IpipToolsException>(ns, () => NetNamespaceStore.Delete(missing));
+        Assert.Equal("NamespaceNotFound", removal.ErrorId);
+        Assert.Equal($"Network namespace '{missing}' does not exist (no /run/netns/{missing}), so there is nothing to remove.", removal.Message);
+        Assert.DoesNotContain("ip netns add", removal.RecommendedAction);
+        Assert.False(File.Exists(Path.Combine(NetNamespaceStore.Directory, missing)));
 
         Assert.NotNull(IpOracle.Link(ns.Name, "va"));
     }

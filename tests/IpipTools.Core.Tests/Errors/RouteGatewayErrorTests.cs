@@ -62,7 +62,7 @@ public sealed class RouteGatewayErrorTests
         Assert.Equal("RouteGatewayRejected", error.ErrorId);
         Assert.Equal("Nexthop has invalid gateway", error.KernelMessage);
         Assert.Contains("the gateway 192.0.2.1 is not on any network of va", error.Message);
-        Assert.Contains("mark the route onlink", error.RecommendedAction);
+        Assert.Contains("make the route onlink", error.RecommendedAction);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class RouteBatchLiveTests
         var errors = result.Failures.ToDictionary(f => f.Index, f => f.Error);
         Assert.Equal("Nexthop has invalid gateway", errors[7].KernelMessage);
         Assert.Equal("RouteGatewayRejected", errors[7].ErrorId);
-        Assert.Contains("mark the route onlink", errors[7].RecommendedAction);
+        Assert.Contains("make the route onlink", errors[7].RecommendedAction);
         Assert.Equal(Errno.EEXIST, errors[120].ErrorNumber);
         Assert.Equal("RouteExists", errors[120].ErrorId);
         Assert.Contains("already exists", errors[120].Message);

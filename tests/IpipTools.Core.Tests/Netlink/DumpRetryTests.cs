@@ -49,7 +49,7 @@ public sealed class DumpRetryTests
         Assert.Equal(NetlinkConnection.MaxDumpAttempts, transport.Sent.Count);
         Assert.Equal("DumpInterrupted", error.ErrorId);
         Assert.Contains("NLM_F_DUMP_INTR", error.Message);
-        Assert.Contains($"{NetlinkConnection.MaxDumpAttempts} time(s) in a row", error.Message);
+        Assert.Contains($"{NetlinkConnection.MaxDumpAttempts} times in a row", error.Message);
     }
 
     [Fact]

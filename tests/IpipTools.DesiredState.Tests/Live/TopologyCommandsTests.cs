@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Specialized;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.TestSupport;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class TopologyCommandsTests
             var plan = TopologyCommands.Plan(saving);
             Assert.False(TopologyCommands.ShouldApply(saving));
             Assert.True(File.Exists(file));
-            Assert.Contains($"{plan.Steps.Count} step(s)", TopologyCommands.DescribeApply(plan).Action);
+            Assert.Contains(Wording.Count(plan.Steps.Count, "step"), TopologyCommands.DescribeApply(plan).Action);
 
             var applying = new TopologyRequest { PlanPath = file };
             var reported = new List<string>();
@@ -91,7 +92,7 @@ public sealed class TopologyCommandsTests
         var three = new Hashtable { ["10.42.2.0/24"] = "172.16.165.244", ["10.42.3.0/24"] = "172.16.168.113", ["10.42.4.0/24"] = "172.16.170.5" };
 
         var plan = TopologyCommands.PlanMesh(Request(three));
-        Assert.Contains("Apply topology plan: 6 step(s)", TopologyCommands.DescribeApply(plan).Action);
+        Assert.Contains("Apply topology plan: 6 steps", TopologyCommands.DescribeApply(plan).Action);
         var result = TopologyCommands.ApplyFresh(plan);
 
         Assert.Equal(6, result.ChangeRequests); // up, the stray /32 out, our /32 in, three routes

@@ -1,5 +1,6 @@
 using System.Collections.Specialized;
 using IpipTools.Core.Commands;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 
 namespace IpipTools.Core.DesiredState;
@@ -28,7 +29,8 @@ public static class TopologyCommands
     {
         var topology = request.Path is not null
             ? TopologyLoader.FromFile(request.Resolve(request.Path)!)
-            : TopologyLoader.FromObject(request.Data ?? throw new ArgumentException("give a topology: a data file (-Path) or data (-InputObject)"),
+            : TopologyLoader.FromObject(request.Data ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
+                    "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", request.Unwrap);
         var current = request.CurrentNamespace is null ? NamespaceNames.Current : NameOf(request.CurrentNamespace);
         return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });
@@ -64,8 +66,9 @@ public static class TopologyCommands
     public static ChangeDescription DescribeApply(TopologyPlan plan) => new(
         string.Join(", ", plan.Namespaces.Select(NamespaceNames.Describe)),
         plan.IsConverged ? "Apply topology (already converged: nothing to do)"
-            : $"Apply topology plan: {plan.Steps.Count} step(s) ({string.Join(", ", plan.Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
-              + (plan.Conflicts.Count > 0 ? $", {plan.Conflicts.Count} conflict(s) that stop it" : string.Empty));
+            : plan.Steps.Count == 0 ? $"Apply topology plan: no step to apply, and {Wording.Count(plan.Conflicts.Count, "conflict")} in the way"
+            : $"Apply topology plan: {Wording.Count(plan.Steps.Count, "step")} ({string.Join(", ", plan.Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
+              + (plan.Conflicts.Count > 0 ? $", {Wording.Count(plan.Conflicts.Count, "conflict")} that stop{(plan.Conflicts.Count == 1 ? "s" : string.Empty)} it" : string.Empty));
 
     /// <summary>
     /// Applies a plan; one that was given (not made just now) is first checked against the

@@ -11,7 +11,7 @@ public sealed class TopologyFormatException : IpipToolsException
 {
     public TopologyFormatException(SourceLocation location, string problem, string? recommendedAction = null, Exception? inner = null)
         : base($"{location}: {problem}", "TopologyFormatError", IpipErrorCategory.InvalidArgument,
-            recommendedAction ?? "Fix the topology data at that place; Get-Help about_IpipTopology lists the keys.", location, inner)
+            recommendedAction ?? "Fix the topology data at that place; Get-Help about_IpipTools shows the shape of a topology (TOPOLOGY DATA).", location, inner)
     {
         Location = location;
         Problem = problem;

@@ -1,3 +1,5 @@
+using IpipTools.Core.Errors;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -111,7 +113,7 @@ internal static class LinkPlanner
         }
         else if (link.Kind is not null && actual.Kind != "ipip")
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is a {actual.Kind ?? "device without a kind"}, not the ipip fallback device.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is {Wording.WithArticle(actual.Kind ?? "device without a kind")}, not the ipip fallback device.",
                 "Rename that link; the ipip module needs the name.");
         }
     }
@@ -136,8 +138,8 @@ internal static class LinkPlanner
 
         var reason = end is null ? $"its peer '{link.Peer.Name}' exists without it"
             : peerEnd is null ? $"'{link.Name}' exists without its peer '{link.Peer.Name}'"
-            : end.Kind != "veth" ? $"'{link.Name}' is a {end.Kind ?? "device without a kind"}, not a veth"
-            : peerEnd.Kind != "veth" ? $"'{link.Peer.Name}' is a {peerEnd.Kind ?? "device without a kind"}, not a veth"
+            : end.Kind != "veth" ? $"'{link.Name}' is {Wording.WithArticle(end.Kind ?? "device without a kind")}, not a veth"
+            : peerEnd.Kind != "veth" ? $"'{link.Peer.Name}' is {Wording.WithArticle(peerEnd.Kind ?? "device without a kind")}, not a veth"
             : $"'{link.Name}' and '{link.Peer.Name}' are not each other's peer";
         var existing = new[] { (Namespace: ns, Link: end), (Namespace: peerNs, Link: peerEnd) }.Where(e => e.Link is not null).ToList();
         var foreign = existing.FirstOrDefault(e => !e.Link!.IsOwned);
@@ -184,7 +186,7 @@ internal static class LinkPlanner
                 if (!RestorableKinds.Contains(stray.Kind ?? string.Empty))
                 {
                     context.Builder.Conflict(ns.Name, stray.Describe(),
-                        $"it carries IpipTools' alias but is a {stray.Kind ?? "device without a kind"}, which topologies do not manage, so it cannot be restored if the plan fails; it is left alone.",
+                        $"it carries IpipTools' alias but is {Wording.WithArticle(stray.Kind ?? "device without a kind")}, which topologies do not manage, so it cannot be restored if the plan fails; it is left alone.",
                         "Remove it yourself if it is no longer wanted, or clear its alias.");
                     continue;
                 }
@@ -273,7 +275,7 @@ internal static class LinkPlanner
     {
         if (desired.Kind is not null && actual.Kind != desired.Kind)
         {
-            return $"it is a {actual.Kind ?? "device without a kind"}, not a {desired.Kind}";
+            return $"it is {Wording.WithArticle(actual.Kind ?? "device without a kind")}, not {Wording.WithArticle(desired.Kind)}";
         }
 
         if (actual.Tunnel is not { } was || desired.Tunnel is not { } want)

@@ -43,8 +43,11 @@ public sealed record TopologyPlan
         }
         catch (JsonException e)
         {
-            throw new IpipToolsException($"The text is not a topology plan: {e.Message}", "InvalidPlan", IpipErrorCategory.InvalidArgument,
-                "Give the JSON that Set-IpipTopology -WhatIf -PlanPath saved.", null, e);
+            // The serializer's own message names C# types; the JSON path says where it went wrong.
+            throw new IpipToolsException(
+                $"The text is not a topology plan: it does not have the shape of one{(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" (at {e.Path})")}.",
+                "InvalidPlan", IpipErrorCategory.InvalidArgument,
+                "Give the JSON that Set-IpipTopology -SavePlan saved.", null, e);
         }
 
         if (plan is null || plan.FormatVersion != CurrentFormatVersion)

@@ -44,9 +44,31 @@ public sealed class AddressOperations
             throw e.Explain($"{spec.Address} is already assigned to {spec.Device}", "Remove it first, or leave it as it is.", "AddressExists", spec);
         }
 
-        return List(spec.Device).FirstOrDefault(a => a.Address.Equals(spec.Address) && a.PrefixLength == spec.EffectivePrefixLength)
-            ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
-                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec);
+        // An error must not leave the address behind: if it cannot be read back, it goes again.
+        try
+        {
+            return List(spec.Device).FirstOrDefault(a => a.Address.Equals(spec.Address) && a.PrefixLength == spec.EffectivePrefixLength)
+                ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
+                    IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+        }
+        catch
+        {
+            TryDelete(spec);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the address if it is there; the undo of an add whose read-back failed, which must not hide that failure.</summary>
+    private void TryDelete(AddressSpec spec)
+    {
+        try
+        {
+            Delete(spec);
+        }
+        catch (Exception e) when (e is NetlinkException or IpipToolsException)
+        {
+            // The caller rethrows the failure that made it undo.
+        }
     }
 
     public void Delete(AddressSpec spec)

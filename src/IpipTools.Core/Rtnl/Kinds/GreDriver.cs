@@ -130,7 +130,7 @@ internal sealed class GreDriver : ILinkKindDriver
             throw new IpipToolsException(
                 "Ignoring DF and path MTU discovery cannot go together: discovery sets DF on every outer packet.",
                 "ConflictingTunnelOptions", IpipErrorCategory.InvalidArgument,
-                "Turn path MTU discovery off to ignore DF, or keep DF.", gre);
+                "Turn path MTU discovery off to ignore DF, or keep DF.", Ipv4TunnelAttributes.Describe(gre));
         }
     }
 }

@@ -119,7 +119,7 @@ internal sealed record Ipv4TunnelAttributes(
             throw new IpipToolsException(
                 $"A fixed TTL ({tunnel.Ttl}) and path MTU discovery off cannot go together: a fixed TTL makes the kernel set DF on outer packets, which is path MTU discovery.",
                 "ConflictingTunnelOptions", IpipErrorCategory.InvalidArgument,
-                "Either keep path MTU discovery on, or use TTL 0 (inherit).", tunnel);
+                "Either keep path MTU discovery on, or use TTL 0 (inherit).", Describe(tunnel));
         }
     }
 
@@ -129,9 +129,32 @@ internal sealed record Ipv4TunnelAttributes(
         if (!allowed.Contains(protocol))
         {
             throw new IpipToolsException(
-                $"Inner protocol {protocol} is not one a {tunnel.Kind} tunnel carries.",
-                "InvalidTunnelProtocol", IpipErrorCategory.InvalidArgument, $"Use {choices}.", tunnel);
+                $"Inner protocol {protocol} is not one {Wording.WithArticle(tunnel.Kind)} tunnel carries.",
+                "InvalidTunnelProtocol", IpipErrorCategory.InvalidArgument, $"Use {choices}.", Describe(tunnel));
         }
+    }
+
+    /// <summary>
+    /// The tunnel in <c>ip tunnel</c>'s words ("ipip tunnel remote 192.0.2.1 ttl 32
+    /// nopmtudisc"), as the target of an error about it: the record itself would print as a
+    /// dump of its properties.
+    /// </summary>
+    internal static string Describe(Ipv4TunnelParameters tunnel)
+    {
+        var words = new List<string> { $"{tunnel.Kind} tunnel" };
+        if (tunnel.Remote is not null)
+        {
+            words.Add($"remote {tunnel.Remote}");
+        }
+
+        if (tunnel.Local is not null)
+        {
+            words.Add($"local {tunnel.Local}");
+        }
+
+        words.Add(tunnel.Ttl == 0 ? "ttl inherit" : $"ttl {tunnel.Ttl}");
+        words.Add(tunnel.PathMtuDiscovery ? "pmtudisc" : "nopmtudisc");
+        return string.Join(' ', words);
     }
 
     private static void RequireIPv4(IPAddress? address, string role, string kind)
@@ -139,7 +162,7 @@ internal sealed record Ipv4TunnelAttributes(
         if (address is not null && address.AddressFamily != AddressFamily.InterNetwork)
         {
             throw new IpipToolsException(
-                $"The {role} address {address} is not IPv4; a {kind} tunnel has IPv4 outer endpoints.",
+                $"The {role} address {address} is not IPv4; {Wording.WithArticle(kind)} tunnel has IPv4 outer endpoints.",
                 "InvalidTunnelEndpoint", IpipErrorCategory.InvalidArgument,
                 "Give an IPv4 address, or use an ip6tnl tunnel for IPv6 endpoints.", address);
         }

@@ -18,6 +18,10 @@ public static class LinkKindRegistry
 
     public static IEnumerable<string> Kinds => ByKind.Keys;
 
+    /// <summary>The kind whose parameters are <paramref name="parametersType"/> ("ipip" for IpipParameters).</summary>
+    public static string KindOf(Type parametersType) =>
+        ByParameters.TryGetValue(parametersType, out var driver) ? driver.Kind : throw new ArgumentException($"no driver for parameters {parametersType.Name}");
+
     public static ILinkKindDriver? Find(string? kind) => kind is not null && ByKind.TryGetValue(kind, out var d) ? d : null;
 
     public static ILinkKindDriver For(LinkKindParameters parameters) =>

@@ -113,7 +113,7 @@ internal sealed class SitDriver : ILinkKindDriver
         {
             // The kernel would ignore the attribute and make an ordinary tunnel.
             throw new IpipToolsException("sit tunnels have no external (collect metadata) mode.", "UnsupportedTunnelOption",
-                IpipErrorCategory.InvalidArgument, "Use an ipip or gre tunnel for external mode.", sit);
+                IpipErrorCategory.InvalidArgument, "Use an ipip or gre tunnel for external mode.", Ipv4TunnelAttributes.Describe(sit));
         }
 
         if (sit.SixRdPrefix is { } prefix && prefix.BaseAddress.AddressFamily != AddressFamily.InterNetworkV6)

@@ -17,14 +17,14 @@ internal static class RouteErrors
                     : $"the gateway {spec.Gateway} is not on any network of {spec.Device ?? "the chosen device"}",
                 spec.OnLink
                     ? "Check the gateway address and that the namespace has a route covering the underlay."
-                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), mark the route onlink (-OnLink).",
+                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), make the route onlink: Add-OnlinkRoute without -CheckGateway, or OnLink = $true in a topology's route.",
                 "RouteGatewayRejected", spec);
         }
 
         if (kernel.Contains("not up", StringComparison.OrdinalIgnoreCase) || e.ErrorNumber == Errno.ENETDOWN)
         {
             return e.Explain($"the device {spec.Device} is down, and the kernel refuses an onlink next hop on a device that is down",
-                $"Bring {spec.Device} up first (Set-IpipTunnel {spec.Device} -Up, or 'ip link set {spec.Device} up').", "RouteDeviceDown", spec);
+                $"Bring {spec.Device} up first ('ip link set {spec.Device} up'; for a tunnel, Set-IpipTunnel {spec.Device} -Up).", "RouteDeviceDown", spec);
         }
 
         return e.ErrorNumber switch

@@ -38,6 +38,19 @@ public sealed class RouteOperations
         }
     }
 
+    /// <summary>Deletes exactly this route, if it is there: the undo of an add whose aftermath failed, which must not hide that failure.</summary>
+    internal void TryDelete(RouteSpec spec)
+    {
+        try
+        {
+            Delete(spec);
+        }
+        catch (Exception e) when (e is NetlinkException or IpipToolsException)
+        {
+            // The caller rethrows the failure that made it undo; this one would only hide it.
+        }
+    }
+
     /// <summary>
     /// Adds (or with <paramref name="replace"/>, replaces) many routes in as few sends as
     /// the socket allows; see <see cref="NetlinkConnection.ExecuteBatch"/>. Device
@@ -55,9 +68,16 @@ public sealed class RouteOperations
         query ??= RouteQuery.MainTable;
         var names = DeviceNames();
         var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
-        return Connection.Dump($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
-            w => WriteDumpRequest(w, query, deviceIndex),
-            m => Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex));
+        try
+        {
+            return Connection.Dump($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+                w => WriteDumpRequest(w, query, deviceIndex),
+                m => Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex));
+        }
+        catch (NetlinkException e) when (IsMissingTable(e, query))
+        {
+            return Array.Empty<RouteEntry>();
+        }
     }
 
     /// <summary>
@@ -68,17 +88,31 @@ public sealed class RouteOperations
     {
         var names = DeviceNames();
         var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
-        Connection.DumpStreaming($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
-            w => WriteDumpRequest(w, query, deviceIndex),
-            m =>
-            {
-                var route = Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex);
-                if (route is not null)
+        try
+        {
+            Connection.DumpStreaming($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+                w => WriteDumpRequest(w, query, deviceIndex),
+                m =>
                 {
-                    onRoute(route);
-                }
-            });
+                    var route = Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex);
+                    if (route is not null)
+                    {
+                        onRoute(route);
+                    }
+                });
+        }
+        catch (NetlinkException e) when (IsMissingTable(e, query))
+        {
+            // No such table: nothing to stream.
+        }
     }
+
+    /// <summary>
+    /// A dump filtered on a table the kernel has not made yet ("FIB table does not exist",
+    /// ENOENT; a new namespace has no IPv4 main table until its first route): an empty
+    /// table, not a failure.
+    /// </summary>
+    private static bool IsMissingTable(NetlinkException e, RouteQuery query) => e.ErrorNumber == Errno.ENOENT && query.Table is not null;
 
     private void Change(RouteSpec spec, NetlinkFlags flags, string verb)
     {

@@ -38,5 +38,11 @@ public sealed record RouteSpec(IPNetwork Destination)
         : Type is RouteType.Unicast ? RouteScope.Link
         : RouteScope.Global);
 
-    public override string ToString() => RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric, Protocol, Scope, PreferredSource, Mtu);
+    /// <summary>
+    /// Like <c>ip route</c> would write the command. A removal's wildcards (protocol 0 and
+    /// scope "nowhere": match any) are left out, as <c>ip route del</c> leaves them unsaid.
+    /// </summary>
+    public override string ToString() => RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric,
+        Protocol == RouteProtocol.Unspecified ? RouteProtocol.Boot : Protocol,
+        Scope == RouteScope.Nowhere ? null : Scope, PreferredSource, Mtu);
 }

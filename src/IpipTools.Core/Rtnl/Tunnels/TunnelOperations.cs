@@ -41,7 +41,7 @@ public sealed class TunnelOperations
     {
         var link = Links.Get(name);
         return ToTunnel(link) ?? throw new IpipToolsException(
-            $"Link '{name}' {_client.NamespaceDescription} is a {link.Kind ?? "device without a kind"}, not an IP tunnel.",
+            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel.",
             "NotATunnel", IpipErrorCategory.InvalidArgument, "Give the name of an ipip, gre or sit tunnel.", name);
     }
 
@@ -76,7 +76,16 @@ public sealed class TunnelOperations
 
         // Add already read the new link back; reading it again cost a third of the time of
         // creating 1,000 tunnels (bench/RESULTS.md, qemu section).
-        return ToTunnel(link) ?? Get(spec.Name);
+        try
+        {
+            return ToTunnel(link) ?? Get(spec.Name);
+        }
+        catch
+        {
+            // An error must not leave the new tunnel behind.
+            Links.TryDelete(spec.Name);
+            throw;
+        }
     }
 
     /// <summary>
@@ -90,8 +99,11 @@ public sealed class TunnelOperations
         var current = Get(name);
         if (current.Parameters is not TParameters typed)
         {
-            throw new IpipToolsException($"Tunnel '{name}' is of kind {current.Kind}, not {typeof(TParameters).Name}.",
-                "TunnelKindMismatch", IpipErrorCategory.InvalidArgument, "Use the parameters of the tunnel's own kind.", name);
+            var wanted = LinkKindRegistry.KindOf(typeof(TParameters));
+            throw new IpipToolsException(
+                $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
+                "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,
+                $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'ip tunnel change {name} ...', or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
         }
 
         var updated = change(typed);
