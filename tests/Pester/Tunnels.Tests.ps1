@@ -111,18 +111,19 @@ Describe 'Traffic through an ipip tunnel' -Tag Tunnel {
     It 'answers ping through the tunnel, carried as IP protocol 4 on the underlay' {
         # tcpdump on the router's side of the left underlay sees the outer packets only. It runs
         # in a thread job (a runspace of its own: the module is imported there too) while this
-        # one pings; it is listening once it says so on stderr.
+        # one pings. It creates the capture file once it has the interface open and its filter
+        # set, so the file's existence says it is listening (its stderr goes to the console).
         $capture = Join-Path ([IO.Path]::GetTempPath()) "tnl-$([guid]::NewGuid().ToString('N')).pcap"
         $tcpdump = Start-ThreadJob {
             param($Module, $Ns, $File)
             Import-Module $Module
-            Invoke-NetNamespaceCommand -NetNamespace $Ns tcpdump '-Z' root '-U' '-i' v1-P '-c' 2 '-w' $File 'ip proto 4' 2>&1
+            Invoke-NetNamespaceCommand -NetNamespace $Ns tcpdump '-Z' root '-U' '-i' v1-P '-c' 2 '-w' $File 'ip proto 4'
         } -ArgumentList (Get-Module IpipTools).Path, $Lab.Router, $capture
         try {
             $deadline = [datetime]::UtcNow.AddSeconds(30)
-            while (-not ($tcpdump | Receive-Job -Keep | Where-Object { "$_" -like '*listening on*' })) {
-                if ($tcpdump.State -ne 'Running' -or [datetime]::UtcNow -gt $deadline) {
-                    throw "tcpdump did not start listening: $($tcpdump | Receive-Job -Keep)"
+            while (-not (Test-Path $capture)) {
+                if ($tcpdump.State -notin 'NotStarted', 'Running' -or [datetime]::UtcNow -gt $deadline) {
+                    throw "tcpdump did not start capturing (job $($tcpdump.State)): $($tcpdump | Receive-Job -Keep 2>&1)"
                 }
                 Start-Sleep -Milliseconds 100
             }

@@ -36,11 +36,14 @@ run_pester() {
   pester_args=""
   while IFS= read -r arg; do pester_args="$pester_args $arg"; done </ipiptools/.pester-args
   say "starting pester"
-  # The first line times pwsh's start-up, the second the module's import; run.ps1 then
-  # imports it again (-Force, through Common.ps1) from the assemblies already loaded.
+  # The first line times pwsh's start-up, the next ones Pester's and the module's imports
+  # (run.ps1 then finds Pester loaded, and Common.ps1 re-imports the module from the
+  # assemblies already loaded).
   {
     /usr/bin/pwsh -NoLogo -NoProfile -NonInteractive -Command "
       Write-Host \"pwsh: PowerShell \$(\$PSVersionTable.PSVersion) running (t=\$((Get-Content /proc/uptime).Split(' ')[0])s)\"
+      \$import = Measure-Command { Import-Module Pester }
+      Write-Host ('pwsh: Import-Module Pester took {0:N2} s' -f \$import.TotalSeconds)
       \$import = Measure-Command { Import-Module $GUEST_MODULE_MANIFEST }
       Write-Host ('pwsh: Import-Module IpipTools took {0:N2} s' -f \$import.TotalSeconds)
       & /ipiptools/tests/Pester/run.ps1 -Tag Tunnel -ModulePath $GUEST_MODULE_MANIFEST $pester_args

@@ -20,7 +20,7 @@
 #
 # Environment:
 #   IPIPTOOLS_CACHE                cache root (default ~/.cache/ipiptools): kernel, base initramfs
-#   IPIPTOOLS_VM_TIMEOUT           seconds before the VM is killed (default 240)
+#   IPIPTOOLS_VM_TIMEOUT           seconds before the VM is killed (default 480, see vm.sh)
 #   IPIPTOOLS_REQUIRE_KERNEL=1     missing qemu/kernel/module is a failure, not a skip (CI)
 #   IPIPTOOLS_KERNEL_TESTS_DIR     use this already-built test output directory
 #   IPIPTOOLS_MODULE_DIR           use this published module folder (default: publish to out/IpipTools)

@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # Boots the kernel-test VM and reads its verdict off the serial console. Sourced by run.sh.
 
-VM_TIMEOUT=${IPIPTOOLS_VM_TIMEOUT:-240}
+# One boot runs the xunit kernel tests (25-55 s) and then pwsh with the Pester tunnel tests
+# (pwsh and Pester start-up ~20 s, then the tests: ~65 s for Tunnels.Tests.ps1 alone, and the
+# scenario suites add theirs). Emulated time stretches 2-3x when the shared cores are busy.
+VM_TIMEOUT=${IPIPTOOLS_VM_TIMEOUT:-480}
 
 # Kernel command line. Beyond console/quiet/panic, each option trims emulated boot time:
 # one UART to probe instead of four, no PS/2 controller probing, and no speculative-execution
@@ -41,7 +44,7 @@ since() {
 # results.b64), the exit marker to $WORK_DIR/guest-exit, everything else to stdout (without
 # CRs and firmware escape codes).
 stream_guest_output() {
-  local line results="" first_test=0 first_pester=0 esc=$'\e'
+  local line results="" first_test=0 first_pwsh=0 esc=$'\e'
   rm -f "$WORK_DIR"/*.b64
   : >"$WORK_DIR/results.b64"
   while IFS= read -r line || [[ -n $line ]]; do
@@ -68,9 +71,9 @@ stream_guest_output() {
       first_test=1
       log "boot to first test: $(since "$VM_T0")s"
     fi
-    if ((!first_pester)) && [[ $line == "Pester v"* ]]; then
-      first_pester=1
-      log "boot to pwsh's first line (Pester's banner): $(since "$VM_T0")s"
+    if ((!first_pwsh)) && [[ $line == "pwsh: "* ]]; then
+      first_pwsh=1
+      log "boot to pwsh's first line: $(since "$VM_T0")s"
     fi
     [[ -n $line ]] && echo "$line"
   done
