@@ -83,6 +83,9 @@ guest_setup() {
   # path, no telemetry or update check (no network), plain text on the serial console.
   export PSModulePath=/usr/lib/ipiptools/psmodules
   export POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off TERM=dumb
+  # The serial console reports no size (0 x 0), so pwsh would format tables for 80 columns;
+  # .NET takes the size only when both are set.
+  $BB stty cols 160 rows 50 2>/dev/null
 }
 
 # The published module's manifest, where tests/kernel/powershell.sh stages it.
