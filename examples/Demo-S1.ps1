@@ -66,7 +66,7 @@ try {
     Get-OnlinkRoute -NetNamespace $ns1 -All | Format-Table | Out-Host
 
     Write-Step "Ping through the tunnel: $ns1 -> 10.10.200.10 (tunr's address in $ns2)"
-    Invoke-NetNamespaceCommand -NetNamespace $ns1 ping '-c' 3 '-W' 3 10.10.200.10 | Out-Host
+    Invoke-NetNamespaceCommand -NetNamespace $ns1 -- ping -c 3 -W 3 10.10.200.10 | Out-Host
     Write-Host "`nThe tunnel works: 10.10.200.10 answered through tunl."
 }
 catch {

@@ -117,7 +117,7 @@ Describe 'Traffic through an ipip tunnel' -Tag Tunnel {
         $tcpdump = Start-ThreadJob {
             param($Module, $Ns, $File)
             Import-Module $Module
-            Invoke-NetNamespaceCommand -NetNamespace $Ns tcpdump '-Z' root '-U' '-i' v1-P '-c' 2 '-w' $File 'ip proto 4'
+            Invoke-NetNamespaceCommand -NetNamespace $Ns -- tcpdump -Z root -U -i v1-P -c 2 -w $File 'ip proto 4'
         } -ArgumentList (Get-Module IpipTools).Path, $Lab.Router, $capture
         try {
             $deadline = [datetime]::UtcNow.AddSeconds(30)
@@ -127,7 +127,7 @@ Describe 'Traffic through an ipip tunnel' -Tag Tunnel {
                 }
                 Start-Sleep -Milliseconds 100
             }
-            Invoke-NetNamespaceCommand -NetNamespace $Lab.Left ping '-c' 2 '-W' 3 $Lab.RightInner | Out-Null
+            Invoke-NetNamespaceCommand -NetNamespace $Lab.Left -- ping -c 2 -W 3 $Lab.RightInner | Out-Null
             $LASTEXITCODE | Should -Be 0
             $tcpdump | Wait-Job -Timeout 20 | Out-Null
             $packets = tcpdump -Z root -nn -r $capture 2>$null

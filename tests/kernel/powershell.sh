@@ -9,8 +9,8 @@
 #                                   host then takes every assembly beside pwsh.dll, and finds
 #                                   native libraries there too)
 #   /usr/bin/pwsh                   `dotnet /usr/lib/ipiptools/pwsh/pwsh.dll "$@"`
-#   /usr/lib/ipiptools/psmodules/   Pester (on PSModulePath, set by the /init that runs pwsh)
-#   /ipiptools/out/IpipTools/       the published module
+#   /usr/lib/ipiptools/psmodules/   Pester (guest_setup puts it on PSModulePath)
+#   /ipiptools/out/IpipTools/       the published module (GUEST_MODULE_MANIFEST in guest-setup.sh)
 #
 # The whole tool is 61 MB of IL; under emulation the JIT is most of pwsh's start-up, so what
 # goes in is what a non-interactive pwsh running Pester and the module loads (listed from
