@@ -6,12 +6,13 @@
 #
 # The host kernel usually lacks ipip, so the tests run in Debian's cloud kernel under qemu
 # (software emulation, no KVM): an initramfs carries busybox, the tunnel modules, the .NET
-# runtime, iproute2/ping/tcpdump, the test executable, and pwsh with Pester, the published module
-# and tests/Pester (powershell.sh); the guest's /init (guest-init.sh) runs the xunit tests, then
-# `tests/Pester/run.ps1 -Tag Tunnel` in the same boot, after the shared set-up (guest-setup.sh),
-# and reports back over the serial console. When the host kernel does have ipip, both run
-# directly on the host instead. To run something else in the guest, source this file and stage your own /init
-# with stage_guest_init (initramfs.sh), as bench/kernel/run.sh does.
+# runtime, iproute2/ping/tcpdump, the test executable, and pwsh with Pester, the published
+# module and tests/Pester (powershell.sh); the guest's /init (guest-init.sh) runs the xunit
+# tests, then `tests/Pester/run.ps1 -Tag Tunnel` in the same boot, after the shared set-up
+# (guest-setup.sh), and reports back over the serial console. When the host kernel does have
+# ipip, both run directly on the host instead. To run something else in the guest, source this
+# file and stage your own /init with stage_guest_init (initramfs.sh), as bench/kernel/run.sh
+# and examples/kernel/run.sh do.
 #
 # Options:
 #   --build      build the test project first (otherwise an existing build is used, and it is
@@ -36,10 +37,17 @@
 # Exit status: 0 when every test passed (or the run was skipped), non-zero otherwise.
 #
 # Measured on the 2-core development VM (no KVM), 54 kernel tests, while other builds ran:
-#   - warm caches: harness to boot ~3 s; VM 25-55 s, of which boot to the first test 8-16 s
-#     (kernel to /init ~3 s, modules 0.5 s, .NET start-up and test discovery the rest).
-#   - cold caches (kernel download, base initramfs, ReadyToRun of 17 assemblies): +20 s.
-#   - initramfs: base 95 MB (.NET runtime 73 MB, libraries 17 MB), tests part ~10 MB.
+#   - warm caches: harness to boot ~3 s; VM 25-55 s for the xunit tests alone, of which boot
+#     to the first test 5-16 s (kernel to /init ~3 s, modules 0.5 s, .NET start-up and test
+#     discovery the rest).
+#   - with the Pester tunnel tests (7, Tunnels.Tests.ps1) in the same boot: VM 52-120 s
+#     (52 s on a quiet machine). pwsh starts beside the xunit run: its first line 7-12 s after
+#     it starts, Import-Module Pester 15-20 s (a 1.1 MB script; run.ps1 then finds it loaded),
+#     Import-Module IpipTools 0.25-0.7 s; the Pester run itself ~25 s (discovery ~10 s).
+#   - cold caches (kernel download, base initramfs, ReadyToRun of 17 test assemblies and 14
+#     pwsh, Pester and module ones): +35 s.
+#   - initramfs: base 95 MB (.NET runtime 73 MB, libraries 17 MB), tests part 37 MB (tests
+#     ~10 MB; pwsh 11 MB of IL, ~25 MB precompiled, with Pester and the module).
 #   - initramfs compression, time to /init: none 2.7 s, lz4 3.1-3.5 s, gzip 4.7-5.0 s,
 #     zstd 6-7 s. Emulated decompression costs more than copying, so none is the default.
 set -euo pipefail
@@ -168,7 +176,7 @@ run_on_host() {
     "${XUNIT_ARGS[@]}" || rc=$?
   [[ -s $WORK_DIR/results.json ]] || die "the test executable (exit $rc) wrote no results"
   if ((GUEST_PESTER)); then
-    # The same run, and the same summary file, as the guest's run_pester (guest-init.sh).
+    # The same run, and the same summary file, as the guest's (start_pester, guest-init.sh).
     local args=(-Tag Tunnel -ModulePath "$MODULE_DIR/IpipTools.psd1") status=0
     [[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && args+=(-NoSkip)
     pwsh_run -File "$REPO_ROOT/tests/Pester/run.ps1" "${args[@]}" 2>&1 | tee "$WORK_DIR/pester.log" ||
