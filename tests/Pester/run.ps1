@@ -47,7 +47,9 @@ $result = Invoke-Pester -Configuration $config
 # ran: count each as a failure so that they cannot pass silently.
 $broken = @($result.Containers | Where-Object Result -eq 'Failed' | Where-Object { $_.FailedCount -eq 0 })
 $failed = $result.FailedCount + $result.FailedBlocksCount + $broken.Count
-$skipped = $result.SkippedCount + $result.NotRunCount
+# NotRun also holds the tests that -Tag/-ExcludeTag filtered out (ShouldRun false): only the
+# ones meant to run and left unrun count.
+$skipped = $result.SkippedCount + @($result.NotRun | Where-Object ShouldRun).Count
 foreach ($container in $broken) { Write-Host "pester: $($container.Item) did not run: $($container.ErrorRecord)" }
 if ($NoSkip -and $skipped -gt 0) {
     foreach ($test in $result.Skipped) { Write-Host "pester: skipped in a run that allows none: $($test.ExpandedPath)" }
