@@ -1,0 +1,96 @@
+# iproute2 as the independent oracle: what the kernel holds, read with `ip -d -j` and
+# parsed with ConvertFrom-Json. The product never starts ip; only the tests do.
+
+# The objects `ip -n NAMESPACE -d -j ARGUMENTS...` prints, one per link, address or route
+# (nothing when there are none). Throws when ip fails, so a typo cannot pass as "empty".
+function Get-IpJson {
+    param(
+        [Parameter(Mandatory)] [string] $Namespace,
+        [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments
+    )
+
+    $text = ip -n $Namespace -d -j @Arguments 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        throw "ip -n $Namespace -d -j $Arguments failed ($LASTEXITCODE): $text"
+    }
+
+    $json = "$text".Trim()
+    if ($json) {
+        $json | ConvertFrom-Json
+    }
+}
+
+# One link as ip sees it, or nothing when the namespace has no such link.
+function Get-IpLink {
+    param([Parameter(Mandatory)] [string] $Namespace, [Parameter(Mandatory)] [string] $Name)
+    Get-IpJson $Namespace link show | Where-Object ifname -eq $Name
+}
+
+# The IPv4 addresses of a device as ip sees them: objects with local, prefixlen,
+# address (the peer, when there is one), and the device name as ifname.
+function Get-IpAddress {
+    param([Parameter(Mandatory)] [string] $Namespace, [string] $Device)
+    foreach ($link in Get-IpJson $Namespace -4 addr show) {
+        if ($Device -and $link.ifname -ne $Device) { continue }
+        foreach ($info in $link.addr_info) {
+            $info | Add-Member -NotePropertyName ifname -NotePropertyValue $link.ifname -PassThru
+        }
+    }
+}
+
+# The IPv4 routes of every table as ip sees them (dst, gateway, dev, flags, protocol, ...).
+function Get-IpRoute {
+    param([Parameter(Mandatory)] [string] $Namespace, [string] $Table = 'main')
+    Get-IpJson $Namespace -4 route show table $Table
+}
+
+# Whether IPv4 forwarding is on, read from /proc inside the namespace.
+function Get-IpForwardingOracle {
+    param([Parameter(Mandatory)] [string] $Namespace)
+    (ip netns exec $Namespace cat /proc/sys/net/ipv4/ip_forward) -eq '1'
+}
+
+# Everything a refused request could leave behind in some namespaces, as text to compare:
+# links (`ip -d -j link`), IPv4 addresses and the IPv4 routes of every table, one line per
+# object. Bridge timers count down on their own and IPv6 link-local addresses come and go
+# with DAD, so those are left out.
+function Get-IpState {
+    param([Parameter(Mandatory)] [string[]] $Namespace)
+    foreach ($ns in $Namespace) {
+        foreach ($query in @('link', 'show'), @('-4', 'addr', 'show'), @('-4', 'route', 'show', 'table', 'all')) {
+            foreach ($item in Get-IpJson $ns @query) {
+                "${ns}: $(Remove-IpTimer $item | ConvertTo-Json -Depth 20 -Compress)"
+            }
+        }
+    }
+}
+
+function Remove-IpTimer {
+    param($Node)
+    if ($Node -is [pscustomobject]) {
+        foreach ($property in @($Node.PSObject.Properties)) {
+            if ($property.Name -like '*_timer') {
+                $Node.PSObject.Properties.Remove($property.Name)
+            }
+            else {
+                $property.Value = Remove-IpTimer $property.Value
+            }
+        }
+    }
+    elseif ($Node -is [array]) {
+        $Node = @($Node | ForEach-Object { Remove-IpTimer $_ })
+    }
+
+    , $Node
+}
+
+# Waits until a link reports operstate UP (a veth follows its peer a moment later), so a
+# state taken now does not change on its own afterwards.
+function Wait-IpLinkUp {
+    param([Parameter(Mandatory)] [string] $Namespace, [Parameter(Mandatory)] [string] $Name, [int] $TimeoutSeconds = 10)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ((Get-IpLink $Namespace $Name).operstate -ne 'UP') {
+        if ([datetime]::UtcNow -gt $deadline) { throw "link $Name in $Namespace did not come up within $TimeoutSeconds s" }
+        Start-Sleep -Milliseconds 50
+    }
+}
