@@ -58,27 +58,25 @@ function Get-IpState {
     param([Parameter(Mandatory)] [string[]] $Namespace)
     foreach ($ns in $Namespace) {
         foreach ($query in @('link', 'show'), @('-4', 'addr', 'show'), @('-4', 'route', 'show', 'table', 'all')) {
-            foreach ($item in Get-IpJson $ns @query) {
+            $text = ip -n $ns -d -j @query
+            if ($LASTEXITCODE -ne 0) { throw "ip -n $ns -d -j $query failed" }
+            foreach ($item in "$text" | ConvertFrom-Json -AsHashtable) {
                 "${ns}: $(Remove-IpTimer $item | ConvertTo-Json -Depth 20 -Compress)"
             }
         }
     }
 }
 
+# The object without the bridge timers (keys ending in _timer), at any depth.
 function Remove-IpTimer {
     param($Node)
-    if ($Node -is [pscustomobject]) {
-        foreach ($property in @($Node.PSObject.Properties)) {
-            if ($property.Name -like '*_timer') {
-                $Node.PSObject.Properties.Remove($property.Name)
-            }
-            else {
-                $property.Value = Remove-IpTimer $property.Value
-            }
+    if ($Node -is [System.Collections.IDictionary]) {
+        foreach ($key in @($Node.Keys)) {
+            if ($key -like '*_timer') { $Node.Remove($key) } else { $Node[$key] = Remove-IpTimer $Node[$key] }
         }
     }
-    elseif ($Node -is [array]) {
-        $Node = @($Node | ForEach-Object { Remove-IpTimer $_ })
+    elseif ($Node -is [System.Collections.IList]) {
+        for ($i = 0; $i -lt $Node.Count; $i++) { $Node[$i] = Remove-IpTimer $Node[$i] }
     }
 
     , $Node
