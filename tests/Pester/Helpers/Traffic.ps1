@@ -25,7 +25,8 @@ function Start-PacketCapture {
 
     $path = Join-Path $TestDrive "capture-$Namespace-$Interface-$([guid]::NewGuid().ToString('N').Substring(0, 6))"
     $options = if ($Detailed) { '-v' } else { '' }
-    $command = "timeout 30 tcpdump -n -l $options -i $Interface -c $Count $Filter >'$path.txt' 2>'$path.log' </dev/null &"
+    # -Z root: the guest has no tcpdump account to drop privileges to.
+    $command = "timeout 30 tcpdump -Z root -n -t -l $options -i $Interface -c $Count $Filter >'$path.txt' 2>'$path.log' </dev/null &"
     Invoke-NetNamespaceCommand -NetNamespace $Namespace /bin/sh '-c' $command | Out-Null
     $deadline = [datetime]::UtcNow.AddSeconds(15)
     while (-not (Select-String -Path "$path.log" -Pattern 'listening on' -Quiet -ErrorAction SilentlyContinue)) {
@@ -36,8 +37,9 @@ function Start-PacketCapture {
     [pscustomobject]@{ Path = $path; Interface = $Interface; Namespace = $Namespace }
 }
 
-# Waits for the capture to end (its count reached, or its 30 s up) and returns the packet
-# lines and the banner ("listening on tun02, link-type RAW (Raw IP) ...").
+# Waits for the capture to end (its count reached, or its 30 s up) and returns the banner
+# ("listening on tun02, link-type RAW (Raw IP) ..."), the lines tcpdump printed, and the
+# same as one string (-v spreads a packet's layers over several lines).
 function Receive-PacketCapture {
     param([Parameter(Mandatory, ValueFromPipeline)] $Capture)
     process {
@@ -48,8 +50,9 @@ function Receive-PacketCapture {
         }
 
         [pscustomobject]@{
-            Banner  = (Get-Content "$($Capture.Path).log" | Select-String 'listening on').Line
-            Packets = @(Get-Content "$($Capture.Path).txt")
+            Banner = (Get-Content "$($Capture.Path).log" | Select-String 'listening on').Line
+            Lines  = @(Get-Content "$($Capture.Path).txt")
+            Text   = (Get-Content "$($Capture.Path).txt" | ForEach-Object Trim) -join ' '
         }
     }
 }
