@@ -92,3 +92,28 @@ function Wait-IpLinkUp {
         Start-Sleep -Milliseconds 50
     }
 }
+
+# Waits until the state of some namespaces holds still (two equal readings in a row): a
+# veth's carrier and a bridge's operstate follow a moment after the request that set them.
+function Wait-IpStateSettled {
+    param([Parameter(Mandatory)] [string[]] $Namespace, [int] $TimeoutSeconds = 10)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $previous = Get-IpState $Namespace
+    while ($true) {
+        Start-Sleep -Milliseconds 100
+        $current = Get-IpState $Namespace
+        if (($current -join "`n") -eq ($previous -join "`n")) { return }
+        if ([datetime]::UtcNow -gt $deadline) { throw "the state of $Namespace kept changing for $TimeoutSeconds s" }
+        $previous = $current
+    }
+}
+
+# The lines that differ between two Get-IpState readings ('- ' before, '+ ' after); nothing
+# when they are equal. `Compare-IpState $before (Get-IpState ...) | Should -BeNullOrEmpty`
+# names only what changed.
+function Compare-IpState {
+    param([string[]] $Before, [string[]] $After)
+    Compare-Object @($Before) @($After) -SyncWindow 1000 | ForEach-Object {
+        if ($_.SideIndicator -eq '<=') { "- $($_.InputObject)" } else { "+ $($_.InputObject)" }
+    }
+}
