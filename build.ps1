@@ -1,8 +1,8 @@
 #!/usr/bin/env pwsh
 <#
 .SYNOPSIS
-    Builds IpipTools, publishes the module to out/IpipTools, runs the Pester suites, and
-    on request shows scenario S1 working.
+    Builds IpipTools, publishes the module to out/IpipTools, and runs the host Pester suites,
+    or, with -Demo, shows scenario S1 working with real ipip tunnels.
 
 .DESCRIPTION
     The module's layout, decided here once:
@@ -18,18 +18,25 @@
     Without pwsh the same output comes from:
       dotnet publish src/IpipTools/IpipTools.csproj -c Release -o out/IpipTools
 
-    The Pester suites (tests/Pester) need Pester 5 and root (they make network
-    namespaces); they run when both are there and are skipped, with a note, otherwise.
+    Tests: after the build, the Pester suites that need no tunnel driver run on this machine's
+    kernel (tests/Pester/run.ps1 -ExcludeTag Tunnel, with PowerShell and Pester from the
+    repository's pins, tests/tools/powershell.sh). They make network namespaces, so they need
+    root; without it they are skipped with a note. The tunnel tests (-Tag Tunnel), the xunit
+    suites and CI's no-skip rule belong to the project's test command, tests/run.sh, which runs
+    the tunnel tests in a qemu guest when this kernel lacks ipip.
 
 .PARAMETER Demo
-    After the build, imports the module and builds scenario S1 in throwaway namespaces
-    (a router namespace stands in for the host), pings through the tunnel when the
-    kernel has ipip, prints what it made, and removes everything again. Needs root.
+    Instead of the tests, runs examples/Demo-S1.ps1: scenario S1 built with the cmdlets in
+    throwaway namespaces, printed with the module's views, a ping through the ipip tunnel,
+    everything removed again. On a kernel without the ipip driver (Test-IpipSupport tells) the
+    demo runs in a Debian kernel under qemu instead (examples/kernel/run.sh; the first run
+    installs qemu and downloads the kernel), with the guest's output streamed here. Needs root.
+    The exit code says whether the tunnel answered.
 
 .EXAMPLE
-    ./build.ps1
+    dotnet tool restore && dotnet pwsh ./build.ps1
 .EXAMPLE
-    sudo pwsh ./build.ps1 -Demo
+    sudo env "PATH=$PATH" sh -c 'dotnet tool restore && dotnet pwsh ./build.ps1 -Demo'
 #>
 [CmdletBinding()]
 param(
@@ -66,71 +73,31 @@ Set-Content -Path (Join-Path $moduleOut 'IpipTools.psd1') -Value ($manifest -rep
 Write-Host "Module published to $moduleOut; import it with: Import-Module $(Join-Path $root 'IpipTools.psd1')"
 
 $isRoot = (id -u) -eq '0'
-if (-not $SkipTests) {
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0): Pester suites skipped.'
-    }
-    elseif (-not $isRoot) {
-        Write-Warning 'The Pester suites create network namespaces and need root: skipped.'
-    }
-    else {
-        Import-Module $pester
-        $config = New-PesterConfiguration
-        $config.Run.Path = Join-Path $root 'tests/Pester'
-        $config.Run.Exit = $false
-        $config.Run.PassThru = $true
-        $config.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $config
-        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-    }
-}
 
 if ($Demo) {
     if (-not $isRoot) { throw '-Demo creates network namespaces: run it as root.' }
     Import-Module (Join-Path $root 'IpipTools.psd1') -Force
-
-    # S1 of SCENARIOS.md, with a router namespace in place of the host's own.
-    $stem = 'demo-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
-    $ns1, $ns2, $router = "$stem-ns1", "$stem-ns2", "$stem-rt"
-    try {
-        $checks = Test-IpipSupport
-        $checks | Format-Table -AutoSize
-        $ipip = ($checks | Where-Object Check -eq 'IpipModule').Status -eq 'Pass'
-
-        foreach ($name in $ns1, $ns2, $router) { New-NetNamespace $name }
-        New-VethPair v1-P v1 -PeerNamespace $ns1 -NetNamespace $router -Up | Out-Null
-        New-VethPair v2-P v2 -PeerNamespace $ns2 -NetNamespace $router -Up | Out-Null
-        Add-TunnelPeerAddress 10.10.10.1 -PrefixLength 24 -InterfaceName v1-P -NetNamespace $router | Out-Null
-        Add-TunnelPeerAddress 10.10.20.1 -PrefixLength 24 -InterfaceName v2-P -NetNamespace $router | Out-Null
-        Enable-IpForwarding -NetNamespace $router
-
-        Enter-NetNamespace $ns1
-        Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName v1 | Out-Null
-        Add-OnlinkRoute 10.10.20.0/24 -Gateway 10.10.10.1 -InterfaceName v1 -CheckGateway | Out-Null
-        Exit-NetNamespace
-        Enter-NetNamespace $ns2
-        Add-TunnelPeerAddress 10.10.20.2 -PrefixLength 24 -InterfaceName v2 | Out-Null
-        Add-OnlinkRoute 10.10.10.0/24 -Gateway 10.10.20.1 -InterfaceName v2 -CheckGateway | Out-Null
-        Exit-NetNamespace
-
-        Invoke-NetNamespaceCommand -NetNamespace $ns1 ping '-c' 1 '-W' 2 10.10.20.2
-
-        if ($ipip) {
-            New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up -NetNamespace $ns1 |
-                Add-TunnelPeerAddress 10.10.100.10 -Peer 10.10.200.10 | Format-Table
-            New-IpipTunnel tunr -Remote 10.10.10.2 -Local 10.10.20.2 -Up -NetNamespace $ns2 |
-                Add-TunnelPeerAddress 10.10.200.10 -Peer 10.10.100.10 | Format-Table
-            Get-IpipTunnel -NetNamespace $ns1 -IncludeFallback | Format-Table
-            Get-OnlinkRoute -NetNamespace $ns1 -All | Format-Table
-            Invoke-NetNamespaceCommand -NetNamespace $ns1 ping '-c' 3 10.10.200.10
-        }
-        else {
-            Write-Warning 'This kernel has no ipip (see Test-IpipSupport above): the underlay is built, the tunnels are not.'
-        }
-        Get-NetLink -NetNamespace $ns1 | Format-Table
+    $ipip = (Test-IpipSupport | Where-Object Check -eq 'IpipModule').Status -eq 'Pass'
+    if ($ipip) {
+        & (Join-Path $root 'examples/Demo-S1.ps1')
     }
-    finally {
-        Get-NetNamespace "$stem-*" | Remove-NetNamespace -Confirm:$false
+    else {
+        Write-Host ('This kernel has no ipip driver (Test-IpipSupport): the demo runs in a Debian kernel ' +
+            'under qemu (examples/kernel/run.sh). A first run installs qemu and downloads the kernel.') -ForegroundColor Cyan
+        $env:IPIPTOOLS_MODULE_DIR = $moduleOut
+        bash (Join-Path $root 'examples/kernel/run.sh')
     }
+    exit $LASTEXITCODE
 }
+
+if ($SkipTests) { return }
+if (-not $isRoot) {
+    Write-Warning 'The Pester suites create network namespaces and need root: skipped (or run: sudo bash tests/run.sh).'
+    return
+}
+# PowerShell and Pester from the repository's pins, the same way tests/run.sh gets them.
+Invoke-Native 'Pester suites on this kernel (tests/Pester/run.ps1 -ExcludeTag Tunnel)' {
+    bash -c 'cd "$1" && source tests/tools/powershell.sh && ensure_powershell &&
+        pwsh_run -File tests/Pester/run.ps1 -ExcludeTag Tunnel -ModulePath "$2"' build.ps1 $root (Join-Path $moduleOut 'IpipTools.psd1')
+}
+Write-Host 'The tunnel tests (-Tag Tunnel) need a kernel with ipip: sudo bash tests/run.sh --kernel runs them in a qemu guest.'

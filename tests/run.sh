@@ -8,7 +8,8 @@
 #   sudo bash tests/run.sh --kernel   # kernel tests only
 #
 # The Pester suites (tests/Pester) run in real PowerShell: on the host for everything that
-# needs no tunnel (-ExcludeTag Tunnel), and in the guest for the rest (tests/kernel/run.sh).
+# needs no tunnel (-ExcludeTag Tunnel), and in the guest for the rest (-Tag Tunnel, in the
+# same boot as the xunit kernel tests: tests/kernel/run.sh).
 # PowerShell and Pester come from the repository's pins (tests/tools/powershell.sh).
 #
 # Ends with one line `N passed, N failed[, N skipped]` over all suites, and exits non-zero
@@ -52,10 +53,11 @@ count_xunit() {
   skipped=$((skipped + skips))
 }
 
-# Adds the counts from run.ps1's closing line ("pester: 3 passed, 0 failed, 0 skipped").
+# Adds the counts from run.ps1's closing line ("pester: 3 passed, 0 failed, 0 skipped"), or
+# from the line that starts with label $3 instead (the kernel harness's "pester (guest)").
 count_pester() {
-  local suite=$1 log=$2 line
-  line=$(grep -E '^pester: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$log" | tail -n 1 || true)
+  local suite=$1 log=$2 label=${3:-pester} line
+  line=$(grep -E "^$label: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1 || true)
   if [[ -z $line ]]; then
     broken+=("$suite (no summary)")
     return
@@ -121,6 +123,7 @@ if ((RUN_KERNEL)); then
   log=$(mktemp)
   status=0
   IPIPTOOLS_KERNEL_TESTS_DIR="$REPO_ROOT/tests/IpipTools.KernelTests/bin/$CONFIGURATION/net10.0" \
+    IPIPTOOLS_MODULE_DIR="$REPO_ROOT/out/IpipTools" \
     bash tests/kernel/run.sh 2>&1 | tee "$log" || status=$?
   line=$(grep -E '^kernel: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
   if [[ -n $line ]]; then
@@ -129,6 +132,12 @@ if ((RUN_KERNEL)); then
     if [[ $line =~ ([0-9]+)\ skipped ]]; then skipped=$((skipped + BASH_REMATCH[1])); fi
   elif ! grep -q 'SKIPPED' "$log"; then
     broken+=("kernel tests (no result line)")
+  fi
+  # The Pester -Tag Tunnel tests, run by the harness in the same guest boot (or on this
+  # kernel when it has ipip): "pester (guest): N passed, ..." or "pester (host kernel): ...".
+  # A skip (outside CI) says why on its own line; no line at all is a broken suite.
+  if [[ -n $line ]] && ! grep -qE '^pester \([a-z ]+\): SKIPPED' "$log"; then
+    count_pester "Pester (tunnel tests)" "$log" 'pester \((guest|host kernel)\)'
   fi
   ((status == 0)) || broken+=("kernel tests (exit $status)")
   rm -f "$log"

@@ -8,10 +8,12 @@
 #   guest_setup                     # file systems, lo, kernel modules, environment
 #   ...run something, writing its results to a file; rc=$?...
 #   report_results /tmp/results     # that file, to the host
+#   report_results /tmp/more more   # a second file, under its own name
 #   guest_exit "$rc"                # its exit code, to the host; then power off
 #
 # The host (vm.sh) reads these markers off the serial console:
 #   @@IPIPTOOLS-RESULTS-BEGIN@@ / @@IPIPTOOLS-RESULTS-END@@  the results file, gzip + base64
+#   @@IPIPTOOLS-RESULTS-BEGIN name@@ / ...-END@@             another results file, named
 #   @@IPIPTOOLS-EXIT <code>@@                               the exit code; 125: the modules
 #                                                           did not load
 #
@@ -77,12 +79,22 @@ guest_setup() {
   # W^X double-maps every JIT'd page; under emulation that costs seconds of start-up.
   export DOTNET_EnableWriteXorExecute=0
   export DOTNET_NOLOGO=1
+  # For pwsh, where a payload carries it (tests/kernel/powershell.sh): Pester on the module
+  # path, no telemetry or update check (no network), plain text on the serial console.
+  export PSModulePath=/usr/lib/ipiptools/psmodules
+  export POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off TERM=dumb
+  # The serial console reports no size (0 x 0), so pwsh would format tables for 80 columns;
+  # .NET takes the size only when both are set.
+  $BB stty cols 160 rows 50 2>/dev/null
 }
 
-# Sends results file $1, when it is there and not empty.
+# The published module's manifest, where tests/kernel/powershell.sh stages it.
+GUEST_MODULE_MANIFEST=/ipiptools/out/IpipTools/IpipTools.psd1
+
+# Sends results file $1, when it is there and not empty, under name $2 (none: the results).
 report_results() {
   if [ -s "$1" ]; then
-    echo "@@IPIPTOOLS-RESULTS-BEGIN@@"
+    echo "@@IPIPTOOLS-RESULTS-BEGIN${2:+ $2}@@"
     $BB gzip -c "$1" | $BB base64
     echo "@@IPIPTOOLS-RESULTS-END@@"
   fi

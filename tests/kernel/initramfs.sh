@@ -300,8 +300,9 @@ stage_guest_init() {
 }
 
 # Writes the per-run archive to $1: /init, the test output under /tests (precompiled, see
-# r2r.sh), and the extra
-# xunit arguments one a line in /tests/.xunit-args (no quoting through the kernel cmdline).
+# r2r.sh), the extra xunit arguments one a line in /tests/.xunit-args (no quoting through the
+# kernel cmdline), and, when prepare_guest_pester found them, pwsh, Pester, the module and
+# tests/Pester (powershell.sh).
 build_tests_archive() {
   local out=$1 test_dir=$2 stage
   shift 2
@@ -314,6 +315,7 @@ build_tests_archive() {
   local arg
   : >"$stage/tests/.xunit-args"
   for arg in "$@"; do printf '%s\n' "$arg" >>"$stage/tests/.xunit-args"; done
+  if ((${GUEST_PESTER:-0})); then stage_guest_pester "$stage"; fi
   cpio_of "$stage" >"$out"
   rm -rf "$stage"
 }

@@ -45,16 +45,19 @@ EOF
 }
 
 # Replaces each IL assembly in directory $1 by its ReadyToRun image, compiled against the
-# runtime in $2 (the one the guest runs) and the other assemblies of $1.
+# runtime in $2 (the one the guest runs), the other assemblies of $1 and those of any further
+# directories given (e.g. pwsh's, for a PowerShell module).
 precompile_assemblies() {
-  local dir=$1 runtime_dir=$2 dll key cached compiled=0 reused=0 r2r_cache="$CACHE/r2r"
+  local dir=$1 runtime_dir=$2 dll key cached compiled=0 reused=0 r2r_cache="$CACHE/r2r" ref refs=()
+  shift 2
+  for ref in "$@"; do refs+=(-r "$ref/*.dll"); done
   mkdir -p "$r2r_cache"
   for dll in "$dir"/*.dll; do
     key=$({ sha256sum <"$dll"; echo "$CROSSGEN2 $runtime_dir"; } | short_hash)
     cached="$r2r_cache/$key"
     if [[ ! -e $cached.dll && ! -e $cached.il-only ]]; then
       if "$CROSSGEN2" "$dll" -o "$cached.tmp" -O --targetos:linux --targetarch:x64 \
-        -r "$runtime_dir/*.dll" -r "$dir/*.dll" >/dev/null 2>&1; then
+        -r "$runtime_dir/*.dll" -r "$dir/*.dll" "${refs[@]}" >/dev/null 2>&1; then
         mv "$cached.tmp" "$cached.dll"
         compiled=$((compiled + 1))
       else
@@ -72,7 +75,7 @@ precompile_assemblies() {
   done
   # Images of assemblies that have not been used for a week are stale builds of the tests.
   find "$r2r_cache" -type f -mtime +7 -delete 2>/dev/null || true
-  log "ReadyToRun: $compiled assemblies compiled, $reused from the cache"
+  log "ReadyToRun ($(basename "$dir")): $compiled assemblies compiled, $reused from the cache"
 }
 
 # Precompiles the test assemblies in staged directory $1 for the guest's runtime $2.

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Runs the kernel tests (tests/IpipTools.KernelTests) in a kernel that has the IP tunnel
-# drivers.
+# Runs the kernel tests (tests/IpipTools.KernelTests) and the Pester suites' `-Tag Tunnel` tests
+# in a kernel that has the IP tunnel drivers.
 #
 #   bash tests/kernel/run.sh [--build] [-- <extra xunit args>]
 #
 # The host kernel usually lacks ipip, so the tests run in Debian's cloud kernel under qemu
 # (software emulation, no KVM): an initramfs carries busybox, the tunnel modules, the .NET
-# runtime, iproute2/ping/tcpdump and the test executable; the guest's /init (guest-init.sh)
-# runs the tests after the shared set-up (guest-setup.sh) and reports back over the serial
-# console. When the host kernel does have ipip, the same executable runs directly on the host
-# instead. To run something else in the guest, source this file and stage your own /init
+# runtime, iproute2/ping/tcpdump, the test executable, and pwsh with Pester, the published module
+# and tests/Pester (powershell.sh); the guest's /init (guest-init.sh) runs the xunit tests, then
+# `tests/Pester/run.ps1 -Tag Tunnel` in the same boot, after the shared set-up (guest-setup.sh),
+# and reports back over the serial console. When the host kernel does have ipip, both run
+# directly on the host instead. To run something else in the guest, source this file and stage your own /init
 # with stage_guest_init (initramfs.sh), as bench/kernel/run.sh does.
 #
 # Options:
@@ -19,16 +20,19 @@
 #
 # Environment:
 #   IPIPTOOLS_CACHE                cache root (default ~/.cache/ipiptools): kernel, base initramfs
-#   IPIPTOOLS_VM_TIMEOUT           seconds before the VM is killed (default 240)
+#   IPIPTOOLS_VM_TIMEOUT           seconds before the VM is killed (default 480, see vm.sh)
 #   IPIPTOOLS_REQUIRE_KERNEL=1     missing qemu/kernel/module is a failure, not a skip (CI)
 #   IPIPTOOLS_KERNEL_TESTS_DIR     use this already-built test output directory
+#   IPIPTOOLS_MODULE_DIR           use this published module folder (default: publish to out/IpipTools)
 #   IPIPTOOLS_FORCE_VM=1           use the VM even when the host kernel has ipip
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
 #   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy)
 #   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
-#   IPIPTOOLS_R2R=0                ship the test assemblies as IL (the guest JITs them; slower)
+#   IPIPTOOLS_R2R=0                ship the test and pwsh assemblies as IL (the guest JITs them; slower)
 #
-# Output: the tests' own output, then one closing line `kernel: N passed, N failed[, N skipped]`.
+# Output: the tests' own output, then the closing lines `kernel: N passed, N failed[, N skipped]`
+# and `pester (guest): N passed, N failed, N skipped` (`pester (host kernel)` on the host path;
+# `pester (guest): SKIPPED: why` when pwsh, Pester or the module cannot be had outside CI).
 # Exit status: 0 when every test passed (or the run was skipped), non-zero otherwise.
 #
 # Measured on the 2-core development VM (no KVM), 54 kernel tests, while other builds ran:
@@ -57,6 +61,10 @@ source "$HARNESS_DIR/initramfs.sh"
 source "$HARNESS_DIR/r2r.sh"
 # shellcheck source=vm.sh
 source "$HARNESS_DIR/vm.sh"
+# shellcheck source=../tools/powershell.sh
+source "$REPO_ROOT/tests/tools/powershell.sh"
+# shellcheck source=powershell.sh
+source "$HARNESS_DIR/powershell.sh"
 
 BUILD=0
 XUNIT_ARGS=()
@@ -154,12 +162,23 @@ host_has_ipip() {
 
 run_on_host() {
   log "the host kernel has ipip: running the kernel tests on the host, not in a VM"
-  local rc=0
+  local rc=0 ok=0
   IPIPTOOLS_KERNEL_HOST=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     dotnet "$TEST_DIR/$TEST_ASSEMBLY" -noColor -noLogo -ctrf "$WORK_DIR/results.json" \
     "${XUNIT_ARGS[@]}" || rc=$?
   [[ -s $WORK_DIR/results.json ]] || die "the test executable (exit $rc) wrote no results"
-  conclude "$WORK_DIR/results.json" "$rc"
+  if ((GUEST_PESTER)); then
+    # The same run, and the same summary file, as the guest's run_pester (guest-init.sh).
+    local args=(-Tag Tunnel -ModulePath "$MODULE_DIR/IpipTools.psd1") status=0
+    [[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && args+=(-NoSkip)
+    pwsh_run -File "$REPO_ROOT/tests/Pester/run.ps1" "${args[@]}" 2>&1 | tee "$WORK_DIR/pester.log" ||
+      status=$?
+    { grep -E '^pester: [0-9]+ passed' "$WORK_DIR/pester.log" | tail -n 1; echo "exit $status"; } \
+      >"$WORK_DIR/pester.summary" || true
+  fi
+  conclude "$WORK_DIR/results.json" "$rc" || ok=1
+  conclude_pester "host kernel" "$WORK_DIR/pester.summary" || ok=1
+  return $ok
 }
 
 # --- the VM path ----------------------------------------------------------------------------
@@ -182,6 +201,7 @@ run_in_vm() {
     die "kernel $KERNEL_RELEASE cannot unpack a $INITRD_COMPRESSION initramfs"
   ensure_base_archive "$TEST_DIR/${TEST_ASSEMBLY%.dll}.runtimeconfig.json"
   build_tests_archive "$WORK_DIR/tests.cpio" "$TEST_DIR" "${XUNIT_ARGS[@]}"
+  ((GUEST_PESTER)) && log "Pester in the guest: pwsh $(powershell_version), Pester $(pester_version), module $MODULE_DIR"
   cat "$WORK_DIR/tests.cpio" "$BASE_ARCHIVE" >"$WORK_DIR/initrd"
   log "initramfs: $(du -h "$WORK_DIR/initrd" | cut -f1) (tests part $(du -h "$WORK_DIR/tests.cpio" | cut -f1))"
 
@@ -195,7 +215,11 @@ run_in_vm() {
   rc=$(cat "$WORK_DIR/guest-exit")
   ((rc == 125)) && die "the guest could not load the kernel modules"
   decode_guest_results || die "the guest's test executable (exit $rc) reported no results"
-  conclude "$WORK_DIR/results.json" "$rc"
+  local ok=0
+  conclude "$WORK_DIR/results.json" "$rc" || ok=1
+  decode_guest_results pester "$WORK_DIR/pester.summary" || true
+  conclude_pester guest "$WORK_DIR/pester.summary" || ok=1
+  return $ok
 }
 
 main() {
@@ -203,6 +227,7 @@ main() {
   WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ipiptools-kernel.XXXXXX")
   trap 'rm -rf "$WORK_DIR"' EXIT
   ensure_test_build
+  prepare_guest_pester
   if host_has_ipip; then
     run_on_host
   else

@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # Boots the kernel-test VM and reads its verdict off the serial console. Sourced by run.sh.
 
-VM_TIMEOUT=${IPIPTOOLS_VM_TIMEOUT:-240}
+# One boot runs the xunit kernel tests (25-55 s) and then pwsh with the Pester tunnel tests
+# (pwsh and Pester start-up ~20 s, then the tests: ~65 s for Tunnels.Tests.ps1 alone, and the
+# scenario suites add theirs). Emulated time stretches 2-3x when the shared cores are busy.
+VM_TIMEOUT=${IPIPTOOLS_VM_TIMEOUT:-480}
 
 # Kernel command line. Beyond console/quiet/panic, each option trims emulated boot time:
 # one UART to probe instead of four, no PS/2 controller probing, and no speculative-execution
@@ -37,19 +40,27 @@ since() {
   awk -v t0="$1" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - t0 }'
 }
 
-# Filters the console: results lines go to $WORK_DIR/results.b64, the exit marker to
-# $WORK_DIR/guest-exit, everything else to stdout (without CRs and firmware escape codes).
+# Filters the console: each results file goes to $WORK_DIR/<name>.b64 (the unnamed one to
+# results.b64), the exit marker to $WORK_DIR/guest-exit, everything else to stdout (without
+# CRs and firmware escape codes).
 stream_guest_output() {
-  local line in_results=0 first_test=0 esc=$'\e'
+  local line results="" first_test=0 first_pwsh=0 esc=$'\e'
+  rm -f "$WORK_DIR"/*.b64
   : >"$WORK_DIR/results.b64"
   while IFS= read -r line || [[ -n $line ]]; do
     line=${line//$'\r'/}
-    if ((in_results)); then
-      if [[ $line == *@@IPIPTOOLS-RESULTS-END@@* ]]; then in_results=0; else echo "$line" >>"$WORK_DIR/results.b64"; fi
+    if [[ -n $results ]]; then
+      if [[ $line == *@@IPIPTOOLS-RESULTS-END@@* ]]; then results=""; else echo "$line" >>"$WORK_DIR/$results.b64"; fi
       continue
     fi
     case $line in
-      *@@IPIPTOOLS-RESULTS-BEGIN@@*) in_results=1; continue ;;
+      *@@IPIPTOOLS-RESULTS-BEGIN*@@*)
+        results=${line#*@@IPIPTOOLS-RESULTS-BEGIN}
+        results=${results%%@@*}
+        results=${results# }
+        results=${results:-results}
+        : >"$WORK_DIR/$results.b64"
+        continue ;;
       *@@IPIPTOOLS-EXIT\ *@@*)
         line=${line#*@@IPIPTOOLS-EXIT }
         echo "${line%%@@*}" >"$WORK_DIR/guest-exit"
@@ -60,12 +71,18 @@ stream_guest_output() {
       first_test=1
       log "boot to first test: $(since "$VM_T0")s"
     fi
+    if ((!first_pwsh)) && [[ $line == "pwsh: "* ]]; then
+      first_pwsh=1
+      log "boot to pwsh's first line: $(since "$VM_T0")s"
+    fi
     [[ -n $line ]] && echo "$line"
   done
 }
 
-# Decodes the guest's results into $WORK_DIR/results.json; false when there are none.
+# Decodes the guest's results file named $1 (default: the unnamed one) into
+# $WORK_DIR/<name>.json, or into file $2; false when there is none.
 decode_guest_results() {
-  [[ -s $WORK_DIR/results.b64 ]] || return 1
-  base64 -d "$WORK_DIR/results.b64" | gzip -dc >"$WORK_DIR/results.json" 2>/dev/null
+  local name=${1:-results} out=${2:-$WORK_DIR/${1:-results}.json}
+  [[ -s $WORK_DIR/$name.b64 ]] || return 1
+  base64 -d "$WORK_DIR/$name.b64" | gzip -dc >"$out" 2>/dev/null
 }
