@@ -4,13 +4,16 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Helpers.ps1')
 
-    # Two nodes joined by a link: each node's underlay address sits on its loopback, and
-    # that address answers ARP on the link, which is all an onlink next hop needs.
+    # Two nodes joined by a link: each node's underlay address sits on its loopback and is
+    # reached over the link by a device route (what tunl0's outer packets need), and it
+    # answers ARP on the link (what an onlink next hop on the link itself needs).
     function New-MeshPair {
         $pair = [pscustomobject]@{ A = New-NetNamespaceFixture mesha; B = New-NetNamespaceFixture meshb }
         $pair.A | New-VethPair va vb -PeerNamespace $pair.B.Namespace -Up | Out-Null
         $pair.A | Add-TunnelPeerAddress 172.16.165.33 -PrefixLength 32 -InterfaceName lo | Out-Null
         $pair.B | Add-TunnelPeerAddress 172.16.165.244 -PrefixLength 32 -InterfaceName lo | Out-Null
+        $pair.A | Add-OnlinkRoute 172.16.165.244/32 -InterfaceName va | Out-Null
+        $pair.B | Add-OnlinkRoute 172.16.165.33/32 -InterfaceName vb | Out-Null
         $pair
     }
 }

@@ -142,45 +142,24 @@ Describe 'Tunnel cmdlets' -Tag Tunnel {
 
 Describe 'Traffic through an ipip tunnel' -Tag Tunnel {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
         # Scenario S1's lab: two namespaces behind a router namespace, tunl/tunr between them.
         $script:Lab = New-IpipLabFixture tnl -WithTunnels
     }
 
-    AfterAll {
-        if ($Lab) { Remove-NetNamespaceFixture $Lab -Confirm:$false }
+    AfterEach {
+        $Lab | Where-Object { $_ } | Remove-NetNamespaceFixture -Confirm:$false
     }
 
     It 'answers ping through the tunnel, carried as IP protocol 4 on the underlay' {
-        # tcpdump on the router's side of the left underlay sees the outer packets only. It runs
-        # in a thread job (a runspace of its own: the module is imported there too) while this
-        # one pings. It creates the capture file once it has the interface open and its filter
-        # set, so the file's existence says it is listening (its stderr goes to the console).
-        $capture = Join-Path ([IO.Path]::GetTempPath()) "tnl-$([guid]::NewGuid().ToString('N')).pcap"
-        $tcpdump = Start-ThreadJob {
-            param($Module, $Ns, $File)
-            Import-Module $Module
-            Invoke-NetNamespaceCommand -NetNamespace $Ns tcpdump '-Z' root '-U' '-i' v1-P '-c' 2 '-w' $File 'ip proto 4'
-        } -ArgumentList (Get-Module IpipTools).Path, $Lab.Router, $capture
-        try {
-            $deadline = [datetime]::UtcNow.AddSeconds(30)
-            while (-not (Test-Path $capture)) {
-                if ($tcpdump.State -notin 'NotStarted', 'Running' -or [datetime]::UtcNow -gt $deadline) {
-                    throw "tcpdump did not start capturing (job $($tcpdump.State)): $($tcpdump | Receive-Job -Keep 2>&1)"
-                }
-                Start-Sleep -Milliseconds 100
-            }
-            Invoke-NetNamespaceCommand -NetNamespace $Lab.Left ping '-c' 2 '-W' 3 $Lab.RightInner | Out-Null
-            $LASTEXITCODE | Should -Be 0
-            $tcpdump | Wait-Job -Timeout 20 | Out-Null
-            $packets = tcpdump -Z root -nn -r $capture 2>$null
-            $packets | Should -HaveCount 2
-            $packets[0] | Should -Match '10\.10\.10\.2 > 10\.10\.20\.2: .*10\.10\.100\.10 > 10\.10\.200\.10: ICMP echo request'
-            $packets[1] | Should -Match '10\.10\.20\.2 > 10\.10\.10\.2: .*10\.10\.200\.10 > 10\.10\.100\.10: ICMP echo reply'
-        }
-        finally {
-            $tcpdump | Remove-Job -Force
-            Remove-Item $capture -ErrorAction SilentlyContinue
-        }
+        # The router's side of the left underlay sees the outer packets only.
+        $capture = Start-PacketCapture $Lab.Router v1-P -Filter 'ip proto 4' -Count 2
+        Test-Ping $Lab.Left $Lab.RightInner | Should -BeTrue
+        $packets = ($capture | Receive-PacketCapture).Lines
+        $packets[0] | Should -Match '^IP 10\.10\.10\.2 > 10\.10\.20\.2: IP 10\.10\.100\.10 > 10\.10\.200\.10: ICMP echo request'
+        $packets[1] | Should -Match '^IP 10\.10\.20\.2 > 10\.10\.10\.2: IP 10\.10\.200\.10 > 10\.10\.100\.10: ICMP echo reply'
     }
 }

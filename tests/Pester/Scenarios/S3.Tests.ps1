@@ -42,7 +42,10 @@ Describe 'Scenario S3: namespaces through a router, with a capture' -Tag Tunnel 
         Get-IpipTunnel -NetNamespace $Ns02 | Remove-IpipTunnel -Confirm:$false
         (Get-IpJson $Ns01 link show type ipip).ifname | Should -Be @('tunl0')
         Get-VethPair -NetNamespace $R | Remove-VethPair -Confirm:$false
-        (Get-IpJson $R link show).ifname | Should -Be @('lo')
+        # What stays in the router is lo and the fallback devices the tunnel modules put in
+        # every namespace (tunl0, gre0, sit0, ...): links of a tunnel kind with no endpoints.
+        Get-IpJson $R link show | Where-Object { $_.ifname -ne 'lo' -and -not ($_.linkinfo.info_kind -and $_.address -eq '0.0.0.0') } |
+            ForEach-Object ifname | Should -BeNullOrEmpty
         (Get-IpJson $Ns02 link show type veth) | Should -BeNullOrEmpty
         Remove-NetNamespace $Ns01 -Confirm:$false
         Remove-NetNamespace $Ns02 -Confirm:$false
