@@ -42,10 +42,12 @@ Describe 'Scenario S3: namespaces through a router, with a capture' -Tag Tunnel 
         Get-IpipTunnel -NetNamespace $Ns02 | Remove-IpipTunnel -Confirm:$false
         (Get-IpJson $Ns01 link show type ipip).ifname | Should -Be @('tunl0')
         Get-VethPair -NetNamespace $R | Remove-VethPair -Confirm:$false
-        # What stays in the router is lo and the fallback devices the tunnel modules put in
-        # every namespace (tunl0, gre0, sit0, ...): links of a tunnel kind with no endpoints.
-        Get-IpJson $R link show | Where-Object { $_.ifname -ne 'lo' -and -not ($_.linkinfo.info_kind -and $_.address -eq '0.0.0.0') } |
-            ForEach-Object ifname | Should -BeNullOrEmpty
+        # What stays in the router is what every new namespace has: lo and the fallback devices
+        # the loaded tunnel modules put in each namespace (tunl0, gre0, sit0, ...).
+        $fresh = New-NetNamespaceFixture s3new
+        try { $baseline = @((Get-IpJson $fresh.Namespace link show).ifname | Sort-Object) }
+        finally { Remove-NetNamespaceFixture $fresh -Confirm:$false }
+        @((Get-IpJson $R link show).ifname | Sort-Object) | Should -Be $baseline
         (Get-IpJson $Ns02 link show type veth) | Should -BeNullOrEmpty
         Remove-NetNamespace $Ns01 -Confirm:$false
         Remove-NetNamespace $Ns02 -Confirm:$false
