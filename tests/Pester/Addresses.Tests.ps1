@@ -1,43 +1,69 @@
-# Add/Get/Remove-TunnelPeerAddress, on a veth end (any interface takes addresses).
-# Discovery needs to know whether to skip: root for namespaces, ipip for tunnels.
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-}
-
-Describe 'Address cmdlets' -Skip:(-not $IsRoot) {
+# Add/Get/Remove-TunnelPeerAddress, on a veth end (any interface takes addresses), with
+# ip -j addr as the oracle both ways.
+Describe 'Address cmdlets' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
         $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
         $Fixture | New-VethPair va vb -Up | Out-Null
     }
 
-    AfterAll {
+    AfterEach {
         Remove-NetNamespaceFixture $Fixture -Confirm:$false
     }
 
-    It 'adds a point-to-point address with its peer' {
-        $address = Get-NetLink va -NetNamespace $Fixture.Namespace | Add-TunnelPeerAddress 10.10.100.10 -Peer 10.10.200.10
+    It 'adds a point-to-point address with its peer, as ip addr add A peer B does' {
+        $address = Get-NetLink va -NetNamespace $Ns | Add-TunnelPeerAddress 10.10.100.10 -Peer 10.10.200.10
         $address.Peer | Should -Be ([ipaddress]'10.10.200.10')
         $address.PrefixLength | Should -Be 32
-        $address.Namespace | Should -Be $Fixture.Namespace
+        $address.Namespace | Should -Be $Ns
+        $oracle = Get-IpAddress $Ns va
+        $oracle.local | Should -Be '10.10.100.10'
+        $oracle.address | Should -Be '10.10.200.10'
+        $oracle.prefixlen | Should -Be 32
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.10.200.10').dev | Should -Be 'va' -Because 'the kernel routes the peer through the device'
     }
 
-    It 'adds a plain address' {
+    It 'adds a plain address with a prefix length' {
         ($Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb).ToString() | Should -Be '10.10.10.2/24'
+        $oracle = Get-IpAddress $Ns vb
+        $oracle.local | Should -Be '10.10.10.2'
+        $oracle.prefixlen | Should -Be 24
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.10.10.0/24').dev | Should -Be 'vb'
     }
 
-    It 'refuses a duplicate with ResourceExists' {
+    It 'refuses a duplicate with ResourceExists and keeps the one address' {
+        ip -n $Ns addr add 10.10.10.2/24 dev vb
         $Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        @(Get-IpAddress $Ns vb) | Should -HaveCount 1
     }
 
-    It 'lists peer addresses only' {
-        ($Fixture | Get-TunnelPeerAddress -PeerOnly).Address | Should -Be @([ipaddress]'10.10.100.10')
+    It 'reports the addresses ip added, and only peer ones with -PeerOnly' {
+        ip -n $Ns addr add 10.10.100.10 peer 10.10.200.10 dev va
+        ip -n $Ns addr add 10.10.10.2/24 dev vb
+        $all = $Fixture | Get-TunnelPeerAddress
+        @($all | Where-Object { $_.Name -ne 'lo' -and $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) | Should -Be @('va 10.10.100.10', 'vb 10.10.10.2')
+        $peer = $Fixture | Get-TunnelPeerAddress -PeerOnly
+        $peer.Address | Should -Be ([ipaddress]'10.10.100.10')
+        $peer.Peer | Should -Be ([ipaddress]'10.10.200.10')
+        ($Fixture | Get-TunnelPeerAddress vb -Address 10.10.10.2).PrefixLength | Should -Be 24
     }
 
-    It 'removes what Get-TunnelPeerAddress writes' {
+    It 'removes an address ip added, through the pipeline' {
+        ip -n $Ns addr add 10.10.100.10 peer 10.10.200.10 dev va
+        ip -n $Ns addr add 10.10.10.2/24 dev va
         $Fixture | Get-TunnelPeerAddress va -PeerOnly | Remove-TunnelPeerAddress -Confirm:$false
-        $Fixture | Get-TunnelPeerAddress -PeerOnly | Should -BeNullOrEmpty
+        (Get-IpAddress $Ns va).local | Should -Be @('10.10.10.2')
+    }
+
+    It 'removes a plain address by value' {
+        ip -n $Ns addr add 10.10.10.2/24 dev vb
+        Remove-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb -NetNamespace $Ns -Confirm:$false
+        Get-IpAddress $Ns vb | Should -BeNullOrEmpty
     }
 }
 

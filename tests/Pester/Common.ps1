@@ -1,9 +1,5 @@
-# Dot-sourced by every suite, in BeforeDiscovery (to decide what to skip) and in
-# BeforeAll: imports the module from the repository's top-level manifest (build.ps1
-# publishes it first) and tells whether this machine can make namespaces (root) and
-# ipip tunnels (a kernel with the ipip module).
+# Dot-sourced by every suite (through Helpers.ps1, or directly): imports the module from the
+# manifest run.ps1 names in IPIPTOOLS_MODULE, or from the repository's top-level manifest
+# (build.ps1 publishes the module first). Nothing is skipped by what the machine can do: tests
+# that need an ipip-capable kernel carry -Tag Tunnel and run in the qemu guest.
 Import-Module ($env:IPIPTOOLS_MODULE ?? (Join-Path $PSScriptRoot '../../IpipTools.psd1')) -Force
-
-$script:IsRoot = (id -u) -eq '0'
-$script:HasIpip = $script:IsRoot -and
-    ((Test-IpipSupport | Where-Object Check -eq 'IpipModule').Status -eq 'Pass')

@@ -1,31 +1,42 @@
-# Get/Enable/Disable-IpForwarding.
-# Discovery needs to know whether to skip: root for namespaces, ipip for tunnels.
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-}
-
-Describe 'Forwarding cmdlets' -Skip:(-not $IsRoot) {
+# Get/Enable/Disable-IpForwarding, with /proc/sys/net/ipv4/ip_forward in the namespace as
+# the oracle both ways.
+Describe 'Forwarding cmdlets' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
         $script:Fixture = New-NetNamespaceFixture
+        $script:Other = New-NetNamespaceFixture
     }
 
-    AfterAll {
-        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    AfterEach {
+        $Fixture, $Other | Remove-NetNamespaceFixture -Confirm:$false
     }
 
-    It 'is off in a new namespace' {
+    It 'reports what the kernel holds, off in a new namespace and on once sysctl sets it' {
         ($Fixture | Get-IpForwarding).Enabled | Should -BeFalse
+        Get-IpForwardingOracle $Fixture.Namespace | Should -BeFalse
+        ip netns exec $Fixture.Namespace sysctl -qw net.ipv4.ip_forward=1
+        ($Fixture | Get-IpForwarding).Enabled | Should -BeTrue
     }
 
-    It 'turns on and off, in that namespace only' {
+    It 'turns on in that namespace only' {
         ($Fixture | Enable-IpForwarding -PassThru).Enabled | Should -BeTrue
-        Invoke-NetNamespaceCommand -NetNamespace $Fixture.Namespace /usr/bin/cat /proc/sys/net/ipv4/ip_forward | Should -Be '1'
-        ($Fixture | Disable-IpForwarding -PassThru).Enabled | Should -BeFalse
+        Get-IpForwardingOracle $Fixture.Namespace | Should -BeTrue
+        Get-IpForwardingOracle $Other.Namespace | Should -BeFalse
     }
 
-    It 'changes nothing with -WhatIf' {
-        $Fixture | Enable-IpForwarding -WhatIf
-        ($Fixture | Get-IpForwarding).Enabled | Should -BeFalse
+    It 'turns off what sysctl turned on' {
+        ip netns exec $Fixture.Namespace sysctl -qw net.ipv4.ip_forward=1
+        $Fixture | Disable-IpForwarding
+        Get-IpForwardingOracle $Fixture.Namespace | Should -BeFalse
+    }
+
+    It 'names the change under -WhatIf and changes nothing' {
+        $run = Invoke-HostCaptured { Enable-IpForwarding -WhatIf -NetNamespace $ns } @{ ns = $Fixture.Namespace }
+        $run.HostLines | Should -HaveCount 1
+        $run.HostLines[0] | Should -BeLike "What if:*ip_forward*$($Fixture.Namespace)*"
+        Get-IpForwardingOracle $Fixture.Namespace | Should -BeFalse
     }
 }

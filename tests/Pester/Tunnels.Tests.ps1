@@ -1,144 +1,166 @@
-# New/Get/Set/Remove-IpipTunnel. The tunnel tests carry -Tag Tunnel: they need a kernel with
-# ipip and run in the qemu guest (tests/kernel/run.sh). On the host kernel, which lacks ipip,
-# the suite checks that the failure is reported as NotInstalled.
-# Discovery needs to know whether to skip: root for namespaces, ipip for tunnels.
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-}
-
-# Only a kernel without ipip can show this; a developer machine whose kernel has it skips it
-# (CI's host kernel lacks ipip, so there it runs).
-Describe 'Tunnel cmdlets on a kernel without ipip' -Skip:($HasIpip -or -not $IsRoot) {
+# New/Get/Set/Remove-IpipTunnel, with ip -d -j link as the oracle both ways. Tunnels need a
+# kernel with ipip: those tests carry -Tag Tunnel and run in the qemu guest. On any kernel,
+# the cmdlet agrees with ip about whether an ipip tunnel can be made at all.
+Describe 'Tunnel cmdlets on any kernel' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
-        $script:Fixture = New-NetNamespaceFixture
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
     }
 
-    AfterAll {
+    BeforeEach {
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+    }
+
+    AfterEach {
         Remove-NetNamespaceFixture $Fixture -Confirm:$false
     }
 
-    It 'reports NotInstalled with what to do' {
-        $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -ErrorVariable failure -ErrorAction SilentlyContinue
-        $failure[0].CategoryInfo.Category | Should -Be 'NotInstalled'
-        $failure[0].FullyQualifiedErrorId | Should -BeLike 'KernelLacksLinkKind*'
-        $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*modprobe ipip*'
+    It 'fails with NotInstalled and modprobe advice exactly where ip cannot make ipip either' {
+        $probe = New-NetNamespaceFixture
+        try {
+            ip -n $probe.Namespace link add ipt-probe type ipip remote 192.0.2.9 2>$null
+            $kernelHasIpip = $LASTEXITCODE -eq 0
+        }
+        finally {
+            Remove-NetNamespaceFixture $probe -Confirm:$false
+        }
+
+        $before = Get-IpState $Ns
+        $tunnel = $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -ErrorVariable failure -ErrorAction SilentlyContinue
+        if ($kernelHasIpip) {
+            $tunnel.Name | Should -Be 'tunl'
+            (Get-IpLink $Ns tunl).linkinfo.info_kind | Should -Be 'ipip'
+        }
+        else {
+            $failure[0].CategoryInfo.Category | Should -Be 'NotInstalled'
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'KernelLacksLinkKind,*'
+            $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*modprobe ipip*'
+            Get-IpState $Ns | Should -Be $before
+        }
     }
 
-    It 'describes the exact change under -WhatIf' {
-        $Fixture | New-IpipTunnel tunw -Remote 192.0.2.1 -WhatIf
-        $Fixture | Get-NetLink tunw -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    It 'names the change under -WhatIf and creates nothing' {
+        $run = Invoke-HostCaptured { New-IpipTunnel tunw -Remote 192.0.2.1 -NetNamespace $ns -WhatIf } @{ ns = $Ns }
+        $run.HostLines | Should -HaveCount 1
+        $run.HostLines[0] | Should -BeLike "What if:*tunw*192.0.2.1*$Ns*"
+        $run.Errors | Should -BeNullOrEmpty
+        Get-IpLink $Ns tunw | Should -BeNullOrEmpty
     }
 }
 
 Describe 'Tunnel cmdlets' -Tag Tunnel {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
-        $script:Fixture = New-NetNamespaceFixture
-        # iproute2, as the independent oracle: the link as `ip -d -j link show` reports it.
-        function script:Get-IpLink([string] $Name) {
-            ip -n $Fixture.Namespace -d -j link show dev $Name | ConvertFrom-Json
-        }
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
     }
 
-    AfterAll {
+    BeforeEach {
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        # An underlay for the tunnels to be bound to: a veth end of MTU 1500.
+        $Fixture | New-VethPair under under-p -Up | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 | Out-Null
+    }
+
+    AfterEach {
         Remove-NetNamespaceFixture $Fixture -Confirm:$false
     }
 
     It 'creates a tunnel as ip tunnel add does' {
-        $tunnel = $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up
+        $tunnel = $Fixture | New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Ttl 64 -Tos 0x10 -UnderlayDevice under -Up
         $tunnel.Remote | Should -Be ([ipaddress]'10.10.20.2')
-        $tunnel.Mtu | Should -Be 1480
-        $tunnel.PathMtuDiscovery | Should -BeTrue
-        $tunnel.Namespace | Should -Be $Fixture.Namespace
-
-        $link = Get-IpLink tunl
+        $tunnel.Namespace | Should -Be $Ns
+        $link = Get-IpLink $Ns tunl
         $link.linkinfo.info_kind | Should -Be 'ipip'
         $link.linkinfo.info_data.remote | Should -Be '10.10.20.2'
         $link.linkinfo.info_data.local | Should -Be '10.10.10.2'
-        $link.mtu | Should -Be 1480
-        $link.flags | Should -Contain 'UP'
-    }
-
-    It 'lists it and leaves tunl0 out unless asked' {
-        ($Fixture | Get-IpipTunnel).Name | Should -Be @('tunl')
-        ($Fixture | Get-IpipTunnel -IncludeFallback).Name | Should -Contain 'tunl0'
-    }
-
-    It 'changes ttl, tos and state' {
-        $changed = $Fixture | Set-IpipTunnel tunl -Ttl 64 -Tos inherit -Down -PassThru
-        $changed.Ttl | Should -Be 64
-        $changed.Tos | Should -Be 1
-        $changed.IsUp | Should -BeFalse
-
-        $link = Get-IpLink tunl
         $link.linkinfo.info_data.ttl | Should -Be 64
+        $link.linkinfo.info_data.tos | Should -Be '0x10'
+        $link.linkinfo.info_data.pmtudisc | Should -BeTrue
+        $link.linkinfo.info_data.link | Should -Be 'under'
+        $link.mtu | Should -Be 1480 -Because 'an ipip tunnel is the underlay MTU minus the 20-byte outer header'
+        $link.flags | Should -Contain 'POINTOPOINT'
+        $link.flags | Should -Contain 'NOARP'
+        $link.flags | Should -Contain 'UP'
+        $tunnel.Mtu | Should -Be $link.mtu
+        Get-IpLink $Ns tunl0 | Should -Not -BeNullOrEmpty -Because 'the ipip module puts its fallback device tunl0 in every namespace'
+    }
+
+    It 'reports a tunnel ip tunnel add made' {
+        ip -n $Ns tunnel add tuny mode ipip remote 10.10.20.3 local 10.10.10.2 ttl 40 tos inherit
+        $tuny = $Fixture | Get-IpipTunnel tuny
+        $tuny.Local | Should -Be ([ipaddress]'10.10.10.2')
+        $tuny.Remote | Should -Be ([ipaddress]'10.10.20.3')
+        $tuny.Ttl | Should -Be 40
+        $tuny.Tos | Should -Be 1 -Because 'tos inherit is 1 on the wire'
+        $tuny.PathMtuDiscovery | Should -BeTrue
+        $tuny.Mtu | Should -Be (Get-IpLink $Ns tuny).mtu
+        $tuny.IsUp | Should -BeFalse
+    }
+
+    It 'lists what ip lists and leaves tunl0 out unless asked' {
+        ip -n $Ns tunnel add tunx mode ipip remote 10.10.20.2 local 10.10.10.2
+        ip -n $Ns tunnel add tuny mode ipip remote 10.10.20.3 local 10.10.10.2
+        $oracle = @((Get-IpJson $Ns link show type ipip).ifname)
+        ($Fixture | Get-IpipTunnel).Name | Sort-Object | Should -Be @($oracle | Where-Object { $_ -ne 'tunl0' } | Sort-Object)
+        ($Fixture | Get-IpipTunnel -IncludeFallback).Name | Sort-Object | Should -Be @($oracle | Sort-Object)
+        ($Fixture | Get-IpipTunnel tunl0).IsFallback | Should -BeTrue
+    }
+
+    It 'changes ttl, tos, endpoint and state of a tunnel ip made' {
+        ip -n $Ns tunnel add tunx mode ipip remote 10.10.20.2 local 10.10.10.2 ttl 30
+        ip -n $Ns link set tunx up
+        $changed = $Fixture | Set-IpipTunnel tunx -Ttl 64 -Tos inherit -Remote 10.10.30.2 -Down -PassThru
+        $changed.Ttl | Should -Be 64
+        $changed.IsUp | Should -BeFalse
+        $link = Get-IpLink $Ns tunx
+        $link.linkinfo.info_data.ttl | Should -Be 64
+        $link.linkinfo.info_data.remote | Should -Be '10.10.30.2'
+        $link.linkinfo.info_data.local | Should -Be '10.10.10.2' -Because 'what Set-IpipTunnel was not told stays'
         $link.flags | Should -Not -Contain 'UP'
     }
 
-    It 'refuses a second tunnel with no endpoints, naming tunl0' {
+    It 'refuses a second tunnel with no endpoints, naming tunl0, and creates nothing' {
+        $before = Get-IpState $Ns
         $Fixture | New-IpipTunnel ipipx -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         $failure[0].Exception.Message | Should -BeLike '*tunl0*'
-        ip -n $Fixture.Namespace -j link show dev ipipx 2>$null | Should -BeNullOrEmpty
+        Get-IpState $Ns | Should -Be $before
     }
 
     It 'refuses to remove tunl0' {
         $Fixture | Remove-IpipTunnel tunl0 -Confirm:$false -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'FallbackTunnelImmutable*'
-        (Get-IpLink tunl0).ifname | Should -Be 'tunl0'
+        Get-IpLink $Ns tunl0 | Should -Not -BeNullOrEmpty
     }
 
-    It 'removes every tunnel through the pipeline' {
+    It 'removes the tunnels ip made through the pipeline, and leaves tunl0' {
+        ip -n $Ns tunnel add tunx mode ipip remote 10.10.20.2 local 10.10.10.2
+        ip -n $Ns tunnel add tuny mode ipip remote 10.10.20.3 local 10.10.10.2
         $Fixture | Get-IpipTunnel | Remove-IpipTunnel -Confirm:$false
-        $Fixture | Get-IpipTunnel | Should -BeNullOrEmpty
-        ip -n $Fixture.Namespace -j link show type ipip | ConvertFrom-Json |
-            Where-Object ifname -ne 'tunl0' | Should -BeNullOrEmpty
+        (Get-IpJson $Ns link show type ipip).ifname | Should -Be @('tunl0')
     }
 }
 
 Describe 'Traffic through an ipip tunnel' -Tag Tunnel {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
         # Scenario S1's lab: two namespaces behind a router namespace, tunl/tunr between them.
         $script:Lab = New-IpipLabFixture tnl -WithTunnels
     }
 
-    AfterAll {
-        if ($Lab) { Remove-NetNamespaceFixture $Lab -Confirm:$false }
+    AfterEach {
+        $Lab | Where-Object { $_ } | Remove-NetNamespaceFixture -Confirm:$false
     }
 
     It 'answers ping through the tunnel, carried as IP protocol 4 on the underlay' {
-        # tcpdump on the router's side of the left underlay sees the outer packets only. It runs
-        # in a thread job (a runspace of its own: the module is imported there too) while this
-        # one pings. It creates the capture file once it has the interface open and its filter
-        # set, so the file's existence says it is listening (its stderr goes to the console).
-        $capture = Join-Path ([IO.Path]::GetTempPath()) "tnl-$([guid]::NewGuid().ToString('N')).pcap"
-        $tcpdump = Start-ThreadJob {
-            param($Module, $Ns, $File)
-            Import-Module $Module
-            Invoke-NetNamespaceCommand -NetNamespace $Ns -- tcpdump -Z root -U -i v1-P -c 2 -w $File 'ip proto 4'
-        } -ArgumentList (Get-Module IpipTools).Path, $Lab.Router, $capture
-        try {
-            $deadline = [datetime]::UtcNow.AddSeconds(30)
-            while (-not (Test-Path $capture)) {
-                if ($tcpdump.State -notin 'NotStarted', 'Running' -or [datetime]::UtcNow -gt $deadline) {
-                    throw "tcpdump did not start capturing (job $($tcpdump.State)): $($tcpdump | Receive-Job -Keep 2>&1)"
-                }
-                Start-Sleep -Milliseconds 100
-            }
-            Invoke-NetNamespaceCommand -NetNamespace $Lab.Left -- ping -c 2 -W 3 $Lab.RightInner | Out-Null
-            $LASTEXITCODE | Should -Be 0
-            $tcpdump | Wait-Job -Timeout 20 | Out-Null
-            $packets = tcpdump -Z root -nn -r $capture 2>$null
-            $packets | Should -HaveCount 2
-            $packets[0] | Should -Match '10\.10\.10\.2 > 10\.10\.20\.2: .*10\.10\.100\.10 > 10\.10\.200\.10: ICMP echo request'
-            $packets[1] | Should -Match '10\.10\.20\.2 > 10\.10\.10\.2: .*10\.10\.200\.10 > 10\.10\.100\.10: ICMP echo reply'
-        }
-        finally {
-            $tcpdump | Remove-Job -Force
-            Remove-Item $capture -ErrorAction SilentlyContinue
-        }
+        # The router's side of the left underlay sees the outer packets only.
+        $capture = Start-PacketCapture $Lab.Router v1-P -Filter 'ip proto 4' -Count 2
+        Test-Ping $Lab.Left $Lab.RightInner | Should -BeTrue
+        $packets = ($capture | Receive-PacketCapture).Lines
+        $packets[0] | Should -Match '^IP 10\.10\.10\.2 > 10\.10\.20\.2: IP 10\.10\.100\.10 > 10\.10\.200\.10: ICMP echo request'
+        $packets[1] | Should -Match '^IP 10\.10\.20\.2 > 10\.10\.10\.2: IP 10\.10\.200\.10 > 10\.10\.100\.10: ICMP echo reply'
     }
 }
 

@@ -43,16 +43,24 @@ if ($ResultPath) {
 }
 
 $result = Invoke-Pester -Configuration $config
+if ($null -eq $result) {
+    # Pester itself failed (a path that does not exist, a bad configuration): nothing ran.
+    Write-Host 'pester: 0 passed, 1 failed, 0 skipped'
+    exit 1
+}
+
 # Containers that failed to load (a syntax error, a throwing BeforeAll) hold tests that never
 # ran: count each as a failure so that they cannot pass silently.
 $broken = @($result.Containers | Where-Object Result -eq 'Failed' | Where-Object { $_.FailedCount -eq 0 })
 $failed = $result.FailedCount + $result.FailedBlocksCount + $broken.Count
-# NotRun also holds the tests that -Tag/-ExcludeTag filtered out (ShouldRun false): only the
-# ones meant to run and left unrun count.
-$skipped = $result.SkippedCount + @($result.NotRun | Where-Object ShouldRun).Count
+# Tests that -Tag or -ExcludeTag filtered out are not skips: the host run leaves the Tunnel
+# tests to the guest and the guest leaves the rest to the host. A test that was selected
+# and still did not run is.
+$notRun = @($result.NotRun | Where-Object ShouldRun)
+$skipped = $result.SkippedCount + $notRun.Count
 foreach ($container in $broken) { Write-Host "pester: $($container.Item) did not run: $($container.ErrorRecord)" }
 if ($NoSkip -and $skipped -gt 0) {
-    foreach ($test in $result.Skipped) { Write-Host "pester: skipped in a run that allows none: $($test.ExpandedPath)" }
+    foreach ($test in @($result.Skipped) + $notRun) { Write-Host "pester: skipped in a run that allows none: $($test.ExpandedPath)" }
     $failed += $skipped
 }
 Write-Host "pester: $($result.PassedCount) passed, $failed failed, $skipped skipped"

@@ -129,14 +129,17 @@ stage_guest_pester() {
   stage_powershell "$stage" "$MODULE_DIR"
   mkdir -p "$stage/ipiptools/tests"
   cp -a "$REPO_ROOT/tests/Pester" "$stage/ipiptools/tests/"
+  # The suites converge the data files in examples/ (TopologyExamples.Tests.ps1).
+  cp -a "$REPO_ROOT/examples" "$stage/ipiptools/"
   : >"$stage/ipiptools/.pester-args"
   [[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && echo -NoSkip >>"$stage/ipiptools/.pester-args"
   # Discovery runs every file it is given (each imports the module and probes the kernel),
   # seconds per file under emulation: give it only the files whose -Tag names Tunnel.
+  # Scenarios live in a subfolder (tests/Pester/Scenarios), so search the whole tree.
   local file paths=()
   while IFS= read -r file; do
-    paths+=("/ipiptools/tests/Pester/$(basename "$file")")
-  done < <(grep -lE -- '-Tag[^#]*Tunnel' "$REPO_ROOT"/tests/Pester/*.Tests.ps1 || true)
+    paths+=("/ipiptools/tests/Pester/${file#"$REPO_ROOT/tests/Pester/"}")
+  done < <(grep -rlE --include='*.Tests.ps1' -- '-Tag[^#]*Tunnel' "$REPO_ROOT/tests/Pester" | sort || true)
   if ((${#paths[@]})); then
     (IFS=,; echo "-Path ${paths[*]}") >>"$stage/ipiptools/.pester-args"
   fi

@@ -1,0 +1,142 @@
+# Bad input at the cmdlet level, one row each: the cmdlet must fail with an ErrorRecord whose
+# category, error id and message say what was wrong (the message names the bad value or the
+# missing object), and leave links, addresses and routes in both namespaces exactly as they
+# were (ip -d -j before and after). Runs on any kernel: nothing here needs the ipip driver.
+#
+# Each row's Act gets $T: Ns (namespace A: veth bi0 up with 10.60.0.1/24 and a route
+# 10.61.0.0/24 via 10.60.0.254, bridge bibr up, bridge bidown down), Peer (namespace B,
+# holding bi0's peer bi1), Missing (a namespace name that does not exist) and Drive (a
+# folder for files).
+BeforeDiscovery {
+    $rows = @(
+        # interface names
+        @{ Row = 'link name of 16 bytes'; Act = { param($T) New-VethPair 'sixteen-letters!' x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'sixteen-letters!'" }
+        @{ Row = 'link name with /'; Act = { param($T) New-VethPair 'a/b' x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'a/b'" }
+        @{ Row = 'link name with a space'; Act = { param($T) New-VethPair 'a b' x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'a b'" }
+        @{ Row = 'veth peer name with :'; Act = { param($T) New-VethPair ok0 'bad:peer' -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'bad:peer'" }
+        @{ Row = 'tunnel name of 20 bytes'; Act = { param($T) New-IpipTunnel 'tunnel-name-too-long' -Remote 192.0.2.2 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'tunnel-name-too-long'" }
+        @{ Row = 'link name taken'; Act = { param($T) New-VethPair bibr x0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
+        @{ Row = 'bridge name in a topology too long'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'sixteen-letters!' }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = "'sixteen-letters!'" }
+
+        # namespace names
+        @{ Row = 'namespace name with /'; Act = { param($T) New-NetNamespace "$($T.Missing)/x" }; Category = 'InvalidArgument'; ErrorId = 'InvalidNamespaceName'; Fragment = '/x' }
+        @{ Row = 'namespace name ..'; Act = { param($T) New-NetNamespace '..' }; Category = 'InvalidArgument'; ErrorId = 'InvalidNamespaceName'; Fragment = "'..'" }
+        @{ Row = 'namespace name taken'; Act = { param($T) New-NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'NamespaceExists'; Fragment = '<Ns>' }
+        @{ Row = 'fixture prefix with /'; Act = { param($T) New-NetNamespaceFixture 'bad/prefix' }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentValidationError'; Fragment = 'bad/prefix' }
+
+        # addresses and prefixes
+        @{ Row = 'IPv4 prefix /33'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.9 -PrefixLength 33 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidPrefixLength'; Fragment = '/33' }
+        @{ Row = 'IPv6 prefix /129'; Act = { param($T) Add-TunnelPeerAddress 2001:db8::9 -PrefixLength 129 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidPrefixLength'; Fragment = '/129' }
+        @{ Row = 'peer of the other family'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.9 -Peer 2001:db8::1 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'AddressFamilyMismatch'; Fragment = '2001:db8::1' }
+        @{ Row = 'address that is not one'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.999 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'CannotConvertArgumentNoMessage'; Fragment = '10.60.0.999' }
+        @{ Row = 'duplicate address'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.1 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'AddressExists'; Fragment = '10.60.0.1' }
+        @{ Row = 'removing an absent address'; Act = { param($T) Remove-TunnelPeerAddress 10.60.0.77 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'AddressNotFound'; Fragment = '10.60.0.77' }
+        @{ Row = 'IPv6 tunnel endpoint'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Local 2001:db8::1 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTunnelEndpoint'; Fragment = '2001:db8::1' }
+        @{ Row = 'mesh address with a prefix'; Act = { param($T) Set-IpipMesh 10.42.1.0/24 @{ '10.42.2.0/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '/24' }
+        @{ Row = 'mesh block with host bits'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.1/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '10.42.2.1/24' }
+
+        # routes
+        @{ Row = 'gateway of the other family'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 2001:db8::1 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'AddressFamilyMismatch'; Fragment = '2001:db8::1' }
+        @{ Row = 'duplicate route'; Act = { param($T) Add-OnlinkRoute 10.61.0.0/24 -Gateway 10.60.0.254 -InterfaceName bi0 -CheckGateway -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'RouteExists'; Fragment = '10.61.0.0/24' }
+        @{ Row = 'removing an absent route'; Act = { param($T) Remove-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'RouteNotFound'; Fragment = '10.62.0.0/24' }
+        @{ Row = 'gateway off the link, checked'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.77 -InterfaceName bi0 -CheckGateway -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteGatewayRejected'; Fragment = '192.0.2.77' }
+        @{ Row = 'onlink route on a device that is down'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.1 -InterfaceName bidown -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteDeviceDown'; Fragment = 'bidown' }
+        @{ Row = 'route MTU 10'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Mtu 10 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 10' }
+        @{ Row = 'onlink route in a topology without a device'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Routes = @(@{ Destination = '10.9.0.0/24'; Gateway = '10.60.0.254'; OnLink = $true }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'OnLink' }
+
+        # tunnel options: TTL and TOS out of range, conflicting options
+        @{ Row = 'TTL 256'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Ttl 256 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTtl'; Fragment = "'256'" }
+        @{ Row = 'TTL -1'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Ttl -1 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTtl'; Fragment = "'-1'" }
+        @{ Row = 'TOS 0x100'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Tos 0x100 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTos'; Fragment = "'0x100'" }
+        @{ Row = 'TOS not hexadecimal'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Tos zz -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTos'; Fragment = "'zz'" }
+        @{ Row = 'TTL 300 in a topology'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Tunnels = @(@{ Name = 't0'; Remote = '192.0.2.2'; Ttl = 300 }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '300' }
+        @{ Row = 'fixed TTL with path MTU discovery off in a topology'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Tunnels = @(@{ Name = 't0'; Remote = '192.0.2.2'; Ttl = 64; PathMtuDiscovery = $false }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'PathMtuDiscovery' }
+        @{ Row = 'fixed TTL with path MTU discovery off'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Ttl 64 -PathMtuDiscovery $false -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'ConflictingTunnelOptions'; Fragment = '(64)' }
+
+        # missing objects: link, tunnel, namespace, file
+        @{ Row = 'missing link'; Act = { param($T) Get-NetLink nosuch0 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'address on a missing link'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.9 -PrefixLength 24 -InterfaceName nosuch0 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'route via a missing link'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.1 -InterfaceName nosuch0 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'changing a missing tunnel'; Act = { param($T) Set-IpipTunnel nosuch0 -Ttl 64 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'removing a missing tunnel'; Act = { param($T) Remove-IpipTunnel nosuch0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'removing a missing veth'; Act = { param($T) Remove-VethPair nosuch0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'a bridge is not a tunnel'; Act = { param($T) Get-IpipTunnel bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NotATunnel'; Fragment = "'bibr'" }
+        @{ Row = 'changing a bridge as a tunnel'; Act = { param($T) Set-IpipTunnel bibr -Ttl 64 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NotATunnel'; Fragment = "'bibr'" }
+        @{ Row = 'removing a bridge as a tunnel'; Act = { param($T) Remove-IpipTunnel bibr -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidArgument'; ErrorId = 'NotATunnel'; Fragment = "'bibr'" }
+        @{ Row = 'mesh on a missing device'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '192.0.2.2' } -Device nosuch0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'TopologyConflict'; Fragment = "'nosuch0'" }
+        @{ Row = 'missing topology file'; Act = { param($T) Test-IpipTopology -Path (Join-Path $T.Drive 'nosuch.psd1') }; Category = 'ObjectNotFound'; ErrorId = 'TopologyFileNotFound'; Fragment = 'nosuch.psd1' }
+        @{ Row = 'data file with an unknown key'; Act = { param($T) Set-Content (Join-Path $T.Drive 'bogus.psd1') "@{ Namespaces = @( @{ Name = ''; Bogus = 1 } ) }"; Set-IpipTopology -Path (Join-Path $T.Drive 'bogus.psd1') -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'Bogus' }
+
+        # a wrong or missing namespace
+        @{ Row = 'address on a link of another namespace'; Act = { param($T) Add-TunnelPeerAddress 10.60.0.9 -PrefixLength 24 -InterfaceName bi1 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'bi1'" }
+        @{ Row = 'links of a missing namespace'; Act = { param($T) Get-NetLink -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'veth peer into a missing namespace'; Act = { param($T) New-VethPair x0 y0 -PeerNamespace $T.Missing -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'removing a missing namespace'; Act = { param($T) Remove-NetNamespace $T.Missing -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'entering a missing namespace'; Act = { param($T) Enter-NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'a command in a missing namespace'; Act = { param($T) Invoke-NetNamespaceCommand -NetNamespace $T.Missing /bin/true }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'forwarding in a missing namespace'; Act = { param($T) Enable-IpForwarding -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+
+        # no CAP_NET_ADMIN
+        @{ Row = 'veth pair without CAP_NET_ADMIN'; Act = { param($T) Invoke-WithoutNetAdmin { New-VethPair x0 y0 -NetNamespace $ns } @{ ns = $T.Ns } }; Category = 'PermissionDenied'; ErrorId = ''; Fragment = "'x0'" }
+        @{ Row = 'address without CAP_NET_ADMIN'; Act = { param($T) Invoke-WithoutNetAdmin { Add-TunnelPeerAddress 10.60.0.9 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $ns } @{ ns = $T.Ns } }; Category = 'PermissionDenied'; ErrorId = ''; Fragment = '10.60.0.9' }
+    )
+}
+
+Describe 'Bad input' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
+        $script:A = New-NetNamespaceFixture bad
+        $script:B = New-NetNamespaceFixture bad
+        $A | New-VethPair bi0 bi1 -PeerNamespace $B.Namespace -Up | Add-TunnelPeerAddress 10.60.0.1 -PrefixLength 24 | Out-Null
+        $A | Add-OnlinkRoute 10.61.0.0/24 -Gateway 10.60.0.254 -InterfaceName bi0 -CheckGateway | Out-Null
+        ip -n $A.Namespace link add bibr type bridge
+        ip -n $A.Namespace link set bibr up
+        ip -n $A.Namespace link add bidown type bridge
+        Wait-IpLinkUp $A.Namespace bi0
+        Wait-IpLinkUp $B.Namespace bi1
+        Wait-IpStateSettled $A.Namespace, $B.Namespace
+        $script:T = [pscustomobject]@{
+            Ns      = $A.Namespace
+            Peer    = $B.Namespace
+            Missing = 'ipt-missing-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            Drive   = "$TestDrive"
+        }
+    }
+
+    AfterEach {
+        Exit-NetNamespace -ErrorAction SilentlyContinue
+        $A, $B | Remove-NetNamespaceFixture -Confirm:$false
+        if (Test-Path "/run/netns/$($T.Missing)") { ip netns delete $T.Missing }
+    }
+
+    It 'has at least 30 rows' -ForEach @{ Count = $rows.Count } {
+        $Count | Should -BeGreaterOrEqual 30
+    }
+
+    It '<Row>: <ErrorId> naming <Fragment>, nothing changed' -ForEach $rows {
+        $before = Get-IpState $T.Ns, $T.Peer
+        $failure = try {
+            $ErrorActionPreference = 'Stop'
+            & $Act $T | Out-Null
+        }
+        catch {
+            $_
+        }
+        finally {
+            $ErrorActionPreference = 'Continue'
+        }
+
+        $failure | Should -BeOfType [System.Management.Automation.ErrorRecord] -Because "$Row must fail"
+        $failure.CategoryInfo.Category | Should -Be $Category
+        if ($ErrorId) {
+            ($failure.FullyQualifiedErrorId -split ',')[0] | Should -Be $ErrorId
+        }
+        $expected = $Fragment.Replace('<Ns>', $T.Ns).Replace('<Missing>', $T.Missing)
+        $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($expected))*"
+        Compare-IpState $before (Get-IpState $T.Ns, $T.Peer) | Should -BeNullOrEmpty
+        Test-Path "/run/netns/$($T.Missing)" | Should -BeFalse -Because 'a missing namespace stays missing'
+    }
+}

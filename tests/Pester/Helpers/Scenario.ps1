@@ -1,0 +1,34 @@
+# Building blocks the S1-S6 scenarios share, made of the module's cmdlets only (iproute2 is
+# only ever the oracle). A "host" of the reference documents is a namespace; the machine's
+# root namespace is never touched: where a document uses it as the router, a router
+# namespace stands in.
+
+# Joins NODE to ROUTER with a veth pair, both ends up and addressed, and routes DESTINATION
+# from NODE via the router's end. Plain addresses and plain routes go through
+# Add-TunnelPeerAddress -PrefixLength and Add-OnlinkRoute -CheckGateway, the cmdlets that
+# make them today.
+function Connect-RouterLink {
+    param(
+        [Parameter(Mandatory)] [string] $Router,
+        [Parameter(Mandatory)] [string] $Node,
+        [Parameter(Mandatory)] [string] $RouterEnd,
+        [Parameter(Mandatory)] [string] $NodeEnd,
+        [Parameter(Mandatory)] [string] $RouterAddress,
+        [Parameter(Mandatory)] [string] $NodeAddress,
+        [Parameter(Mandatory)] [byte] $PrefixLength,
+        [Parameter(Mandatory)] [string] $NodeRoute
+    )
+
+    New-VethPair $RouterEnd $NodeEnd -PeerNamespace $Node -Up -NetNamespace $Router | Out-Null
+    Add-TunnelPeerAddress $RouterAddress -PrefixLength $PrefixLength -InterfaceName $RouterEnd -NetNamespace $Router | Out-Null
+    Add-TunnelPeerAddress $NodeAddress -PrefixLength $PrefixLength -InterfaceName $NodeEnd -NetNamespace $Node | Out-Null
+    Add-OnlinkRoute $NodeRoute -Gateway $RouterAddress -InterfaceName $NodeEnd -CheckGateway -NetNamespace $Node | Out-Null
+}
+
+# A bridge with an address in NAMESPACE. No cmdlet makes a bridge yet; Set-IpipTopology
+# makes one from a hashtable topology, which keeps the scenarios to the module's cmdlets.
+function New-ScenarioBridge {
+    param([Parameter(Mandatory)] [string] $Namespace, [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Address)
+    $topology = @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = $Name }); Addresses = @(@{ Device = $Name; Address = $Address }) }) }
+    Set-IpipTopology -InputObject $topology -NetNamespace $Namespace | Out-Null
+}
