@@ -55,14 +55,14 @@ Describe 'Route cmdlets' {
         (Get-IpRoute $Ns | Where-Object dst -eq '10.42.2.0/24').gateway | Should -Be '172.16.165.244'
     }
 
-    It 'reports the onlink routes ip added, and every route with -All' {
+    It 'reports the onlink routes ip added, and every route of both families with -All' {
         ip -n $Ns route add 10.42.2.0/24 via 172.16.165.244 dev va onlink
         ip -n $Ns route add 10.42.4.0/24 via 10.10.10.1 dev va
         $onlink = $Fixture | Get-OnlinkRoute
         $onlink.Destination.ToString() | Should -Be '10.42.2.0/24'
         $onlink.Gateway | Should -Be ([ipaddress]'172.16.165.244')
         $all = $Fixture | Get-OnlinkRoute -All
-        @($all | ForEach-Object { $_.Destination.ToString() } | Sort-Object) | Should -Be @((Get-IpRoute $Ns).dst | Sort-Object)
+        @($all | ForEach-Object { $_.Destination.ToString() } | Sort-Object) | Should -Be @(@((Get-IpRoute $Ns).dst) + @((Get-IpRoute $Ns -Family 6).dst) | Sort-Object)
         ($Fixture | Get-OnlinkRoute -All -Destination 10.42.4.0/24).Gateway | Should -Be ([ipaddress]'10.10.10.1')
     }
 

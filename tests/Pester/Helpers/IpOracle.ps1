@@ -40,8 +40,8 @@ function Get-IpAddress {
 
 # The IPv4 routes of every table as ip sees them (dst, gateway, dev, flags, protocol, ...).
 function Get-IpRoute {
-    param([Parameter(Mandatory)] [string] $Namespace, [string] $Table = 'main')
-    Get-IpJson $Namespace -4 route show table $Table
+    param([Parameter(Mandatory)] [string] $Namespace, [string] $Table = 'main', [ValidateSet('4', '6')] [string] $Family = '4')
+    Get-IpJson $Namespace "-$Family" route show table $Table
 }
 
 # Whether IPv4 forwarding is on, read from /proc inside the namespace.
