@@ -53,9 +53,9 @@ public sealed class DesiredStateTunnelTests
 
         Assert.Equal(new[]
         {
-            (PlanAction.Remove, PlanObjectKind.Route, "10.99.0.0/16 dev tunl proto ipiptools scope link"),
+            (PlanAction.Remove, PlanObjectKind.Route, "10.99.0.0/16 dev tunl proto 73 scope link"),
             (PlanAction.Change, PlanObjectKind.Link, "ipip tunl"),
-            (PlanAction.Add, PlanObjectKind.Route, "10.10.20.0/24 via 10.10.10.1 proto ipiptools"),
+            (PlanAction.Add, PlanObjectKind.Route, "10.10.20.0/24 via 10.10.10.1 proto 73"),
         }, drift.Steps.Select(s => (s.Action, s.Kind, s.Target)));
         Assert.Equal("ttl 10 → inherit", drift.Steps[1].Reason);
         Assert.All(drift.Steps, s => Assert.Equal(ns1.Name, s.Namespace));

@@ -129,8 +129,13 @@ stage_guest_pester() {
   stage_powershell "$stage" "$MODULE_DIR"
   mkdir -p "$stage/ipiptools/tests"
   cp -a "$REPO_ROOT/tests/Pester" "$stage/ipiptools/tests/"
-  # The suites converge the data files in examples/ (TopologyExamples.Tests.ps1).
-  cp -a "$REPO_ROOT/examples" "$stage/ipiptools/"
+  # The suites converge the data files in examples/ (TopologyExamples.Tests.ps1), and
+  # Examples.Tests.ps1 runs the README's examples that need tunnels.
+  cp -a "$REPO_ROOT/examples" "$REPO_ROOT/README.md" "$stage/ipiptools/"
+  # ...which import ./IpipTools.psd1 as the README says: the top-level manifest points into
+  # out/IpipTools (staged above), and Get-Help finds the help beside it.
+  cp "$REPO_ROOT/IpipTools.psd1" "$stage/ipiptools/"
+  cp -a "$stage$GUEST_MODULE_DIR/en-US" "$stage/ipiptools/"
   : >"$stage/ipiptools/.pester-args"
   [[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && echo -NoSkip >>"$stage/ipiptools/.pester-args"
   # Discovery runs every file it is given (each imports the module and probes the kernel),

@@ -55,7 +55,7 @@ public sealed record RouteEntry
         Mtu = Mtu,
     };
 
-    /// <summary>Like <c>ip route</c>: "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools onlink".</summary>
+    /// <summary>Like <c>ip route</c>: "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink".</summary>
     public override string ToString() =>
         (Type is RouteType.Unicast ? string.Empty : Type.ToString().ToLowerInvariant() + " ")
         + RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric, Protocol, Scope, PreferredSource, Mtu);

@@ -111,7 +111,7 @@ public sealed class RouteMessageGoldenTests
         Assert.Equal(IPAddress.Parse("10.42.1.1"), calico.PreferredSource);
         Assert.Equal(1400, calico.Mtu);
         Assert.Equal("lab", calico.Namespace);
-        Assert.Equal("10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools src 10.42.1.1 metric 100 onlink mtu 1400", calico.ToString());
+        Assert.Equal("10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 src 10.42.1.1 metric 100 onlink mtu 1400", calico.ToString());
 
         var bigTable = routes[1];
         Assert.Equal((RouteTable)1000, bigTable.Table);

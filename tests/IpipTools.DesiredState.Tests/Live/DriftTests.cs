@@ -28,9 +28,9 @@ public sealed class DriftTests
 
         Assert.Equal(new[]
         {
-            (PlanAction.Remove, PlanObjectKind.Route, lab["h1"], "10.66.0.0/16 via 10.1.0.1 dev eth0 proto ipiptools"),
+            (PlanAction.Remove, PlanObjectKind.Route, lab["h1"], "10.66.0.0/16 via 10.1.0.1 dev eth0 proto 73"),
             (PlanAction.Change, PlanObjectKind.Link, lab["r"], "veth r-h2"),
-            (PlanAction.Add, PlanObjectKind.Route, lab["h1"], "10.9.0.0/24 via 10.1.0.1 dev eth0 proto ipiptools mtu 1400"),
+            (PlanAction.Add, PlanObjectKind.Route, lab["h1"], "10.9.0.0/24 via 10.1.0.1 dev eth0 proto 73 mtu 1400"),
         }, drift.Steps.Select(s => (s.Action, s.Kind, s.Namespace, s.Target)));
         Assert.Equal("mtu 1300 → 1450", drift.Steps[1].Reason);
         Assert.False(TopologyEngine.Test(desired, clients, Prune));

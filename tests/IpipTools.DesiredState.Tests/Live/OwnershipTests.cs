@@ -41,7 +41,7 @@ public sealed class OwnershipTests
 
         using var clients = new ClientPool();
         var plan = TopologyEngine.Plan(desired, clients, new PlanOptions { Prune = true });
-        Assert.Equal(new[] { "10.56.0.0/16 via 10.1.0.1 dev eth0 proto ipiptools", "10.1.0.60/24 dev eth0", "bridge leftover" },
+        Assert.Equal(new[] { "10.56.0.0/16 via 10.1.0.1 dev eth0 proto 73", "10.1.0.60/24 dev eth0", "bridge leftover" },
             plan.Steps.Select(s => s.Target));
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
 

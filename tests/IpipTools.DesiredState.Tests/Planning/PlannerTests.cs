@@ -32,7 +32,7 @@ public sealed class PlannerTests
             "Change LinkState ipip tunl0",
             "Add Address 10.42.1.1/24 dev mybr0",
             "Add Address 10.42.1.0/32 dev tunl0",
-            "Add Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools onlink mtu 1440",
+            "Add Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink mtu 1440",
         }, Summary(plan));
         Assert.Equal(Enumerable.Range(1, plan.Steps.Count), plan.Steps.Select(s => s.Number));
         Assert.Empty(plan.Conflicts);
@@ -122,12 +122,12 @@ public sealed class PlannerTests
         // recreated, brought up, and the address and route come back.
         Assert.Equal(new[]
         {
-            "Remove Route 10.5.0.0/16 dev t proto ipiptools scope link",
+            "Remove Route 10.5.0.0/16 dev t proto 73 scope link",
             "Remove Address 10.1.0.1 peer 10.1.0.2/32 dev t",
             "Recreate Link ipip t",
             "Change LinkState ipip t",
             "Add Address 10.1.0.1 peer 10.1.0.2/32 dev t",
-            "Add Route 10.5.0.0/16 dev t proto ipiptools scope link",
+            "Add Route 10.5.0.0/16 dev t proto 73 scope link",
         }, Summary(plan));
         Assert.Contains(reason, plan.Steps[2].Reason);
         Assert.Equal(3, plan.Steps[2].PreviousLink!.Index);
@@ -184,8 +184,8 @@ public sealed class PlannerTests
 
         Assert.Equal(new[]
         {
-            "Change Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto ipiptools onlink mtu 1440",
-            "Add Route 10.42.4.0/24 via 172.16.170.5 dev tunl0 proto ipiptools onlink",
+            "Change Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink mtu 1440",
+            "Add Route 10.42.4.0/24 via 172.16.170.5 dev tunl0 proto 73 onlink",
         }, Summary(plan));
         Assert.Equal("mtu 1400 → 1440", plan.Steps[0].Reason);
         Assert.Equal(1400, plan.Steps[0].PreviousRoute!.Mtu);
@@ -263,7 +263,7 @@ public sealed class PlannerTests
         // someone else's route through tunl0 and the other bridge address stay.
         Assert.Equal(new[]
         {
-            "Remove Route 10.42.5.0/24 via 172.16.170.5 dev tunl0 proto ipiptools onlink",
+            "Remove Route 10.42.5.0/24 via 172.16.170.5 dev tunl0 proto 73 onlink",
             "Remove Address 10.42.9.0/32 dev tunl0",
         }, Summary(plan));
         Assert.All(plan.Steps, s => Assert.Contains("tunl0 is exclusive", s.Reason));
@@ -386,7 +386,7 @@ public sealed class PlannerTests
             Bridges = @( @{ Name = 'b'; } ); Veths = @( @{ Name = 'v'; Peer = 'w'; Master = 'nobr' } )
             """), Read(Ns("a")));
 
-        Assert.Equal(new[] { "veth v", "veth w", "10.0.0.1/24 dev nope", "10.9.0.0/16 dev gone proto ipiptools scope link" }.Where(t => t != "veth w"),
+        Assert.Equal(new[] { "veth v", "veth w", "10.0.0.1/24 dev nope", "10.9.0.0/16 dev gone proto 73 scope link" }.Where(t => t != "veth w"),
             plan.Conflicts.Select(c => c.Target));
     }
 

@@ -52,12 +52,14 @@ public enum RouteProtocol : byte
 public static class RouteProtocolFormat
 {
     /// <remarks>
-    /// iproute2 knows no name for 73, so <c>ip route</c> prints "proto 73" where this
-    /// prints "proto ipiptools"; everything else matches iproute2's built-in table.
+    /// iproute2 knows no name for 73, so this prints "proto 73" as <c>ip route</c> does: texts
+    /// in ip's words (ToString, -WhatIf, error messages) can be pasted into ip. Tables show the
+    /// enum's name, IpipTools, instead.
     /// </remarks>
     public static string ToIpString(this RouteProtocol protocol) => protocol switch
     {
         RouteProtocol.Unspecified => "unspec",
+        RouteProtocol.IpipTools => "73",
         _ when Enum.IsDefined(protocol) => protocol.ToString().ToLowerInvariant(),
         _ => ((byte)protocol).ToString(),
     };
