@@ -95,9 +95,6 @@ Describe 'Bad input' {
         ip -n $A.Namespace link add bibr type bridge
         ip -n $A.Namespace link set bibr up
         ip -n $A.Namespace link add bidown type bridge
-        Wait-IpLinkUp $A.Namespace bi0
-        Wait-IpLinkUp $B.Namespace bi1
-        Wait-IpStateSettled $A.Namespace, $B.Namespace
         $script:T = [pscustomobject]@{
             Ns      = $A.Namespace
             Peer    = $B.Namespace

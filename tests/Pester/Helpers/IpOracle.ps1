@@ -52,8 +52,11 @@ function Get-IpForwardingOracle {
 
 # Everything a refused request could leave behind in some namespaces, as text to compare:
 # links (`ip -d -j link`), IPv4 addresses and the IPv4 routes of every table, one line per
-# object. Bridge timers count down on their own and IPv6 link-local addresses come and go
-# with DAD, so those are left out.
+# object. Left out is what changes on its own: bridge timers count down, IPv6 link-local
+# addresses come and go with DAD, and a veth's carrier follows its peer up to a second after
+# the request that set it (the kernel's link watch), which shows in operstate, in the link
+# flags NO-CARRIER and LOWER_UP, and in the routes' flag linkdown. A link's admin state (UP)
+# is kept: that is what a request sets.
 function Get-IpState {
     param([Parameter(Mandatory)] [string[]] $Namespace)
     foreach ($ns in $Namespace) {
@@ -61,51 +64,27 @@ function Get-IpState {
             $text = ip -n $ns -d -j @query
             if ($LASTEXITCODE -ne 0) { throw "ip -n $ns -d -j $query failed" }
             foreach ($item in "$text" | ConvertFrom-Json -AsHashtable) {
-                "${ns}: $(Remove-IpTimer $item | ConvertTo-Json -Depth 20 -Compress)"
+                "${ns}: $(Remove-IpVolatile $item | ConvertTo-Json -Depth 20 -Compress)"
             }
         }
     }
 }
 
-# The object without the bridge timers (keys ending in _timer), at any depth.
-function Remove-IpTimer {
+# The object without what changes on its own (see Get-IpState), at any depth.
+function Remove-IpVolatile {
     param($Node)
     if ($Node -is [System.Collections.IDictionary]) {
         foreach ($key in @($Node.Keys)) {
-            if ($key -like '*_timer') { $Node.Remove($key) } else { $Node[$key] = Remove-IpTimer $Node[$key] }
+            if ($key -like '*_timer' -or $key -eq 'operstate') { $Node.Remove($key) }
+            elseif ($key -eq 'flags') { $Node[$key] = @($Node[$key] | Where-Object { $_ -notin 'NO-CARRIER', 'LOWER_UP', 'linkdown' }) }
+            else { $Node[$key] = Remove-IpVolatile $Node[$key] }
         }
     }
     elseif ($Node -is [System.Collections.IList]) {
-        for ($i = 0; $i -lt $Node.Count; $i++) { $Node[$i] = Remove-IpTimer $Node[$i] }
+        for ($i = 0; $i -lt $Node.Count; $i++) { $Node[$i] = Remove-IpVolatile $Node[$i] }
     }
 
     , $Node
-}
-
-# Waits until a link reports operstate UP (a veth follows its peer a moment later), so a
-# state taken now does not change on its own afterwards.
-function Wait-IpLinkUp {
-    param([Parameter(Mandatory)] [string] $Namespace, [Parameter(Mandatory)] [string] $Name, [int] $TimeoutSeconds = 10)
-    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
-    while ((Get-IpLink $Namespace $Name).operstate -ne 'UP') {
-        if ([datetime]::UtcNow -gt $deadline) { throw "link $Name in $Namespace did not come up within $TimeoutSeconds s" }
-        Start-Sleep -Milliseconds 50
-    }
-}
-
-# Waits until the state of some namespaces holds still (two equal readings in a row): a
-# veth's carrier and a bridge's operstate follow a moment after the request that set them.
-function Wait-IpStateSettled {
-    param([Parameter(Mandatory)] [string[]] $Namespace, [int] $TimeoutSeconds = 10)
-    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
-    $previous = Get-IpState $Namespace
-    while ($true) {
-        Start-Sleep -Milliseconds 100
-        $current = Get-IpState $Namespace
-        if (($current -join "`n") -eq ($previous -join "`n")) { return }
-        if ([datetime]::UtcNow -gt $deadline) { throw "the state of $Namespace kept changing for $TimeoutSeconds s" }
-        $previous = $current
-    }
 }
 
 # The lines that differ between two Get-IpState readings ('- ' before, '+ ' after); nothing
