@@ -91,7 +91,10 @@ function Invoke-DocumentedExample {
             # A terminating error: the engine's own record is inside the wrapper.
             $errors.Add($_.Exception.InnerException.ErrorRecord ?? $_)
         }
-        $errors.AddRange(@($shell.Streams.Error))
+        # A native program's standard error (Invoke-NetNamespaceCommand passes it on as records
+        # like pwsh's own NativeCommandError, e.g. tcpdump's "listening on ...") is its output,
+        # not a failure: its exit code decides that, as NativeCommandFailed.
+        $errors.AddRange(@($shell.Streams.Error | Where-Object FullyQualifiedErrorId -notlike 'NativeCommandError*'))
         $shell.Streams.Error.Clear()
     }
     try {
