@@ -279,3 +279,39 @@ Describe 'Invoke-NetNamespaceCommand: standard error reaches the error stream' {
         $result.StandardError | Should -Be @('err1', 'err2')
     }
 }
+
+Describe 'A bad namespace name is refused before -WhatIf shows anything' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        # '../NAME' would be /run/NAME, outside /run/netns: unique, so its absence proves something.
+        $script:Escape = '../' + (New-NamespaceName)
+    }
+
+    It '<Command> ''<Shown>'' -WhatIf writes no "What if" and fails as without -WhatIf' -ForEach @(
+        @{ Command = 'New-NetNamespace'; Shown = '../NAME'; Escapes = $true }
+        @{ Command = 'New-NetNamespace'; Shown = '..'; Escapes = $false }
+        @{ Command = 'Remove-NetNamespace'; Shown = '../NAME'; Escapes = $true }
+        @{ Command = 'Remove-NetNamespace'; Shown = '..'; Escapes = $false }
+    ) {
+        $name = if ($Escapes) { $Escape } else { $Shown }
+        $whatIf = Invoke-HostCaptured { & $command $name -WhatIf } @{ command = $Command; name = $name }
+        $real = Invoke-HostCaptured { & $command $name -Confirm:$false } @{ command = $Command; name = $name }
+
+        $whatIf.HostLines | Should -BeNullOrEmpty
+        $whatIf.Output | Should -BeNullOrEmpty
+        $whatIf.Errors.Count | Should -Be 1
+        $real.Errors.Count | Should -Be 1
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidNamespaceName,*'
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -Be $real.Errors[0].FullyQualifiedErrorId
+        "$($whatIf.Errors[0])" | Should -Be "$($real.Errors[0])"
+        "$($whatIf.Errors[0])" | Should -BeLike "The namespace name '$name' *"
+        if ($Escapes) { Test-Path (Join-Path '/run/netns' $name) | Should -BeFalse }
+    }
+
+    It 'Enter-NetNamespace ''..'' is refused and enters nothing' {
+        $run = Invoke-HostCaptured { Enter-NetNamespace '..'; Exit-NetNamespace } @{}
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidNamespaceName,*'
+        # Nothing was entered, so there is nothing to exit either.
+        $run.Errors[-1].FullyQualifiedErrorId | Should -Not -BeLike 'InvalidNamespaceName,*'
+    }
+}
