@@ -11,7 +11,7 @@ namespace IpipTools.Tunnels;
 public sealed class RemoveIpipTunnelCommand : NamespacedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(TunnelNameCompleter))]
+    [ArgumentCompleter(typeof(RemovableTunnelNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     protected override void ProcessItem()
