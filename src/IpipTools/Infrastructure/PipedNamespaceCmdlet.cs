@@ -17,8 +17,8 @@ namespace IpipTools.Infrastructure;
 /// the derived cmdlet's name or path parameter does not take pipeline input; its Namespace
 /// property then binds -NetNamespace as any object's does. Every other object (a link, a
 /// tunnel, a route, a file) binds no -PipedNamespace and so binds by property name as before,
-/// in the derived cmdlet's default set (<see cref="ByPropertySet"/>). The names typed on the
-/// command line, aliases included, are unchanged.
+/// in <see cref="ByPropertySet"/> (the topology cmdlets: their Path and Data sets). The names
+/// typed on the command line, aliases included, are unchanged.
 /// </para>
 /// </summary>
 public abstract class PipedNamespaceCmdlet : NamespacedCmdlet
