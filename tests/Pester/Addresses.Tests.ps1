@@ -91,3 +91,32 @@ Describe 'Addresses made by Add-TunnelPeerAddress carry the IpipTools mark' {
         $left | Should -Contain '10.64.1.1'
     }
 }
+
+Describe 'Get-TunnelPeerAddress from a piped namespace object' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        ip -n $Ns link add pa type veth peer name pb
+        ip -n $Ns addr add 10.66.0.1 peer 10.66.0.2 dev pa
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'lists the addresses of every interface of that namespace, as ip does' {
+        # The namespace's Name once bound -InterfaceName (alias Name): "No link named '<ns>'".
+        $addresses = @(Get-NetNamespace $Ns | Get-TunnelPeerAddress -ErrorAction Stop)
+        $expected = @(Get-IpAddress $Ns)
+        @($addresses | Where-Object { $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) |
+            Should -Be @($expected | ForEach-Object { "$($_.ifname) $($_.local)" } | Sort-Object)
+        ($addresses | Where-Object Name -eq 'pa').Peer | Should -Be ([ipaddress]'10.66.0.2')
+    }
+
+    It 'still takes the interface from a piped link, and its namespace' {
+        $addresses = @(Get-NetLink pa -NetNamespace $Ns | Get-TunnelPeerAddress -ErrorAction Stop)
+        "$($addresses | ForEach-Object Address)" | Should -Be '10.66.0.1'
+        $addresses.Namespace | Should -Be $Ns
+    }
+}

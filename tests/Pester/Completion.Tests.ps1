@@ -138,7 +138,6 @@ Describe 'Tab completion of tunnel names' -Tag Tunnel {
     It 'offers the tunnels of the -NetNamespace namespace, and nothing else, to <Command>' -ForEach @(
         @{ Command = 'Get-IpipTunnel -Name' }
         @{ Command = 'Set-IpipTunnel -Name' }
-        @{ Command = 'Remove-IpipTunnel -Name' }
         @{ Command = 'Set-IpipMesh 10.42.1.0 @{} -Device' }
     ) {
         # tunl0 is the ipip driver's fallback device, in every namespace once the module is loaded.
@@ -148,5 +147,41 @@ Describe 'Tab completion of tunnel names' -Tag Tunnel {
         Get-Completion "$line " | Sort-Object | Should -Be $tunnels
         Get-Completion "$line t" | Sort-Object | Should -Be @($tunnels | Where-Object { $_ -like 't*' })
         Get-Completion "$line t" | Should -Not -Contain 'tva'
+    }
+}
+
+Describe 'Tab completion of tunnels that can be removed' -Tag Tunnel {
+    BeforeAll {
+        # The guest loads ipip, gre and sit: each driver puts its fallback device (tunl0, gre0,
+        # sit0) in every namespace, and the kernel refuses to delete them.
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        New-IpipTunnel rtun -Local 10.78.0.1 -Remote 10.78.0.2 -NetNamespace $Ns | Out-Null
+        # The oracle: every tunnel ip sees, and those of them that are fallback devices.
+        $script:Tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit' }).ifname | Sort-Object)
+        $script:Fallbacks = @($Tunnels | Where-Object { $_ -in 'tunl0', 'gre0', 'sit0' })
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'has fallback devices to leave out (the test could fail)' {
+        $Fallbacks | Should -Contain 'tunl0'
+        $Tunnels | Should -Contain 'rtun'
+    }
+
+    It 'Remove-IpipTunnel -Name offers the tunnels but no fallback device' {
+        $offered = Get-Completion "Remove-IpipTunnel -NetNamespace $Ns -Name " | Sort-Object
+        $offered | Should -Be @($Tunnels | Where-Object { $_ -notin $Fallbacks })
+        Get-Completion "Remove-IpipTunnel -NetNamespace $Ns " | Should -Not -Contain 'tunl0'
+        Get-Completion "Remove-IpipTunnel -NetNamespace $Ns -Name t" | Should -BeNullOrEmpty
+    }
+
+    It '<Command> still offers the fallback devices (they can be read, brought up and given routes)' -ForEach @(
+        @{ Command = 'Get-IpipTunnel' }
+        @{ Command = 'Set-IpipTunnel' }
+    ) {
+        Get-Completion "$Command -NetNamespace $Ns -Name " | Sort-Object | Should -Be $Tunnels
     }
 }

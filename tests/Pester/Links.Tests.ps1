@@ -145,3 +145,28 @@ Describe 'New-VethPair -PeerNamespace $null or empty is a binding error' {
         (ip -j link show | ConvertFrom-Json).ifname | Should -Not -Contain $Peer
     }
 }
+
+Describe 'New-VethPair -PeerNamespace with a bad name and -WhatIf' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'writes no "What if" and fails as without -WhatIf, creating nothing' {
+        $vars = @{ ns = $Fixture.Namespace }
+        $whatIf = Invoke-HostCaptured { New-VethPair wv0 wv1 -NetNamespace $ns -PeerNamespace '..' -WhatIf } $vars
+        $real = Invoke-HostCaptured { New-VethPair wv0 wv1 -NetNamespace $ns -PeerNamespace '..' } $vars
+
+        $whatIf.HostLines | Should -BeNullOrEmpty
+        $whatIf.Output | Should -BeNullOrEmpty
+        $whatIf.Errors.Count | Should -Be 1
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidNamespaceName,*'
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -Be $real.Errors[0].FullyQualifiedErrorId
+        "$($whatIf.Errors[0])" | Should -Be "$($real.Errors[0])"
+        (Get-IpJson $Fixture.Namespace link show).ifname | Should -Not -Contain 'wv0'
+    }
+}

@@ -279,3 +279,203 @@ Describe 'Invoke-NetNamespaceCommand: standard error reaches the error stream' {
         $result.StandardError | Should -Be @('err1', 'err2')
     }
 }
+
+Describe 'A bad namespace name is refused before -WhatIf shows anything' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        # '../NAME' would be /run/NAME, outside /run/netns: unique, so its absence proves something.
+        $script:Escape = '../' + (New-NamespaceName)
+    }
+
+    It '<Command> ''<Shown>'' -WhatIf writes no "What if" and fails as without -WhatIf' -ForEach @(
+        @{ Command = 'New-NetNamespace'; Shown = '../NAME'; Escapes = $true }
+        @{ Command = 'New-NetNamespace'; Shown = '..'; Escapes = $false }
+        @{ Command = 'Remove-NetNamespace'; Shown = '../NAME'; Escapes = $true }
+        @{ Command = 'Remove-NetNamespace'; Shown = '..'; Escapes = $false }
+    ) {
+        $name = if ($Escapes) { $Escape } else { $Shown }
+        $whatIf = Invoke-HostCaptured { & $command $name -WhatIf } @{ command = $Command; name = $name }
+        $real = Invoke-HostCaptured { & $command $name -Confirm:$false } @{ command = $Command; name = $name }
+
+        $whatIf.HostLines | Should -BeNullOrEmpty
+        $whatIf.Output | Should -BeNullOrEmpty
+        $whatIf.Errors.Count | Should -Be 1
+        $real.Errors.Count | Should -Be 1
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidNamespaceName,*'
+        $whatIf.Errors[0].FullyQualifiedErrorId | Should -Be $real.Errors[0].FullyQualifiedErrorId
+        "$($whatIf.Errors[0])" | Should -Be "$($real.Errors[0])"
+        "$($whatIf.Errors[0])" | Should -BeLike "The namespace name '$name' *"
+        if ($Escapes) { Test-Path (Join-Path '/run/netns' $name) | Should -BeFalse }
+    }
+
+    It 'Enter-NetNamespace ''..'' is refused and enters nothing' {
+        $run = Invoke-HostCaptured { Enter-NetNamespace '..'; Exit-NetNamespace } @{}
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidNamespaceName,*'
+        # Nothing was entered, so there is nothing to exit either.
+        $run.Errors[-1].FullyQualifiedErrorId | Should -Not -BeLike 'InvalidNamespaceName,*'
+    }
+}
+
+Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
+    # Get-NetNamespace objects have Name and Path. Name once bound -InterfaceName (alias Name)
+    # and -Name too, Path the topology cmdlets' -Path; a link object must still bind those.
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        # A veth end with an address and an onlink route, and a veth pair whose end is named like
+        # the namespace itself: were the namespace's Name to bind -Name, it would name that link.
+        ip -n $Ns link add dm0 type veth peer name dm1
+        ip -n $Ns link set dm0 up
+        ip -n $Ns addr add 10.90.0.1/24 dev dm0
+        ip -n $Ns route add 10.91.0.0/24 via 10.90.0.254 dev dm0 onlink
+        ip -n $Ns link add $Ns type veth peer name vpeer
+        $script:Piped = Get-NetNamespace $Ns
+
+        # Runs $Pipeline with the namespace object as $piped and the namespace's name as $ns.
+        function script:Invoke-Piped([scriptblock] $Pipeline) {
+            Invoke-HostCaptured $Pipeline @{ piped = $Piped; ns = $Ns }
+        }
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'every cmdlet with -NetNamespace is in this table' {
+        $covered = 'Get-NetLink', 'Get-OnlinkRoute', 'Get-TunnelPeerAddress', 'Get-IpipTunnel', 'Get-VethPair',
+        'Get-IpForwarding', 'Enable-IpForwarding', 'Disable-IpForwarding', 'Get-IpipTopology', 'Test-IpipSupport',
+        'Add-OnlinkRoute', 'Remove-OnlinkRoute', 'Add-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
+        'New-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel', 'New-VethPair', 'Remove-VethPair', 'Set-IpipMesh',
+        'Invoke-NetNamespaceCommand', 'Test-IpipTopology', 'Set-IpipTopology',
+        'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace'
+        $withNamespace = Get-Command -Module IpipTools | Where-Object {
+            $_.Parameters.Values | Where-Object { $_.Name -eq 'NetNamespace' -or $_.Aliases -contains 'NetNamespace' }
+        }
+        @($withNamespace.Name | Where-Object { $_ -notin $covered }) | Should -BeNullOrEmpty
+    }
+
+    It 'Get-NetLink, Get-OnlinkRoute, Get-TunnelPeerAddress, Get-VethPair read that namespace' {
+        $run = Invoke-Piped {
+            [pscustomobject]@{
+                Links     = @($piped | Get-NetLink).Name
+                Routes    = @($piped | Get-OnlinkRoute).Destination
+                Addresses = @($piped | Get-TunnelPeerAddress | ForEach-Object Address)
+                Veths     = @($piped | Get-VethPair).Name
+            }
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $read = $run.Output[0]
+        @($read.Links | Sort-Object) | Should -Be @((Get-IpJson $Ns link show).ifname | Sort-Object)
+        "$($read.Routes)" | Should -Be '10.91.0.0/24'
+        @($read.Addresses | ForEach-Object { "$_" }) | Should -Contain '10.90.0.1'
+        @($read.Addresses | ForEach-Object { "$_" }) | Should -Contain '127.0.0.1'
+        @($read.Veths) | Should -Contain $Ns
+    }
+
+    It '<Command> reads or changes that namespace' -ForEach @(
+        @{ Command = 'Get-IpipTunnel'; Pipeline = { $piped | Get-IpipTunnel; 'done' } }
+        @{ Command = 'Get-IpForwarding'; Pipeline = { ($piped | Get-IpForwarding).Namespace } }
+        @{ Command = 'Test-IpipSupport'; Pipeline = { $null = $piped | Test-IpipSupport; 'done' } }
+        @{ Command = 'Get-IpipTopology'; Pipeline = { ($piped | Get-IpipTopology).Namespaces.Name } }
+        @{ Command = 'Get-NetNamespace'; Pipeline = { ($piped | Get-NetNamespace).Name } }
+        @{ Command = 'Enter-NetNamespace'; Pipeline = { ($piped | Enter-NetNamespace -PassThru).Name; Exit-NetNamespace } }
+        @{ Command = 'Invoke-NetNamespaceCommand'; Pipeline = { $piped | Invoke-NetNamespaceCommand ip link show dm0 } }
+        @{ Command = 'Enable-IpForwarding'; Pipeline = { $piped | Enable-IpForwarding -WhatIf } }
+        @{ Command = 'Disable-IpForwarding'; Pipeline = { $piped | Disable-IpForwarding -WhatIf } }
+        @{ Command = 'Remove-NetNamespace'; Pipeline = { $piped | Remove-NetNamespace -WhatIf } }
+        @{ Command = 'New-NetNamespace'; Pipeline = { $piped | New-NetNamespace -WhatIf } }
+        @{ Command = 'Add-OnlinkRoute'; Pipeline = { $piped | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Remove-OnlinkRoute'; Pipeline = { $piped | Remove-OnlinkRoute 10.91.0.0/24 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { $piped | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { $piped | Remove-TunnelPeerAddress 10.90.0.1 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'New-IpipTunnel'; Pipeline = { $piped | New-IpipTunnel nt0 -Remote 10.94.0.2 -WhatIf } }
+        @{ Command = 'New-VethPair'; Pipeline = { $piped | New-VethPair nv0 nv1 -WhatIf } }
+        @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair vpeer -WhatIf } }
+        @{ Command = 'Set-IpipMesh'; Pipeline = { $piped | Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device dm0 -WhatIf } }
+    ) {
+        $run = Invoke-Piped $Pipeline
+        $run.Errors | Should -BeNullOrEmpty
+        $said = @($run.Output) + @($run.HostLines) | ForEach-Object { "$_" }
+        $said | Should -Not -BeNullOrEmpty
+        if ($said -ne 'done') {
+            ($said | Where-Object { $_ -like "*$Ns*" -or $_ -like '*dm0*' }) | Should -Not -BeNullOrEmpty -Because "$said"
+        }
+        # -WhatIf changed nothing.
+        (Get-IpJson $Ns link show).ifname | Should -Not -Contain 'nv0'
+        @(Get-IpJson $Ns route show | Where-Object dst -eq '10.92.0.0/24') | Should -BeNullOrEmpty
+    }
+
+    It '<Command> with -Name given acts on that name in that namespace' -ForEach @(
+        @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel nosuch -Up -WhatIf } }
+        @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel nosuch -WhatIf } }
+    ) {
+        $run = Invoke-Piped $Pipeline
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines.Count | Should -Be 1
+        $run.HostLines[0] | Should -BeLike "What if:*tunnel 'nosuch' in namespace '$Ns'*"
+    }
+
+    It '<Command> does not take the namespace''s Name as the link''s name' -ForEach @(
+        @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair -WhatIf } }
+        @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel -WhatIf } }
+        @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel -Up -WhatIf } }
+        @{ Command = 'Add-OnlinkRoute'; Pipeline = { $piped | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -WhatIf } }
+        @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { $piped | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -WhatIf } }
+    ) {
+        # The namespace object names no link: the error says to give the name.
+        $run = Invoke-Piped $Pipeline
+        $run.HostLines | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'NameNotGiven,*'
+        "$($run.Errors[0])" | Should -BeLike 'A namespace object was piped in without -*Name: it names the namespace, not the *'
+        (Get-IpJson $Ns link show).ifname | Should -Contain $Ns
+    }
+
+    It '<Command> without its name and with nothing piped is refused, as before' -ForEach @(
+        @{ Command = 'Remove-VethPair' }
+        @{ Command = 'Remove-IpipTunnel' }
+        @{ Command = 'Set-IpipTunnel' }
+    ) {
+        $run = Invoke-HostCaptured { & $command -NetNamespace $ns -WhatIf } @{ command = $Command; ns = $Ns }
+        $run.HostLines | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        "$($run.Errors[0])" | Should -BeLike '*Name*'
+    }
+
+    It '<Command> does not read the namespace file as a topology file' -ForEach @(
+        @{ Command = 'Test-IpipTopology'; Pipeline = { $piped | Test-IpipTopology } }
+        @{ Command = 'Set-IpipTopology'; Pipeline = { $piped | Set-IpipTopology -WhatIf } }
+    ) {
+        $run = Invoke-Piped $Pipeline
+        $run.HostLines | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TopologyMissing,*'
+    }
+
+    It 'still binds -InterfaceName and -NetNamespace from a piped link to <Command>' -ForEach @(
+        @{ Command = 'Get-OnlinkRoute'; Pipeline = { "$((Get-NetLink dm0 -NetNamespace $ns | Get-OnlinkRoute).Destination)" }; Expected = '10.91.0.0/24' }
+        @{ Command = 'Get-TunnelPeerAddress'; Pipeline = { "$((Get-NetLink dm0 -NetNamespace $ns | Get-TunnelPeerAddress).Address)" }; Expected = '10.90.0.1' }
+        @{ Command = 'Add-OnlinkRoute'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -WhatIf } }
+        @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -WhatIf } }
+        @{ Command = 'Remove-OnlinkRoute'; Pipeline = { Get-OnlinkRoute dm0 -NetNamespace $ns | Remove-OnlinkRoute -WhatIf } }
+        @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { Get-TunnelPeerAddress dm0 -NetNamespace $ns | Remove-TunnelPeerAddress -WhatIf } }
+        @{ Command = 'Remove-VethPair'; Pipeline = { Get-VethPair vpeer -NetNamespace $ns | Remove-VethPair -WhatIf } }
+    ) {
+        $run = Invoke-Piped $Pipeline
+        $run.Errors | Should -BeNullOrEmpty
+        if ($Expected) {
+            $run.Output | Should -Be $Expected
+        }
+        else {
+            $run.HostLines.Count | Should -Be 1
+            $run.HostLines[0] | Should -BeLike "What if:*$(if ($Command -eq 'Remove-VethPair') { 'vpeer' } else { 'dm0' })*'$Ns'*"
+        }
+    }
+
+    It 'still refuses a piped string that names nothing the cmdlet takes' {
+        $run = Invoke-Piped { 'dm0' | Get-OnlinkRoute -NetNamespace $ns }
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound,*'
+    }
+}

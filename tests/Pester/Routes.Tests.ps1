@@ -181,3 +181,33 @@ Describe 'Routes made by Add-OnlinkRoute carry the IpipTools mark' {
         $left | Should -Contain '10.63.0.0/24'
     }
 }
+
+Describe 'Get-OnlinkRoute from a piped namespace object' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        ip -n $Ns link add ra type veth peer name rb
+        ip -n $Ns link set ra up
+        ip -n $Ns route add 10.65.0.0/24 via 172.16.65.1 dev ra onlink
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'lists the onlink routes of that namespace, as ip does' {
+        # The namespace's Name once bound -InterfaceName (alias Name): "No link named '<ns>'".
+        $routes = @(Get-NetNamespace $Ns | Get-OnlinkRoute -ErrorAction Stop)
+        $expected = @(Get-IpJson $Ns route show | Where-Object { $_.flags -contains 'onlink' })
+        $expected.Count | Should -Be 1
+        @($routes | ForEach-Object { "$($_.Destination) $($_.Gateway) $($_.Device)" }) |
+            Should -Be @($expected | ForEach-Object { "$($_.dst) $($_.gateway) $($_.dev)" })
+    }
+
+    It 'still takes the device from a piped link, and its namespace' {
+        $routes = @(Get-NetLink ra -NetNamespace $Ns | Get-OnlinkRoute -ErrorAction Stop)
+        "$($routes.Destination)" | Should -Be '10.65.0.0/24'
+        $routes.Namespace | Should -Be $Ns
+    }
+}

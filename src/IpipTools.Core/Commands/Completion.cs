@@ -23,6 +23,13 @@ public static class Completion
     public static IReadOnlyList<string> TunnelNames(object? session, string? namespaceArgument, string? word) =>
         LinkNames(session, namespaceArgument, word, link => link.KindParameters is ITunnelParameters);
 
+    /// <summary>
+    /// The tunnels among <see cref="TunnelNames"/> that can be removed: not the fallback devices
+    /// (tunl0, gre0, sit0) a tunnel driver creates in every namespace, which the kernel keeps.
+    /// </summary>
+    public static IReadOnlyList<string> RemovableTunnelNames(object? session, string? namespaceArgument, string? word) =>
+        LinkNames(session, namespaceArgument, word, link => IpTunnel.FromLink(link, _ => null) is { IsFallback: false });
+
     /// <summary>The veth ends among <see cref="InterfaceNames"/>: what the veth pair cmdlets accept by name.</summary>
     public static IReadOnlyList<string> VethNames(object? session, string? namespaceArgument, string? word) =>
         LinkNames(session, namespaceArgument, word, link => link.Kind == "veth");

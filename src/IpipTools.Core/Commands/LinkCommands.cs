@@ -63,9 +63,17 @@ public static class LinkCommands
         return (peerClient.Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
     }
 
-    public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace) =>
-        new($"veth pair '{name}' {ChangeDescription.Where(target)}",
+    /// <summary>What New-VethPair would do; a bad -PeerNamespace is refused first, so -WhatIf fails as the real run does.</summary>
+    public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace)
+    {
+        _ = PeerTarget(target, peerNamespace);
+        return new($"veth pair '{name}' {ChangeDescription.Where(target)}",
             $"Create veth pair {name} <-> {peerName}{(peerNamespace is null ? string.Empty : $" (peer in namespace '{peerNamespace}')")}");
+    }
+
+    /// <summary>Where the peer of a new veth pair goes: <paramref name="peerNamespace"/> (a name or path), else beside the local end.</summary>
+    private static NetNamespace PeerTarget(NetNamespace target, string? peerNamespace) =>
+        peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
 
     /// <summary>
     /// Creates a veth pair with its peer placed straight into <paramref name="peerNamespace"/>
@@ -75,7 +83,7 @@ public static class LinkCommands
     /// </summary>
     public static NetworkLink NewVeth(NetNamespace target, string name, string peerName, string? peerNamespace = null, bool up = false, int? mtu = null)
     {
-        var peerTarget = peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
+        var peerTarget = PeerTarget(target, peerNamespace);
         using var client = RtnetlinkClient.Open(target);
         var parameters = new VethParameters(peerName, peerTarget.Equals(target) ? null : peerTarget);
         var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu, Alias = Ownership.LinkAlias });

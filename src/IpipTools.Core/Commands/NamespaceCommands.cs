@@ -6,8 +6,12 @@ namespace IpipTools.Core.Commands;
 /// <summary>The namespace cmdlets' operations: New/Get/Remove-NetNamespace and Enter/Exit-NetNamespace.</summary>
 public static class NamespaceCommands
 {
+    /// <summary>
+    /// What New-NetNamespace would do. The name is checked first (<see cref="NetNamespace.Named"/>):
+    /// -WhatIf must not show a path outside /run/netns, and refuses as the real run does.
+    /// </summary>
     public static ChangeDescription DescribeNew(string name) =>
-        new($"network namespace '{name}'", $"Create network namespace (bind mount at {NetNamespaceStore.Directory}/{name})");
+        new($"network namespace '{name}'", $"Create network namespace (bind mount at {NetNamespace.Named(name).Path})");
 
     public static NetNamespace New(string name) => NetNamespaceStore.Create(name);
 
@@ -52,8 +56,12 @@ public static class NamespaceCommands
         return found;
     }
 
-    public static ChangeDescription DescribeRemove(string name) =>
-        new($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)");
+    /// <summary>What Remove-NetNamespace would do; a bad name is refused first, as in <see cref="DescribeNew"/>.</summary>
+    public static ChangeDescription DescribeRemove(string name)
+    {
+        NamespaceName.Validate(name);
+        return new($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)");
+    }
 
     public static void Remove(string name) => NetNamespaceStore.Delete(name);
 

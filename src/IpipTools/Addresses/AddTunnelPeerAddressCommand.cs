@@ -12,9 +12,9 @@ namespace IpipTools.Addresses;
 /// interface). The interface binds from a piped tunnel's Name, a route's Device or an
 /// address's Name.
 /// </summary>
-[Cmdlet(VerbsCommon.Add, "TunnelPeerAddress", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Add, "TunnelPeerAddress", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true)]
 [OutputType(typeof(InterfaceAddress))]
-public sealed class AddTunnelPeerAddressCommand : NamespacedCmdlet
+public sealed class AddTunnelPeerAddressCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public IPAddress Address { get; set; } = IPAddress.None;
@@ -25,13 +25,15 @@ public sealed class AddTunnelPeerAddressCommand : NamespacedCmdlet
     [Parameter]
     public byte? PrefixLength { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string InterfaceName { get; set; } = string.Empty;
 
     protected override void ProcessItem()
     {
+        RequireGiven(nameof(InterfaceName), "interface");
         var spec = AddressCommands.Spec(InterfaceName, Address, PrefixLength, Peer);
         if (Approve(AddressCommands.DescribeAdd(Target, spec)))
         {

@@ -8,11 +8,12 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Addresses;
 
 /// <summary><c>ip addr show [dev D]</c>: the addresses of an interface (or all), with their peers.</summary>
-[Cmdlet(VerbsCommon.Get, "TunnelPeerAddress")]
+[Cmdlet(VerbsCommon.Get, "TunnelPeerAddress", DefaultParameterSetName = ByPropertySet)]
 [OutputType(typeof(InterfaceAddress))]
-public sealed class GetTunnelPeerAddressCommand : NamespacedCmdlet
+public sealed class GetTunnelPeerAddressCommand : PipedNamespaceCmdlet
 {
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]

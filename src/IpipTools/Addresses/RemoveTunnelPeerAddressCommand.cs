@@ -7,9 +7,9 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Addresses;
 
 /// <summary><c>ip addr del ADDRESS [peer PEER] dev D</c>; addresses from Get-TunnelPeerAddress bind whole.</summary>
-[Cmdlet(VerbsCommon.Remove, "TunnelPeerAddress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "TunnelPeerAddress", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveTunnelPeerAddressCommand : NamespacedCmdlet
+public sealed class RemoveTunnelPeerAddressCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public IPAddress Address { get; set; } = IPAddress.None;
@@ -20,13 +20,15 @@ public sealed class RemoveTunnelPeerAddressCommand : NamespacedCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public byte? PrefixLength { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string InterfaceName { get; set; } = string.Empty;
 
     protected override void ProcessItem()
     {
+        RequireGiven(nameof(InterfaceName), "interface");
         var spec = AddressCommands.Spec(InterfaceName, Address, PrefixLength, Peer);
         if (Approve(AddressCommands.DescribeRemove(Target, spec)))
         {

@@ -3,7 +3,7 @@ using IpipTools.Core.Commands;
 
 namespace IpipTools.Completers;
 
-/// <summary>Completes IP tunnel names (ipip, gre, sit) only: for the tunnel cmdlets and the mesh device.</summary>
+/// <summary>Completes IP tunnel names (ipip, gre, sit) only, fallback devices included: for Get-/Set-IpipTunnel and the mesh device.</summary>
 public sealed class TunnelNameCompleter : LinkNameCompleter
 {
     protected override IEnumerable<string> Names(string? namespaceArgument, string word) =>

@@ -12,9 +12,9 @@ namespace IpipTools.Routes;
 /// used on the device although no prefix there covers it, as routes via tunl0 need.
 /// The device binds from a piped tunnel's Name.
 /// </summary>
-[Cmdlet(VerbsCommon.Add, "OnlinkRoute", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Add, "OnlinkRoute", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true)]
 [OutputType(typeof(RouteEntry))]
-public sealed class AddOnlinkRouteCommand : NamespacedCmdlet
+public sealed class AddOnlinkRouteCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public IPNetwork Destination { get; set; }
@@ -23,7 +23,8 @@ public sealed class AddOnlinkRouteCommand : NamespacedCmdlet
     [Alias("Via")]
     public IPAddress? Gateway { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string InterfaceName { get; set; } = string.Empty;
@@ -46,6 +47,7 @@ public sealed class AddOnlinkRouteCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
+        RequireGiven(nameof(InterfaceName), "interface");
         var request = new OnlinkRouteRequest(Destination, InterfaceName)
         {
             Gateway = Gateway,

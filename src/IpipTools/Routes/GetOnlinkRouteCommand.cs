@@ -8,11 +8,12 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Routes;
 
 /// <summary><c>ip route show [dev D]</c>, onlink routes only unless -All.</summary>
-[Cmdlet(VerbsCommon.Get, "OnlinkRoute")]
+[Cmdlet(VerbsCommon.Get, "OnlinkRoute", DefaultParameterSetName = ByPropertySet)]
 [OutputType(typeof(RouteEntry))]
-public sealed class GetOnlinkRouteCommand : NamespacedCmdlet
+public sealed class GetOnlinkRouteCommand : PipedNamespaceCmdlet
 {
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string? InterfaceName { get; set; }

@@ -7,9 +7,9 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Routes;
 
 /// <summary><c>ip route del DEST [via GATEWAY] [dev DEVICE]</c>; routes from Get-OnlinkRoute bind whole.</summary>
-[Cmdlet(VerbsCommon.Remove, "OnlinkRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "OnlinkRoute", DefaultParameterSetName = ByPropertySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveOnlinkRouteCommand : NamespacedCmdlet
+public sealed class RemoveOnlinkRouteCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public IPNetwork Destination { get; set; }
@@ -18,7 +18,8 @@ public sealed class RemoveOnlinkRouteCommand : NamespacedCmdlet
     [Alias("Via")]
     public IPAddress? Gateway { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Name", "Device", "TunnelName")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string? InterfaceName { get; set; }

@@ -9,22 +9,18 @@ namespace IpipTools.Topology;
 /// What Test-IpipTopology and Set-IpipTopology share: a topology from a data file (-Path,
 /// .psd1 or .json) or from data (-InputObject, a hashtable such as Get-IpipTopology
 /// writes), -Prune, and -NetNamespace, the namespace the topology's current namespace
-/// ('' in the data) stands for.
+/// ('' in the data) stands for. A piped namespace object binds -NetNamespace only: its Path
+/// (the namespace file) is no topology file (<see cref="PipedNamespaceCmdlet"/>).
 /// </summary>
-public abstract class TopologyCmdlet : NamespacedCmdlet
+public abstract class TopologyCmdlet : PipedNamespaceCmdlet
 {
     public const string PathSet = "Path";
     public const string DataSet = "Data";
 
-    /// <summary>
-    /// The default parameter set, deliberately one no parameter belongs to. Each set has a
-    /// mandatory parameter that can come from the pipeline; with a real set as the default,
-    /// PowerShell settles on it before the first piped object arrives, and a piped hashtable
-    /// or plan then fails to bind ("The input object cannot be bound..."). With no set to
-    /// fall back on, the piped object itself chooses: a dictionary binds -InputObject, a plan
-    /// -Plan, a file's FullName -Path.
-    /// </summary>
-    public const string PipelineChoosesSet = "PipelineChooses";
+    // The default parameter set is PipelineChoosesSet (PipedNamespaceCmdlet): each set has a
+    // mandatory parameter that can come from the pipeline, so the piped object chooses: a
+    // dictionary binds -InputObject, a plan -Plan, a file's FullName -Path, a namespace object
+    // -PipedNamespace.
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]

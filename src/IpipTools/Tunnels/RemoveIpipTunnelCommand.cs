@@ -6,16 +6,18 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Tunnels;
 
 /// <summary><c>ip tunnel del NAME</c>. The fallback device tunl0 cannot be removed, and saying so is an error.</summary>
-[Cmdlet(VerbsCommon.Remove, "IpipTunnel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "IpipTunnel", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveIpipTunnelCommand : NamespacedCmdlet
+public sealed class RemoveIpipTunnelCommand : PipedNamespaceCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(TunnelNameCompleter))]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [ArgumentCompleter(typeof(RemovableTunnelNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     protected override void ProcessItem()
     {
+        RequireGiven(nameof(Name), "tunnel");
         if (Approve(TunnelCommands.DescribeRemove(Target, Name)))
         {
             TunnelCommands.Remove(Target, Name);
