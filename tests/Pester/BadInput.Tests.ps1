@@ -3,6 +3,9 @@
 # missing object), and leave links, addresses and routes in both namespaces exactly as they
 # were (ip -d -j before and after). Runs on any kernel: nothing here needs the ipip driver.
 #
+# A row may also name Advice: text the message or the recommended action must hold (the
+# network a prefix with host bits probably meant, the cmdlet that lists namespaces).
+#
 # Each row's Act gets $T: Ns (namespace A: veth bi0 up with 10.60.0.1/24 and a route
 # 10.61.0.0/24 via 10.60.0.254, bridge bibr up, bridge bidown down), Peer (namespace B,
 # holding bi0's peer bi1), Missing (a namespace name that does not exist) and Drive (a
@@ -74,6 +77,9 @@ BeforeDiscovery {
         @{ Row = 'removing a missing namespace'; Act = { param($T) Remove-NetNamespace $T.Missing -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
         @{ Row = 'entering a missing namespace'; Act = { param($T) Enter-NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
         @{ Row = 'a command in a missing namespace'; Act = { param($T) Invoke-NetNamespaceCommand -NetNamespace $T.Missing /bin/true }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'topology of a missing namespace'; Act = { param($T) Get-IpipTopology -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'New-NetNamespace' }
+        @{ Row = 'topology of a namespace and a missing one'; Act = { param($T) Get-IpipTopology -NetNamespace $T.Ns, $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'Get-NetNamespace' }
+        @{ Row = 'support checks of a missing namespace'; Act = { param($T) Test-IpipSupport -NoProbe -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'New-NetNamespace' }
         @{ Row = 'forwarding in a missing namespace'; Act = { param($T) Enable-IpForwarding -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
 
         # no CAP_NET_ADMIN
@@ -133,6 +139,9 @@ Describe 'Bad input' {
         }
         $expected = $Fragment.Replace('<Ns>', $T.Ns).Replace('<Missing>', $T.Missing)
         $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($expected))*"
+        if ($Advice) {
+            "$($failure.Exception.Message) $($failure.ErrorDetails.RecommendedAction)" | Should -BeLike "*$([WildcardPattern]::Escape($Advice))*"
+        }
         Compare-IpState $before (Get-IpState $T.Ns, $T.Peer) | Should -BeNullOrEmpty
         Test-Path "/run/netns/$($T.Missing)" | Should -BeFalse -Because 'a missing namespace stays missing'
     }
