@@ -36,7 +36,7 @@ BeforeDiscovery {
         @{ Row = 'removing an absent address'; Act = { param($T) Remove-TunnelPeerAddress 10.60.0.77 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'AddressNotFound'; Fragment = '10.60.0.77' }
         @{ Row = 'IPv6 tunnel endpoint'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Local 2001:db8::1 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTunnelEndpoint'; Fragment = '2001:db8::1' }
         @{ Row = 'mesh address with a prefix'; Act = { param($T) Set-IpipMesh 10.42.1.0/24 @{ '10.42.2.0/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '/24' }
-        @{ Row = 'mesh block with host bits'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.1/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '10.42.2.1/24' }
+        @{ Row = 'mesh block with host bits'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.1/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '10.42.2.1/24'; Advice = '10.42.2.0/24' }
 
         # routes
         @{ Row = 'gateway of the other family'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 2001:db8::1 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'AddressFamilyMismatch'; Fragment = '2001:db8::1' }
@@ -45,6 +45,11 @@ BeforeDiscovery {
         @{ Row = 'gateway off the link, checked'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.77 -InterfaceName bi0 -CheckGateway -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteGatewayRejected'; Fragment = '192.0.2.77' }
         @{ Row = 'onlink route on a device that is down'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.1 -InterfaceName bidown -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteDeviceDown'; Fragment = 'bidown' }
         @{ Row = 'route MTU 10'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Mtu 10 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 10' }
+        @{ Row = 'route with host bits'; Act = { param($T) Add-OnlinkRoute 10.62.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.62.0.1/24'; Advice = '10.62.0.0/24' }
+        @{ Row = 'removing a route with host bits'; Act = { param($T) Remove-OnlinkRoute 10.61.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.61.0.1/24'; Advice = '10.61.0.0/24' }
+        @{ Row = 'listing routes by a destination with host bits'; Act = { param($T) Get-OnlinkRoute -Destination 10.61.0.1/24 -All -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.61.0.1/24'; Advice = '10.61.0.0/24' }
+        @{ Row = 'route in the local table'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Table 255 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'UnmanageableRouteTable'; Fragment = 'table 255'; Advice = 'local' }
+        @{ Row = 'route in table 0'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Table 0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'UnmanageableRouteTable'; Fragment = 'table 0'; Advice = 'main' }
         @{ Row = 'onlink route in a topology without a device'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Routes = @(@{ Destination = '10.9.0.0/24'; Gateway = '10.60.0.254'; OnLink = $true }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'OnLink' }
 
         # tunnel options: TTL and TOS out of range, conflicting options
