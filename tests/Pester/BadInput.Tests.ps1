@@ -18,6 +18,7 @@ BeforeDiscovery {
         @{ Row = 'link name with a space'; Act = { param($T) New-VethPair 'a b' x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'a b'" }
         @{ Row = 'veth peer name with :'; Act = { param($T) New-VethPair ok0 'bad:peer' -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'bad:peer'" }
         @{ Row = 'tunnel name of 20 bytes'; Act = { param($T) New-IpipTunnel 'tunnel-name-too-long' -Remote 192.0.2.2 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'tunnel-name-too-long'" }
+        @{ Row = 'veth ends with one name'; Act = { param($T) New-VethPair x0 x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'VethEndNamesEqual'; Fragment = "'x0'"; Advice = '-PeerName' }
         @{ Row = 'link name taken'; Act = { param($T) New-VethPair bibr x0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
         @{ Row = 'bridge name in a topology too long'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'sixteen-letters!' }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = "'sixteen-letters!'" }
 
@@ -44,6 +45,8 @@ BeforeDiscovery {
         @{ Row = 'removing an absent route'; Act = { param($T) Remove-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'RouteNotFound'; Fragment = '10.62.0.0/24' }
         @{ Row = 'gateway off the link, checked'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.77 -InterfaceName bi0 -CheckGateway -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteGatewayRejected'; Fragment = '192.0.2.77' }
         @{ Row = 'onlink route on a device that is down'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.1 -InterfaceName bidown -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteDeviceDown'; Fragment = 'bidown' }
+        @{ Row = 'veth MTU 67'; Act = { param($T) New-VethPair x0 y0 -Mtu 67 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 67'; Advice = '-Mtu' }
+        @{ Row = 'veth peer MTU 65536'; Act = { param($T) New-VethPair x0 y0 -PeerMtu 65536 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 65536'; Advice = '-PeerMtu' }
         @{ Row = 'route MTU 10'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Mtu 10 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 10' }
         @{ Row = 'route with host bits'; Act = { param($T) Add-OnlinkRoute 10.62.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.62.0.1/24'; Advice = '10.62.0.0/24' }
         @{ Row = 'removing a route with host bits'; Act = { param($T) Remove-OnlinkRoute 10.61.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.61.0.1/24'; Advice = '10.61.0.0/24' }
