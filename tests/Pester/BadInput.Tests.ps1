@@ -3,6 +3,9 @@
 # missing object), and leave links, addresses and routes in both namespaces exactly as they
 # were (ip -d -j before and after). Runs on any kernel: nothing here needs the ipip driver.
 #
+# A row may also name Advice: text the message or the recommended action must hold (the
+# network a prefix with host bits probably meant, the cmdlet that lists namespaces).
+#
 # Each row's Act gets $T: Ns (namespace A: veth bi0 up with 10.60.0.1/24 and a route
 # 10.61.0.0/24 via 10.60.0.254, bridge bibr up, bridge bidown down), Peer (namespace B,
 # holding bi0's peer bi1), Missing (a namespace name that does not exist) and Drive (a
@@ -15,6 +18,7 @@ BeforeDiscovery {
         @{ Row = 'link name with a space'; Act = { param($T) New-VethPair 'a b' x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'a b'" }
         @{ Row = 'veth peer name with :'; Act = { param($T) New-VethPair ok0 'bad:peer' -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'bad:peer'" }
         @{ Row = 'tunnel name of 20 bytes'; Act = { param($T) New-IpipTunnel 'tunnel-name-too-long' -Remote 192.0.2.2 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'tunnel-name-too-long'" }
+        @{ Row = 'veth ends with one name'; Act = { param($T) New-VethPair x0 x0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'VethEndNamesEqual'; Fragment = "'x0'"; Advice = '-PeerName' }
         @{ Row = 'link name taken'; Act = { param($T) New-VethPair bibr x0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
         @{ Row = 'bridge name in a topology too long'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'sixteen-letters!' }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = "'sixteen-letters!'" }
 
@@ -33,7 +37,7 @@ BeforeDiscovery {
         @{ Row = 'removing an absent address'; Act = { param($T) Remove-TunnelPeerAddress 10.60.0.77 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'AddressNotFound'; Fragment = '10.60.0.77' }
         @{ Row = 'IPv6 tunnel endpoint'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Local 2001:db8::1 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTunnelEndpoint'; Fragment = '2001:db8::1' }
         @{ Row = 'mesh address with a prefix'; Act = { param($T) Set-IpipMesh 10.42.1.0/24 @{ '10.42.2.0/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '/24' }
-        @{ Row = 'mesh block with host bits'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.1/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '10.42.2.1/24' }
+        @{ Row = 'mesh block with host bits'; Act = { param($T) Set-IpipMesh 10.42.1.0 @{ '10.42.2.1/24' = '192.0.2.2' } -Device bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '10.42.2.1/24'; Advice = '10.42.2.0/24' }
 
         # routes
         @{ Row = 'gateway of the other family'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 2001:db8::1 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'AddressFamilyMismatch'; Fragment = '2001:db8::1' }
@@ -41,7 +45,14 @@ BeforeDiscovery {
         @{ Row = 'removing an absent route'; Act = { param($T) Remove-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'RouteNotFound'; Fragment = '10.62.0.0/24' }
         @{ Row = 'gateway off the link, checked'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.77 -InterfaceName bi0 -CheckGateway -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteGatewayRejected'; Fragment = '192.0.2.77' }
         @{ Row = 'onlink route on a device that is down'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -Gateway 192.0.2.1 -InterfaceName bidown -NetNamespace $T.Ns }; Category = 'ResourceUnavailable'; ErrorId = 'RouteDeviceDown'; Fragment = 'bidown' }
+        @{ Row = 'veth MTU 67'; Act = { param($T) New-VethPair x0 y0 -Mtu 67 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 67'; Advice = '-Mtu' }
+        @{ Row = 'veth peer MTU 65536'; Act = { param($T) New-VethPair x0 y0 -PeerMtu 65536 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 65536'; Advice = '-PeerMtu' }
         @{ Row = 'route MTU 10'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Mtu 10 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = 'MTU 10' }
+        @{ Row = 'route with host bits'; Act = { param($T) Add-OnlinkRoute 10.62.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.62.0.1/24'; Advice = '10.62.0.0/24' }
+        @{ Row = 'removing a route with host bits'; Act = { param($T) Remove-OnlinkRoute 10.61.0.1/24 -InterfaceName bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.61.0.1/24'; Advice = '10.61.0.0/24' }
+        @{ Row = 'listing routes by a destination with host bits'; Act = { param($T) Get-OnlinkRoute -Destination 10.61.0.1/24 -All -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.61.0.1/24'; Advice = '10.61.0.0/24' }
+        @{ Row = 'route in the local table'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Table 255 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'UnmanageableRouteTable'; Fragment = 'table 255'; Advice = 'local' }
+        @{ Row = 'route in table 0'; Act = { param($T) Add-OnlinkRoute 10.62.0.0/24 -InterfaceName bi0 -Table 0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'UnmanageableRouteTable'; Fragment = 'table 0'; Advice = 'main' }
         @{ Row = 'onlink route in a topology without a device'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Routes = @(@{ Destination = '10.9.0.0/24'; Gateway = '10.60.0.254'; OnLink = $true }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'OnLink' }
 
         # tunnel options: TTL and TOS out of range, conflicting options
@@ -74,6 +85,9 @@ BeforeDiscovery {
         @{ Row = 'removing a missing namespace'; Act = { param($T) Remove-NetNamespace $T.Missing -Confirm:$false }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
         @{ Row = 'entering a missing namespace'; Act = { param($T) Enter-NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
         @{ Row = 'a command in a missing namespace'; Act = { param($T) Invoke-NetNamespaceCommand -NetNamespace $T.Missing /bin/true }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
+        @{ Row = 'topology of a missing namespace'; Act = { param($T) Get-IpipTopology -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'New-NetNamespace' }
+        @{ Row = 'topology of a namespace and a missing one'; Act = { param($T) Get-IpipTopology -NetNamespace $T.Ns, $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'Get-NetNamespace' }
+        @{ Row = 'support checks of a missing namespace'; Act = { param($T) Test-IpipSupport -NoProbe -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'New-NetNamespace' }
         @{ Row = 'forwarding in a missing namespace'; Act = { param($T) Enable-IpForwarding -NetNamespace $T.Missing }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>' }
 
         # no CAP_NET_ADMIN
@@ -133,6 +147,9 @@ Describe 'Bad input' {
         }
         $expected = $Fragment.Replace('<Ns>', $T.Ns).Replace('<Missing>', $T.Missing)
         $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($expected))*"
+        if ($Advice) {
+            "$($failure.Exception.Message) $($failure.ErrorDetails.RecommendedAction)" | Should -BeLike "*$([WildcardPattern]::Escape($Advice))*"
+        }
         Compare-IpState $before (Get-IpState $T.Ns, $T.Peer) | Should -BeNullOrEmpty
         Test-Path "/run/netns/$($T.Missing)" | Should -BeFalse -Because 'a missing namespace stays missing'
     }

@@ -63,7 +63,7 @@ Describe 'Guidance names only parameters, cmdlets and topics that exist' {
 
 Describe 'Errors provoked in PowerShell read as guidance' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
         $script:Fixture = New-NetNamespaceFixture
         $Fixture | New-VethPair g0 g1 -Up | Out-Null
         $Fixture | Add-TunnelPeerAddress 10.66.0.1 -PrefixLength 24 -InterfaceName g0 | Out-Null
@@ -115,10 +115,14 @@ Describe 'Errors provoked in PowerShell read as guidance' {
     }
 
     It 'describes a plan that only conflicts without "0 step(s) ()"' {
-        $plan = Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'lo'; Peer = 'lo2' }) }) } -NetNamespace $Fixture.Namespace -WhatIf
+        $run = Invoke-HostCaptured { Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'lo'; Peer = 'lo2' }) }) } -NetNamespace $ns -WhatIf } @{ ns = $Fixture.Namespace }
+        $run.Errors | Should -BeNullOrEmpty
+        $plan = $run.Output[0]
         $plan.Conflicts | Should -Not -BeNullOrEmpty
         $action = [IpipTools.Core.DesiredState.TopologyCommands]::DescribeApply($plan).Action
         $action | Should -Not -Match '\(s\)|\(\)'
         $action | Should -Match '1 conflict\b'
+        $run.HostLines | Should -HaveCount 1 -Because '-WhatIf says what it would do once'
+        $run.HostLines[0] | Should -BeLike "What if:*$([WildcardPattern]::Escape($action))*$([WildcardPattern]::Escape($Fixture.Namespace))*"
     }
 }

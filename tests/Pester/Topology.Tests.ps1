@@ -202,7 +202,7 @@ Describe 'Topology cmdlets' {
 # pipeline; both used to fail with "The input object cannot be bound to any parameters".
 Describe 'Topologies and plans from the pipeline' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
         $script:Fixture = New-NetNamespaceFixture
         $script:Topology = @{
             Namespaces = @(
@@ -225,8 +225,12 @@ Describe 'Topologies and plans from the pipeline' {
     }
 
     It 'plans from a piped hashtable and applies a piped plan' {
-        $plan = $Topology | Set-IpipTopology -NetNamespace $Fixture.Namespace -WhatIf
+        $run = Invoke-HostCaptured { $topology | Set-IpipTopology -NetNamespace $ns -WhatIf } @{ topology = $Topology; ns = $Fixture.Namespace }
+        $run.Errors | Should -BeNullOrEmpty
+        $plan = $run.Output[0]
         $plan.Steps.Count | Should -BeGreaterThan 0
+        $run.HostLines | Should -HaveCount 1 -Because '-WhatIf says what it would do once'
+        $run.HostLines[0] | Should -BeLike "What if:*Apply topology plan: $($plan.Steps.Count) steps*$($Fixture.Namespace)*"
         (ip -n $Fixture.Namespace -j link show | ConvertFrom-Json).ifname | Should -Not -Contain 'tp0'
 
         $result = $plan | Set-IpipTopology -NetNamespace $Fixture.Namespace -Confirm:$false

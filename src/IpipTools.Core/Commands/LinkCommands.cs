@@ -63,29 +63,32 @@ public static class LinkCommands
         return (peerClient.Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
     }
 
-    /// <summary>What New-VethPair would do; a bad -PeerNamespace is refused first, so -WhatIf fails as the real run does.</summary>
-    public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace)
+    /// <summary>What New-VethPair would do; refuses what <see cref="NewVeth"/> refuses, so -WhatIf answers bad input as the real run does.</summary>
+    public static ChangeDescription DescribeNewVeth(NetNamespace target, string name, string peerName, string? peerNamespace, int? mtu = null, int? peerMtu = null)
     {
-        _ = PeerTarget(target, peerNamespace);
+        CheckVethRequest(target, name, peerName, peerNamespace, mtu, peerMtu);
+        var mtus = (mtu, peerMtu) switch
+        {
+            (null, null) => string.Empty,
+            _ => $", MTU {mtu?.ToString() ?? "1500 (kernel default)"} <-> {peerMtu?.ToString() ?? "1500 (kernel default)"}",
+        };
         return new($"veth pair '{name}' {ChangeDescription.Where(target)}",
-            $"Create veth pair {name} <-> {peerName}{(peerNamespace is null ? string.Empty : $" (peer in namespace '{peerNamespace}')")}");
+            $"Create veth pair {name} <-> {peerName}{(peerNamespace is null ? string.Empty : $" (peer in namespace '{peerNamespace}')")}{mtus}");
     }
-
-    /// <summary>Where the peer of a new veth pair goes: <paramref name="peerNamespace"/> (a name or path), else beside the local end.</summary>
-    private static NetNamespace PeerTarget(NetNamespace target, string? peerNamespace) =>
-        peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
 
     /// <summary>
     /// Creates a veth pair with its peer placed straight into <paramref name="peerNamespace"/>
     /// (or beside it). With <paramref name="up"/> both ends come up; the kernel would
-    /// leave the peer down. Both ends carry IpipTools' mark (<see cref="Ownership.LinkAlias"/>),
-    /// like everything IpipTools creates. Returns the local end.
+    /// leave the peer down. <paramref name="mtu"/> is the local end's and
+    /// <paramref name="peerMtu"/> the peer's, each null for the kernel's 1500, as with
+    /// <c>ip link add NAME mtu M type veth peer name PEER mtu P</c>. Both ends carry IpipTools'
+    /// mark (<see cref="Ownership.LinkAlias"/>), like everything IpipTools creates. Returns the local end.
     /// </summary>
-    public static NetworkLink NewVeth(NetNamespace target, string name, string peerName, string? peerNamespace = null, bool up = false, int? mtu = null)
+    public static NetworkLink NewVeth(NetNamespace target, string name, string peerName, string? peerNamespace = null, bool up = false, int? mtu = null, int? peerMtu = null)
     {
-        var peerTarget = PeerTarget(target, peerNamespace);
+        var peerTarget = CheckVethRequest(target, name, peerName, peerNamespace, mtu, peerMtu);
         using var client = RtnetlinkClient.Open(target);
-        var parameters = new VethParameters(peerName, peerTarget.Equals(target) ? null : peerTarget);
+        var parameters = new VethParameters(peerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = peerMtu };
         var link = client.Links.Add(new LinkSpec(name, parameters) { Up = up, Mtu = mtu, Alias = Ownership.LinkAlias });
         try
         {
@@ -104,6 +107,35 @@ public static class LinkCommands
             client.Links.TryDelete(name);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses before the kernel is asked what it would refuse without saying why: an MTU out
+    /// of veth's range (EINVAL, no extended ack) and two ends of one name in one namespace
+    /// (EEXIST, as if the name were taken). Returns the namespace the peer goes to.
+    /// </summary>
+    private static NetNamespace CheckVethRequest(NetNamespace target, string name, string peerName, string? peerNamespace, int? mtu, int? peerMtu)
+    {
+        if (mtu is int local)
+        {
+            LinkMtu.Validate(local, "-Mtu");
+        }
+
+        if (peerMtu is int peer)
+        {
+            LinkMtu.Validate(peer, "-PeerMtu");
+        }
+
+        var peerTarget = peerNamespace is null ? target : NetNamespace.Parse(peerNamespace);
+        if (name == peerName && peerTarget.Equals(target))
+        {
+            throw new IpipToolsException(
+                $"-Name and -PeerName are both '{name}', and both ends would be {ChangeDescription.Where(target)}: the two ends of a veth pair are two links, and a namespace holds one link of a name.",
+                "VethEndNamesEqual", IpipErrorCategory.InvalidArgument,
+                "Give -PeerName another name, or put the peer in another namespace with -PeerNamespace.", name);
+        }
+
+        return peerTarget;
     }
 
     public static ChangeDescription DescribeRemoveVeth(NetNamespace target, string name) =>

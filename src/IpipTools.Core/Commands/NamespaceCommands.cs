@@ -21,8 +21,7 @@ public static class NamespaceCommands
         var pattern = NamePattern.Of(name);
         if (pattern.IsExact)
         {
-            var target = NetNamespace.Parse(pattern.Text);
-            return target.Exists() ? new[] { target } : throw target.NotFound();
+            return new[] { NetNamespace.Parse(pattern.Text).MustExist() };
         }
 
         return NetNamespaceStore.List().Where(n => pattern.Matches(n.Name!)).ToList();

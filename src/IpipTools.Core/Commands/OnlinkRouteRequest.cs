@@ -1,4 +1,5 @@
 using System.Net;
+using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Routes;
 
@@ -26,14 +27,24 @@ public sealed record OnlinkRouteRequest(IPNetwork Destination, string Device)
     /// <summary>Replace a route with the same destination instead of failing (ip route replace).</summary>
     public bool Replace { get; init; }
 
+    /// <summary>The route to add; refuses a table the topology reader refuses too (see <see cref="ManageableRouteTables"/>).</summary>
     public RouteSpec ToSpec() => new(Destination)
     {
         Gateway = Gateway,
         Device = Device,
         OnLink = !CheckGateway && Gateway is not null,
         Metric = Metric,
-        Table = (RouteTable?)Table ?? RouteTable.Main,
+        Table = CheckedTable(),
         Mtu = Mtu,
         Protocol = Ownership.Protocol,
     };
+
+    private RouteTable CheckedTable()
+    {
+        var table = (RouteTable?)Table ?? RouteTable.Main;
+        return ManageableRouteTables.WhyNot(table) is string reason
+            ? throw new IpipToolsException($"Cannot add the route to {Destination} to table {(uint)table}: {reason}.", "UnmanageableRouteTable",
+                IpipErrorCategory.InvalidArgument, "Leave -Table out for the main table (254), or give another table number, from 1 to 4294967295 except 255.", (uint)table)
+            : table;
+    }
 }

@@ -24,10 +24,12 @@ public static class IpipSupportCheck
     /// <summary>
     /// Runs every check against <paramref name="target"/>. With <paramref name="probe"/>,
     /// a kernel whose ipip module is not loaded is asked to create a tunnel in a
-    /// throwaway namespace (which loads the module where it can be loaded).
+    /// throwaway namespace (which loads the module where it can be loaded). A missing
+    /// <paramref name="target"/> is an error, not a list of checks that could not run.
     /// </summary>
     public static IReadOnlyList<SupportCheck> Run(NetNamespace target, bool probe = true)
     {
+        target.MustExist();
         var where = NamespaceText.NameOf(target);
         var module = Guard("IpipModule", () => CheckModule(probe));
         var results = new List<SupportCheck> { module };

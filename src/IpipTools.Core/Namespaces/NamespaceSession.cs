@@ -52,11 +52,7 @@ public sealed class NamespaceSession
     /// <summary>Makes <paramref name="nameOrPath"/> the default; it must exist, so a typo fails here and not at the next command.</summary>
     public NetNamespace Enter(string nameOrPath)
     {
-        var target = NetNamespace.Parse(nameOrPath);
-        if (!target.Exists())
-        {
-            throw target.NotFound();
-        }
+        var target = NetNamespace.Parse(nameOrPath).MustExist();
 
         lock (_stack)
         {

@@ -94,6 +94,13 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
     /// <summary>Whether the namespace file exists.</summary>
     public bool Exists() => Path is null || File.Exists(Path);
 
+    /// <summary>
+    /// This namespace, if its file exists; else the not-found error (which names it and says
+    /// how to create or find it). For operations that would otherwise read a missing
+    /// namespace as an empty one, or report each of their parts as not done.
+    /// </summary>
+    public NetNamespace MustExist() => Exists() ? this : throw NotFound();
+
     internal IpipToolsException NotFound() => Name is not null
         ? new IpipToolsException(
             $"Network namespace '{Name}' does not exist (no {Path}).",

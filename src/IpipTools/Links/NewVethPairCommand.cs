@@ -30,14 +30,19 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
     [Parameter]
     public SwitchParameter Up { get; set; }
 
+    /// <summary>The local end's MTU; the peer keeps the kernel's 1500 unless -PeerMtu is given, as with ip link add.</summary>
     [Parameter]
     public int? Mtu { get; set; }
 
+    /// <summary>The peer's MTU (ip link add ... peer name PEER mtu N).</summary>
+    [Parameter]
+    public int? PeerMtu { get; set; }
+
     protected override void ProcessItem()
     {
-        if (Approve(LinkCommands.DescribeNewVeth(Target, Name, PeerName, PeerNamespace)))
+        if (Approve(LinkCommands.DescribeNewVeth(Target, Name, PeerName, PeerNamespace, Mtu, PeerMtu)))
         {
-            WriteObject(LinkCommands.NewVeth(Target, Name, PeerName, PeerNamespace, Up.IsPresent, Mtu));
+            WriteObject(LinkCommands.NewVeth(Target, Name, PeerName, PeerNamespace, Up.IsPresent, Mtu, PeerMtu));
         }
     }
 }

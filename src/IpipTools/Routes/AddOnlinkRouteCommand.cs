@@ -17,6 +17,7 @@ namespace IpipTools.Routes;
 public sealed class AddOnlinkRouteCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [StrictPrefix]
     public IPNetwork Destination { get; set; }
 
     [Parameter(Position = 1)]

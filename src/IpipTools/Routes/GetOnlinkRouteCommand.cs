@@ -19,6 +19,7 @@ public sealed class GetOnlinkRouteCommand : PipedNamespaceCmdlet
     public string? InterfaceName { get; set; }
 
     [Parameter]
+    [StrictPrefix]
     public IPNetwork? Destination { get; set; }
 
     /// <summary>Every route of the table, not only onlink ones.</summary>

@@ -12,6 +12,7 @@ namespace IpipTools.Routes;
 public sealed class RemoveOnlinkRouteCommand : PipedNamespaceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [StrictPrefix]
     public IPNetwork Destination { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -50,6 +50,7 @@ public sealed class TopologyReaderTests
     [InlineData("OnLink = $true; Gateway = '1.2.3.4'", "needs both a Gateway and a Device")]
     [InlineData("Mtu = 20; Device = 'x'", "outside the range 68 to 65535")]
     [InlineData("Table = 255; Device = 'x'", "local table")]
+    [InlineData("Table = 0; Device = 'x'", "files a route given it in the main table")]
     [InlineData("Table = 'nope'; Device = 'x'", "not a routing table")]
     [InlineData("Device = 'this-name-is-too-long'", "at most 15")]
     public void ARouteWithABadSettingIsRefusedAtItsLine(string settings, string expected)

@@ -1,3 +1,4 @@
+using IpipTools.Core.Errors;
 using IpipTools.Core.Diagnostics;
 using IpipTools.Core.Fixtures;
 using IpipTools.Core.Namespaces;
@@ -63,6 +64,17 @@ public sealed class FixtureTests
         }
 
         Assert.DoesNotContain(NetNamespaceStore.List(), n => n.Name!.StartsWith("ipt-probe-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SupportCheckOfAMissingNamespaceIsNotFoundRatherThanSkippedChecks()
+    {
+        var missing = $"ipt-missing-{Guid.NewGuid():N}"[..20];
+        var error = Assert.Throws<IpipToolsException>(() => IpipSupportCheck.Run(NetNamespace.Named(missing), probe: false));
+        Assert.Equal("NamespaceNotFound", error.ErrorId);
+        Assert.Equal(IpipErrorCategory.ObjectNotFound, error.Category);
+        Assert.Contains(missing, error.Message);
+        Assert.False(NetNamespaceStore.Exists(missing));
     }
 
     [Fact]

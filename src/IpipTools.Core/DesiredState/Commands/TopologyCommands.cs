@@ -14,11 +14,15 @@ public static class TopologyCommands
     /// <summary>
     /// Get-IpipTopology: the state of <paramref name="namespaces"/> (names or paths; none: the
     /// session's namespace) as topology data Set-IpipTopology accepts, as an ordered
-    /// hashtable or, with <paramref name="asText"/>, as the text of a .psd1 file.
+    /// hashtable or, with <paramref name="asText"/>, as the text of a .psd1 file. Every
+    /// namespace must exist: the state reader would report a missing one as absent, which
+    /// exports as an empty topology, a quiet answer to what is almost always a typo.
     /// </summary>
     public static object Export(object? session, IEnumerable<string?>? namespaces, bool ownedOnly, bool asText)
     {
-        var names = (namespaces ?? new string?[] { null }).DefaultIfEmpty(null).Select(n => NameOf(NamespaceCommands.Resolve(session, n))).ToList();
+        var names = (namespaces ?? new string?[] { null }).DefaultIfEmpty(null)
+            .Select(n => NameOf(NamespaceCommands.Resolve(session, n).MustExist()))
+            .ToList();
         using var clients = new ClientPool();
         var topology = TopologyExporter.Export(StateReader.Read(names, clients), new ExportOptions { OwnedOnly = ownedOnly });
         return asText ? TopologyWriter.ToPowerShellData(topology) : TopologyWriter.ToData(topology);

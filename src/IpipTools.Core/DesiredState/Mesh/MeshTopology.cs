@@ -20,6 +20,11 @@ public static class MeshTopology
                 $"the node's tunnel address must be a single address (/32), not /{length}: its block is reached through the bridge, the tunnel device holds one address");
         }
 
+        if (Rtnl.Routes.ManageableRouteTables.WhyNot(spec.Table) is string reason)
+        {
+            throw new TopologyFormatException(source.Child("Table"), reason);
+        }
+
         var routes = new List<RouteConfig>();
         var blocks = new HashSet<string>();
         for (var i = 0; i < spec.Peers.Count; i++)
@@ -27,11 +32,13 @@ public static class MeshTopology
             var peer = spec.Peers[i];
             var at = source.Child("Peers").Item(i);
             var (network, prefix) = DataMapReader.SplitPrefix(peer.Block, at.Child("Block"), "Block", 32);
-            var block = new IPNetwork(network, prefix);
-            if (!block.BaseAddress.Equals(network))
+            var masked = Rtnl.NetworkPrefix.Mask(network, prefix);
+            if (!masked.Equals(network))
             {
-                throw new TopologyFormatException(at.Child("Block"), $"the block '{peer.Block}' has host bits set; give the network address");
+                throw new TopologyFormatException(at.Child("Block"), $"the block '{peer.Block}' has host bits set; give the network address, {masked}/{prefix}");
             }
+
+            var block = new IPNetwork(network, prefix);
 
             if (!blocks.Add(block.ToString()))
             {

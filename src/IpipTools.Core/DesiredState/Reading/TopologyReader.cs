@@ -242,10 +242,10 @@ public static class TopologyReader
         var (network, length) = destinationText.Equals("default", StringComparison.OrdinalIgnoreCase)
             ? (System.Net.IPAddress.Any, (byte)0)
             : DataMapReader.SplitPrefix(destinationText, map.LocationOf("Destination"), "Destination", 32);
-        if (!network.Equals(Mask(network, length)))
+        if (!network.Equals(NetworkPrefix.Mask(network, length)))
         {
             throw new TopologyFormatException(map.LocationOf("Destination"),
-                $"'{destinationText}' has host bits set; the network is {Mask(network, length)}/{length}");
+                $"'{destinationText}' has host bits set; the network is {NetworkPrefix.Mask(network, length)}/{length}");
         }
 
         var gateway = map.IPv4("Gateway");
@@ -259,7 +259,7 @@ public static class TopologyReader
         var source = map.IPv4("Source");
         var route = new RouteConfig
         {
-            Destination = $"{Mask(network, length)}/{length}",
+            Destination = $"{NetworkPrefix.Mask(network, length)}/{length}",
             Gateway = gateway?.ToString(),
             Device = device,
             OnLink = onLink,
@@ -298,24 +298,13 @@ public static class TopologyReader
             };
         }
 
-        var table = (RouteTable)(map.Integer("Table", 1, uint.MaxValue) ?? (uint)RouteTable.Main);
-        if (table == RouteTable.Local)
+        var table = (RouteTable)(map.Integer("Table", 0, uint.MaxValue) ?? (uint)RouteTable.Main);
+        if (ManageableRouteTables.WhyNot(table) is string reason)
         {
-            throw new TopologyFormatException(map.LocationOf("Table"), "the local table (255) holds the kernel's own routes and cannot be managed");
+            throw new TopologyFormatException(map.LocationOf("Table"), reason);
         }
 
         return table;
-    }
-
-    private static System.Net.IPAddress Mask(System.Net.IPAddress address, byte length)
-    {
-        var bytes = address.GetAddressBytes();
-        for (var bit = length; bit < 32; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new System.Net.IPAddress(bytes);
     }
 
     private static void RejectDuplicates<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, Func<T, string> describe, SourceLocation location,

@@ -18,6 +18,13 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
 
     /// <summary>The peer's link-layer address; null lets the kernel choose.</summary>
     public PhysicalAddress? PeerHardwareAddress { get; init; }
+
+    /// <summary>
+    /// The peer's MTU; null leaves the kernel's default (1500). The link's own MTU does not
+    /// carry over: like <c>ip link add a mtu N type veth peer name b</c>, which leaves b at
+    /// 1500, the peer gets an MTU only from its own IFLA_MTU (<c>peer name b mtu N</c>).
+    /// </summary>
+    public int? PeerMtu { get; init; }
 }
 
 internal sealed class VethDriver : ILinkKindDriver
@@ -32,7 +39,7 @@ internal sealed class VethDriver : ILinkKindDriver
     public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
     {
         var veth = (VethParameters)parameters;
-        if (veth.PeerName is null && veth.PeerNamespace is null && veth.PeerIndex == 0 && veth.PeerHardwareAddress is null)
+        if (veth.PeerName is null && veth.PeerNamespace is null && veth.PeerIndex == 0 && veth.PeerHardwareAddress is null && veth.PeerMtu is null)
         {
             return; // the kernel names the peer vethN in our namespace
         }
@@ -49,6 +56,11 @@ internal sealed class VethDriver : ILinkKindDriver
         {
             InterfaceName.Validate(veth.PeerName, "veth peer name");
             writer.AddString(LinkAttribute.Name, veth.PeerName);
+        }
+
+        if (veth.PeerMtu is int mtu)
+        {
+            writer.AddUInt32(LinkAttribute.Mtu, (uint)mtu);
         }
 
         if (veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace)

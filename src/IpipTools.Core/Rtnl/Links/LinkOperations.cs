@@ -139,12 +139,7 @@ public sealed partial class LinkOperations
 
     public void SetMtu(string name, int mtu)
     {
-        if (mtu < 68 || mtu > 65535)
-        {
-            throw new IpipToolsException($"MTU {mtu} is out of range; IPv4 needs at least 68 and Linux allows at most 65535.",
-                "InvalidMtu", IpipErrorCategory.InvalidArgument, "Give an MTU between 68 and 65535.", mtu);
-        }
-
+        LinkMtu.Validate(mtu, $"link '{name}'");
         SetAttribute(name, $"set mtu {mtu} on link '{name}'", w => w.AddUInt32(LinkAttribute.Mtu, (uint)mtu));
     }
 
