@@ -45,6 +45,7 @@ public abstract class TopologyCmdlet : NamespacedCmdlet
         Prune = Prune.IsPresent,
         CurrentNamespace = Target,
         Unwrap = TopologyData.Unwrap,
+        ReadPowerShellData = PowerShellDataFile.Read,
         ResolvePath = GetUnresolvedProviderPathFromPSPath,
     };
 }
