@@ -2,16 +2,20 @@ using IpipTools.Core.DesiredState;
 
 namespace IpipTools.DesiredState.Tests;
 
-/// <summary>The shipped example data files, read as they are (copied next to the tests at build time).</summary>
+/// <summary>
+/// The shipped examples (examples/*.psd1) as JSON (tests/topologies/*.json, copied next to
+/// the tests at build time): the core reads no .psd1, the module does. The Pester suite
+/// checks that each JSON holds the same data as its example (TopologyData.Tests.ps1).
+/// </summary>
 public static class Examples
 {
-    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "examples", file);
+    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "topologies", file);
 
     public static Topology Load(string file) => TopologyLoader.FromFile(PathOf(file));
 
-    public const string S1 = "S1-point-to-point.psd1";
+    public const string S1 = "S1-point-to-point.json";
 
-    public const string S6 = "S6-calico-mesh.psd1";
+    public const string S6 = "S6-calico-mesh.json";
 
     /// <summary>
     /// The topology without its tunnels and what lives on them: the parts the host kernel

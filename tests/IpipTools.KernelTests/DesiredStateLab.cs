@@ -5,8 +5,8 @@ namespace IpipTools.KernelTests;
 /// <summary>
 /// Throwaway namespaces for the desired-state tests, one per namespace a topology names
 /// (its current namespace "" included, so nothing lands in the namespace the tests run in),
-/// made with TestSupport and deleted on dispose. The shipped example data files are found
-/// beside the tests (examples/) or, on a host, in the repository.
+/// made with TestSupport and deleted on dispose. The shipped examples, as JSON
+/// (tests/topologies/), are found beside the tests or, on a host, in the repository.
 /// </summary>
 internal sealed class DesiredStateLab : IDisposable
 {
@@ -35,7 +35,7 @@ internal sealed class DesiredStateLab : IDisposable
     /// <summary>The topology with its namespaces renamed to the throwaway ones.</summary>
     public Topology Map(Topology topology) => topology.RenameNamespaces(_namespaces.ToDictionary(n => n.Key, n => n.Value.Name));
 
-    /// <summary>An example data file of the repository's examples/, under the throwaway names.</summary>
+    /// <summary>An example of the repository's examples/ as JSON (tests/topologies/), under the throwaway names.</summary>
     public Topology Example(string file) => Map(TopologyLoader.FromFile(ExamplePath(file)));
 
     /// <summary>NamespaceSnapshot of every namespace of the lab, for before/after comparisons.</summary>
@@ -106,7 +106,7 @@ internal sealed class DesiredStateLab : IDisposable
         // else up the directory tree, from a build output inside the repository.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "examples", file);
+            var candidate = Path.Combine(dir.FullName, "topologies", file);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -114,6 +114,6 @@ internal sealed class DesiredStateLab : IDisposable
         }
 
         throw new FileNotFoundException(
-            $"examples/{file} is neither beside the tests ({AppContext.BaseDirectory}) nor above them; the kernel test project must copy ../../examples/*.psd1 to examples/ in its output");
+            $"topologies/{file} is neither beside the tests ({AppContext.BaseDirectory}) nor above them; the kernel test project must copy ../topologies/*.json to topologies/ in its output");
     }
 }

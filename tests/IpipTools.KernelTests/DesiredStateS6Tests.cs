@@ -5,7 +5,7 @@ namespace IpipTools.KernelTests;
 
 /// <summary>
 /// S6 converged by the desired-state engine from the shipped data file
-/// (examples/S6-calico-mesh.psd1): iproute2 shows the mesh, A reaches B's and C's bridges
+/// (examples/S6-calico-mesh.psd1, as JSON): iproute2 shows the mesh, A reaches B's and C's bridges
 /// through tunl0 (their captures see A's tunl0 address as the inner source), and a second
 /// convergence sends nothing.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class DesiredStateS6Tests
     public void S6ConvergesFromItsDataFileAndAReachesBAndCThroughTunl0()
     {
         using var lab = new DesiredStateLab("s6ds", "underlay", "node-a", "node-b", "node-c");
-        var desired = lab.Example("S6-calico-mesh.psd1");
+        var desired = lab.Example("S6-calico-mesh.json");
         using var clients = new ClientPool();
 
         var clock = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public sealed class DesiredStateS6Tests
     public void ANodeLeavingTheMeshLosesItsRoutesEverywhereWithoutPrune()
     {
         using var lab = new DesiredStateLab("s6ds", "underlay", "node-a", "node-b", "node-c");
-        var desired = lab.Example("S6-calico-mesh.psd1");
+        var desired = lab.Example("S6-calico-mesh.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
         lab["node-a"].Ip("route", "add", "10.50.0.0/16", "via", "172.16.165.62").EnsureSuccess("ip route add");

@@ -16,7 +16,7 @@ public sealed class DesiredStateTunnelTests
     public void S1ConvergesFromItsDataFileAndTheTunnelCarriesPings()
     {
         using var lab = new DesiredStateLab("s1ds", S1Namespaces);
-        var desired = lab.Example("S1-point-to-point.psd1");
+        var desired = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
 
         TopologyEngine.Set(desired, clients);
@@ -39,7 +39,7 @@ public sealed class DesiredStateTunnelTests
     public void ADeletedRouteAChangedTtlAndAStrayOwnedRouteAreReportedAndRepairedExactly()
     {
         using var lab = new DesiredStateLab("s1ds", S1Namespaces);
-        var desired = lab.Example("S1-point-to-point.psd1");
+        var desired = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
         var ns1 = lab["ns1"];
@@ -74,7 +74,7 @@ public sealed class DesiredStateTunnelTests
     public void APointToPointTunnelBecomingTunl0StyleIsRecreatedAndBack()
     {
         using var lab = new DesiredStateLab("s1ds", S1Namespaces);
-        var s1 = lab.Example("S1-point-to-point.psd1");
+        var s1 = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(s1, clients);
         var ns1 = lab["ns1"].Name;
@@ -106,7 +106,7 @@ public sealed class DesiredStateTunnelTests
     public void AnExternalTunnelIsRecreatedForAnyChange()
     {
         using var lab = new DesiredStateLab("extds", "n");
-        var desired = lab.Map(TopologyLoader.FromPowerShellData("@{ Namespaces = @( @{ Name = 'n'; Tunnels = @( @{ Name = 'ext'; CollectMetadata = $true } ) } ) }"));
+        var desired = lab.Map(TopologyLoader.FromJson("""{ "Namespaces": [ { "Name": "n", "Tunnels": [ { "Name": "ext", "CollectMetadata": true } ] } ] }"""));
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
         Assert.True(IpOracle.Link(lab["n"].Name, "ext")!.Value.InfoData().TryGetProperty("external", out _));
@@ -124,7 +124,7 @@ public sealed class DesiredStateTunnelTests
     public void ARecreationTheKernelRefusesIsRolledBackToTheOldTunnel()
     {
         using var lab = new DesiredStateLab("s1ds", S1Namespaces);
-        var s1 = lab.Example("S1-point-to-point.psd1");
+        var s1 = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(s1, clients);
         var ns1 = lab["ns1"];

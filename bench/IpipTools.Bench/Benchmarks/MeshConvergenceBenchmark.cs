@@ -114,6 +114,6 @@ internal static class MeshConvergenceBenchmark
     {
         var address = verb == "add" ? new[] { $"address add {NodeAddress}/32 dev {workload.Device}" } : [];
         return address.Concat(Enumerable.Range(0, workload.Count).Select(i =>
-            $"route {verb} {workload.Destination(i)} via {workload.Gateway(i)} dev {workload.Device} onlink proto {Ownership.Protocol}"));
+            $"route {verb} {workload.Destination(i)} via {workload.Gateway(i)} dev {workload.Device} onlink proto {Ownership.Protocol.ToIpString()}"));
     }
 }

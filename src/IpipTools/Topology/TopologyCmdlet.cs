@@ -41,6 +41,7 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
         Prune = Prune.IsPresent,
         CurrentNamespace = Target,
         Unwrap = TopologyData.Unwrap,
+        ReadPowerShellData = PowerShellDataFile.Read,
         ResolvePath = GetUnresolvedProviderPathFromPSPath,
     };
 }

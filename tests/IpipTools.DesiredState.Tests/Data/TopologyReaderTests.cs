@@ -5,7 +5,7 @@ using Xunit;
 
 namespace IpipTools.DesiredState.Tests.Data;
 
-/// <summary>Topology data to model: every key and value checked, errors at the line they are on, the same result from .psd1, JSON and hashtables.</summary>
+/// <summary>Topology data to model: every key and value checked, errors at the line they are on, the same result from JSON and hashtables (.psd1 files are read by the module: tests/Pester/TopologyData.Tests.ps1).</summary>
 public sealed class TopologyReaderTests
 {
     [Fact]
@@ -42,60 +42,71 @@ public sealed class TopologyReaderTests
     }
 
     [Theory]
-    [InlineData("Gatway = '1.2.3.4'", "'Gatway' is not a setting of a route")]
-    [InlineData("Gateway = '1.2.3.400'", "not an IP address")]
-    [InlineData("Gateway = 'fe80::1'", "IPv6")]
-    [InlineData("Gateway = 5", "must be a string")]
-    [InlineData("OnLink = 'yes'; Gateway = '1.2.3.4'; Device = 'x'", "must be $true or $false")]
-    [InlineData("OnLink = $true; Gateway = '1.2.3.4'", "needs both a Gateway and a Device")]
-    [InlineData("Mtu = 20; Device = 'x'", "outside the range 68 to 65535")]
-    [InlineData("Table = 255; Device = 'x'", "local table")]
-    [InlineData("Table = 0; Device = 'x'", "files a route given it in the main table")]
-    [InlineData("Table = 'nope'; Device = 'x'", "not a routing table")]
-    [InlineData("Device = 'this-name-is-too-long'", "at most 15")]
+    [InlineData(""" "Gatway": "1.2.3.4" """, "'Gatway' is not a setting of a route")]
+    [InlineData(""" "Gateway": "1.2.3.400" """, "not an IP address")]
+    [InlineData(""" "Gateway": "fe80::1" """, "IPv6")]
+    [InlineData(""" "Gateway": 5 """, "must be a string")]
+    [InlineData(""" "OnLink": "yes", "Gateway": "1.2.3.4", "Device": "x" """, "must be $true or $false")]
+    [InlineData(""" "OnLink": true, "Gateway": "1.2.3.4" """, "needs both a Gateway and a Device")]
+    [InlineData(""" "Mtu": 20, "Device": "x" """, "outside the range 68 to 65535")]
+    [InlineData(""" "Table": 255, "Device": "x" """, "local table")]
+    [InlineData(""" "Table": 0, "Device": "x" """, "files a route given it in the main table")]
+    [InlineData(""" "Table": "nope", "Device": "x" """, "not a routing table")]
+    [InlineData(""" "Device": "this-name-is-too-long" """, "at most 15")]
     public void ARouteWithABadSettingIsRefusedAtItsLine(string settings, string expected)
     {
-        var text = $"@{{\n  Namespaces = @(\n    @{{\n      Name = 'a'\n      Routes = @(\n        @{{ Destination = '10.0.0.0/24'; {settings} }}\n      )\n    }}\n  )\n}}";
-        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData(text, "t.psd1"));
+        var text = $$"""
+            {
+              "Namespaces": [
+                {
+                  "Name": "a",
+                  "Routes": [
+                    { "Destination": "10.0.0.0/24", {{settings}} }
+                  ]
+                }
+              ]
+            }
+            """;
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromJson(text, "t.json"));
         Assert.Contains(expected, e.Message);
         Assert.Equal(6, e.Location.Line);
         Assert.StartsWith("Namespaces[0].Routes[0]", e.Location.Path);
     }
 
     [Theory]
-    [InlineData("Routes = @( @{ Destination = '10.0.0.1/24'; Device = 'x' } )", "host bits set")]
-    [InlineData("Routes = @( @{ Destination = '10.0.0.0/24' } )", "needs a Gateway, a Device, or both")]
-    [InlineData("Tunnels = @( @{ Name = 'tunl0'; Remote = '1.2.3.4' } )", "fallback device")]
-    [InlineData("Tunnels = @( @{ Name = 't'; Mode = 'gre' } )", "not supported")]
-    [InlineData("Tunnels = @( @{ Name = 't'; Ttl = 64; PathMtuDiscovery = $false } )", "cannot go together")]
-    [InlineData("Tunnels = @( @{ Name = 't'; Ttl = 300 } )", "outside the range 0 to 255")]
-    [InlineData("Tunnels = @( @{ Name = 't'; Master = 'br' } )", "cannot be a bridge port")]
-    [InlineData("Bridges = @( @{ Name = 'b' }, @{ Name = 'b' } )", "declared twice")]
-    [InlineData("Veths = @( @{ Name = 'v'; Peer = 'v' } )", "its own peer")]
-    [InlineData("Veths = @( @{ Name = 'v' } )", "needs 'Peer'")]
-    [InlineData("Addresses = @( @{ Device = 'd'; Address = '10.0.0.1/24'; Peer = '10.0.0.2' } )", "belongs to the peer")]
-    [InlineData("Addresses = @( @{ Device = 'd'; Address = '10.0.0.1/33' } )", "prefix length")]
-    [InlineData("Bogus = 1", "'Bogus' is not a setting of a namespace")]
-    [InlineData("Name = 'a/b'", "leave /run/netns")]
+    [InlineData(""" "Routes": [ { "Destination": "10.0.0.1/24", "Device": "x" } ] """, "host bits set")]
+    [InlineData(""" "Routes": [ { "Destination": "10.0.0.0/24" } ] """, "needs a Gateway, a Device, or both")]
+    [InlineData(""" "Tunnels": [ { "Name": "tunl0", "Remote": "1.2.3.4" } ] """, "fallback device")]
+    [InlineData(""" "Tunnels": [ { "Name": "t", "Mode": "gre" } ] """, "not supported")]
+    [InlineData(""" "Tunnels": [ { "Name": "t", "Ttl": 64, "PathMtuDiscovery": false } ] """, "cannot go together")]
+    [InlineData(""" "Tunnels": [ { "Name": "t", "Ttl": 300 } ] """, "outside the range 0 to 255")]
+    [InlineData(""" "Tunnels": [ { "Name": "t", "Master": "br" } ] """, "cannot be a bridge port")]
+    [InlineData(""" "Bridges": [ { "Name": "b" }, { "Name": "b" } ] """, "declared twice")]
+    [InlineData(""" "Veths": [ { "Name": "v", "Peer": "v" } ] """, "its own peer")]
+    [InlineData(""" "Veths": [ { "Name": "v" } ] """, "needs 'Peer'")]
+    [InlineData(""" "Addresses": [ { "Device": "d", "Address": "10.0.0.1/24", "Peer": "10.0.0.2" } ] """, "belongs to the peer")]
+    [InlineData(""" "Addresses": [ { "Device": "d", "Address": "10.0.0.1/33" } ] """, "prefix length")]
+    [InlineData(""" "Bogus": 1 """, "'Bogus' is not a setting of a namespace")]
+    [InlineData(""" "Name": "a/b" """, "leave /run/netns")]
     public void ANamespaceWithABadDeclarationIsRefused(string settings, string expected)
     {
-        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData($"@{{ Namespaces = @( @{{ {settings} }} ) }}"));
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromJson($$"""{ "Namespaces": [ { {{settings}} } ] }"""));
         Assert.Contains(expected, e.Message);
     }
 
     [Fact]
     public void AVethEndLandingOnADeclaredNameIsRefused()
     {
-        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromPowerShellData(
-            "@{ Namespaces = @( @{ Name = 'a'; Veths = @( @{ Name = 'v'; Peer = 'w'; PeerNamespace = 'b' } ) }, @{ Name = 'b'; Bridges = @( @{ Name = 'w' } ) } ) }"));
+        var e = Assert.Throws<TopologyFormatException>(() => TopologyLoader.FromJson(
+            """ { "Namespaces": [ { "Name": "a", "Veths": [ { "Name": "v", "Peer": "w", "PeerNamespace": "b" } ] }, { "Name": "b", "Bridges": [ { "Name": "w" } ] } ] } """));
         Assert.Contains("already taken by bridge w", e.Message);
     }
 
     [Fact]
-    public void TheSameTopologyReadsAlikeFromPowerShellDataJsonAndAHashtable()
+    public void TheSameTopologyReadsAlikeFromJsonInAnyLetterCaseAndAHashtable()
     {
-        const string psd1 = "@{ Namespaces = @( @{ Name = 'a'; Forwarding = $true; Tunnels = @( @{ Name = 't'; Local = '1.1.1.1'; Remote = '2.2.2.2'; Ttl = 'inherit'; Tos = 'inherit' } ); Routes = @( @{ Destination = 'default'; Gateway = '1.1.1.254'; Table = 'main'; Metric = 10 } ) } ) }";
-        const string json = """{ "namespaces": [ { "name": "a", "forwarding": true, "tunnels": [ { "name": "t", "local": "1.1.1.1", "remote": "2.2.2.2", "ttl": "inherit", "tos": "inherit" } ], "routes": [ { "destination": "default", "gateway": "1.1.1.254", "table": "main", "metric": 10 } ] } ] }""";
+        const string json = """ { "Namespaces": [ { "Name": "a", "Forwarding": true, "Tunnels": [ { "Name": "t", "Local": "1.1.1.1", "Remote": "2.2.2.2", "Ttl": "inherit", "Tos": "inherit" } ], "Routes": [ { "Destination": "default", "Gateway": "1.1.1.254", "Table": "main", "Metric": 10 } ] } ] } """;
+        const string lowercase = """{ "namespaces": [ { "name": "a", "forwarding": true, "tunnels": [ { "name": "t", "local": "1.1.1.1", "remote": "2.2.2.2", "ttl": "inherit", "tos": "inherit" } ], "routes": [ { "destination": "default", "gateway": "1.1.1.254", "table": "main", "metric": 10 } ] } ] }""";
         var hashtable = new Hashtable
         {
             ["Namespaces"] = new object[]
@@ -110,10 +121,10 @@ public sealed class TopologyReaderTests
             },
         };
 
-        var expected = TopologyWriter.ToJson(TopologyLoader.FromPowerShellData(psd1));
-        Assert.Equal(expected, TopologyWriter.ToJson(TopologyLoader.FromJson(json)));
+        var expected = TopologyWriter.ToJson(TopologyLoader.FromJson(json));
+        Assert.Equal(expected, TopologyWriter.ToJson(TopologyLoader.FromJson(lowercase)));
         Assert.Equal(expected, TopologyWriter.ToJson(TopologyLoader.FromObject(hashtable)));
-        var tunnel = TopologyLoader.FromPowerShellData(psd1).Namespaces[0].Links[0].Tunnel!;
+        var tunnel = TopologyLoader.FromJson(json).Namespaces[0].Links[0].Tunnel!;
         Assert.Equal((0, 1), (tunnel.Ttl, tunnel.Tos));
     }
 
@@ -142,10 +153,11 @@ public sealed class TopologyReaderTests
     public void AWrittenTopologyReadsBackUnchanged()
     {
         var s6 = Examples.Load(Examples.S6);
-        var text = TopologyWriter.ToPowerShellData(s6);
-        var again = TopologyLoader.FromPowerShellData(text, "written.psd1");
-        Assert.Equal(TopologyWriter.ToJson(s6), TopologyWriter.ToJson(again));
-        Assert.Equal(TopologyWriter.ToJson(Examples.Load(Examples.S1)), TopologyWriter.ToJson(TopologyLoader.FromPowerShellData(TopologyWriter.ToPowerShellData(Examples.Load(Examples.S1)))));
+        var text = TopologyWriter.ToJson(s6);
+        var again = TopologyLoader.FromJson(text, "written.json");
+        Assert.Equal(text, TopologyWriter.ToJson(again));
+        Assert.Equal(TopologyWriter.ToJson(Examples.Load(Examples.S1)), TopologyWriter.ToJson(TopologyLoader.FromJson(TopologyWriter.ToJson(Examples.Load(Examples.S1)))));
+        // As .psd1 text (Get-IpipTopology -AsText) it reads back in PowerShell: tests/Pester/TopologyData.Tests.ps1.
     }
 
     [Fact]

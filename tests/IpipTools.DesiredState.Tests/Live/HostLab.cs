@@ -13,43 +13,43 @@ namespace IpipTools.DesiredState.Tests.Live;
 internal static class HostLab
 {
     public const string Text = """
-        @{
-            Namespaces = @(
-                @{
-                    Name       = 'r'
-                    Forwarding = $true
-                    Bridges    = @( @{ Name = 'br0' } )
-                    Veths      = @(
-                        @{ Name = 'r-h1'; Peer = 'eth0'; PeerNamespace = 'h1'; Master = 'br0' }
-                        @{ Name = 'r-h2'; Peer = 'eth0'; PeerNamespace = 'h2'; Mtu = 1450 }
-                    )
-                    Addresses  = @(
-                        @{ Device = 'br0'; Address = '10.1.0.1/24' }
-                        @{ Device = 'r-h2'; Address = '10.2.0.1/24' }
-                    )
+        {
+            "Namespaces": [
+                {
+                    "Name": "r",
+                    "Forwarding": true,
+                    "Bridges": [ { "Name": "br0" } ],
+                    "Veths": [
+                        { "Name": "r-h1", "Peer": "eth0", "PeerNamespace": "h1", "Master": "br0" },
+                        { "Name": "r-h2", "Peer": "eth0", "PeerNamespace": "h2", "Mtu": 1450 }
+                    ],
+                    "Addresses": [
+                        { "Device": "br0", "Address": "10.1.0.1/24" },
+                        { "Device": "r-h2", "Address": "10.2.0.1/24" }
+                    ]
+                },
+                {
+                    "Name": "h1",
+                    "Addresses": [ { "Device": "eth0", "Address": "10.1.0.2/24" } ],
+                    "Routes": [
+                        { "Destination": "default", "Gateway": "10.1.0.1" },
+                        { "Destination": "10.9.0.0/24", "Gateway": "10.1.0.1", "Device": "eth0", "Mtu": 1400 },
+                        { "Destination": "10.42.2.0/24", "Gateway": "192.0.2.2", "Device": "eth0", "OnLink": true }
+                    ]
+                },
+                {
+                    "Name": "h2",
+                    "Addresses": [ { "Device": "eth0", "Address": "10.2.0.2/24" } ],
+                    "Routes": [ { "Destination": "default", "Gateway": "10.2.0.1" } ]
                 }
-                @{
-                    Name      = 'h1'
-                    Addresses = @( @{ Device = 'eth0'; Address = '10.1.0.2/24' } )
-                    Routes    = @(
-                        @{ Destination = 'default'; Gateway = '10.1.0.1' }
-                        @{ Destination = '10.9.0.0/24'; Gateway = '10.1.0.1'; Device = 'eth0'; Mtu = 1400 }
-                        @{ Destination = '10.42.2.0/24'; Gateway = '192.0.2.2'; Device = 'eth0'; OnLink = $true }
-                    )
-                }
-                @{
-                    Name      = 'h2'
-                    Addresses = @( @{ Device = 'eth0'; Address = '10.2.0.2/24' } )
-                    Routes    = @( @{ Destination = 'default'; Gateway = '10.2.0.1' } )
-                }
-            )
+            ]
         }
         """;
 
     public static readonly string[] Names = { "r", "h1", "h2" };
 
     /// <summary>The lab (or <paramref name="text"/>) under the throwaway names of <paramref name="lab"/>.</summary>
-    public static Topology Load(TopologyLab lab, string text = Text) => lab.Map(TopologyLoader.FromPowerShellData(text, "hostlab.psd1"));
+    public static Topology Load(TopologyLab lab, string text = Text) => lab.Map(TopologyLoader.FromJson(text, "hostlab.json"));
 
     /// <summary>Builds the lab and returns it converged.</summary>
     public static Topology Build(TopologyLab lab, string text = Text)

@@ -62,8 +62,8 @@ public sealed class OwnershipTests
     {
         using var lab = new TopologyLab();
         HostLab.Build(lab);
-        var withExtra = HostLab.Text.Replace("@{ Destination = 'default'; Gateway = '10.2.0.1' }",
-            "@{ Destination = 'default'; Gateway = '10.2.0.1' }; @{ Destination = '10.60.0.0/16'; Gateway = '10.2.0.1' }");
+        var withExtra = HostLab.Text.Replace("""{ "Destination": "default", "Gateway": "10.2.0.1" }""",
+            """{ "Destination": "default", "Gateway": "10.2.0.1" }, { "Destination": "10.60.0.0/16", "Gateway": "10.2.0.1" }""");
         HostLab.Ip(lab, "h2", "route", "add", "10.60.0.0/16", "via", "10.2.0.1");
 
         using var clients = new ClientPool();

@@ -44,7 +44,7 @@ public sealed class PlanLifecycleTests
     {
         using var lab = new TopologyLab();
         HostLab.Build(lab);
-        var changed = HostLab.Load(lab, HostLab.Text.Replace("Mtu = 1450", "Mtu = 1420"));
+        var changed = HostLab.Load(lab, HostLab.Text.Replace("""Mtu": 1450""", """Mtu": 1420"""));
         using var clients = new ClientPool();
         var plan = TopologyEngine.Plan(changed, clients);
         Assert.Equal(2, plan.Steps.Count); // the MTU of both veth ends
@@ -68,7 +68,7 @@ public sealed class PlanLifecycleTests
 
         var exported = TopologyExporter.Export(StateReader.Read(HostLab.Names.Select(n => lab[n]), clients));
         var text = TopologyWriter.ToPowerShellData(exported);
-        var reread = TopologyLoader.FromPowerShellData(text, "exported.psd1");
+        var reread = TopologyLoader.FromJson(TopologyWriter.ToJson(exported), "exported.json");
 
         Assert.Contains($"PeerNamespace = '{lab["h1"]}'", text);
         Assert.Contains("Destination = '10.62.0.0/16'", text);

@@ -17,12 +17,12 @@ public sealed class RollbackTests
     /// veth, which the kernel refuses in the middle of the plan.
     /// </summary>
     private static readonly string Changed = HostLab.Text
-        .Replace("Bridges    = @( @{ Name = 'br0' } )", "Bridges    = @( @{ Name = 'br0' }; @{ Name = 'br1' } )")
-        .Replace("Master = 'br0'", "Master = 'r-h2'")
-        .Replace("Mtu = 1450", "Mtu = 1400")
-        .Replace("@{ Device = 'br0'; Address = '10.1.0.1/24' }", "@{ Device = 'br0'; Address = '10.1.0.1/24' }; @{ Device = 'br1'; Address = '10.3.0.1/24' }")
-        .Replace("Device = 'eth0'; Mtu = 1400 }", "Device = 'eth0'; Mtu = 1300 }; @{ Destination = '10.43.0.0/16'; Gateway = '10.1.0.1' }")
-        .Replace("Name      = 'h2'", "Name      = 'h2'; Forwarding = $true");
+        .Replace("""[ { "Name": "br0" } ]""", """[ { "Name": "br0" }, { "Name": "br1" } ]""")
+        .Replace("""Master": "br0" }""", """Master": "r-h2" }""")
+        .Replace("""Mtu": 1450""", """Mtu": 1400""")
+        .Replace("""{ "Device": "br0", "Address": "10.1.0.1/24" }""", """{ "Device": "br0", "Address": "10.1.0.1/24" }, { "Device": "br1", "Address": "10.3.0.1/24" }""")
+        .Replace("""eth0", "Mtu": 1400 }""", """eth0", "Mtu": 1300 }, { "Destination": "10.43.0.0/16", "Gateway": "10.1.0.1" }""")
+        .Replace("""Name": "h2",""", """Name": "h2", "Forwarding": true,""");
 
     [Fact]
     public void AStepTheKernelRefusesInTheMiddleLeavesEveryNamespaceAsItWas()
@@ -69,13 +69,13 @@ public sealed class RollbackTests
         var before = HostLab.Snapshot(lab);
         // 10.72.0.0/16's gateway is on no network of eth0, and it is not onlink: refused.
         var text = HostLab.Text.Replace(
-            "@{ Destination = '10.42.2.0/24'; Gateway = '192.0.2.2'; Device = 'eth0'; OnLink = $true }",
+            """{ "Destination": "10.42.2.0/24", "Gateway": "192.0.2.2", "Device": "eth0", "OnLink": true }""",
             """
-            @{ Destination = '10.42.2.0/24'; Gateway = '192.0.2.2'; Device = 'eth0'; OnLink = $true }
-                        @{ Destination = '10.70.0.0/16'; Gateway = '10.1.0.1' }
-                        @{ Destination = '10.71.0.0/16'; Gateway = '10.1.0.1' }
-                        @{ Destination = '10.72.0.0/16'; Gateway = '172.31.0.1'; Device = 'eth0' }
-                        @{ Destination = '10.73.0.0/16'; Gateway = '10.1.0.1' }
+            { "Destination": "10.42.2.0/24", "Gateway": "192.0.2.2", "Device": "eth0", "OnLink": true },
+                        { "Destination": "10.70.0.0/16", "Gateway": "10.1.0.1" },
+                        { "Destination": "10.71.0.0/16", "Gateway": "10.1.0.1" },
+                        { "Destination": "10.72.0.0/16", "Gateway": "172.31.0.1", "Device": "eth0" },
+                        { "Destination": "10.73.0.0/16", "Gateway": "10.1.0.1" }
             """);
 
         using var clients = new ClientPool();

@@ -55,10 +55,10 @@ public sealed class TopologyCommandsTests
         var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
         try
         {
-            var text = TopologyWriter.ToPowerShellData(HostLab.Load(lab));
-            var topologyFile = Path.ChangeExtension(file, ".psd1");
+            var text = TopologyWriter.ToJson(HostLab.Load(lab));
+            var topologyFile = Path.ChangeExtension(file, ".topology.json");
             File.WriteAllText(topologyFile, text);
-            var saving = new TopologyRequest { Path = "lab.psd1", SavePlan = "plan.json", ResolvePath = p => p == "lab.psd1" ? topologyFile : file };
+            var saving = new TopologyRequest { Path = "lab.json", SavePlan = "plan.json", ResolvePath = p => p == "lab.json" ? topologyFile : file };
 
             var plan = TopologyCommands.Plan(saving);
             Assert.False(TopologyCommands.ShouldApply(saving));

@@ -12,16 +12,16 @@ namespace IpipTools.DesiredState.Tests.Planning;
 public sealed class PlannerTests
 {
     private const string Mesh = """
-        Bridges = @( @{ Name = 'mybr0' } )
-        Tunnels = @( @{ Name = 'tunl0'; Exclusive = $true } )
-        Addresses = @( @{ Device = 'mybr0'; Address = '10.42.1.1/24' }; @{ Device = 'tunl0'; Address = '10.42.1.0/32' } )
-        Routes = @( @{ Destination = '10.42.2.0/24'; Gateway = '172.16.165.244'; Device = 'tunl0'; OnLink = $true; Mtu = 1440 } )
+        "Bridges": [ { "Name": "mybr0" } ],
+        "Tunnels": [ { "Name": "tunl0", "Exclusive": true } ],
+        "Addresses": [ { "Device": "mybr0", "Address": "10.42.1.1/24" }, { "Device": "tunl0", "Address": "10.42.1.0/32" } ],
+        "Routes": [ { "Destination": "10.42.2.0/24", "Gateway": "172.16.165.244", "Device": "tunl0", "OnLink": true, "Mtu": 1440 } ]
         """;
 
     [Fact]
     public void FromAMissingNamespaceEverythingIsAddedInDependencyOrder()
     {
-        var plan = TopologyPlanner.Plan(InA($"Forwarding = $true; {Mesh}"), Read(Missing("a")));
+        var plan = TopologyPlanner.Plan(InA($"\"Forwarding\": true, {Mesh}"), Read(Missing("a")));
 
         Assert.Equal(new[]
         {
@@ -56,9 +56,9 @@ public sealed class PlannerTests
     public void ARouteComesAfterTheDeviceItNeedsAndTheAddressItsGatewayIsOn()
     {
         var plan = TopologyPlanner.Plan(InA("""
-            Routes = @( @{ Destination = '10.9.0.0/16'; Gateway = '192.168.1.1' } )
-            Addresses = @( @{ Device = 'br'; Address = '192.168.1.2/24' } )
-            Bridges = @( @{ Name = 'br' } )
+            "Routes": [ { "Destination": "10.9.0.0/16", "Gateway": "192.168.1.1" } ],
+            "Addresses": [ { "Device": "br", "Address": "192.168.1.2/24" } ],
+            "Bridges": [ { "Name": "br" } ]
             """), Read(Ns("a")));
 
         var link = Index(plan, PlanAction.Add, PlanObjectKind.Link);
@@ -72,10 +72,10 @@ public sealed class PlannerTests
     public void BridgesAreMadeBeforeTheirPortsAndVethsBeforeTunnelsOverThem()
     {
         var plan = TopologyPlanner.Plan(Desired("""
-            @{ Namespaces = @( @{ Name = 'a'
-                Tunnels = @( @{ Name = 't'; Local = '10.0.0.1'; Remote = '10.0.0.2'; Underlay = 'v' } )
-                Veths = @( @{ Name = 'v'; Peer = 'w'; PeerNamespace = 'b'; Master = 'br' } )
-                Bridges = @( @{ Name = 'br' } ) } ) }
+            { "Namespaces": [ { "Name": "a",
+                "Tunnels": [ { "Name": "t", "Local": "10.0.0.1", "Remote": "10.0.0.2", "Underlay": "v" } ],
+                "Veths": [ { "Name": "v", "Peer": "w", "PeerNamespace": "b", "Master": "br" } ],
+                "Bridges": [ { "Name": "br" } ] } ] }
             """), Read(Ns("a"), Ns("b")));
 
         Assert.Equal(new[] { "Add Link bridge br", "Add Link veth v (peer w in namespace 'b')", "Add Link ipip t" },
@@ -92,7 +92,7 @@ public sealed class PlannerTests
     {
         var read = Read(Ns("a", new[] { Owned(Tunnel("t", 3, new TunnelConfig { Local = "10.0.0.1", Remote = "10.0.0.2", Ttl = 64 })) }));
 
-        var plan = TopologyPlanner.Plan(InA("Tunnels = @( @{ Name = 't'; Local = '10.0.0.1'; Remote = '10.0.0.2'; Ttl = 10 } )"), read);
+        var plan = TopologyPlanner.Plan(InA(""" "Tunnels": [ { "Name": "t", "Local": "10.0.0.1", "Remote": "10.0.0.2", "Ttl": 10 } ] """), read);
 
         var step = Assert.Single(plan.Steps);
         Assert.Equal((PlanAction.Change, PlanObjectKind.Link, "ttl 64 → 10"), (step.Action, step.Kind, step.Reason));
@@ -101,21 +101,21 @@ public sealed class PlannerTests
     }
 
     [Theory]
-    [InlineData("Local = '10.0.0.1'; Remote = '10.0.0.2'", "Local = '10.0.0.1'", "point-to-point tunnel into a tunl0-style one")]
-    [InlineData("Local = '10.0.0.1'", "Local = '10.0.0.1'; Remote = '10.0.0.2'", "tunl0-style tunnel into a point-to-point one")]
-    [InlineData("Local = '10.0.0.1'", "CollectMetadata = $true", "collect_metadata")]
-    [InlineData("CollectMetadata = $true", "CollectMetadata = $true; Ttl = 9", "collect_metadata")]
+    [InlineData(""" "Local": "10.0.0.1", "Remote": "10.0.0.2" """, """ "Local": "10.0.0.1" """, "point-to-point tunnel into a tunl0-style one")]
+    [InlineData(""" "Local": "10.0.0.1" """, """ "Local": "10.0.0.1", "Remote": "10.0.0.2" """, "tunl0-style tunnel into a point-to-point one")]
+    [InlineData(""" "Local": "10.0.0.1" """, """ "CollectMetadata": true """, "collect_metadata")]
+    [InlineData(""" "CollectMetadata": true """, """ "CollectMetadata": true, "Ttl": 9 """, "collect_metadata")]
     public void TheKernelRefusesTheseChangesInPlaceSoTheTunnelIsRecreated(string was, string want, string reason)
     {
-        var wasTunnel = TopologyLoader.FromPowerShellData($"@{{ Namespaces = @( @{{ Tunnels = @( @{{ Name = 't'; {was} }} ) }} ) }}").Namespaces[0].Links[0].Tunnel!;
+        var wasTunnel = TopologyLoader.FromJson($$"""{ "Namespaces": [ { "Tunnels": [ { "Name": "t", {{was}} } ] } ] }""").Namespaces[0].Links[0].Tunnel!;
         var read = Read(Ns("a",
             new[] { Owned(Tunnel("t", 3, wasTunnel)) },
             new[] { Address("t", "10.1.0.1", 32, peer: "10.1.0.2") },
             new[] { Connected("10.1.0.2/32", "t"), Route("10.5.0.0/16", null, "t") }));
         var plan = TopologyPlanner.Plan(InA($$"""
-            Tunnels = @( @{ Name = 't'; {{want}} } )
-            Addresses = @( @{ Device = 't'; Address = '10.1.0.1'; Peer = '10.1.0.2' } )
-            Routes = @( @{ Destination = '10.5.0.0/16'; Device = 't' } )
+            "Tunnels": [ { "Name": "t", {{want}} } ],
+            "Addresses": [ { "Device": "t", "Address": "10.1.0.1", "Peer": "10.1.0.2" } ],
+            "Routes": [ { "Destination": "10.5.0.0/16", "Device": "t" } ]
             """), read);
 
         // Its address and route go first (the kernel would drop them), then the tunnel is
@@ -138,7 +138,7 @@ public sealed class PlannerTests
     {
         var read = Read(Ns("a", new[] { Tunnel("t", 3, new TunnelConfig { Local = "10.0.0.1", Remote = "10.0.0.2" }), Veth("mybr0", 4, 5) }));
 
-        var plan = TopologyPlanner.Plan(InA("Tunnels = @( @{ Name = 't'; Local = '10.0.0.1' } ); Bridges = @( @{ Name = 'mybr0' } )"), read);
+        var plan = TopologyPlanner.Plan(InA(""" "Tunnels": [ { "Name": "t", "Local": "10.0.0.1" } ], "Bridges": [ { "Name": "mybr0" } ] """), read);
 
         Assert.DoesNotContain(plan.Steps, s => s.Action is PlanAction.Recreate or PlanAction.Remove);
         Assert.Equal(new[] { "bridge mybr0", "ipip t" }, plan.Conflicts.Select(c => c.Target));
@@ -153,7 +153,7 @@ public sealed class PlannerTests
     {
         var read = Read(Ns("a", new[] { Owned(Veth("mybr0", 4, 5)), Owned(Veth("peer", 5, 4)) }));
 
-        var plan = TopologyPlanner.Plan(InA("Bridges = @( @{ Name = 'mybr0' } )"), read);
+        var plan = TopologyPlanner.Plan(InA(""" "Bridges": [ { "Name": "mybr0" } ] """), read);
 
         var recreate = Assert.Single(plan.Steps, s => s.Action == PlanAction.Recreate);
         Assert.Equal("bridge", recreate.Link!.Kind);
@@ -173,13 +173,13 @@ public sealed class PlannerTests
             }));
 
         var plan = TopologyPlanner.Plan(InA("""
-            Tunnels = @( @{ Name = 'tunl0' } )
-            Addresses = @( @{ Device = 'tunl0'; Address = '10.42.1.0' } )
-            Routes = @(
-                @{ Destination = '10.42.2.0/24'; Gateway = '172.16.165.244'; Device = 'tunl0'; OnLink = $true; Mtu = 1440 }
-                @{ Destination = '10.42.3.0/24'; Gateway = '172.16.168.113'; Device = 'tunl0'; OnLink = $true }
-                @{ Destination = '10.42.4.0/24'; Gateway = '172.16.170.5'; Device = 'tunl0'; OnLink = $true }
-            )
+            "Tunnels": [ { "Name": "tunl0" } ],
+            "Addresses": [ { "Device": "tunl0", "Address": "10.42.1.0" } ],
+            "Routes": [
+                { "Destination": "10.42.2.0/24", "Gateway": "172.16.165.244", "Device": "tunl0", "OnLink": true, "Mtu": 1440 },
+                { "Destination": "10.42.3.0/24", "Gateway": "172.16.168.113", "Device": "tunl0", "OnLink": true },
+                { "Destination": "10.42.4.0/24", "Gateway": "172.16.170.5", "Device": "tunl0", "OnLink": true }
+            ]
             """), read);
 
         Assert.Equal(new[]
@@ -198,8 +198,8 @@ public sealed class PlannerTests
             new[] { Connected("192.168.1.0/24", "br"), Route("10.9.0.0/16", "192.168.1.1", "br") }));
 
         var plan = TopologyPlanner.Plan(InA("""
-            Bridges = @( @{ Name = 'br' } ); Addresses = @( @{ Device = 'br'; Address = '192.168.1.2/24' } )
-            Routes = @( @{ Destination = '10.9.0.0/16'; Gateway = '192.168.1.1' } )
+            "Bridges": [ { "Name": "br" } ], "Addresses": [ { "Device": "br", "Address": "192.168.1.2/24" } ],
+            "Routes": [ { "Destination": "10.9.0.0/16", "Gateway": "192.168.1.1" } ]
             """), read);
 
         Assert.True(plan.IsConverged, plan.ToString());
@@ -215,9 +215,9 @@ public sealed class PlannerTests
         }));
 
         var plan = TopologyPlanner.Plan(InA("""
-            Tunnels = @( @{ Name = 'tunl0' } )
-            Routes = @( @{ Destination = '10.42.2.0/24'; Gateway = '172.16.165.244'; Device = 'tunl0'; OnLink = $true }
-                        @{ Destination = '10.42.3.0/24'; Gateway = '172.16.168.113'; Device = 'tunl0'; OnLink = $true } )
+            "Tunnels": [ { "Name": "tunl0" } ],
+            "Routes": [ { "Destination": "10.42.2.0/24", "Gateway": "172.16.165.244", "Device": "tunl0", "OnLink": true },
+                        { "Destination": "10.42.3.0/24", "Gateway": "172.16.168.113", "Device": "tunl0", "OnLink": true } ]
             """), read);
 
         Assert.Empty(plan.Steps);
@@ -234,7 +234,7 @@ public sealed class PlannerTests
             Route("10.7.0.0/16", null, "br"),
             Route("10.8.0.0/16", null, "br", protocol: RouteProtocol.Boot),
         }));
-        var desired = InA("Bridges = @( @{ Name = 'br' } )");
+        var desired = InA(""" "Bridges": [ { "Name": "br" } ] """);
 
         Assert.Empty(TopologyPlanner.Plan(desired, read).Steps);
         var pruned = TopologyPlanner.Plan(desired, read, new PlanOptions { Prune = true });
@@ -274,7 +274,7 @@ public sealed class PlannerTests
     {
         var read = Read(Ns("a", new[] { Tunl0(up: true) }, new[] { Address("tunl0", "10.42.9.0", 32) }));
 
-        var plan = TopologyPlanner.Plan(InA("Tunnels = @( @{ Name = 'tunl0'; Exclusive = $true } ); Addresses = @( @{ Device = 'tunl0'; Address = '10.42.1.0' } )"), read);
+        var plan = TopologyPlanner.Plan(InA(""" "Tunnels": [ { "Name": "tunl0", "Exclusive": true } ], "Addresses": [ { "Device": "tunl0", "Address": "10.42.1.0" } ] """), read);
 
         Assert.Equal(new[] { "Remove Address 10.42.9.0/32 dev tunl0", "Add Address 10.42.1.0/32 dev tunl0" }, Summary(plan));
     }
@@ -315,7 +315,7 @@ public sealed class PlannerTests
     [Fact]
     public void AVethPairIsAddedOnceAndAHalfPairIsRecreated()
     {
-        var desired = Desired("@{ Namespaces = @( @{ Name = 'a'; Veths = @( @{ Name = 'v'; Peer = 'w'; PeerNamespace = 'b' } ) }; @{ Name = 'b' } ) }");
+        var desired = Desired(""" { "Namespaces": [ { "Name": "a", "Veths": [ { "Name": "v", "Peer": "w", "PeerNamespace": "b" } ] }, { "Name": "b" } ] } """);
 
         var fresh = TopologyPlanner.Plan(desired, Read(Ns("a"), Ns("b")));
         Assert.Single(fresh.Steps, s => s.Kind == PlanObjectKind.Link);
@@ -346,7 +346,7 @@ public sealed class PlannerTests
     [Fact]
     public void Tunl0MustBeThereUnlessTheNamespaceIsNew()
     {
-        var desired = InA("Tunnels = @( @{ Name = 'tunl0' } )");
+        var desired = InA(""" "Tunnels": [ { "Name": "tunl0" } ] """);
 
         var existing = TopologyPlanner.Plan(desired, Read(Ns("a")));
         Assert.Contains("ipip module", Assert.Single(existing.Conflicts).Problem);
@@ -359,7 +359,7 @@ public sealed class PlannerTests
     [Fact]
     public void DeclaredDevicesAreConfiguredButNeverCreated()
     {
-        var desired = InA("Devices = @( @{ Name = 'lo' }; @{ Name = 'eth9' } )");
+        var desired = InA(""" "Devices": [ { "Name": "lo" }, { "Name": "eth9" } ] """);
 
         var plan = TopologyPlanner.Plan(desired, Read(Ns("a") with { Links = new[] { Lo with { Up = false } } }));
 
@@ -372,7 +372,7 @@ public sealed class PlannerTests
     {
         var read = Read(Ns("a", new[] { Owned(Bridge("br", 3)), Owned(Bridge("br2", 4)), Owned(Veth("v", 5, 6, master: "br2")), Owned(Veth("w", 6, 5)) }));
 
-        var plan = TopologyPlanner.Plan(InA("Bridges = @( @{ Name = 'br'; Mtu = 1400 }; @{ Name = 'br2' } ); Veths = @( @{ Name = 'v'; Peer = 'w'; Master = 'br' } )"), read);
+        var plan = TopologyPlanner.Plan(InA(""" "Bridges": [ { "Name": "br", "Mtu": 1400 }, { "Name": "br2" } ], "Veths": [ { "Name": "v", "Peer": "w", "Master": "br" } ] """), read);
 
         Assert.Equal(new[] { ("bridge br", "mtu 1500 → 1400"), ("veth v", "master br2 → br") }, plan.Steps.Select(s => (s.Target, s.Reason)));
     }
@@ -381,9 +381,9 @@ public sealed class PlannerTests
     public void MissingDevicesAreConflictsNotSteps()
     {
         var plan = TopologyPlanner.Plan(InA("""
-            Addresses = @( @{ Device = 'nope'; Address = '10.0.0.1/24' } )
-            Routes = @( @{ Destination = '10.9.0.0/16'; Device = 'gone' } )
-            Bridges = @( @{ Name = 'b'; } ); Veths = @( @{ Name = 'v'; Peer = 'w'; Master = 'nobr' } )
+            "Addresses": [ { "Device": "nope", "Address": "10.0.0.1/24" } ],
+            "Routes": [ { "Destination": "10.9.0.0/16", "Device": "gone" } ],
+            "Bridges": [ { "Name": "b", } ], "Veths": [ { "Name": "v", "Peer": "w", "Master": "nobr" } ]
             """), Read(Ns("a")));
 
         Assert.Equal(new[] { "veth v", "veth w", "10.0.0.1/24 dev nope", "10.9.0.0/16 dev gone proto 73 scope link" }.Where(t => t != "veth w"),
@@ -394,7 +394,7 @@ public sealed class PlannerTests
     public void ForwardingIsChangedOnlyWhenDeclared()
     {
         Assert.Empty(TopologyPlanner.Plan(InA(""), Read(Ns("a", forwarding: true))).Steps);
-        var step = Assert.Single(TopologyPlanner.Plan(InA("Forwarding = $false"), Read(Ns("a", forwarding: true))).Steps);
+        var step = Assert.Single(TopologyPlanner.Plan(InA(""" "Forwarding": false """), Read(Ns("a", forwarding: true))).Steps);
         Assert.Equal((PlanObjectKind.Forwarding, false, "1 → 0"), (step.Kind, step.Forwarding, step.Reason));
     }
 

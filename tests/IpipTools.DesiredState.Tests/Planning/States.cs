@@ -7,10 +7,10 @@ namespace IpipTools.DesiredState.Tests.Planning;
 /// <summary>Made-up desired and read states for planner tests, written the way the kernel would report them.</summary>
 internal static class States
 {
-    public static Topology Desired(string psd1) => TopologyLoader.FromPowerShellData(psd1, "test.psd1");
+    public static Topology Desired(string json) => TopologyLoader.FromJson(json, "test.json");
 
-    /// <summary>A desired topology of one namespace "a", whose body is <paramref name="body"/> (PowerShell data).</summary>
-    public static Topology InA(string body) => Desired($"@{{ Namespaces = @( @{{ Name = 'a'; {body} }} ) }}");
+    /// <summary>A desired topology of one namespace "a", whose body is <paramref name="body"/> (the members of a JSON object).</summary>
+    public static Topology InA(string body) => Desired($$"""{ "Namespaces": [ { "Name": "a", {{body}} } ] }""");
 
     public static Topology Read(params NamespaceConfig[] namespaces) => new() { Namespaces = namespaces };
 

@@ -59,6 +59,21 @@ function Get-IpForwardingOracle {
 # is kept: that is what a request sets.
 function Get-IpState {
     param([Parameter(Mandatory)] [string[]] $Namespace)
+    # The kernel finishes some changes after the request returns (link watch, carrier, the
+    # routes of an address coming up), slowest under emulation: read until two reads agree.
+    $previous = Read-IpState $Namespace
+    for ($try = 0; $try -lt 30; $try++) {
+        Start-Sleep -Milliseconds 100
+        $current = Read-IpState $Namespace
+        if (-not (Compare-Object $previous $current -SyncWindow 0)) { return $current }
+        $previous = $current
+    }
+    throw "the state of $($Namespace -join ', ') did not settle within 3 s"
+}
+
+# One reading of Get-IpState's lines.
+function Read-IpState {
+    param([Parameter(Mandatory)] [string[]] $Namespace)
     foreach ($ns in $Namespace) {
         foreach ($query in @('link', 'show'), @('-4', 'addr', 'show'), @('-4', 'route', 'show', 'table', 'all')) {
             $text = ip -n $ns -d -j @query

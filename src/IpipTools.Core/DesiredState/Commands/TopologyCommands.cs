@@ -32,7 +32,7 @@ public static class TopologyCommands
     public static Topology Load(TopologyRequest request)
     {
         var topology = request.Path is not null
-            ? TopologyLoader.FromFile(request.Resolve(request.Path)!)
+            ? TopologyLoader.FromFile(request.Resolve(request.Path)!, request.ReadPowerShellData)
             : TopologyLoader.FromObject(request.Data ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
                     "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", request.Unwrap);

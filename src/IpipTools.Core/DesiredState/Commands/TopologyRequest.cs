@@ -31,6 +31,9 @@ public sealed record TopologyRequest
     /// <summary>Strips the host's wrappers from <see cref="Data"/> values (PSObject, in the module).</summary>
     public Func<object?, object?>? Unwrap { get; init; }
 
+    /// <summary>Reads a .psd1 file into data with its lines and columns (the module does, with PowerShell's parser; the core has none).</summary>
+    public Func<string, DataValue>? ReadPowerShellData { get; init; }
+
     /// <summary>Turns a path as the user wrote it into a file system path (PowerShell resolves against its own location, not the process's).</summary>
     public Func<string, string>? ResolvePath { get; init; }
 

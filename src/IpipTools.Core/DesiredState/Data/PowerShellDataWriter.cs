@@ -6,7 +6,7 @@ namespace IpipTools.Core.DesiredState;
 
 /// <summary>
 /// Writes data (dictionaries, lists, strings, numbers, booleans, null) as the text of a
-/// PowerShell data file that <see cref="PowerShellDataReader"/> and
+/// PowerShell data file that the module's reader (PowerShell's parser) and
 /// Import-PowerShellDataFile both read back to the same values.
 /// </summary>
 public static class PowerShellDataWriter

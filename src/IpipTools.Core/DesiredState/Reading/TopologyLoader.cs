@@ -1,24 +1,34 @@
+using IpipTools.Core.Errors;
+
 namespace IpipTools.Core.DesiredState;
 
-/// <summary>Reads a topology from a data file (.psd1 or .json), from text, or from in-memory objects.</summary>
+/// <summary>Reads a topology from a data file (.json, or .psd1 through the host's reader), from JSON text, or from in-memory objects.</summary>
 public static class TopologyLoader
 {
-    /// <summary>A .psd1 or .json file, told apart by its extension (anything but .json is read as a data file).</summary>
-    public static Topology FromFile(string path)
+    /// <summary>
+    /// A .json file, or any other (a .psd1) read by <paramref name="readPowerShellData"/>. The
+    /// core has no PowerShell parser, so a .psd1 is read by the module, which has one; the
+    /// reader returns the file's values with their lines and columns.
+    /// </summary>
+    public static Topology FromFile(string path, Func<string, DataValue>? readPowerShellData = null)
     {
         if (!File.Exists(path))
         {
-            throw new Errors.IpipToolsException($"The topology file '{path}' does not exist.", "TopologyFileNotFound",
-                Errors.IpipErrorCategory.ObjectNotFound, "Check the path.", path);
+            throw new IpipToolsException($"The topology file '{path}' does not exist.", "TopologyFileNotFound",
+                IpipErrorCategory.ObjectNotFound, "Check the path.", path);
         }
 
-        var text = File.ReadAllText(path);
-        var name = Path.GetFileName(path);
-        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FromJson(text, name) : FromPowerShellData(text, name);
-    }
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return FromJson(File.ReadAllText(path), Path.GetFileName(path));
+        }
 
-    public static Topology FromPowerShellData(string text, string source = "the data text") =>
-        TopologyReader.Read(PowerShellDataReader.Parse(text, source));
+        return readPowerShellData is not null
+            ? TopologyReader.Read(readPowerShellData(path))
+            : throw new IpipToolsException($"The topology file '{path}' is not JSON, and PowerShell data files (.psd1) are read only in PowerShell.",
+                "TopologyFormatUnsupported", IpipErrorCategory.InvalidArgument,
+                "Read it with the IpipTools module (Set-IpipTopology -Path), or give a .json file.", path);
+    }
 
     public static Topology FromJson(string text, string source = "the JSON text") =>
         TopologyReader.Read(JsonDataReader.Parse(text, source));
