@@ -5,8 +5,8 @@ namespace IpipTools.Core.DesiredState;
 
 /// <summary>
 /// Turns read state into a topology that declares it, so that exporting a set of namespaces
-/// and setting the result is a no-op: each veth pair once (from the end in the namespace
-/// read first), bridges, ipip tunnels (tunl0 without parameters), devices of other origin
+/// and setting the result is a no-op: each veth pair once (from the end read first, with
+/// the other end's state, MTU and bridge), bridges, ipip tunnels (tunl0 without parameters), devices of other origin
 /// (lo, NICs), IPv4 addresses and the routes that are not the kernel's own. What a topology
 /// cannot declare (other link kinds, such as gre or the gre0 and sit0 fallback devices) is
 /// left out.
@@ -81,8 +81,18 @@ public static class TopologyExporter
                     return null; // declared from the other end
                 }
 
+                // The other end is not declared on its own: its state, MTU and bridge go with the
+                // pair, or setting the export would give it this end's and take it out of its bridge.
                 declaredPairs.Add((ns.Name, link.Name));
-                return declared with { Peer = new VethPeer(peer.Link.Name, peer.Namespace.Name) };
+                return declared with
+                {
+                    Peer = new VethPeer(peer.Link.Name, peer.Namespace.Name)
+                    {
+                        Up = peer.Link.Up == link.Up ? null : peer.Link.Up,
+                        Mtu = peer.Link.Mtu == link.Mtu ? null : peer.Link.Mtu,
+                        Master = peer.Link.Master,
+                    },
+                };
             case null or "veth":
                 // A device, or a veth whose peer is out of sight: declared as a device, so only its state is managed.
                 return declared with { Kind = null, Alias = null, Mtu = null };

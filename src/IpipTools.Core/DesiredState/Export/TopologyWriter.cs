@@ -67,6 +67,9 @@ public static class TopologyWriter
             data.Insert(2, "PeerNamespace", link.Peer.Namespace);
         }
 
+        Put(data, "PeerUp", link.Peer.Up);
+        Put(data, "PeerMtu", link.Peer.Mtu);
+        Put(data, "PeerMaster", link.Peer.Master);
         return data;
     }
 

@@ -54,16 +54,32 @@ internal sealed class TargetState
         return new TargetState(ordered);
     }
 
-    /// <summary>The far end of a veth pair: same MTU and state, no bridge, pointing back at the declared end.</summary>
-    public static LinkConfig PeerEnd(LinkConfig veth, string namespaceName) => new()
+    /// <summary>
+    /// The far end of a veth pair: the state, MTU and bridge its declaration gives it (by
+    /// default the declared end's state and MTU, no bridge), pointing back at the declared
+    /// end with that end's settings, so the pair seen from there is the same pair.
+    /// </summary>
+    public static LinkConfig PeerEnd(LinkConfig veth, string namespaceName)
     {
-        Name = veth.Peer!.Name,
-        Kind = "veth",
-        Up = veth.Up,
-        Mtu = veth.Mtu,
-        Alias = Ownership.LinkAlias,
-        Peer = new VethPeer(veth.Name, namespaceName),
-    };
+        var peer = veth.Peer!;
+        var up = peer.Up ?? veth.Up;
+        var mtu = peer.Mtu ?? veth.Mtu;
+        return new LinkConfig
+        {
+            Name = peer.Name,
+            Kind = "veth",
+            Up = up,
+            Mtu = mtu,
+            Master = peer.Master,
+            Alias = Ownership.LinkAlias,
+            Peer = new VethPeer(veth.Name, namespaceName)
+            {
+                Up = veth.Up == up ? null : veth.Up,
+                Mtu = veth.Mtu == mtu ? null : veth.Mtu,
+                Master = veth.Master,
+            },
+        };
+    }
 }
 
 /// <summary>One namespace of a <see cref="TargetState"/>.</summary>

@@ -13,7 +13,7 @@ namespace IpipTools.Core.DesiredState;
 ///         @{
 ///             Name       = 'ns1'            # '' or omitted: the namespace the command runs in
 ///             Forwarding = $true            # omitted: left as it is
-///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )
+///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )  # PeerUp, PeerMtu, PeerMaster: the other end's, when it differs
 ///             Bridges    = @( @{ Name = 'mybr0' } )
 ///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 } )
 ///             Devices    = @( @{ Name = 'lo' } )  # existing devices: never created, only brought up and configured
@@ -85,13 +85,27 @@ public static class TopologyReader
         var map = new DataMapReader(value, location, "a veth pair");
         var link = ReadCommon(map, "veth") with
         {
-            Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName),
+            Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName)
+            {
+                Up = map.Bool("PeerUp"),
+                Mtu = (int?)map.Integer("PeerMtu", LinkMtu.Minimum, LinkMtu.Maximum),
+                Master = map.String("PeerMaster"),
+            },
         };
         map.RejectUnknownKeys();
         map.Check("Peer", () => InterfaceName.Validate(link.Peer!.Name, "veth peer name"));
         if (link.Peer!.Namespace.Length > 0)
         {
             map.Check("PeerNamespace", () => NamespaceName.Validate(link.Peer.Namespace));
+        }
+
+        if (link.Peer.Master is { } peerMaster)
+        {
+            map.Check("PeerMaster", () => InterfaceName.Validate(peerMaster, "bridge name"));
+            if (peerMaster == link.Peer.Name)
+            {
+                throw new TopologyFormatException(map.LocationOf("PeerMaster"), $"'{peerMaster}' cannot be a port of itself");
+            }
         }
 
         if (link.Peer.Name == link.Name && link.Peer.Namespace == namespaceName)
