@@ -135,7 +135,7 @@ Describe 'A .psd1 topology is read by PowerShell''s parser' {
         @{ Case = 'an unknown key'; Route = "@{ Destination = '10.9.0.0/16'; Gatway = '10.77.0.2' }"; Column = 58; Fragment = "'Gatway' is not a setting of a route" ; Path = 'Namespaces[0].Routes[1].Gatway' }
         @{ Case = 'a number for a string'; Route = "@{ Destination = '10.9.0.0/16'; Gateway = 0x0a4d0002 }"; Column = 59; Fragment = "'Gateway' must be a string, not the number 172818434"; Path = 'Namespaces[0].Routes[1].Gateway' }
         @{ Case = 'an address that is none'; Route = "@{ Destination = '10.9.0.0/16'; Gateway = '10.77.0.256' }"; Column = 59; Fragment = 'not an IP address'; Path = 'Namespaces[0].Routes[1].Gateway' }
-        @{ Case = 'an MTU out of range'; Route = "@{ Destination = '10.9.0.0/16'; Device = 'lo'; Mtu = 64kb }"; Column = 70; Fragment = "'Mtu' is 65536, outside the range 68 to 65535"; Path = 'Namespaces[0].Routes[1].Mtu' }
+        @{ Case = 'an MTU out of range'; Route = "@{ Destination = '10.9.0.0/16'; Device = 'lo'; Mtu = 64kb }"; Column = 70; Fragment = "'Mtu' is 65536, outside the range 68 to 65520"; Path = 'Namespaces[0].Routes[1].Mtu' }
     ) {
         $file = New-DataFile data.psd1 @"
 @{

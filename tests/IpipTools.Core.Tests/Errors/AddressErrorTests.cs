@@ -82,6 +82,22 @@ public sealed class AddressErrorTests
         Assert.Equal("InvalidMtu", link.ErrorId);
         Assert.Contains($"MTU {mtu} is out of range", link.Message);
         Assert.Equal("InvalidMtu", route.ErrorId);
-        Assert.Equal($"Route MTU {mtu} is out of range (68 to 65535).", route.Message);
+        Assert.Equal($"Route MTU {mtu} is out of range (68 to 65520).", route.Message);
+    }
+
+    /// <summary>The kernel keeps a route MTU up to 65520 and silently lowers a larger one to it, so a larger one is refused here.</summary>
+    [Fact]
+    public void RouteMtuEndsWhereTheKernelStopsKeepingIt()
+    {
+        using var lab = VethNamespace.Create("err", address: null);
+        var (ns, client) = (lab.Namespace, lab.Client);
+        var kept = IPNetwork.Parse("10.9.0.0/24");
+
+        client.Routes.Add(new RouteSpec(kept) { Device = "va", Mtu = 65520 });
+        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.1.0/24")) { Device = "va", Mtu = 65521 }));
+
+        Assert.Equal(65520, client.Routes.List().Single(r => r.Destination.Equals(kept)).Mtu);
+        Assert.Equal("InvalidMtu", error.ErrorId);
+        Assert.Equal("Route MTU 65521 is out of range (68 to 65520).", error.Message);
     }
 }

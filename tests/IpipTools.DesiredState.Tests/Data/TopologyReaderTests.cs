@@ -48,7 +48,7 @@ public sealed class TopologyReaderTests
     [InlineData(""" "Gateway": 5 """, "must be a string")]
     [InlineData(""" "OnLink": "yes", "Gateway": "1.2.3.4", "Device": "x" """, "must be $true or $false")]
     [InlineData(""" "OnLink": true, "Gateway": "1.2.3.4" """, "needs both a Gateway and a Device")]
-    [InlineData(""" "Mtu": 20, "Device": "x" """, "outside the range 68 to 65535")]
+    [InlineData(""" "Mtu": 20, "Device": "x" """, "outside the range 68 to 65520")]
     [InlineData(""" "Table": 255, "Device": "x" """, "local table")]
     [InlineData(""" "Table": 0, "Device": "x" """, "files a route given it in the main table")]
     [InlineData(""" "Table": "nope", "Device": "x" """, "not a routing table")]

@@ -207,7 +207,7 @@ public static class TopologyReader
             Name = name,
             Kind = kind,
             Up = map.Bool("Up") ?? true,
-            Mtu = (int?)map.Integer("Mtu", 68, 65535),
+            Mtu = (int?)map.Integer("Mtu", LinkMtu.Minimum, LinkMtu.Maximum),
             Master = master,
             Exclusive = map.Bool("Exclusive") ?? false,
             Alias = Ownership.LinkAlias,
@@ -279,7 +279,7 @@ public static class TopologyReader
             OnLink = onLink,
             Table = ReadTable(map),
             Metric = (uint)(map.Integer("Metric", 0, uint.MaxValue) ?? 0),
-            Mtu = (int?)map.Integer("Mtu", 68, 65535),
+            Mtu = (int?)map.Integer("Mtu", RouteMtu.Minimum, RouteMtu.Maximum),
             Source = source?.ToString(),
             Protocol = Ownership.Protocol,
             // The rule iproute2 applies when no scope is given: universe via a gateway, link without.

@@ -8,7 +8,8 @@ namespace IpipTools.Core.Rtnl.Links;
 /// checks exactly this range when a pair is created (veth_validate) and answers EINVAL
 /// with no extended ack, so a request is checked here first, where the error can name the
 /// value and the setting. A kind with a narrower range (ipip: 65535 less its header) is
-/// still refused by the kernel, with the kernel's own text.
+/// still refused by the kernel, with the kernel's own text. A route's mtu metric has a
+/// range of its own (<see cref="Routes.RouteMtu"/>): the kernel keeps less of it.
 /// </summary>
 public static class LinkMtu
 {

@@ -27,10 +27,9 @@ internal static class RouteEncoder
                 "RouteNeedsNextHop", IpipErrorCategory.InvalidArgument, "Give a gateway, a device, or both.", spec);
         }
 
-        if (spec.Mtu is int mtu && (mtu < 68 || mtu > 65535))
+        if (spec.Mtu is int mtu)
         {
-            throw new IpipToolsException($"Route MTU {mtu} is out of range (68 to 65535).", "InvalidMtu",
-                IpipErrorCategory.InvalidArgument, "Give an MTU between 68 and 65535.", spec);
+            RouteMtu.Validate(mtu, spec);
         }
     }
 
