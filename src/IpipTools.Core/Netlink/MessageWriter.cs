@@ -7,14 +7,18 @@ namespace IpipTools.Core.Netlink;
 
 /// <summary>
 /// Builds one or more netlink messages back to back in a single growable buffer,
-/// ready for one send. Lengths of messages and nested attributes are patched when
-/// they are closed, and every attribute is padded to 4 bytes with zeros, the way the
-/// kernel's own nla_put does, so what we build is byte-comparable with what it sends.
+/// ready for one send. Lengths of messages and nested attributes (see
+/// <see cref="NestedAttributeScope"/>) are patched when they are closed, and every
+/// attribute is padded to 4 bytes with zeros, the way the kernel's own nla_put does,
+/// so what we build is byte-comparable with what it sends.
 /// </summary>
 public sealed class MessageWriter
 {
     private byte[] _buffer;
     private int _length;
+
+    // Nested attributes opened and not yet closed; a message cannot end while any is open.
+    private int _openNests;
 
     public MessageWriter(int initialCapacity = 4096)
     {
@@ -27,10 +31,21 @@ public sealed class MessageWriter
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _length);
 
-    public void Reset() => _length = 0;
+    public void Reset()
+    {
+        _length = 0;
+        _openNests = 0;
+    }
 
-    /// <summary>Drops everything written after <paramref name="length"/> (undoes a partly built message).</summary>
-    public void Truncate(int length) => _length = Math.Min(length, _length);
+    /// <summary>
+    /// Drops everything written after <paramref name="length"/> (undoes a partly built
+    /// message), and with it any nest still open: the message it was in is gone.
+    /// </summary>
+    public void Truncate(int length)
+    {
+        _length = Math.Min(length, _length);
+        _openNests = 0;
+    }
 
     /// <summary>Starts a message and returns its offset, for <see cref="EndMessage"/>.</summary>
     /// <remarks>Requests leave <paramref name="portId"/> 0 and the kernel fills it in; replies carry the receiver's.</remarks>
@@ -45,6 +60,12 @@ public sealed class MessageWriter
     /// <summary>Sets the nlmsg_len of the message begun at <paramref name="start"/>.</summary>
     public void EndMessage(int start)
     {
+        if (_openNests != 0)
+        {
+            throw new InvalidOperationException(
+                $"{_openNests} nested attribute(s) still open at the end of the message; open them with 'using var nest = writer.Nested(type)'");
+        }
+
         BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(start), (uint)(_length - start));
     }
 
@@ -121,19 +142,37 @@ public sealed class MessageWriter
         AddAttribute(type, payload[..written]);
     }
 
-    /// <summary>Opens a nested attribute; close it with <see cref="EndNested"/>.</summary>
-    public int BeginNested(ushort type, bool markNested = false)
+    /// <summary>
+    /// Opens a nested attribute; everything written until the returned scope is disposed
+    /// goes inside it. Always <c>using var nest = writer.Nested(type);</c>: a nest left
+    /// open makes <see cref="EndMessage"/> throw rather than send a message with a zero nla_len.
+    /// </summary>
+    public NestedAttributeScope Nested(ushort type)
     {
         var start = _length;
         var header = Reserve(NetlinkAttribute.HeaderSize);
-        BinaryPrimitives.WriteUInt16LittleEndian(header, 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], markNested ? (ushort)(type | NetlinkAttribute.NestedFlag) : type);
-        return start;
+        BinaryPrimitives.WriteUInt16LittleEndian(header, 0); // nla_len, patched by CloseNested
+        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], type);
+        return new NestedAttributeScope(this, start, ++_openNests);
     }
 
-    public void EndNested(int start)
+    /// <summary>Called by <see cref="NestedAttributeScope.Dispose"/>: nests close innermost first, once each.</summary>
+    internal void CloseNested(int start, int depth)
     {
-        BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(start), (ushort)(_length - start));
+        if (depth != _openNests)
+        {
+            throw new InvalidOperationException(
+                $"nested attribute {depth} of {_openNests} open ones closed out of order or twice; open each with 'using var' so they close innermost first");
+        }
+
+        var length = _length - start;
+        if (length > ushort.MaxValue)
+        {
+            throw new ArgumentException($"nested attribute of {length} bytes exceeds the 65535-byte netlink limit");
+        }
+
+        BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(start), (ushort)length);
+        _openNests--;
     }
 
     /// <summary>Appends raw bytes already in wire form (a whole message or attribute run).</summary>

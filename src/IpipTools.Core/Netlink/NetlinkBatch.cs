@@ -79,14 +79,13 @@ public sealed class NetlinkBatch
         try
         {
             body(writer);
+            End(); // inside: a body that left a nest open fails here and is abandoned too
         }
         catch
         {
             Abandon();
             throw;
         }
-
-        End();
     }
 
     public void Clear()

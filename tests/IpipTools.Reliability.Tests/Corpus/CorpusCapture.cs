@@ -72,9 +72,8 @@ public static class CorpusCapture
                 {
                     w.WriteStruct(new IfInfoMessage());
                     w.AddString(LinkAttribute.Name, "a-name-of-20-letters");
-                    var info = w.BeginNested(LinkAttribute.LinkInfo);
+                    using var info = w.Nested(LinkAttribute.LinkInfo);
                     w.AddString(LinkAttribute.Info.Kind, "bridge");
-                    w.EndNested(info);
                 })));
 
             // A kind the kernel does not know: EOPNOTSUPP with "Unknown device type".
@@ -83,9 +82,8 @@ public static class CorpusCapture
                 {
                     w.WriteStruct(new IfInfoMessage());
                     w.AddString(LinkAttribute.Name, "nokind0");
-                    var info = w.BeginNested(LinkAttribute.LinkInfo);
+                    using var info = w.Nested(LinkAttribute.LinkInfo);
                     w.AddString(LinkAttribute.Info.Kind, "nosuchkind");
-                    w.EndNested(info);
                 })));
 
             Record(files, recorder, "error-route-exists", () => Refused(() => connection.Execute("duplicate route",
@@ -154,12 +152,13 @@ public static class CorpusCapture
             writer.AddString(LinkAttribute.Name, name);
             writer.AddUInt32(LinkAttribute.Mtu, 1480);
             writer.AddAddress(LinkAttribute.Address, IPAddress.Parse("10.10.10.2"));
-            var info = writer.BeginNested(LinkAttribute.LinkInfo);
-            writer.AddString(LinkAttribute.Info.Kind, parameters.Kind);
-            var data = writer.BeginNested(LinkAttribute.Info.Data);
-            LinkKindRegistry.For(parameters).WriteInfoData(writer, parameters, context);
-            writer.EndNested(data);
-            writer.EndNested(info);
+            using (writer.Nested(LinkAttribute.LinkInfo))
+            {
+                writer.AddString(LinkAttribute.Info.Kind, parameters.Kind);
+                using var data = writer.Nested(LinkAttribute.Info.Data);
+                LinkKindRegistry.For(parameters).WriteInfoData(writer, parameters, context);
+            }
+
             writer.EndMessage(start);
         }
 

@@ -45,7 +45,7 @@ internal sealed class VethDriver : ILinkKindDriver
         }
 
         // The peer is described by a whole ifinfomsg followed by link attributes.
-        var peer = writer.BeginNested(PeerAttribute);
+        using var peer = writer.Nested(PeerAttribute);
         writer.WriteStruct(new IfInfoMessage { Index = veth.PeerIndex });
         if (veth.PeerHardwareAddress is not null)
         {
@@ -67,8 +67,6 @@ internal sealed class VethDriver : ILinkKindDriver
         {
             writer.AddUInt32(LinkAttribute.NetNamespaceFd, (uint)context.NamespaceFd(peerNamespace));
         }
-
-        writer.EndNested(peer);
     }
 
     // The kernel reports no peer in a veth's IFLA_INFO_DATA; IFLA_LINK names its index.

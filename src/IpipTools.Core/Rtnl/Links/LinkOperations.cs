@@ -194,12 +194,10 @@ public sealed partial class LinkOperations
 
     private static void WriteLinkInfo(MessageWriter w, ILinkKindDriver driver, LinkKindParameters parameters, LinkEncodingContext context)
     {
-        var info = w.BeginNested(LinkAttribute.LinkInfo);
+        using var info = w.Nested(LinkAttribute.LinkInfo);
         w.AddString(LinkAttribute.Info.Kind, driver.Kind);
-        var data = w.BeginNested(LinkAttribute.Info.Data);
+        using var data = w.Nested(LinkAttribute.Info.Data);
         driver.WriteInfoData(w, parameters, context);
-        w.EndNested(data);
-        w.EndNested(info);
     }
 
     private void SetAttribute(string name, string what, Action<MessageWriter> attribute)

@@ -77,9 +77,8 @@ internal static class RouteEncoder
 
         if (spec.Mtu is int mtu)
         {
-            var metrics = w.BeginNested(RouteAttribute.Metrics);
+            using var metrics = w.Nested(RouteAttribute.Metrics);
             w.AddUInt32(RouteAttribute.MetricMtu, (uint)mtu);
-            w.EndNested(metrics);
         }
     }
 }
