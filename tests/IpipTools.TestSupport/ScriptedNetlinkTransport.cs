@@ -48,6 +48,9 @@ public sealed class ScriptedNetlinkTransport : INetlinkTransport
     /// <summary>Every datagram sent, in order.</summary>
     public List<byte[]> Sent { get; } = new();
 
+    /// <summary>Every datagram handed out by <see cref="Receive"/>, in order.</summary>
+    public List<byte[]> Delivered { get; } = new();
+
     public bool Disposed { get; private set; }
 
     public void Send(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second = default)
@@ -75,6 +78,7 @@ public sealed class ScriptedNetlinkTransport : INetlinkTransport
         }
 
         next.Datagram.CopyTo(buffer);
+        Delivered.Add(next.Datagram);
         return next.Datagram.Length;
     }
 

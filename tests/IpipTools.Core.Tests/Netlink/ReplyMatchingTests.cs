@@ -54,14 +54,32 @@ public sealed class ReplyMatchingTests
     [Fact]
     public void NotificationsFromPortZeroAreToleratedAndIgnored()
     {
+        // A notification about another link (port 0, sequence 0) arrives ahead of the reply.
+        byte[]? notification = null;
+        byte[]? reply = null;
         var transport = new ScriptedNetlinkTransport(request =>
         {
-            var notification = new NetlinkReplyWriter(0).Message(RtnlMessageType.NewLink, NetlinkFlags.None, 0, w => w.WriteStruct(new IfInfoMessage())).ToArray();
-            return new[] { ScriptedReceive.Of(notification), ScriptedReceive.Of(new NetlinkReplyWriter(Port).Ack(request[0].Header).ToArray()) };
+            notification = LinkReply(portId: 0, sequence: 0, index: 9, name: "eth9");
+            reply = LinkReply(Port, request[0].Header.Sequence, index: 7, name: "tunl0");
+            return new[] { ScriptedReceive.Of(notification), ScriptedReceive.Of(reply) };
         }, Port);
 
-        new NetlinkConnection(transport).Execute("set link up", RtnlMessageType.NewLink, NetlinkFlags.None, w => w.WriteStruct(new IfInfoMessage()));
+        var name = new NetlinkConnection(transport).Query("get link", RtnlMessageType.GetLink, w => w.WriteStruct(new IfInfoMessage { Index = 7 }),
+            m => LinkMessage.Parse(m).Name);
+
+        Assert.Equal("tunl0", name);
+        Assert.Equal(new[] { notification, reply }, transport.Delivered);
+        Assert.Single(transport.Sent);
     }
+
+    private static byte[] LinkReply(uint portId, uint sequence, int index, string name) =>
+        new NetlinkReplyWriter(portId)
+            .Message(RtnlMessageType.NewLink, NetlinkFlags.None, sequence, w =>
+            {
+                w.WriteStruct(new IfInfoMessage { Index = index });
+                w.AddString(LinkAttribute.Name, name);
+            })
+            .ToArray();
 
     [Fact]
     public void SequenceNumbersIncreaseAndNeverUseZero()
