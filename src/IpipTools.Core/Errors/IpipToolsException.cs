@@ -22,7 +22,7 @@ public class IpipToolsException : Exception
         Target = target;
     }
 
-    /// <summary>A stable identifier for this failure path, e.g. <c>TunnelNameTaken</c>.</summary>
+    /// <summary>A stable identifier for this failure path, e.g. <c>LinkNameTaken</c>.</summary>
     public string ErrorId { get; }
 
     public IpipErrorCategory Category { get; }

@@ -7,8 +7,9 @@ namespace IpipTools.Core.Netlink;
 /// <summary>
 /// A raw AF_NETLINK socket opened with libc (.NET's Socket class cannot open this
 /// family). The socket belongs to the network namespace of the thread that opened
-/// it, for its whole life; see <c>NetNamespace.OpenRoutingSocket</c> for opening one
-/// inside another namespace without moving the caller's thread.
+/// it, for its whole life. <see cref="Rtnl.RtnetlinkClient.Open(Namespaces.NetNamespace)"/>
+/// opens one inside another namespace through <see cref="Namespaces.NamespaceThread"/>,
+/// without moving the caller's thread.
 /// </summary>
 public sealed unsafe class NetlinkSocket : INetlinkTransport
 {

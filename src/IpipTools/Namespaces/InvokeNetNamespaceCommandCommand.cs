@@ -7,7 +7,7 @@ namespace IpipTools.Namespaces;
 /// <summary>
 /// <c>ip netns exec NS PROGRAM ARGS</c>: runs a native program inside a namespace and
 /// streams its output lines; each line of its standard error becomes a record of the error
-/// stream, as a native command's does (2>&1 captures them). The program is started from a
+/// stream, as a native command's does (2&gt;&amp;1 captures them). The program is started from a
 /// short-lived thread inside the namespace (the core's NamespaceProcess); the pipeline thread
 /// never moves. $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
 /// </summary>

@@ -64,7 +64,7 @@ public static class TopologyCommands
         return detailed ? plan.Steps.Cast<object>().Concat(plan.Conflicts) : new object[] { plan.IsConverged };
     }
 
-    /// <summary>Whether Set-IpipTopology should apply <paramref name="plan"/> (it does not when asked only to save it).</summary>
+    /// <summary>Whether Set-IpipTopology should apply the plan for <paramref name="request"/> (it does not when asked only to save it).</summary>
     public static bool ShouldApply(TopologyRequest request) => request.SavePlan is null;
 
     public static ChangeDescription DescribeApply(TopologyPlan plan) => new(

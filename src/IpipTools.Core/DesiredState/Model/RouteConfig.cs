@@ -50,7 +50,7 @@ public sealed record RouteConfig
     /// </summary>
     public bool IsSatisfiedBy(RouteConfig actual) => !Differences(actual).Any();
 
-    /// <summary>What differs between this desired route and the read <paramref name="actual"/>, as "via 1.2.3.4 → 5.6.7.8" phrases.</summary>
+    /// <summary>What differs between this desired route and the read route <paramref name="other"/>, as "via 1.2.3.4 → 5.6.7.8" phrases.</summary>
     public IEnumerable<string> Differences(RouteConfig other)
     {
         if (Gateway != other.Gateway)
