@@ -25,7 +25,7 @@ public sealed partial class LinkOperations
             foreach (var spec in list)
             {
                 InterfaceName.Validate(spec.Name);
-                var driver = LinkKindRegistry.For(spec.Kind);
+                var driver = LinkKindRegistry.For(spec.KindParameters);
                 int? masterIndex = spec.Master is null ? null
                     : masters.TryGetValue(spec.Master, out var known) ? known
                     : masters[spec.Master] = IndexOf(spec.Master);
@@ -33,7 +33,7 @@ public sealed partial class LinkOperations
                     w => WriteCreateRequest(w, spec, driver, masterIndex, context));
             }
 
-            result = Connection.ExecuteBatch(batch, $"create links {Where}", i => $"create {list[i].Kind.Kind} link '{list[i].Name}' {Where}");
+            result = Connection.ExecuteBatch(batch, $"create links {Where}", i => $"create {list[i].KindParameters.Kind} link '{list[i].Name}' {Where}");
         }
 
         var failures = result.Failures.Select(f => f with { Error = ExplainCreateFailure(f.Error, list[f.Index]) }).ToList();
@@ -74,6 +74,6 @@ public sealed partial class LinkOperations
             w.AddString(LinkAttribute.Alias, spec.Alias);
         }
 
-        WriteLinkInfo(w, driver, spec.Kind, context);
+        WriteLinkInfo(w, driver, spec.KindParameters, context);
     }
 }

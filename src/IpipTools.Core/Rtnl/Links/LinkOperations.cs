@@ -80,9 +80,9 @@ public sealed partial class LinkOperations
     public NetworkLink Add(LinkSpec spec)
     {
         InterfaceName.Validate(spec.Name);
-        var driver = LinkKindRegistry.For(spec.Kind);
+        var driver = LinkKindRegistry.For(spec.KindParameters);
         var masterIndex = spec.Master is null ? (int?)null : IndexOf(spec.Master);
-        var operation = $"create {spec.Kind.Kind} link '{spec.Name}' {Where}";
+        var operation = $"create {spec.KindParameters.Kind} link '{spec.Name}' {Where}";
         using (var context = new LinkEncodingContext())
         {
             try
@@ -228,13 +228,13 @@ public sealed partial class LinkOperations
 
     private NetlinkException ExplainCreateFailure(NetlinkException e, LinkSpec spec)
     {
-        var kind = spec.Kind.Kind;
+        var kind = spec.KindParameters.Kind;
         return e.ErrorNumber switch
         {
             Errno.EEXIST when Find(spec.Name) is not null => e.Explain(
                 $"a link named '{spec.Name}' already exists {Where}",
                 $"Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name),
-            Errno.EEXIST when spec.Kind is VethParameters { PeerName: string peer } veth && PeerNameTaken(peer, veth.PeerNamespace) => e.Explain(
+            Errno.EEXIST when spec.KindParameters is VethParameters { PeerName: string peer } veth && PeerNameTaken(peer, veth.PeerNamespace) => e.Explain(
                 $"the veth peer name '{peer}' is already taken {(veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace ? $"in namespace '{peerNamespace}'" : Where)}",
                 "Choose another peer name, or remove the link that has it first.", "LinkNameTaken", peer),
             Errno.EOPNOTSUPP => e.Explain(

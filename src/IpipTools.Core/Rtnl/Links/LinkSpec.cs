@@ -4,7 +4,7 @@ using IpipTools.Core.Rtnl.Kinds;
 namespace IpipTools.Core.Rtnl.Links;
 
 /// <summary>What to create: a name, a kind with its parameters, and common settings.</summary>
-public sealed record LinkSpec(string Name, LinkKindParameters Kind)
+public sealed record LinkSpec(string Name, LinkKindParameters KindParameters)
 {
     /// <summary>MTU to set at creation; null leaves the kernel's choice (for ipip: underlay minus 20).</summary>
     public int? Mtu { get; init; }
