@@ -8,16 +8,14 @@ public sealed record BridgeParameters : LinkKindParameters
     public override string Kind => "bridge";
 }
 
-internal sealed class BridgeDriver : ILinkKindDriver
+internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>
 {
-    public string Kind => "bridge";
+    public override string Kind => "bridge";
 
-    public Type ParametersType => typeof(BridgeParameters);
-
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override void WriteInfoData(MessageWriter writer, BridgeParameters parameters, LinkEncodingContext context)
     {
         // Nothing: the kernel's defaults (no STP, forward delay 15 s) are what the scenarios use.
     }
 
-    public LinkKindParameters Read(AttributeList? infoData) => new BridgeParameters();
+    public override BridgeParameters Read(AttributeList? infoData) => new BridgeParameters();
 }

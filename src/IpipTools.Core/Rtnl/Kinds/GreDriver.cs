@@ -46,7 +46,7 @@ public sealed record GreParameters : Ipv4TunnelParameters
 /// (<see cref="Ipv4TunnelAttributes"/>), PMTUDISC, fwmark, encapsulation, ignore-df,
 /// collect-metadata. As with ipip, a change resets what it omits, so all is sent.
 /// </summary>
-internal sealed class GreDriver : ILinkKindDriver
+internal sealed class GreDriver : LinkKindDriver<GreParameters>
 {
     private const ushort LinkAttribute = 1;
     private const ushort InputFlagsAttribute = 2;
@@ -65,13 +65,10 @@ internal sealed class GreDriver : ILinkKindDriver
         Link: LinkAttribute, Local: 6, Remote: 7, Ttl: 8, Tos: 9, PathMtuDiscovery: 10, FirewallMark: 20,
         EncapType: 14, EncapFlags: 15, EncapSourcePort: 16, EncapDestinationPort: 17, CollectMetadata: 18);
 
-    public string Kind => "gre";
+    public override string Kind => "gre";
 
-    public Type ParametersType => typeof(GreParameters);
-
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override void WriteInfoData(MessageWriter writer, GreParameters gre, LinkEncodingContext context)
     {
-        var gre = (GreParameters)parameters;
         Validate(gre);
         writer.AddUInt32(LinkAttribute, (uint)gre.UnderlayIndex);
         writer.AddUInt16BigEndian(InputFlagsAttribute, Flags(gre.InputChecksum, gre.InputKey, gre.InputSequence));
@@ -86,7 +83,7 @@ internal sealed class GreDriver : ILinkKindDriver
         Attributes.WriteCollectMetadata(writer, gre);
     }
 
-    public LinkKindParameters Read(AttributeList? data)
+    public override GreParameters Read(AttributeList? data)
     {
         if (data is null)
         {

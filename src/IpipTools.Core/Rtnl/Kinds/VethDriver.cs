@@ -27,18 +27,15 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     public int? PeerMtu { get; init; }
 }
 
-internal sealed class VethDriver : ILinkKindDriver
+internal sealed class VethDriver : LinkKindDriver<VethParameters>
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
 
-    public string Kind => "veth";
+    public override string Kind => "veth";
 
-    public Type ParametersType => typeof(VethParameters);
-
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override void WriteInfoData(MessageWriter writer, VethParameters veth, LinkEncodingContext context)
     {
-        var veth = (VethParameters)parameters;
         if (veth.PeerName is null && veth.PeerNamespace is null && veth.PeerIndex == 0 && veth.PeerHardwareAddress is null && veth.PeerMtu is null)
         {
             return; // the kernel names the peer vethN in our namespace
@@ -70,5 +67,5 @@ internal sealed class VethDriver : ILinkKindDriver
     }
 
     // The kernel reports no peer in a veth's IFLA_INFO_DATA; IFLA_LINK names its index.
-    public LinkKindParameters Read(AttributeList? infoData) => new VethParameters(null);
+    public override VethParameters Read(AttributeList? infoData) => new VethParameters(null);
 }
