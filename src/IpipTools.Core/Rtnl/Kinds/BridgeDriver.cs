@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
@@ -8,9 +9,16 @@ public sealed record BridgeParameters : LinkKindParameters
     public override string Kind => "bridge";
 }
 
-internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>
+internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ITopologyKind
 {
     public override string Kind => "bridge";
+
+    public TopologyRole Role => TopologyRole.Bridge;
+
+    /// <summary>First: ports join their bridge as they are made.</summary>
+    public int CreationRank => 0;
+
+    public LinkKindParameters CreationDefaults => new BridgeParameters();
 
     public override void WriteInfoData(MessageWriter writer, BridgeParameters parameters, LinkEncodingContext context)
     {

@@ -10,13 +10,17 @@ namespace IpipTools.Core.Rtnl.Kinds;
 /// its own. The attributes ipip shares with sit and gre are coded by
 /// <see cref="Ipv4TunnelAttributes"/>.
 /// </summary>
-internal sealed class IpipDriver : LinkKindDriver<IpipParameters>
+internal sealed class IpipDriver : Ipv4TunnelDriver<IpipParameters>
 {
     private static readonly byte[] Protocols = { IpipParameters.ProtocolIpip, IpipParameters.ProtocolMpls, IpipParameters.ProtocolAny };
 
     private static Ipv4TunnelAttributes Attributes => Ipv4TunnelAttributes.IpTunnel;
 
     public override string Kind => "ipip";
+
+    public override string KernelModule => "ipip";
+
+    public override string KernelConfigOption => "CONFIG_NET_IPIP";
 
     public override void WriteInfoData(MessageWriter writer, IpipParameters ipip, LinkEncodingContext context)
     {

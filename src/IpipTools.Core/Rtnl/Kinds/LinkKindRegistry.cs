@@ -3,7 +3,8 @@ namespace IpipTools.Core.Rtnl.Kinds;
 /// <summary>The link kinds IpipTools understands, looked up by IFLA_INFO_KIND or by parameters.</summary>
 public static class LinkKindRegistry
 {
-    private static readonly ILinkKindDriver[] Drivers =
+    /// <summary>Every driver, in the order kinds are listed to people.</summary>
+    public static readonly IReadOnlyList<ILinkKindDriver> Drivers = new ILinkKindDriver[]
     {
         new VethDriver(),
         new BridgeDriver(),

@@ -51,7 +51,7 @@ public sealed record SitParameters : Ipv4TunnelParameters
 /// no external (metadata) mode. Like ipip, a change request resets whatever it omits,
 /// so the whole set is always sent.
 /// </summary>
-internal sealed class SitDriver : LinkKindDriver<SitParameters>
+internal sealed class SitDriver : Ipv4TunnelDriver<SitParameters>
 {
     /// <summary>SIT_ISATAP (linux/if_tunnel.h), in IFLA_IPTUN_FLAGS as the kernel keeps i_flags.</summary>
     private const ushort IsatapFlag = 0x0001;
@@ -63,6 +63,10 @@ internal sealed class SitDriver : LinkKindDriver<SitParameters>
     private static Ipv4TunnelAttributes Attributes => Ipv4TunnelAttributes.IpTunnel;
 
     public override string Kind => "sit";
+
+    public override string KernelModule => "sit";
+
+    public override string KernelConfigOption => "CONFIG_IPV6_SIT";
 
     public override void WriteInfoData(MessageWriter writer, SitParameters sit, LinkEncodingContext context)
     {

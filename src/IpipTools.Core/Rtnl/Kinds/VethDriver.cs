@@ -1,4 +1,5 @@
 using System.Net.NetworkInformation;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -27,12 +28,20 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     public int? PeerMtu { get; init; }
 }
 
-internal sealed class VethDriver : LinkKindDriver<VethParameters>
+internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyKind
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
 
     public override string Kind => "veth";
+
+    public TopologyRole Role => TopologyRole.Pair;
+
+    /// <summary>After bridges (an end may be a port), before tunnels (an end may be their underlay).</summary>
+    public int CreationRank => 1;
+
+    /// <summary>A pair is made with its peer's name and namespace, which the topology supplies.</summary>
+    public LinkKindParameters CreationDefaults => new VethParameters(null);
 
     public override void WriteInfoData(MessageWriter writer, VethParameters veth, LinkEncodingContext context)
     {
