@@ -86,12 +86,11 @@ internal sealed class LinkCreator
         }
 
         var client = _clients.Get(first.Namespace);
-        client.Links.Add(new LinkSpec(first.Link.Name, new VethParameters(second.Link.Name,
-            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace))
-        {
-            PeerIndex = restoring ? second.Link.Index : 0,
-            PeerHardwareAddress = restoring ? Hardware(second.Link) : null,
-        })
+        var parameters = TopologyKinds.Pair.PairedWith(second.Link.Name,
+            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace),
+            restoring ? second.Link.Index : 0,
+            restoring ? Hardware(second.Link) : null);
+        client.Links.Add(new LinkSpec(first.Link.Name, parameters)
         {
             Mtu = first.Link.Mtu,
             Alias = first.Link.Alias,

@@ -12,7 +12,7 @@ internal static class TopologyKinds
     public static readonly IReadOnlyList<ITopologyKind> All = LinkKindRegistry.Drivers.OfType<ITopologyKind>().ToList();
 
     /// <summary>The kind whose links are made with their peer (veth).</summary>
-    public static readonly ITopologyKind Pair = All.Single(k => k.Role == TopologyRole.Pair);
+    public static readonly ITopologyPairKind Pair = All.OfType<ITopologyPairKind>().Single();
 
     /// <summary>The kind whose links take ports (bridge).</summary>
     public static readonly ITopologyKind Bridge = All.Single(k => k.Role == TopologyRole.Bridge);

@@ -28,7 +28,7 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     public int? PeerMtu { get; init; }
 }
 
-internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyKind
+internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyPairKind
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
@@ -42,6 +42,9 @@ internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyKind
 
     /// <summary>A pair is made with its peer's name and namespace, which the topology supplies.</summary>
     public LinkKindParameters CreationDefaults => new VethParameters(null);
+
+    public LinkKindParameters PairedWith(string peerName, NetNamespace? peerNamespace, int peerIndex, PhysicalAddress? peerHardwareAddress) =>
+        new VethParameters(peerName, peerNamespace) { PeerIndex = peerIndex, PeerHardwareAddress = peerHardwareAddress };
 
     public override void WriteInfoData(MessageWriter writer, VethParameters veth, LinkEncodingContext context)
     {
