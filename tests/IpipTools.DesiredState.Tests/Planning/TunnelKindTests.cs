@@ -108,6 +108,20 @@ public sealed class TunnelKindTests
     }
 
     [Fact]
+    public void APlanCarriesTheKeysThroughJsonAndLeavesThemOutWhereThereAreNone()
+    {
+        var plan = TopologyPlanner.Plan(InA(Tunnels), Read(Ns("a")));
+
+        var json = plan.ToJson();
+        var reread = TopologyPlan.FromJson(json);
+
+        Assert.Equal(Link(plan, "g").Tunnel, Link(reread, "g").Tunnel);
+        Assert.Equal(1L, Link(reread, "g").Tunnel!.Options["InputKey"]);
+        Assert.Contains("\"InputKey\": 1", System.Text.Json.JsonSerializer.Serialize(Link(plan, "g").Tunnel, PlanJson.Options));
+        Assert.DoesNotContain("Options", System.Text.Json.JsonSerializer.Serialize(Link(plan, "s").Tunnel, PlanJson.Options));
+    }
+
+    [Fact]
     public void AKeyOutOfRangeIsRefusedWhereItIsWritten()
     {
         var e = Assert.Throws<TopologyFormatException>(() => InA(Tunnels.Replace("\"InputKey\": 1", "\"InputKey\": -1", StringComparison.Ordinal)));

@@ -35,7 +35,20 @@ public sealed record TunnelConfig
     public uint FirewallMark { get; init; }
 
     /// <summary>The settings of the kind's own (a gre tunnel's keys); only its driver knows them.</summary>
+    [JsonIgnore]
     public TunnelOptions Options { get; init; } = TunnelOptions.None;
+
+    /// <summary>
+    /// <see cref="Options"/> in plans and state fingerprints, left out when there are none, so
+    /// that a tunnel without options serializes as it did before kinds had options.
+    /// </summary>
+    [JsonPropertyName(nameof(Options))]
+    [JsonInclude]
+    internal TunnelOptions? SerializedOptions
+    {
+        get => Options.IsEmpty ? null : Options;
+        init => Options = value ?? TunnelOptions.None;
+    }
 
     /// <summary>A tunnel with a remote end; the kernel cannot turn one into a tunl0-style tunnel (or back) in place.</summary>
     [JsonIgnore]
