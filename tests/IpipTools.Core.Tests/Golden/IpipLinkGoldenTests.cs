@@ -127,7 +127,7 @@ public sealed class IpipLinkGoldenTests
     [Fact]
     public void DefaultParametersRoundTripThroughZeroAddresses()
     {
-        var decoded = (IpipParameters)new IpipDriver().Read(AttributeList.Parse(DefaultInfoData));
+        var decoded = new IpipDriver().Read(AttributeList.Parse(DefaultInfoData));
 
         Assert.Equal(new IpipParameters(), decoded);
         Assert.Null(decoded.Local);
@@ -152,7 +152,7 @@ public sealed class IpipLinkGoldenTests
         Assert.Equal("tunl: ip/ip remote 10.10.20.2 local 10.10.10.2 dev eth0 ttl 64 tos 0x10", tunnel.ToString());
     }
 
-    private static byte[] Encode(LinkKindParameters parameters)
+    private static byte[] Encode(IpipParameters parameters)
     {
         var writer = new MessageWriter();
         using var context = new LinkEncodingContext();

@@ -77,7 +77,7 @@ public sealed class TopologyReaderTests
     [InlineData(""" "Routes": [ { "Destination": "10.0.0.1/24", "Device": "x" } ] """, "host bits set")]
     [InlineData(""" "Routes": [ { "Destination": "10.0.0.0/24" } ] """, "needs a Gateway, a Device, or both")]
     [InlineData(""" "Tunnels": [ { "Name": "tunl0", "Remote": "1.2.3.4" } ] """, "fallback device")]
-    [InlineData(""" "Tunnels": [ { "Name": "t", "Mode": "gre" } ] """, "not supported")]
+    [InlineData(""" "Tunnels": [ { "Name": "t", "Mode": "vxlan" } ] """, "not a tunnel mode")]
     [InlineData(""" "Tunnels": [ { "Name": "t", "Ttl": 64, "PathMtuDiscovery": false } ] """, "cannot go together")]
     [InlineData(""" "Tunnels": [ { "Name": "t", "Ttl": 300 } ] """, "outside the range 0 to 255")]
     [InlineData(""" "Tunnels": [ { "Name": "t", "Master": "br" } ] """, "cannot be a bridge port")]

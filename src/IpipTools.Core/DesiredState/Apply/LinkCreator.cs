@@ -24,13 +24,19 @@ internal sealed class LinkCreator
 
     public void Create(string namespaceName, LinkConfig link, LinkConfig? restoredPeer, bool restoring)
     {
-        switch (link.Kind)
+        var kind = TopologyKinds.Find(link.Kind) ?? throw new IpipToolsException(
+            $"IpipTools cannot create a link of kind '{link.Kind ?? "(none)"}' ('{link.Name}').", "UnsupportedLinkKind", IpipErrorCategory.NotInstalled,
+            $"Topologies create links of kinds {string.Join(", ", TopologyKinds.All.Select(k => k.Kind))}.", link.Name);
+        switch (kind.Role)
         {
-            case "veth":
+            case TopologyRole.Pair:
                 CreateVeth(namespaceName, link, restoring ? restoredPeer : null, restoring);
                 return;
-            case "bridge":
-                _clients.Get(namespaceName).Links.Add(new LinkSpec(link.Name, new BridgeParameters())
+            case TopologyRole.Tunnel:
+                CreateTunnel(namespaceName, link, restoring);
+                break;
+            default:
+                _clients.Get(namespaceName).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
                 {
                     Mtu = link.Mtu,
                     Master = link.Master,
@@ -39,12 +45,6 @@ internal sealed class LinkCreator
                     HardwareAddress = restoring ? Hardware(link) : null,
                 });
                 break;
-            case "ipip":
-                CreateTunnel(namespaceName, link, restoring);
-                break;
-            default:
-                throw new IpipToolsException($"IpipTools cannot create a link of kind '{link.Kind ?? "(none)"}' ('{link.Name}').",
-                    "UnsupportedLinkKind", IpipErrorCategory.NotInstalled, "Topologies create veth pairs, bridges and ipip tunnels.", link.Name);
         }
 
         if (restoring && link.Up)
@@ -56,8 +56,8 @@ internal sealed class LinkCreator
     private void CreateTunnel(string namespaceName, LinkConfig link, bool restoring)
     {
         var client = _clients.Get(namespaceName);
-        var tunnel = link.Tunnel ?? new TunnelConfig();
-        var parameters = tunnel.ToIpipParameters(UnderlayIndex(client, tunnel.Underlay));
+        var tunnel = link.Tunnel ?? new TunnelConfig { Mode = link.Kind! };
+        var parameters = tunnel.ToParameters(UnderlayIndex(client, tunnel.Underlay));
         if (!restoring)
         {
             // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.
@@ -86,12 +86,11 @@ internal sealed class LinkCreator
         }
 
         var client = _clients.Get(first.Namespace);
-        client.Links.Add(new LinkSpec(first.Link.Name, new VethParameters(second.Link.Name,
-            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace))
-        {
-            PeerIndex = restoring ? second.Link.Index : 0,
-            PeerHardwareAddress = restoring ? Hardware(second.Link) : null,
-        })
+        var parameters = TopologyKinds.Pair.PairedWith(second.Link.Name,
+            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace),
+            restoring ? second.Link.Index : 0,
+            restoring ? Hardware(second.Link) : null);
+        client.Links.Add(new LinkSpec(first.Link.Name, parameters)
         {
             Mtu = first.Link.Mtu,
             Alias = first.Link.Alias,

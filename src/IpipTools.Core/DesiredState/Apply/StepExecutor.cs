@@ -163,8 +163,8 @@ internal sealed class StepExecutor
         if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && (force || tunnel.Differences(was).Any()))
         {
             // What a topology does not model (inner protocol, encapsulation) is kept as it is.
-            var wanted = tunnel.ToIpipParameters(LinkCreator.UnderlayIndex(client, tunnel.Underlay));
-            client.Tunnels.Modify<IpipParameters>(link.Name, p => wanted with { Protocol = p.Protocol, Encapsulation = p.Encapsulation });
+            var underlayIndex = LinkCreator.UnderlayIndex(client, tunnel.Underlay);
+            client.Tunnels.Modify<Ipv4TunnelParameters>(link.Name, p => tunnel.ApplyTo(p, underlayIndex));
         }
 
         if (force || link.Master != previous.Master)

@@ -6,10 +6,10 @@ namespace IpipTools.Core.DesiredState;
 /// <summary>
 /// Turns read state into a topology that declares it, so that exporting a set of namespaces
 /// and setting the result is a no-op: each veth pair once (from the end read first, with
-/// the other end's state, MTU and bridge), bridges, ipip tunnels (tunl0 without parameters), devices of other origin
-/// (lo, NICs), IPv4 addresses and the routes that are not the kernel's own. What a topology
-/// cannot declare (other link kinds, such as gre or the gre0 and sit0 fallback devices) is
-/// left out.
+/// the other end's state, MTU and bridge), bridges, tunnels of the kinds topologies manage
+/// (ipip, gre, sit; a fallback device such as tunl0 without parameters), devices of other
+/// origin (lo, NICs), IPv4 addresses and the routes that are not the kernel's own. What a
+/// topology cannot declare (other link kinds, such as gretap) is left out.
 /// </summary>
 public static class TopologyExporter
 {
@@ -68,14 +68,16 @@ public static class TopologyExporter
             Master = link.Master,
             Alias = Ownership.LinkAlias,
         };
-        switch (link.Kind)
+        switch (TopologyKinds.Find(link.Kind)?.Role)
         {
-            case "bridge":
+            case TopologyRole.Bridge:
                 return declared;
-            case "ipip":
+            case TopologyRole.Tunnel when link.Tunnel is { } tunnel:
                 // tunl0's MTU follows whatever the module chose; declaring it would pin it.
-                return link.IsFallbackTunnel ? declared with { Tunnel = new TunnelConfig(), Mtu = null, Alias = null } : declared with { Tunnel = link.Tunnel };
-            case "veth" when VethPeers.Find(all, ns, link) is { } peer:
+                return link.IsFallbackTunnel
+                    ? declared with { Tunnel = new TunnelConfig { Mode = tunnel.Mode }, Mtu = null, Alias = null }
+                    : declared with { Tunnel = tunnel };
+            case TopologyRole.Pair when VethPeers.Find(all, ns, link) is { } peer:
                 if (declaredPairs.Contains((peer.Namespace.Name, peer.Link.Name)))
                 {
                     return null; // declared from the other end
@@ -93,7 +95,8 @@ public static class TopologyExporter
                         Master = peer.Link.Master,
                     },
                 };
-            case null or "veth":
+            case TopologyRole.Pair:
+            case null when link.Kind is null:
                 // A device, or a veth whose peer is out of sight: declared as a device, so only its state is managed.
                 return declared with { Kind = null, Alias = null, Mtu = null };
             default:

@@ -32,8 +32,8 @@ public static class TopologyWriter
         }
 
         AddList(data, "Devices", ns.Links.Where(l => l.Kind is null).Select(WriteLink));
-        AddList(data, "Bridges", ns.Links.Where(l => l.Kind == "bridge").Select(WriteLink));
-        AddList(data, "Veths", ns.Links.Where(l => l.Kind == "veth" && l.Peer is not null).Select(l => WriteVeth(l, ns.Name)));
+        AddList(data, "Bridges", ns.Links.Where(l => TopologyKinds.IsBridge(l.Kind)).Select(WriteLink));
+        AddList(data, "Veths", ns.Links.Where(l => TopologyKinds.IsPair(l.Kind) && l.Peer is not null).Select(l => WriteVeth(l, ns.Name)));
         AddList(data, "Tunnels", ns.Links.Where(l => l.Tunnel is not null).Select(WriteTunnel));
         AddList(data, "Addresses", ns.Addresses.Select(WriteAddress));
         AddList(data, "Routes", ns.Routes.Select(WriteRoute));
@@ -87,6 +87,7 @@ public static class TopologyWriter
             }
         }
 
+        Insert("Mode", tunnel.Mode == defaults.Mode ? null : tunnel.Mode);
         Insert("Local", tunnel.Local);
         Insert("Remote", tunnel.Remote);
         Insert("Ttl", tunnel.Ttl == defaults.Ttl ? null : (long)tunnel.Ttl);
@@ -95,6 +96,11 @@ public static class TopologyWriter
         Insert("Underlay", tunnel.Underlay);
         Insert("CollectMetadata", tunnel.CollectMetadata ? true : null);
         Insert("FirewallMark", tunnel.FirewallMark == 0 ? null : (long)tunnel.FirewallMark);
+        foreach (var (key, value) in tunnel.Kind.WriteOptions(tunnel.Options))
+        {
+            Insert(key, value);
+        }
+
         return data;
     }
 

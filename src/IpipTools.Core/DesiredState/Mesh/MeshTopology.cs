@@ -60,12 +60,13 @@ public static class MeshTopology
         }
 
         // tunl0 is the ipip module's; any other device must already exist (it is only configured).
-        var fallback = spec.Device == "tunl0";
+        var ipip = TopologyKinds.DefaultTunnel;
+        var fallback = spec.Device == ipip.FallbackDeviceName;
         var device = new LinkConfig
         {
             Name = spec.Device,
-            Kind = fallback ? "ipip" : null,
-            Tunnel = fallback ? new TunnelConfig() : null,
+            Kind = fallback ? ipip.Kind : null,
+            Tunnel = fallback ? new TunnelConfig { Mode = ipip.Kind } : null,
             Up = true,
             Mtu = spec.DeviceMtu,
             Exclusive = true,

@@ -12,7 +12,7 @@ public sealed record LinkConfig
 {
     public required string Name { get; init; }
 
-    /// <summary>"veth", "bridge", "ipip"; null for a device without a kind (lo, a physical NIC).</summary>
+    /// <summary>The link kind (IFLA_INFO_KIND, one of <see cref="TopologyKinds"/> in a topology); null for a device without a kind (lo, a physical NIC).</summary>
     public string? Kind { get; init; }
 
     public bool Up { get; init; } = true;
@@ -49,9 +49,9 @@ public sealed record LinkConfig
     [JsonIgnore]
     public bool IsOwned => Alias == Ownership.LinkAlias;
 
-    /// <summary>tunl0 and its kind: the device the module creates in every namespace; it can be neither created nor changed.</summary>
+    /// <summary>tunl0 (or gre0, sit0) and its kind: the device the module creates in every namespace; it can be neither created nor changed.</summary>
     [JsonIgnore]
-    public bool IsFallbackTunnel => Tunnel is { Mode: "ipip" } && Name == "tunl0";
+    public bool IsFallbackTunnel => Tunnel is { } tunnel && Name == TopologyKinds.FindTunnel(tunnel.Mode)?.FallbackDeviceName;
 
     /// <summary>"veth v1", "bridge mybr0", "ipip tunl", "device lo".</summary>
     public string Describe() => $"{Kind ?? "device"} {Name}";

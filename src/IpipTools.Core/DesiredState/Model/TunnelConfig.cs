@@ -10,8 +10,8 @@ namespace IpipTools.Core.DesiredState;
 /// </summary>
 public sealed record TunnelConfig
 {
-    /// <summary>The tunnel kind; "ipip" is the one IpipTools drives today.</summary>
-    public string Mode { get; init; } = "ipip";
+    /// <summary>The tunnel kind (IFLA_INFO_KIND); a topology entry without a Mode is an ipip tunnel.</summary>
+    public string Mode { get; init; } = TopologyKinds.DefaultTunnel.Kind;
 
     /// <summary>Outer source address; null for any.</summary>
     public string? Local { get; init; }
@@ -34,13 +34,29 @@ public sealed record TunnelConfig
 
     public uint FirewallMark { get; init; }
 
+    /// <summary>The settings of the kind's own (a gre tunnel's keys); only its driver knows them.</summary>
+    [JsonIgnore]
+    public TunnelOptions Options { get; init; } = TunnelOptions.None;
+
+    /// <summary>
+    /// <see cref="Options"/> in plans and state fingerprints, left out when there are none, so
+    /// that a tunnel without options serializes as it did before kinds had options.
+    /// </summary>
+    [JsonPropertyName(nameof(Options))]
+    [JsonInclude]
+    internal TunnelOptions? SerializedOptions
+    {
+        get => Options.IsEmpty ? null : Options;
+        init => Options = value ?? TunnelOptions.None;
+    }
+
     /// <summary>A tunnel with a remote end; the kernel cannot turn one into a tunl0-style tunnel (or back) in place.</summary>
     [JsonIgnore]
     public bool IsPointToPoint => Remote is not null;
 
     /// <summary>No endpoints, no underlay: the parameter set of the fallback device (tunl0).</summary>
     [JsonIgnore]
-    public bool HasNoParameters => Local is null && Remote is null && Underlay is null && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0;
+    public bool HasNoParameters => Local is null && Remote is null && Underlay is null && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0 && Options.IsEmpty;
 
     /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases.</summary>
     public IEnumerable<string> Differences(TunnelConfig other)
@@ -89,10 +105,21 @@ public sealed record TunnelConfig
         {
             yield return $"fwmark {other.FirewallMark} → {FirewallMark}";
         }
+
+        foreach (var difference in Options.Differences(other.Options))
+        {
+            yield return difference;
+        }
     }
 
-    /// <summary>The kernel-facing parameters, bound to the underlay of index <paramref name="underlayIndex"/>.</summary>
-    public IpipParameters ToIpipParameters(int underlayIndex = 0) => new()
+    /// <summary>The kernel-facing parameters of a new tunnel of the kind, bound to the underlay of index <paramref name="underlayIndex"/>.</summary>
+    public Ipv4TunnelParameters ToParameters(int underlayIndex = 0) => ApplyTo(Kind.TunnelDefaults, underlayIndex);
+
+    /// <summary>
+    /// <paramref name="current"/> with everything this configuration states; what a topology
+    /// does not model (inner protocol, encapsulation, a gre tunnel's checksums) is kept.
+    /// </summary>
+    public Ipv4TunnelParameters ApplyTo(Ipv4TunnelParameters current, int underlayIndex) => Kind.WithOptions(current with
     {
         Local = Local is null ? null : IPAddress.Parse(Local),
         Remote = Remote is null ? null : IPAddress.Parse(Remote),
@@ -102,7 +129,25 @@ public sealed record TunnelConfig
         CollectMetadata = CollectMetadata,
         FirewallMark = FirewallMark,
         UnderlayIndex = underlayIndex,
+    }, Options);
+
+    /// <summary>The configuration of a tunnel the kernel reports, its underlay named by <paramref name="nameOf"/>.</summary>
+    internal static TunnelConfig Of(Ipv4TunnelParameters p, Func<int, string?> nameOf) => new()
+    {
+        Mode = p.Kind,
+        Local = p.Local?.ToString(),
+        Remote = p.Remote?.ToString(),
+        Ttl = p.Ttl,
+        Tos = p.Tos,
+        PathMtuDiscovery = p.PathMtuDiscovery,
+        Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex) ?? $"#{p.UnderlayIndex}",
+        CollectMetadata = p.CollectMetadata,
+        FirewallMark = p.FirewallMark,
+        Options = TopologyKinds.Tunnel(p.Kind).OptionsOf(p),
     };
+
+    [JsonIgnore]
+    internal ITopologyTunnelKind Kind => TopologyKinds.Tunnel(Mode);
 
     private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }

@@ -10,9 +10,6 @@ namespace IpipTools.Core.DesiredState;
 /// </summary>
 internal static class LinkPlanner
 {
-    /// <summary>Kinds IpipTools can create again exactly as read, and so may remove.</summary>
-    private static readonly HashSet<string> RestorableKinds = new() { "veth", "bridge", "ipip" };
-
     public static void Plan(PlanContext context)
     {
         foreach (var target in context.Target.Namespaces)
@@ -86,7 +83,7 @@ internal static class LinkPlanner
     }
 
     /// <summary>
-    /// A declared device IpipTools does not create: tunl0 (the ipip module makes it, and it
+    /// A declared device IpipTools does not create: tunl0 (the ipip module makes it, gre0 and sit0 theirs, and it
     /// cannot be changed) or a device of any kind (lo, a NIC). It must be there; only its
     /// state, MTU and bridge are managed.
     /// </summary>
@@ -96,7 +93,7 @@ internal static class LinkPlanner
         {
             // The kernel puts lo (and the ipip module tunl0) in every new namespace, down; the
             // applier finds out if it did not.
-            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = link.Tunnel is null ? null : new TunnelConfig(), Index = 0 };
+            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = link.Tunnel is null ? null : new TunnelConfig { Mode = link.Tunnel.Mode }, Index = 0 };
             return;
         }
 
@@ -107,14 +104,16 @@ internal static class LinkPlanner
         }
         else if (actual is null)
         {
+            var kind = link.Tunnel!.Kind;
             context.Builder.Conflict(ns.Name, link.Describe(),
-                $"there is no '{link.Name}' in {NamespaceNames.Describe(ns.Name)}: the ipip module, which creates it in every namespace, is not loaded.",
-                "Load it ('modprobe ipip', or use a kernel with CONFIG_NET_IPIP); Test-IpipSupport tells what is missing.");
+                $"there is no '{link.Name}' in {NamespaceNames.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
+                $"Load it ('modprobe {kind.KernelModule}', or use a kernel with {kind.KernelConfigOption}); Test-IpipSupport tells what is missing.");
         }
-        else if (link.Kind is not null && actual.Kind != "ipip")
+        else if (link.Kind is not null && actual.Kind != link.Kind)
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is {Wording.WithArticle(actual.Kind ?? "device without a kind")}, not the ipip fallback device.",
-                "Rename that link; the ipip module needs the name.");
+            var kind = link.Tunnel!.Kind;
+            context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is {Wording.WithArticle(actual.Kind ?? "device without a kind")}, not the {kind.Kind} fallback device.",
+                $"Rename that link; the {kind.KernelModule} module needs the name.");
         }
     }
 
@@ -130,7 +129,7 @@ internal static class LinkPlanner
             return;
         }
 
-        if (end is { Kind: "veth" } && peerEnd is { Kind: "veth" } && end.Index != 0
+        if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Index != 0
             && end.ParentIndex == peerEnd.Index && peerEnd.ParentIndex == end.Index)
         {
             return; // the pair is there
@@ -138,8 +137,8 @@ internal static class LinkPlanner
 
         var reason = end is null ? $"its peer '{link.Peer.Name}' exists without it"
             : peerEnd is null ? $"'{link.Name}' exists without its peer '{link.Peer.Name}'"
-            : end.Kind != "veth" ? $"'{link.Name}' is {Wording.WithArticle(end.Kind ?? "device without a kind")}, not a veth"
-            : peerEnd.Kind != "veth" ? $"'{link.Peer.Name}' is {Wording.WithArticle(peerEnd.Kind ?? "device without a kind")}, not a veth"
+            : !TopologyKinds.IsPair(end.Kind) ? $"'{link.Name}' is {Wording.WithArticle(end.Kind ?? "device without a kind")}, not {Wording.WithArticle(link.Kind!)}"
+            : !TopologyKinds.IsPair(peerEnd.Kind) ? $"'{link.Peer.Name}' is {Wording.WithArticle(peerEnd.Kind ?? "device without a kind")}, not {Wording.WithArticle(link.Kind!)}"
             : $"'{link.Name}' and '{link.Peer.Name}' are not each other's peer";
         var existing = new[] { (Namespace: ns, Link: end), (Namespace: peerNs, Link: peerEnd) }.Where(e => e.Link is not null).ToList();
         var foreign = existing.FirstOrDefault(e => !e.Link!.IsOwned);
@@ -183,7 +182,8 @@ internal static class LinkPlanner
                     continue; // went with a veth peer removed just before
                 }
 
-                if (!RestorableKinds.Contains(stray.Kind ?? string.Empty))
+                // Every kind topologies manage can be created again exactly as read, and so may be removed.
+                if (TopologyKinds.Find(stray.Kind) is null)
                 {
                     context.Builder.Conflict(ns.Name, stray.Describe(),
                         $"it carries IpipTools' alias but is {Wording.WithArticle(stray.Kind ?? "device without a kind")}, which topologies do not manage, so it cannot be restored if the plan fails; it is left alone.",
@@ -284,7 +284,7 @@ internal static class LinkPlanner
         }
 
         var differences = string.Join(", ", want.Differences(was));
-        if (want.ToIpipParameters().FixedAtCreationDifference(was.ToIpipParameters()) is { } setting)
+        if (want.ToParameters().FixedAtCreationDifference(was.ToParameters()) is { } setting)
         {
             var direction = was.IsPointToPoint == want.IsPointToPoint ? string.Empty
                 : was.IsPointToPoint ? " (a point-to-point tunnel into a tunl0-style one)" : " (a tunl0-style tunnel into a point-to-point one)";
@@ -317,13 +317,8 @@ internal static class LinkPlanner
         }
     }
 
-    /// <summary>Bridges first (ports join them as they are made), then veths (which tunnels may use as underlay), then tunnels.</summary>
-    private static int KindRank(LinkConfig link) => link.Kind switch
-    {
-        "bridge" => 0,
-        "veth" => 1,
-        _ => 2,
-    };
+    /// <summary>Each kind's place in the order, as its driver gives it: bridges first (ports join them as they are made), then veths (which tunnels may use as underlay), then tunnels.</summary>
+    private static int KindRank(LinkConfig link) => TopologyKinds.RankOf(link.Kind);
 
     private static string Describe(LinkConfig link) =>
         link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {NamespaceNames.Describe(link.Peer.Namespace)})";
@@ -340,7 +335,7 @@ internal static class LinkPlanner
         var ends = new List<(WorkingNamespace Namespace, LinkConfig Link)> { (ns, link) };
         LinkConfig? previous = link;
         LinkConfig? previousPeer = null;
-        if (link.Kind == "veth")
+        if (TopologyKinds.IsPair(link.Kind))
         {
             var peer = context.Working.FindVethPeer(ns, link);
             if (peer is null)

@@ -67,7 +67,7 @@ internal sealed class TargetState
         return new LinkConfig
         {
             Name = peer.Name,
-            Kind = "veth",
+            Kind = veth.Kind,
             Up = up,
             Mtu = mtu,
             Master = peer.Master,

@@ -1,3 +1,4 @@
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Links;
@@ -15,7 +16,8 @@ namespace IpipTools.Core.DesiredState;
 ///             Forwarding = $true            # omitted: left as it is
 ///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )  # PeerUp, PeerMtu, PeerMaster: the other end's, when it differs
 ///             Bridges    = @( @{ Name = 'mybr0' } )
-///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 } )
+///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 }
+///                            @{ Name = 'gre1'; Mode = 'gre'; Remote = '10.10.20.3'; InputKey = 1; OutputKey = 2 } )  # Mode: a tunnel kind, ipip by default
 ///             Devices    = @( @{ Name = 'lo' } )  # existing devices: never created, only brought up and configured
 ///             Addresses  = @( @{ Device = 'v1'; Address = '10.10.10.2/24' }
 ///                            @{ Device = 'tunl'; Address = '10.10.100.10'; Peer = '10.10.200.10' } )
@@ -83,7 +85,7 @@ public static class TopologyReader
     private static LinkConfig ReadVeth(DataValue value, SourceLocation location, string namespaceName)
     {
         var map = new DataMapReader(value, location, "a veth pair");
-        var link = ReadCommon(map, "veth") with
+        var link = ReadCommon(map, TopologyKinds.Pair.Kind) with
         {
             Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName)
             {
@@ -119,7 +121,7 @@ public static class TopologyReader
     private static LinkConfig ReadBridge(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a bridge");
-        var link = ReadCommon(map, "bridge");
+        var link = ReadCommon(map, TopologyKinds.Bridge.Kind);
         map.RejectUnknownKeys();
         return link;
     }
@@ -136,15 +138,13 @@ public static class TopologyReader
     private static LinkConfig ReadTunnel(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a tunnel");
-        var link = ReadCommon(map, "ipip");
-        var mode = map.String("Mode") ?? "ipip";
-        if (!string.Equals(mode, "ipip", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new TopologyFormatException(map.LocationOf("Mode"), $"tunnel mode '{mode}' is not supported by topologies yet; use 'ipip'");
-        }
-
+        var mode = map.String("Mode");
+        var kind = mode is null ? TopologyKinds.DefaultTunnel : TopologyKinds.FindTunnel(mode)
+            ?? throw new TopologyFormatException(map.LocationOf("Mode"), $"'{mode}' is not a tunnel mode topologies know; use {TopologyKinds.TunnelModeList}");
+        var link = ReadCommon(map, kind.Kind);
         var tunnel = new TunnelConfig
         {
+            Mode = kind.Kind,
             Local = map.IPv4("Local")?.ToString(),
             Remote = map.IPv4("Remote")?.ToString(),
             Ttl = ReadInheritable(map, "Ttl", inherit: 0),
@@ -153,6 +153,7 @@ public static class TopologyReader
             Underlay = map.String("Underlay"),
             CollectMetadata = map.Bool("CollectMetadata") ?? false,
             FirewallMark = (uint)(map.Integer("FirewallMark", 0, uint.MaxValue) ?? 0),
+            Options = kind.ReadOptions(map),
         };
         map.RejectUnknownKeys();
         if (tunnel.Underlay is not null)
@@ -173,16 +174,16 @@ public static class TopologyReader
                 "a CollectMetadata (external) tunnel takes its endpoints from each packet's metadata; leave Local and Remote out");
         }
 
-        if (link.Name == "tunl0" && !tunnel.HasNoParameters)
+        if (link.Name == kind.FallbackDeviceName && !tunnel.HasNoParameters)
         {
             throw new TopologyFormatException(map.LocationOf("Name"),
-                "'tunl0' is the fallback device the ipip module creates in every namespace; its parameters cannot be set",
-                "Leave Local, Remote, Ttl and the other parameters out for tunl0 (Up, Mtu and its addresses and routes can be managed), or name your own tunnel.");
+                $"'{link.Name}' is the fallback device the {kind.KernelModule} module creates in every namespace; its parameters cannot be set",
+                $"Leave Local, Remote, Ttl and the other parameters out for {link.Name} (Up, Mtu and its addresses and routes can be managed), or name your own tunnel.");
         }
 
         if (link.Master is not null)
         {
-            throw new TopologyFormatException(map.LocationOf("Master"), "an ipip tunnel carries no Ethernet frames, so it cannot be a bridge port");
+            throw new TopologyFormatException(map.LocationOf("Master"), $"{Wording.WithArticle(kind.Kind)} tunnel carries no Ethernet frames, so it cannot be a bridge port");
         }
 
         return link with { Tunnel = tunnel };

@@ -67,20 +67,10 @@ public static class StateReader
         Index = link.Index,
         ParentIndex = link.ParentIndex,
         HardwareAddress = link.HardwareAddress,
-        Tunnel = link.KindParameters is IpipParameters ipip ? ToConfig(ipip, nameOf) : null,
-    };
-
-    private static TunnelConfig ToConfig(IpipParameters p, Func<int, string?> nameOf) => new()
-    {
-        Mode = p.Kind,
-        Local = p.Local?.ToString(),
-        Remote = p.Remote?.ToString(),
-        Ttl = p.Ttl,
-        Tos = p.Tos,
-        PathMtuDiscovery = p.PathMtuDiscovery,
-        Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex) ?? $"#{p.UnderlayIndex}",
-        CollectMetadata = p.CollectMetadata,
-        FirewallMark = p.FirewallMark,
+        // Tunnels of the kinds topologies manage; others (a gretap, say) are read as links without parameters.
+        Tunnel = link.KindParameters is Ipv4TunnelParameters tunnel && TopologyKinds.FindTunnel(tunnel.Kind) is not null
+            ? TunnelConfig.Of(tunnel, nameOf)
+            : null,
     };
 
     private static AddressConfig ToConfig(InterfaceAddress a) => new()

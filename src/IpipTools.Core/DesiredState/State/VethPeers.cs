@@ -13,13 +13,13 @@ internal static class VethPeers
         IEnumerable<(TNamespace Namespace, LinkConfig Link)> candidates, TNamespace ns, LinkConfig veth)
         where TNamespace : class
     {
-        if (veth.Kind != "veth" || veth.Index == 0)
+        if (!TopologyKinds.IsPair(veth.Kind) || veth.Index == 0)
         {
             return null;
         }
 
         var matches = candidates
-            .Where(c => c.Link.Kind == "veth" && c.Link.Index != 0 && c.Link.Index == veth.ParentIndex && c.Link.ParentIndex == veth.Index
+            .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Index != 0 && c.Link.Index == veth.ParentIndex && c.Link.ParentIndex == veth.Index
                 && !(ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name))
             .Take(2)
             .ToList();

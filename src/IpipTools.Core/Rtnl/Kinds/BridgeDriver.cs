@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
@@ -8,16 +9,21 @@ public sealed record BridgeParameters : LinkKindParameters
     public override string Kind => "bridge";
 }
 
-internal sealed class BridgeDriver : ILinkKindDriver
+internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ITopologyKind
 {
-    public string Kind => "bridge";
+    public override string Kind => "bridge";
 
-    public Type ParametersType => typeof(BridgeParameters);
+    public TopologyRole Role => TopologyRole.Bridge;
 
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    /// <summary>First: ports join their bridge as they are made.</summary>
+    public int CreationRank => 0;
+
+    public LinkKindParameters CreationDefaults => new BridgeParameters();
+
+    public override void WriteInfoData(MessageWriter writer, BridgeParameters parameters, LinkEncodingContext context)
     {
         // Nothing: the kernel's defaults (no STP, forward delay 15 s) are what the scenarios use.
     }
 
-    public LinkKindParameters Read(AttributeList? infoData) => new BridgeParameters();
+    public override BridgeParameters Read(AttributeList? infoData) => new BridgeParameters();
 }

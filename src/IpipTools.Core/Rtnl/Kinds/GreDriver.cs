@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 
@@ -46,7 +47,7 @@ public sealed record GreParameters : Ipv4TunnelParameters
 /// (<see cref="Ipv4TunnelAttributes"/>), PMTUDISC, fwmark, encapsulation, ignore-df,
 /// collect-metadata. As with ipip, a change resets what it omits, so all is sent.
 /// </summary>
-internal sealed class GreDriver : ILinkKindDriver
+internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
 {
     private const ushort LinkAttribute = 1;
     private const ushort InputFlagsAttribute = 2;
@@ -54,6 +55,10 @@ internal sealed class GreDriver : ILinkKindDriver
     private const ushort InputKeyAttribute = 4;
     private const ushort OutputKeyAttribute = 5;
     private const ushort IgnoreDontFragmentAttribute = 19;
+
+    /// <summary>The topology keys of a gre tunnel's keys (RFC 2890), iproute2's ikey and okey.</summary>
+    private const string InputKeyOption = "InputKey";
+    private const string OutputKeyOption = "OutputKey";
 
     // GRE header flag bits (linux/if_tunnel.h GRE_*), as they travel: big-endian.
     private const ushort ChecksumFlag = 0x8000;
@@ -65,13 +70,29 @@ internal sealed class GreDriver : ILinkKindDriver
         Link: LinkAttribute, Local: 6, Remote: 7, Ttl: 8, Tos: 9, PathMtuDiscovery: 10, FirewallMark: 20,
         EncapType: 14, EncapFlags: 15, EncapSourcePort: 16, EncapDestinationPort: 17, CollectMetadata: 18);
 
-    public string Kind => "gre";
+    public override string Kind => "gre";
 
-    public Type ParametersType => typeof(GreParameters);
+    public override string KernelModule => "ip_gre";
 
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override string KernelConfigOption => "CONFIG_NET_IPGRE";
+
+    public override TunnelOptions ReadOptions(DataMapReader entry) => TunnelOptions.None
+        .With(InputKeyOption, entry.Integer(InputKeyOption, 0, uint.MaxValue))
+        .With(OutputKeyOption, entry.Integer(OutputKeyOption, 0, uint.MaxValue));
+
+    public override IEnumerable<KeyValuePair<string, object>> WriteOptions(TunnelOptions options)
     {
-        var gre = (GreParameters)parameters;
+        foreach (var key in new[] { InputKeyOption, OutputKeyOption })
+        {
+            if (options[key] is long value)
+            {
+                yield return new(key, value);
+            }
+        }
+    }
+
+    public override void WriteInfoData(MessageWriter writer, GreParameters gre, LinkEncodingContext context)
+    {
         Validate(gre);
         writer.AddUInt32(LinkAttribute, (uint)gre.UnderlayIndex);
         writer.AddUInt16BigEndian(InputFlagsAttribute, Flags(gre.InputChecksum, gre.InputKey, gre.InputSequence));
@@ -86,7 +107,7 @@ internal sealed class GreDriver : ILinkKindDriver
         Attributes.WriteCollectMetadata(writer, gre);
     }
 
-    public LinkKindParameters Read(AttributeList? data)
+    public override GreParameters Read(AttributeList? data)
     {
         if (data is null)
         {
@@ -106,6 +127,16 @@ internal sealed class GreDriver : ILinkKindDriver
             IgnoreDontFragment = (data.GetByte(IgnoreDontFragmentAttribute) ?? 0) != 0,
         });
     }
+
+    protected override TunnelOptions OptionsOf(GreParameters gre) => TunnelOptions.None
+        .With(InputKeyOption, gre.InputKey)
+        .With(OutputKeyOption, gre.OutputKey);
+
+    protected override GreParameters WithOptions(GreParameters gre, TunnelOptions options) => gre with
+    {
+        InputKey = (uint?)options[InputKeyOption],
+        OutputKey = (uint?)options[OutputKeyOption],
+    };
 
     private static ushort Flags(bool checksum, uint? key, bool sequence) =>
         (ushort)((checksum ? ChecksumFlag : 0) | (key is null ? 0 : KeyFlag) | (sequence ? SequenceFlag : 0));

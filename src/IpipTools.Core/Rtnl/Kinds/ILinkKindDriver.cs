@@ -3,16 +3,18 @@ using IpipTools.Core.Netlink;
 namespace IpipTools.Core.Rtnl.Kinds;
 
 /// <summary>
-/// Encodes and decodes one link kind's IFLA_INFO_DATA. A new tunnel kind is one
-/// class implementing this and one line in <see cref="LinkKindRegistry"/>.
+/// Encodes and decodes one link kind's IFLA_INFO_DATA, untyped, as the registry and the
+/// link operations see every kind. Drivers do not implement it directly: they derive from
+/// <see cref="LinkKindDriver{TParameters}"/>, which implements it once. A new kind is one
+/// such class and one line in <see cref="LinkKindRegistry"/>.
 /// </summary>
 public interface ILinkKindDriver
 {
     /// <summary>The IFLA_INFO_KIND string.</summary>
     string Kind { get; }
 
-    /// <summary>The parameters record type this driver handles.</summary>
-    Type ParametersType { get; }
+    /// <summary>Whether <paramref name="parameters"/> are this kind's.</summary>
+    bool Handles(LinkKindParameters parameters);
 
     /// <summary>
     /// Writes the attributes that go inside IFLA_INFO_DATA (the writer is already inside

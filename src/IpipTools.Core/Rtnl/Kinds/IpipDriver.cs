@@ -10,19 +10,20 @@ namespace IpipTools.Core.Rtnl.Kinds;
 /// its own. The attributes ipip shares with sit and gre are coded by
 /// <see cref="Ipv4TunnelAttributes"/>.
 /// </summary>
-internal sealed class IpipDriver : ILinkKindDriver
+internal sealed class IpipDriver : Ipv4TunnelDriver<IpipParameters>
 {
     private static readonly byte[] Protocols = { IpipParameters.ProtocolIpip, IpipParameters.ProtocolMpls, IpipParameters.ProtocolAny };
 
     private static Ipv4TunnelAttributes Attributes => Ipv4TunnelAttributes.IpTunnel;
 
-    public string Kind => "ipip";
+    public override string Kind => "ipip";
 
-    public Type ParametersType => typeof(IpipParameters);
+    public override string KernelModule => "ipip";
 
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override string KernelConfigOption => "CONFIG_NET_IPIP";
+
+    public override void WriteInfoData(MessageWriter writer, IpipParameters ipip, LinkEncodingContext context)
     {
-        var ipip = (IpipParameters)parameters;
         Validate(ipip);
         writer.AddUInt32(IpTunnelAttribute.Link, (uint)ipip.UnderlayIndex);
         Attributes.WriteEndpoints(writer, ipip);
@@ -33,7 +34,7 @@ internal sealed class IpipDriver : ILinkKindDriver
         Attributes.WriteCollectMetadata(writer, ipip);
     }
 
-    public LinkKindParameters Read(AttributeList? data) =>
+    public override IpipParameters Read(AttributeList? data) =>
         data is null
             ? new IpipParameters()
             : Attributes.Read(data, new IpipParameters

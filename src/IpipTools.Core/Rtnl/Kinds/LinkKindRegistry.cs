@@ -1,9 +1,10 @@
 namespace IpipTools.Core.Rtnl.Kinds;
 
-/// <summary>The link kinds IpipTools understands, looked up by IFLA_INFO_KIND or by parameters type.</summary>
+/// <summary>The link kinds IpipTools understands, looked up by IFLA_INFO_KIND or by parameters.</summary>
 public static class LinkKindRegistry
 {
-    private static readonly ILinkKindDriver[] Drivers =
+    /// <summary>Every driver, in the order kinds are listed to people.</summary>
+    public static readonly IReadOnlyList<ILinkKindDriver> Drivers = new ILinkKindDriver[]
     {
         new VethDriver(),
         new BridgeDriver(),
@@ -14,20 +15,19 @@ public static class LinkKindRegistry
 
     private static readonly Dictionary<string, ILinkKindDriver> ByKind = Drivers.ToDictionary(d => d.Kind);
 
-    private static readonly Dictionary<Type, ILinkKindDriver> ByParameters = Drivers.ToDictionary(d => d.ParametersType);
-
     public static IEnumerable<string> Kinds => ByKind.Keys;
 
-    /// <summary>The kind whose parameters are <paramref name="parametersType"/> ("ipip" for IpipParameters).</summary>
-    public static string KindOf(Type parametersType) =>
-        ByParameters.TryGetValue(parametersType, out var driver) ? driver.Kind : throw new ArgumentException($"no driver for parameters {parametersType.Name}");
+    /// <summary>The kind whose parameters are <typeparamref name="TParameters"/> ("ipip" for IpipParameters).</summary>
+    public static string KindOf<TParameters>()
+        where TParameters : LinkKindParameters =>
+        Drivers.OfType<LinkKindDriver<TParameters>>().SingleOrDefault()?.Kind
+            ?? throw new ArgumentException($"no driver for parameters {typeof(TParameters).Name}");
 
     public static ILinkKindDriver? Find(string? kind) => kind is not null && ByKind.TryGetValue(kind, out var d) ? d : null;
 
     public static ILinkKindDriver For(LinkKindParameters parameters) =>
-        ByParameters.TryGetValue(parameters.GetType(), out var driver)
-            ? driver
-            : throw new ArgumentException($"no driver for link kind '{parameters.Kind}'");
+        Drivers.FirstOrDefault(d => d.Handles(parameters))
+            ?? throw new ArgumentException($"no driver for link kind '{parameters.Kind}'");
 
     /// <summary>Parameters for a link message's kind, or <see cref="UnknownKindParameters"/>.</summary>
     public static LinkKindParameters? Read(string? kind, Netlink.AttributeList? infoData) =>

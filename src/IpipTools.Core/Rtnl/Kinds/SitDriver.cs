@@ -51,7 +51,7 @@ public sealed record SitParameters : Ipv4TunnelParameters
 /// no external (metadata) mode. Like ipip, a change request resets whatever it omits,
 /// so the whole set is always sent.
 /// </summary>
-internal sealed class SitDriver : ILinkKindDriver
+internal sealed class SitDriver : Ipv4TunnelDriver<SitParameters>
 {
     /// <summary>SIT_ISATAP (linux/if_tunnel.h), in IFLA_IPTUN_FLAGS as the kernel keeps i_flags.</summary>
     private const ushort IsatapFlag = 0x0001;
@@ -62,13 +62,14 @@ internal sealed class SitDriver : ILinkKindDriver
 
     private static Ipv4TunnelAttributes Attributes => Ipv4TunnelAttributes.IpTunnel;
 
-    public string Kind => "sit";
+    public override string Kind => "sit";
 
-    public Type ParametersType => typeof(SitParameters);
+    public override string KernelModule => "sit";
 
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    public override string KernelConfigOption => "CONFIG_IPV6_SIT";
+
+    public override void WriteInfoData(MessageWriter writer, SitParameters sit, LinkEncodingContext context)
     {
-        var sit = (SitParameters)parameters;
         Validate(sit);
         writer.AddUInt32(IpTunnelAttribute.Link, (uint)sit.UnderlayIndex);
         Attributes.WriteEndpoints(writer, sit);
@@ -88,7 +89,7 @@ internal sealed class SitDriver : ILinkKindDriver
         Attributes.WriteEncapsulation(writer, sit);
     }
 
-    public LinkKindParameters Read(AttributeList? data) =>
+    public override SitParameters Read(AttributeList? data) =>
         data is null
             ? new SitParameters()
             : Attributes.Read(data, new SitParameters

@@ -1,4 +1,5 @@
 using System.Net.NetworkInformation;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -27,18 +28,26 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     public int? PeerMtu { get; init; }
 }
 
-internal sealed class VethDriver : ILinkKindDriver
+internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyPairKind
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
 
-    public string Kind => "veth";
+    public override string Kind => "veth";
 
-    public Type ParametersType => typeof(VethParameters);
+    public TopologyRole Role => TopologyRole.Pair;
 
-    public void WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context)
+    /// <summary>After bridges (an end may be a port), before tunnels (an end may be their underlay).</summary>
+    public int CreationRank => 1;
+
+    /// <summary>A pair is made with its peer's name and namespace, which the topology supplies.</summary>
+    public LinkKindParameters CreationDefaults => new VethParameters(null);
+
+    public LinkKindParameters PairedWith(string peerName, NetNamespace? peerNamespace, int peerIndex, PhysicalAddress? peerHardwareAddress) =>
+        new VethParameters(peerName, peerNamespace) { PeerIndex = peerIndex, PeerHardwareAddress = peerHardwareAddress };
+
+    public override void WriteInfoData(MessageWriter writer, VethParameters veth, LinkEncodingContext context)
     {
-        var veth = (VethParameters)parameters;
         if (veth.PeerName is null && veth.PeerNamespace is null && veth.PeerIndex == 0 && veth.PeerHardwareAddress is null && veth.PeerMtu is null)
         {
             return; // the kernel names the peer vethN in our namespace
@@ -70,5 +79,5 @@ internal sealed class VethDriver : ILinkKindDriver
     }
 
     // The kernel reports no peer in a veth's IFLA_INFO_DATA; IFLA_LINK names its index.
-    public LinkKindParameters Read(AttributeList? infoData) => new VethParameters(null);
+    public override VethParameters Read(AttributeList? infoData) => new VethParameters(null);
 }

@@ -99,7 +99,7 @@ public sealed class TunnelOperations
         var current = Get(name);
         if (current.Parameters is not TParameters typed)
         {
-            var wanted = LinkKindRegistry.KindOf(typeof(TParameters));
+            var wanted = LinkKindRegistry.KindOf<TParameters>();
             throw new IpipToolsException(
                 $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
                 "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,

@@ -1,0 +1,82 @@
+# Topologies with gre and sit tunnels: the kinds reach Set-IpipTopology through their
+# drivers alone (Mode, and a gre tunnel's InputKey and OutputKey). Converged in a kernel
+# that has the drivers, checked against ip -d -j, changed in place, and written back.
+Describe 'Topologies with gre and sit tunnels' -Tag Tunnel {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture tkind
+        $script:Ns = $Fixture.Namespace
+        # Keys are 32-bit numbers; ip prints them as dotted quads: 42 is 0.0.0.42, 16909060 is 1.2.3.4.
+        $script:Topology = @{
+            Namespaces = @(
+                @{
+                    Name      = ''
+                    Veths     = @( @{ Name = 'ku'; Peer = 'ku-p' } )
+                    Tunnels   = @(
+                        @{ Name = 'kg0'; Mode = 'gre'; Local = '10.91.0.1'; Remote = '10.91.0.2'; Ttl = 64; Underlay = 'ku'; InputKey = 42; OutputKey = 16909060 }
+                        @{ Name = 'ks0'; Mode = 'sit'; Local = '10.91.0.1'; Remote = '10.91.0.3' }
+                    )
+                    Addresses = @( @{ Device = 'ku'; Address = '10.91.0.1/24' } )
+                }
+            )
+        }
+        $script:First = Set-IpipTopology -InputObject $Topology -NetNamespace $Ns -Confirm:$false
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'makes the gre tunnel with its keys, as ip sees it' {
+        $First.ChangeRequests | Should -BeGreaterThan 0
+        $gre = Get-IpLink $Ns kg0
+        $gre.linkinfo.info_kind | Should -Be 'gre'
+        $gre.linkinfo.info_data.local | Should -Be '10.91.0.1'
+        $gre.linkinfo.info_data.remote | Should -Be '10.91.0.2'
+        [int]$gre.linkinfo.info_data.ttl | Should -Be 64
+        $gre.linkinfo.info_data.ikey | Should -Be '0.0.0.42'
+        $gre.linkinfo.info_data.okey | Should -Be '1.2.3.4'
+        $gre.operstate | Should -Not -Be 'DOWN'
+    }
+
+    It 'makes the sit tunnel, as ip sees it' {
+        $sit = Get-IpLink $Ns ks0
+        $sit.linkinfo.info_kind | Should -Be 'sit'
+        $sit.linkinfo.info_data.local | Should -Be '10.91.0.1'
+        $sit.linkinfo.info_data.remote | Should -Be '10.91.0.3'
+    }
+
+    It 'sends no change request when set again' {
+        $again = Set-IpipTopology -InputObject $Topology -NetNamespace $Ns -Confirm:$false
+
+        $again.StepsApplied | Should -Be 0
+        $again.ChangeRequests | Should -Be 0
+        $again.Plan.IsConverged | Should -BeTrue
+    }
+
+    It 'puts back a key changed behind its back, in place' {
+        $index = (Get-IpLink $Ns kg0).ifindex
+        ip -n $Ns link set kg0 type gre ikey 7 okey 16909060 local 10.91.0.1 remote 10.91.0.2 ttl 64 dev ku
+        $LASTEXITCODE | Should -Be 0
+        (Get-IpLink $Ns kg0).linkinfo.info_data.ikey | Should -Be '0.0.0.7'
+
+        @(Test-IpipTopology -InputObject $Topology -NetNamespace $Ns -Detailed).Reason | Should -Be 'InputKey 7 → 42'
+        Set-IpipTopology -InputObject $Topology -NetNamespace $Ns -Confirm:$false | Out-Null
+
+        $gre = Get-IpLink $Ns kg0
+        $gre.linkinfo.info_data.ikey | Should -Be '0.0.0.42'
+        $gre.ifindex | Should -Be $index -Because 'a key changes in place, the tunnel is not made again'
+    }
+
+    It 'writes Mode and the keys in -AsText, and the text tests true' {
+        $text = Get-IpipTopology -NetNamespace $Ns -AsText
+        $text | Should -Match "Mode = 'gre'"
+        $text | Should -Match 'InputKey = 42'
+        $text | Should -Match 'OutputKey = 16909060'
+        $text | Should -Match "Mode = 'sit'"
+        $file = Join-Path $TestDrive kinds.psd1
+        Set-Content -LiteralPath $file -Value $text -NoNewline
+
+        Test-IpipTopology -Path $file -NetNamespace $Ns | Should -BeTrue
+    }
+}
