@@ -14,9 +14,10 @@ public static class OnlinkRouteCommands
         new($"route {request.Destination} {ChangeDescription.Where(target)}", $"{(request.Replace ? "Replace" : "Add")} route {request.ToSpec()}");
 
     /// <summary>
-    /// Adds (or replaces) the route and returns it as the kernel now lists it. The read-back
-    /// asks for the route's own family, table and device. If it still fails after an add,
-    /// the route is deleted again: an error must not leave the change behind.
+    /// Adds (or replaces) the route and returns it as the kernel made it: the kernel echoes
+    /// the new route, so a call is the device lookup and the RTM_NEWROUTE. Where it echoes
+    /// nothing, one read asks for the route's own family, table and device. If that still
+    /// fails after an add, the route is deleted again: an error must not leave the change behind.
     /// </summary>
     public static RouteEntry Add(NetNamespace target, OnlinkRouteRequest request)
     {
@@ -24,11 +25,15 @@ public static class OnlinkRouteCommands
         using var client = RtnetlinkClient.Open(target);
         if (request.Replace)
         {
-            client.Routes.Replace(spec);
-            return ReadBack(client, spec);
+            return FirstOf(client.Routes.ReplaceEchoed(spec), spec) ?? ReadBack(client, spec);
         }
 
-        client.Routes.Add(spec);
+        var echoed = FirstOf(client.Routes.AddEchoed(spec), spec);
+        if (echoed is not null)
+        {
+            return echoed;
+        }
+
         try
         {
             return ReadBack(client, spec);
@@ -41,10 +46,13 @@ public static class OnlinkRouteCommands
     }
 
     private static RouteEntry ReadBack(RtnetlinkClient client, RouteSpec spec) =>
-        client.Routes.List(new RouteQuery { Table = spec.Table, Device = spec.Device, Family = AddressFamilies.Of(spec.Destination.BaseAddress) })
-            .FirstOrDefault(r => r.Destination.Equals(spec.Destination) && Equals(r.Gateway, spec.Gateway))
+        FirstOf(client.Routes.List(new RouteQuery { Table = spec.Table, Device = spec.Device, Family = AddressFamilies.Of(spec.Destination.BaseAddress) }), spec)
             ?? throw new IpipToolsException($"The kernel accepted the route {spec} but does not list it.", "RouteVanished",
                 IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+
+    /// <summary>The route <paramref name="spec"/> made, among routes of its table and device.</summary>
+    private static RouteEntry? FirstOf(IEnumerable<RouteEntry> routes, RouteSpec spec) =>
+        routes.FirstOrDefault(r => r.Destination.Equals(spec.Destination) && Equals(r.Gateway, spec.Gateway) && r.Table == spec.Table && r.Device == spec.Device);
 
     /// <summary>
     /// The IPv4 and IPv6 routes of the main table (or <paramref name="table"/>): by default

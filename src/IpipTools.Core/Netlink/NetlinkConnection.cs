@@ -68,6 +68,23 @@ public sealed partial class NetlinkConnection : IDisposable
     }
 
     /// <summary>
+    /// Sends one change request with NLM_F_ECHO, waits for its ACK, and returns the messages
+    /// the kernel echoed on the way (copied out of the receive buffer): the new object as
+    /// the kernel made it, saving a read-back. Not every request handler honours the flag
+    /// (rtnl_newlink on 6.1 does not), so an empty list is an answer the caller must
+    /// handle, typically with one targeted read.
+    /// </summary>
+    public IReadOnlyList<NetlinkMessage> ExecuteWithEcho(string operation, ushort type, NetlinkFlags flags, RequestBodyWriter body)
+    {
+        var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack | NetlinkFlags.Echo, body);
+        ChangeRequestCount++;
+        _transport.Send(_requestWriter.WrittenSpan);
+        var echoed = new List<NetlinkMessage>();
+        ReceiveReply(operation, sequence, untilAck: true, m => echoed.Add(new NetlinkMessage(m.Header, m.Payload.ToArray())));
+        return echoed;
+    }
+
+    /// <summary>
     /// Sends a GET for one object and returns the parsed reply. The parser runs while the
     /// reply is still in the receive buffer, so it must copy what it keeps.
     /// </summary>
@@ -185,9 +202,10 @@ public sealed partial class NetlinkConnection : IDisposable
     /// Reads the replies to request <paramref name="sequence"/> until the one that answers it
     /// and returns that: the ACK when <paramref name="untilAck"/> (other replies are passed
     /// over), otherwise the first reply that is not an ACK. A kernel error becomes a
-    /// <see cref="NetlinkException"/>. The reply is still in the receive buffer.
+    /// <see cref="NetlinkException"/>. The reply is still in the receive buffer. The replies
+    /// passed over on the way to an ACK go to <paramref name="passedOver"/>.
     /// </summary>
-    private NetlinkMessage ReceiveReply(string operation, uint sequence, bool untilAck)
+    private NetlinkMessage ReceiveReply(string operation, uint sequence, bool untilAck, Action<NetlinkMessage>? passedOver = null)
     {
         while (true)
         {
@@ -209,6 +227,10 @@ public sealed partial class NetlinkConnection : IDisposable
                 else if (!untilAck)
                 {
                     return message;
+                }
+                else
+                {
+                    passedOver?.Invoke(message);
                 }
             }
         }

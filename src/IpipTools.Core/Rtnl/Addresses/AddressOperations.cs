@@ -29,14 +29,20 @@ public sealed class AddressOperations
             .ToList();
     }
 
-    /// <summary>Adds an address and returns it as the kernel now reports it.</summary>
+    /// <summary>
+    /// Adds an address and returns it as the kernel now reports it: two exchanges, the
+    /// device lookup and the RTM_NEWADDR, whose NLM_F_ECHO brings the new address back
+    /// (IPv4 has echoed since long ago). Where the kernel echoes nothing, one read of the
+    /// device's addresses of that family replaces the echo.
+    /// </summary>
     public InterfaceAddress Add(AddressSpec spec)
     {
         Validate(spec);
         var index = _client.Links.IndexOf(spec.Device);
+        IReadOnlyList<NetlinkMessage> echoed;
         try
         {
-            Connection.Execute($"add address {spec} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
+            echoed = Connection.ExecuteWithEcho($"add address {spec} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
                 NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, spec, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
@@ -47,9 +53,12 @@ public sealed class AddressOperations
         // An error must not leave the address behind: if it cannot be read back, it goes again.
         try
         {
-            return List(spec.Device).FirstOrDefault(a => a.Address.Equals(spec.Address) && a.PrefixLength == spec.EffectivePrefixLength)
-                ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
-                    IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+            var names = new Dictionary<int, string> { [index] = spec.Device };
+            var added = echoed.Where(m => m.Type == RtnlMessageType.NewAddress).Select(m => Read(AddressMessage.Parse(m), names))
+                .FirstOrDefault(a => IsAdded(a, spec, index))
+                ?? ListOf(index, AddressFamilies.Of(spec.Address), names).FirstOrDefault(a => IsAdded(a, spec, index));
+            return added ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
+                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
         }
         catch
         {
@@ -57,6 +66,19 @@ public sealed class AddressOperations
             throw;
         }
     }
+
+    private static bool IsAdded(InterfaceAddress address, AddressSpec spec, int index) =>
+        address.Index == index && address.Address.Equals(spec.Address) && address.PrefixLength == spec.EffectivePrefixLength;
+
+    /// <summary>
+    /// The addresses of one family on one device: with NETLINK_GET_STRICT_CHK the kernel
+    /// dumps only those; without it the caller's filter still holds.
+    /// </summary>
+    private IEnumerable<InterfaceAddress> ListOf(int index, byte family, IReadOnlyDictionary<int, string> names) =>
+        Connection.Dump($"list addresses of link #{index} {_client.NamespaceDescription}", RtnlMessageType.GetAddress,
+                w => w.WriteStruct(new IfAddrMessage { Family = family, Index = index }),
+                m => Read(AddressMessage.Parse(m), names))
+            .Where(a => a.Index == index);
 
     /// <summary>Deletes the address if it is there; the undo of an add whose read-back failed, which must not hide that failure.</summary>
     private void TryDelete(AddressSpec spec)

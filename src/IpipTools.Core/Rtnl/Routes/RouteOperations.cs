@@ -22,6 +22,16 @@ public sealed class RouteOperations
     /// <summary>Adds the route, or replaces the one with the same destination, table, tos and metric.</summary>
     public void Replace(RouteSpec spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
 
+    /// <summary>
+    /// Adds the route and returns the routes the kernel echoes for it (RTM_NEWROUTE with
+    /// NLM_F_ECHO): the new route as the kernel made it, without a read-back. Empty where
+    /// the kernel echoes nothing. If the echo cannot be read, the route is deleted again.
+    /// </summary>
+    public IReadOnlyList<RouteEntry> AddEchoed(RouteSpec spec) => ChangeEchoed(spec, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add");
+
+    /// <summary><see cref="Replace"/>, returning what the kernel echoes as <see cref="AddEchoed"/> does (a replaced route is not undone).</summary>
+    public IReadOnlyList<RouteEntry> ReplaceEchoed(RouteSpec spec) => ChangeEchoed(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
+
     public void Delete(RouteSpec spec)
     {
         // Resolve the device before the request is built: a lookup inside the body
@@ -114,15 +124,43 @@ public sealed class RouteOperations
     /// </summary>
     private static bool IsMissingTable(NetlinkException e, RouteQuery query) => e.ErrorNumber == Errno.ENOENT && query.Table is not null;
 
-    private void Change(RouteSpec spec, NetlinkFlags flags, string verb)
+    private void Change(RouteSpec spec, NetlinkFlags flags, string verb) => Send(spec, flags, verb, echo: false);
+
+    private IReadOnlyList<RouteEntry> ChangeEchoed(RouteSpec spec, NetlinkFlags flags, string verb)
     {
-        RouteEncoder.Validate(spec);
-        var devices = new DeviceIndexCache(_client);
-        var deviceIndex = devices.IndexOf(spec.Device);
+        var (deviceIndex, echoed) = Send(spec, flags, verb, echo: true);
         try
         {
-            Connection.Execute($"{verb} route {spec} {_client.NamespaceDescription}", RtnlMessageType.NewRoute, flags,
-                w => RouteEncoder.Write(w, spec, deviceIndex));
+            // The echo names the device by index; the request's own device is known, any
+            // other (there is none for a route with a device) is looked up on its own.
+            Func<int, string?> names = index => index == 0 ? null : index == deviceIndex ? spec.Device : _client.Links.Get(index).Name;
+            return echoed.Where(m => m.Type == RtnlMessageType.NewRoute)
+                .Select(m => RouteReader.Read(m, names, _client.NamespaceName))
+                .ToList();
+        }
+        catch when (!flags.HasFlag(NetlinkFlags.Replace))
+        {
+            TryDelete(spec);
+            throw;
+        }
+    }
+
+    /// <summary>Sends one RTM_NEWROUTE; returns the device's index and, with <paramref name="echo"/>, the messages the kernel echoed.</summary>
+    private (int DeviceIndex, IReadOnlyList<NetlinkMessage> Echoed) Send(RouteSpec spec, NetlinkFlags flags, string verb, bool echo)
+    {
+        RouteEncoder.Validate(spec);
+        var deviceIndex = new DeviceIndexCache(_client).IndexOf(spec.Device);
+        var operation = $"{verb} route {spec} {_client.NamespaceDescription}";
+        RequestBodyWriter body = w => RouteEncoder.Write(w, spec, deviceIndex);
+        try
+        {
+            if (!echo)
+            {
+                Connection.Execute(operation, RtnlMessageType.NewRoute, flags, body);
+                return (deviceIndex, Array.Empty<NetlinkMessage>());
+            }
+
+            return (deviceIndex, Connection.ExecuteWithEcho(operation, RtnlMessageType.NewRoute, flags, body));
         }
         catch (NetlinkException e)
         {

@@ -1,0 +1,101 @@
+using System.Net;
+using IpipTools.Core.Commands;
+using IpipTools.Core.DesiredState;
+using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Routes;
+using Xunit;
+
+namespace IpipTools.Core.Tests.Live;
+
+/// <summary>
+/// How many requests the cmdlets' core operations send, counted on the socket: iproute2
+/// does the same work in as many, and every extra one is a kernel round trip per call.
+/// The objects returned must still be what a full read of the kernel's tables reports.
+/// </summary>
+public sealed class ExchangeCountTests
+{
+    [Fact]
+    public void AddingAnIpv4AddressIsTheDeviceLookupAndTheEchoedNewAddr()
+    {
+        using var lab = VethNamespace.Create("xchg", address: null, record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+
+        var before = recorder.Sent.Count;
+        var added = client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")) { Protocol = Ownership.AddressProtocol });
+        var sent = recorder.Sent.Count - before;
+
+        Assert.Equal(2, sent);
+        Assert.Equal(ListedLike(client.Addresses.List(), added), added);
+        Assert.Equal(("vb", IPAddress.Parse("10.10.200.10"), Ownership.AddressProtocol), (added.Name, added.Peer, added.Protocol));
+    }
+
+    [Fact]
+    public void AddingAnIpv6AddressReadsBackAtMostOnceAndOnlyThatDevice()
+    {
+        using var lab = VethNamespace.Create("xchg", address: null, record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+
+        var before = recorder.Sent.Count;
+        var added = client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("fd00:77::1"), 64));
+        var sent = recorder.Sent.Count - before;
+
+        // 2 where the kernel echoes IPv6 addresses, 3 (one read of va's IPv6 addresses) where it does not.
+        Assert.InRange(sent, 2, 3);
+        // DAD may clear the tentative flag between the two reads; everything else must match.
+        Assert.Equal(ListedLike(client.Addresses.List(), added) with { Flags = 0 }, added with { Flags = 0 });
+    }
+
+    [Fact]
+    public void CreatingALinkIsTheNewLinkAndOneLookupByName()
+    {
+        // New-IpipTunnel takes the same path (LinkOperations.Add); this kernel may lack ipip.
+        using var lab = VethNamespace.Create("xchg", address: null, record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+
+        var before = recorder.Sent.Count;
+        var link = client.Links.Add(new LinkSpec("xbr0", new BridgeParameters()) { Up = true, Mtu = 1400 });
+        var sent = recorder.Sent.Count - before;
+
+        Assert.Equal(2, sent);
+        Assert.Equal((link.Index, 1400), (client.Links.Get("xbr0").Index, link.Mtu));
+    }
+
+    [Fact]
+    public void AddingAnOnlinkRouteIsTheDeviceLookupAndTheEchoedNewRoute()
+    {
+        using var lab = VethNamespace.Create("xchg", address: "10.1.0.1/24", record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+        var spec = new OnlinkRouteRequest(IPNetwork.Parse("10.10.0.0/16"), "va") { Gateway = IPAddress.Parse("192.0.2.1"), Metric = 7 }.ToSpec();
+
+        var before = recorder.Sent.Count;
+        var echoed = client.Routes.AddEchoed(spec);
+        var sent = recorder.Sent.Count - before;
+
+        Assert.Equal(2, sent);
+        var route = Assert.Single(echoed);
+        Assert.Equal(Assert.Single(client.Routes.List(), r => r.Destination.Equals(spec.Destination)), route);
+        Assert.Equal(("va", IPAddress.Parse("192.0.2.1"), true), (route.Device, route.Gateway, route.OnLink));
+    }
+
+    [Theory]
+    [InlineData("10.20.0.0/16", "192.0.2.1", false)]
+    [InlineData("fd00:20::/48", "fe80::1", false)]
+    [InlineData("10.21.0.0/16", "192.0.2.9", true)]
+    public void AddOnlinkRouteReturnsWhatTheKernelLists(string destination, string gateway, bool replace)
+    {
+        using var lab = VethNamespace.Create("xchg", address: "10.1.0.1/24");
+        var request = new OnlinkRouteRequest(IPNetwork.Parse(destination), "va") { Gateway = IPAddress.Parse(gateway), Table = 100, Replace = replace };
+
+        var added = OnlinkRouteCommands.Add(lab.Namespace.Namespace, request);
+
+        var listed = lab.Client.Routes.List(new RouteQuery { Table = (RouteTable)100, Family = AddressFamilies.Of(request.Destination.BaseAddress) });
+        Assert.Equal(Assert.Single(listed, r => r.Destination.Equals(request.Destination)), added);
+    }
+
+    private static InterfaceAddress ListedLike(IReadOnlyList<InterfaceAddress> listed, InterfaceAddress added) =>
+        Assert.Single(listed, a => a.Index == added.Index && a.Address.Equals(added.Address));
+}

@@ -1,0 +1,31 @@
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
+
+namespace IpipTools.KernelTests;
+
+/// <summary>
+/// New-IpipTunnel followed by Add-TunnelPeerAddress, counted on the socket: as many kernel
+/// exchanges as iproute2 needs for the same work (a 6.1 kernel does not echo RTM_NEWLINK,
+/// so the new tunnel is read by name once; it does echo RTM_NEWADDR).
+/// </summary>
+public sealed class TunnelExchangeCountTests
+{
+    [Fact]
+    public void ATunnelWithAPeerAddressTakesFourExchanges()
+    {
+        using var ns = KernelNamespace.Create("xchg");
+        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace.Namespace);
+        using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
+
+        var before = recorder.Sent.Count;
+        var tunnel = client.Tunnels.Create(new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true });
+        var tunnelExchanges = recorder.Sent.Count - before;
+        before = recorder.Sent.Count;
+        var address = client.Addresses.Add(new AddressSpec("tun1", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
+        var addressExchanges = recorder.Sent.Count - before;
+
+        Assert.Equal((2, 2), (tunnelExchanges, addressExchanges));
+        Assert.Equal(TunnelFacts.From(tunnel), TunnelFacts.From(client.Tunnels.Get("tun1")));
+        Assert.Equal(Assert.Single(client.Addresses.List("tun1"), a => a.Address.Equals(address.Address)), address);
+    }
+}
