@@ -70,6 +70,41 @@ Describe 'Link cmdlets' {
         $B | Add-TunnelPeerAddress 10.77.0.2 -PrefixLength 24 -InterfaceName vb | Out-Null
         Test-Ping $A.Namespace 10.77.0.2 | Should -BeTrue
     }
+
+    # The MTUs of a pair's two ends, with ip link add as the oracle: ip gives the local end the
+    # MTU before 'type veth' and the peer only the one after 'peer name PEER' (the kernel's 1500
+    # otherwise), and New-VethPair -Mtu / -PeerMtu do the same, also with the peer in another
+    # namespace. The min_mtu and max_mtu ip reports are the range -Mtu is checked against.
+    Context 'New-VethPair -Mtu and -PeerMtu give each end its MTU as ip link add does' {
+        It '-Mtu alone sets the local end and leaves the peer where ip leaves it' {
+            ip -n $A.Namespace link add ia mtu 1400 type veth peer name ib
+            $A | New-VethPair ma mb -Mtu 1400 | Out-Null
+            (Get-IpLink $A.Namespace ma).mtu | Should -Be (Get-IpLink $A.Namespace ia).mtu
+            (Get-IpLink $A.Namespace mb).mtu | Should -Be (Get-IpLink $A.Namespace ib).mtu
+            (Get-IpLink $A.Namespace ia).mtu | Should -Be 1400
+            (Get-IpLink $A.Namespace ib).mtu | Should -Be 1500 -Because 'ip link add NAME mtu N type veth gives the peer no MTU of its own'
+        }
+
+        It '-Mtu and -PeerMtu set both ends, as ip link add ... peer name PEER mtu N does, with the peer in another namespace' {
+            ip -n $A.Namespace link add ia mtu 1400 type veth peer name ib mtu 1380 netns $B.Namespace
+            $A | New-VethPair ma mb -Mtu 1400 -PeerMtu 1380 -PeerNamespace $B.Namespace | Out-Null
+            (Get-IpLink $A.Namespace ma).mtu | Should -Be (Get-IpLink $A.Namespace ia).mtu
+            (Get-IpLink $B.Namespace mb).mtu | Should -Be (Get-IpLink $B.Namespace ib).mtu
+            (Get-IpLink $B.Namespace mb).mtu | Should -Be 1380
+        }
+
+        It 'accepts exactly the range ip reports for a veth (<Mtu>)' -ForEach @(@{ Mtu = 'min_mtu' }, @{ Mtu = 'max_mtu' }) {
+            ip -n $A.Namespace link add ia type veth peer name ib
+            $limit = (Get-IpLink $A.Namespace ia).$Mtu
+            $limit | Should -BeIn 68, 65535
+            $A | New-VethPair ma mb -Mtu $limit -PeerMtu $limit | Out-Null
+            (Get-IpLink $A.Namespace ma).mtu | Should -Be $limit
+            (Get-IpLink $A.Namespace mb).mtu | Should -Be $limit
+            $beyond = if ($Mtu -eq 'min_mtu') { $limit - 1 } else { $limit + 1 }
+            { $A | New-VethPair na nb -Mtu $beyond -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidMtu,*'
+            Get-IpLink $A.Namespace na | Should -BeNullOrEmpty
+        }
+    }
 }
 
 # What IpipTools creates carries its mark: links the alias ipiptools:managed, on both ends
@@ -168,53 +203,5 @@ Describe 'New-VethPair -PeerNamespace with a bad name and -WhatIf' {
         $whatIf.Errors[0].FullyQualifiedErrorId | Should -Be $real.Errors[0].FullyQualifiedErrorId
         "$($whatIf.Errors[0])" | Should -Be "$($real.Errors[0])"
         (Get-IpJson $Fixture.Namespace link show).ifname | Should -Not -Contain 'wv0'
-    }
-}
-
-# The MTUs of a pair's two ends, with ip link add as the oracle: ip gives the local end the
-# MTU before 'type veth' and the peer only the one after 'peer name PEER' (the kernel's 1500
-# otherwise), and New-VethPair -Mtu / -PeerMtu do the same, also with the peer in another
-# namespace. The min_mtu and max_mtu ip reports are the range -Mtu is checked against.
-Describe 'New-VethPair -Mtu and -PeerMtu give each end its MTU as ip link add does' {
-    BeforeAll {
-        . (Join-Path $PSScriptRoot 'Helpers.ps1')
-    }
-
-    BeforeEach {
-        $script:A = New-NetNamespaceFixture
-        $script:B = New-NetNamespaceFixture
-    }
-
-    AfterEach {
-        $A, $B | Remove-NetNamespaceFixture -Confirm:$false
-    }
-
-    It '-Mtu alone sets the local end and leaves the peer where ip leaves it' {
-        ip -n $A.Namespace link add ia mtu 1400 type veth peer name ib
-        $A | New-VethPair ma mb -Mtu 1400 | Out-Null
-        (Get-IpLink $A.Namespace ma).mtu | Should -Be (Get-IpLink $A.Namespace ia).mtu
-        (Get-IpLink $A.Namespace mb).mtu | Should -Be (Get-IpLink $A.Namespace ib).mtu
-        (Get-IpLink $A.Namespace ia).mtu | Should -Be 1400
-        (Get-IpLink $A.Namespace ib).mtu | Should -Be 1500 -Because 'ip link add NAME mtu N type veth gives the peer no MTU of its own'
-    }
-
-    It '-Mtu and -PeerMtu set both ends, as ip link add ... peer name PEER mtu N does, with the peer in another namespace' {
-        ip -n $A.Namespace link add ia mtu 1400 type veth peer name ib mtu 1380 netns $B.Namespace
-        $A | New-VethPair ma mb -Mtu 1400 -PeerMtu 1380 -PeerNamespace $B.Namespace | Out-Null
-        (Get-IpLink $A.Namespace ma).mtu | Should -Be (Get-IpLink $A.Namespace ia).mtu
-        (Get-IpLink $B.Namespace mb).mtu | Should -Be (Get-IpLink $B.Namespace ib).mtu
-        (Get-IpLink $B.Namespace mb).mtu | Should -Be 1380
-    }
-
-    It 'accepts exactly the range ip reports for a veth (<Mtu>)' -ForEach @(@{ Mtu = 'min_mtu' }, @{ Mtu = 'max_mtu' }) {
-        ip -n $A.Namespace link add ia type veth peer name ib
-        $limit = (Get-IpLink $A.Namespace ia).$Mtu
-        $limit | Should -BeIn 68, 65535
-        $A | New-VethPair ma mb -Mtu $limit -PeerMtu $limit | Out-Null
-        (Get-IpLink $A.Namespace ma).mtu | Should -Be $limit
-        (Get-IpLink $A.Namespace mb).mtu | Should -Be $limit
-        $beyond = if ($Mtu -eq 'min_mtu') { $limit - 1 } else { $limit + 1 }
-        { $A | New-VethPair na nb -Mtu $beyond -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidMtu,*'
-        Get-IpLink $A.Namespace na | Should -BeNullOrEmpty
     }
 }
