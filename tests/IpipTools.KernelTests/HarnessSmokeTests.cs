@@ -12,12 +12,12 @@ public sealed class HarnessSmokeTests
     public void IpipTunnelCanBeCreatedInAThrowawayNamespace()
     {
         KernelTestEnvironment.RequireKernel();
-        using var ns = new ThrowawayNamespace("smoke");
+        using var ns = new TestNamespace("smoke");
 
-        ns.IpOk("link", "add", "smoke0", "type", "ipip", "remote", "10.0.0.2", "local", "10.0.0.1");
+        ns.Ip("link", "add", "smoke0", "type", "ipip", "remote", "10.0.0.2", "local", "10.0.0.1").EnsureSuccess("ip link add smoke0");
 
         // No underlay device exists, so the MTU is not asserted: only the driver kind.
-        var link = SingleLink(ns.IpOk("-d", "-j", "link", "show", "smoke0"));
+        var link = SingleLink(ns.Ip("-d", "-j", "link", "show", "smoke0").EnsureSuccess("ip link show smoke0").Output);
         Assert.Equal("smoke0", link.GetProperty("ifname").GetString());
         Assert.Equal("ipip", link.GetProperty("linkinfo").GetProperty("info_kind").GetString());
     }
@@ -26,10 +26,10 @@ public sealed class HarnessSmokeTests
     public void FreshNamespaceHasTheIpipFallbackDevice()
     {
         KernelTestEnvironment.RequireKernel();
-        using var ns = new ThrowawayNamespace("smoke");
+        using var ns = new TestNamespace("smoke");
 
         // The ipip module creates tunl0 in every namespace once it is loaded.
-        var link = SingleLink(ns.IpOk("-d", "-j", "link", "show", "tunl0"));
+        var link = SingleLink(ns.Ip("-d", "-j", "link", "show", "tunl0").EnsureSuccess("ip link show tunl0").Output);
         Assert.Equal("tunl0", link.GetProperty("ifname").GetString());
         Assert.Equal("ipip", link.GetProperty("linkinfo").GetProperty("info_kind").GetString());
     }
