@@ -1,6 +1,4 @@
 using IpipTools.Core.Rtnl;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Bench;
@@ -26,8 +24,7 @@ internal sealed class BenchNamespace : IDisposable
             client.Links.SetUp("lo", true);
             if (withDevice)
             {
-                client.Links.Add(new LinkSpec(Device, new VethParameters(Peer)) { Up = true });
-                client.Links.SetUp(Peer, true);
+                TestNamespace.AddVethPair(client, Device, Peer);
             }
         }
         catch

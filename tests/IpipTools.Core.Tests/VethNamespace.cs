@@ -1,8 +1,6 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Core.Tests;
@@ -39,8 +37,7 @@ internal sealed class VethNamespace : IDisposable
         try
         {
             var (client, recorder) = record ? RecordingClient.Open(ns.Namespace, maxSendSize) : (ns.Connect(), null);
-            client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
-            client.Links.SetUp("vb", true);
+            TestNamespace.AddVethPair(client, "va", "vb");
             if (address is not null)
             {
                 var parts = address.Split('/');

@@ -42,7 +42,7 @@ internal sealed class KernelNamespace : IDisposable
     /// up, with the MTU asked for.
     /// </summary>
     public void AddUnderlay(string name = "under", int? mtu = null) =>
-        Client.Links.Add(new LinkSpec(name, new VethParameters(name + "p")) { Mtu = mtu, Up = true });
+        TestNamespace.AddVethPair(Client, name, name + "p", mtu, peerUp: false);
 
     /// <summary>`ip -n NAME ARGS...`: iproute2 making something for IpipTools to read, or the oracle.</summary>
     public Command.Result Ip(params string[] arguments) => Namespace.Ip(arguments);

@@ -1,5 +1,7 @@
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.TestSupport;
 
@@ -28,6 +30,21 @@ public sealed class TestNamespace : IDisposable
 
     /// <summary>Deletes a link in the root namespace when this namespace is disposed.</summary>
     public void CleanUpRootLink(string name) => _rootLinks.Add(name);
+
+    /// <summary>
+    /// Adds a veth pair <paramref name="name"/> — <paramref name="peer"/>, both ends here, through
+    /// <paramref name="client"/> (which may be a recording one), <paramref name="name"/> up and,
+    /// unless <paramref name="peerUp"/> is false, <paramref name="peer"/> up too: the device most
+    /// tests send out of or bind to.
+    /// </summary>
+    public static void AddVethPair(RtnetlinkClient client, string name, string peer, int? mtu = null, bool peerUp = true)
+    {
+        client.Links.Add(new LinkSpec(name, new VethParameters(peer)) { Mtu = mtu, Up = true });
+        if (peerUp)
+        {
+            client.Links.SetUp(peer, true);
+        }
+    }
 
     /// <summary>Brings `lo` up, which ping to the namespace's own addresses needs.</summary>
     public void LoopbackUp()
