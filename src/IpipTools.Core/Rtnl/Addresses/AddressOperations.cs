@@ -81,17 +81,7 @@ public sealed class AddressOperations
             .Where(a => a.Index == index);
 
     /// <summary>Deletes the address if it is there; the undo of an add whose read-back failed, which must not hide that failure.</summary>
-    private void TryDelete(AddressSpec spec)
-    {
-        try
-        {
-            Delete(spec);
-        }
-        catch (Exception e) when (e is NetlinkException or IpipToolsException)
-        {
-            // The caller rethrows the failure that made it undo.
-        }
-    }
+    private void TryDelete(AddressSpec spec) => BestEffortUndo.Run(() => Delete(spec));
 
     public void Delete(AddressSpec spec)
     {

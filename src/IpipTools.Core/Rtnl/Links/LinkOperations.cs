@@ -173,20 +173,13 @@ public sealed partial class LinkOperations
     }
 
     /// <summary>Deletes if present; used to undo a half-made object. Never throws.</summary>
-    internal void TryDelete(string name)
+    internal void TryDelete(string name) => BestEffortUndo.Run(() =>
     {
-        try
+        if (FindMessage(name) is not null)
         {
-            if (FindMessage(name) is not null)
-            {
-                Delete(name);
-            }
+            Delete(name);
         }
-        catch (IpipToolsException)
-        {
-            // Best effort: the original failure is what the caller reports.
-        }
-    }
+    });
 
     internal IpipToolsException NotFound(string name) => new(
         $"No link named '{name}' {Where}.", "LinkNotFound", IpipErrorCategory.ObjectNotFound,

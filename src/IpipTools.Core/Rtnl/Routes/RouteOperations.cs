@@ -49,17 +49,7 @@ public sealed class RouteOperations
     }
 
     /// <summary>Deletes exactly this route, if it is there: the undo of an add whose aftermath failed, which must not hide that failure.</summary>
-    internal void TryDelete(RouteSpec spec)
-    {
-        try
-        {
-            Delete(spec);
-        }
-        catch (Exception e) when (e is NetlinkException or IpipToolsException)
-        {
-            // The caller rethrows the failure that made it undo; this one would only hide it.
-        }
-    }
+    internal void TryDelete(RouteSpec spec) => BestEffortUndo.Run(() => Delete(spec));
 
     /// <summary>
     /// Adds (or with <paramref name="replace"/>, replaces) many routes in as few sends as
