@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.DesiredState;
 

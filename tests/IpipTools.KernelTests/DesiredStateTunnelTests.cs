@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 
 namespace IpipTools.KernelTests;

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using IpipTools.Bench.Measurement;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Routes;

@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>

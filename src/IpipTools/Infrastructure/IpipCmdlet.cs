@@ -3,6 +3,8 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
 
 namespace IpipTools.Infrastructure;
 
@@ -12,9 +14,17 @@ namespace IpipTools.Infrastructure;
 /// result); failures the core reports become non-terminating ErrorRecords here, once
 /// per pipeline item, so <c>Get-IpipTunnel | Remove-IpipTunnel</c> goes on past one
 /// that cannot be removed.
+/// <para>
+/// A cmdlet keeps one rtnetlink connection per namespace for its whole pipeline
+/// (<see cref="Connection"/>), opened on first use. PowerShell disposes a command that is
+/// <see cref="IDisposable"/> when its pipeline ends, however it ends (done, failed, or
+/// stopped with Ctrl+C), so the sockets close there and never leak.
+/// </para>
 /// </summary>
-public abstract class IpipCmdlet : PSCmdlet
+public abstract class IpipCmdlet : PSCmdlet, IDisposable
 {
+    private ClientPool? _connections;
+
     /// <summary>The key of this shell session's namespace stack (see Enter-NetNamespace).</summary>
     protected static object? Session => Runspace.DefaultRunspace;
 
@@ -79,5 +89,18 @@ public abstract class IpipCmdlet : PSCmdlet
         {
             WriteError(ErrorRecords.From(failure));
         }
+    }
+
+    /// <summary>This pipeline's connection to <paramref name="target"/>, opened on first use.</summary>
+    protected RtnetlinkClient Connection(NetNamespace target) => (_connections ??= new ClientPool()).Get(target);
+
+    /// <summary>Closes the connection to a namespace this cmdlet is about to delete.</summary>
+    protected void ForgetConnection(NetNamespace target) => _connections?.Forget(target);
+
+    public void Dispose()
+    {
+        _connections?.Dispose();
+        _connections = null;
+        GC.SuppressFinalize(this);
     }
 }

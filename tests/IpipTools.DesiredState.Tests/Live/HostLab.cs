@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IpipTools.Core.DesiredState;

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using System.Net;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
@@ -46,7 +47,7 @@ internal sealed class StepExecutor
                 ExecuteLink(step, restoring);
                 break;
             case PlanObjectKind.LinkState:
-                _clients.Get(step.Namespace).Links.SetUp(step.Link!.Name, step.Link.Up);
+                _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links.SetUp(step.Link!.Name, step.Link.Up);
                 break;
             case PlanObjectKind.Address:
                 ExecuteAddress(step);
@@ -65,7 +66,7 @@ internal sealed class StepExecutor
     /// </summary>
     public void ExecuteRoutes(IReadOnlyList<PlanStep> steps, Action<PlanStep> record)
     {
-        var routes = _clients.Get(steps[0].Namespace).Routes;
+        var routes = _clients.Get(NamespaceNames.Resolve(steps[0].Namespace)).Routes;
         var specs = steps.Select(s => s.Route!.ToSpec()).ToList();
         var result = steps[0].Action switch
         {
@@ -96,13 +97,13 @@ internal sealed class StepExecutor
             return;
         }
 
-        _clients.Forget(step.Namespace);
+        _clients.Forget(NamespaceNames.Resolve(step.Namespace));
         NetNamespaceStore.Delete(step.Namespace);
     }
 
     private void ExecuteLink(PlanStep step, bool restoring)
     {
-        var links = _clients.Get(step.Namespace).Links;
+        var links = _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links;
         switch (step.Action)
         {
             case PlanAction.Add:
@@ -134,7 +135,7 @@ internal sealed class StepExecutor
     /// </summary>
     private void ExecuteRecreate(PlanStep step, bool restoring, Action<PlanStep> record)
     {
-        _clients.Get(step.Namespace).Links.Delete(step.PreviousLink!.Name);
+        _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links.Delete(step.PreviousLink!.Name);
         record(StepInverse.Of(step with { Action = PlanAction.Remove, Link = null }));
         _creator.Create(step.Namespace, step.Link!, restoring ? step.PeerLink : null, restoring);
         record(StepInverse.Of(step with { Action = PlanAction.Add, PreviousLink = null, PeerLink = null }));
@@ -159,7 +160,7 @@ internal sealed class StepExecutor
     /// </summary>
     private void ChangeLink(string namespaceName, LinkConfig link, LinkConfig previous, bool force = false)
     {
-        var client = _clients.Get(namespaceName);
+        var client = _clients.Get(NamespaceNames.Resolve(namespaceName));
         if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && (force || tunnel.Differences(was).Any()))
         {
             // What a topology does not model (inner protocol, encapsulation) is kept as it is.
@@ -186,7 +187,7 @@ internal sealed class StepExecutor
         {
             Protocol = a.Protocol == 0 ? null : a.Protocol,
         };
-        var addresses = _clients.Get(step.Namespace).Addresses;
+        var addresses = _clients.Get(NamespaceNames.Resolve(step.Namespace)).Addresses;
         if (step.Action == PlanAction.Add)
         {
             addresses.Add(spec);

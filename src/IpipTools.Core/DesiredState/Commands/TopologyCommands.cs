@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl;
 using System.Collections.Specialized;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;

@@ -26,7 +26,7 @@ public static class StateReader
             return new NamespaceConfig { Name = name, Exists = false };
         }
 
-        var client = clients.Get(name);
+        var client = clients.Get(NamespaceNames.Resolve(name));
         var links = client.Links.List();
         var names = links.ToDictionary(l => l.Index, l => l.Name);
         string? NameOf(int index) => names.GetValueOrDefault(index);
