@@ -1,6 +1,8 @@
 using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Mesh;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.KernelTests;
 

@@ -1,6 +1,8 @@
 using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.KernelTests;
 
@@ -70,9 +72,9 @@ public sealed class DesiredStateS6Tests
         var plan = TopologyEngine.Plan(withoutC, clients);
 
         Assert.Equal(new[] { (lab["node-a"].Name, "10.42.3.0/24"), (lab["node-b"].Name, "10.42.3.0/24") }.Order(),
-            plan.Steps.Select(s => (s.Namespace, s.Route!.Destination)).Order());
+            plan.Steps.Select(s => (s.Namespace, ((RouteStep)s).Route.Destination)).Order());
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
-        PlanApplier.Apply(plan, clients);
+        TopologyEngine.Apply(plan, clients);
         Assert.Equal(0, IpOracle.Routes(lab["node-a"].Name, "10.42.3.0/24").GetArrayLength());
         Assert.Equal(1, IpOracle.Routes(lab["node-a"].Name, "10.50.0.0/16").GetArrayLength());
     }

@@ -1,5 +1,8 @@
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.KernelTests;
 
@@ -91,7 +94,7 @@ public sealed class DesiredStateTunnelTests
             "Add Address 10.10.100.10 peer 10.10.200.10/32 dev tunl",
         }, plan.Steps.Select(s => $"{s.Action} {s.Kind} {s.Target}"));
         Assert.Contains("tunl0-style", plan.Steps[1].Reason);
-        PlanApplier.Apply(plan, clients);
+        TopologyEngine.Apply(plan, clients);
 
         var link = IpOracle.Link(ns1, "tunl")!.Value;
         Assert.DoesNotContain("POINTOPOINT", link.Strings("flags"));
@@ -117,7 +120,7 @@ public sealed class DesiredStateTunnelTests
 
         var recreate = Assert.Single(plan.Steps, s => s.Action == PlanAction.Recreate);
         Assert.Contains("collect_metadata", recreate.Reason);
-        PlanApplier.Apply(plan, clients);
+        TopologyEngine.Apply(plan, clients);
         Assert.True(TopologyEngine.Test(changed, clients));
     }
 

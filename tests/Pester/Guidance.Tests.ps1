@@ -119,7 +119,7 @@ Describe 'Errors provoked in PowerShell read as guidance' {
         $run.Errors | Should -BeNullOrEmpty
         $plan = $run.Output[0]
         $plan.Conflicts | Should -Not -BeNullOrEmpty
-        $action = [IpipTools.Core.DesiredState.TopologyCommands]::DescribeApply($plan).Action
+        $action = $plan.Summary()
         $action | Should -Not -Match '\(s\)|\(\)'
         $action | Should -Match '1 conflict\b'
         $run.HostLines | Should -HaveCount 1 -Because '-WhatIf says what it would do once'

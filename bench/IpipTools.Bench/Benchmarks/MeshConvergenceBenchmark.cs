@@ -2,6 +2,7 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Bench.Measurement;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Mesh;
 
 namespace IpipTools.Bench.Benchmarks;
 

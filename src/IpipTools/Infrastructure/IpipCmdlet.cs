@@ -92,7 +92,10 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>This pipeline's connection to <paramref name="target"/>, opened on first use.</summary>
-    protected RtnetlinkClient Connection(NetNamespace target) => (_connections ??= new ClientPool()).Get(target);
+    protected RtnetlinkClient Connection(NetNamespace target) => Connections.Get(target);
+
+    /// <summary>This pipeline's connections, one per namespace, each opened on first use (desired state plans and applies through them).</summary>
+    protected ClientPool Connections => _connections ??= new ClientPool();
 
     /// <summary>Closes the connection to a namespace this cmdlet is about to delete.</summary>
     protected void ForgetConnection(NetNamespace target) => _connections?.Forget(target);

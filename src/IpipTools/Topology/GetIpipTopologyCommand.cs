@@ -2,6 +2,8 @@ using System.Collections.Specialized;
 using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Topology;
@@ -25,6 +27,17 @@ public sealed class GetIpipTopologyCommand : IpipCmdlet
     [Parameter]
     public SwitchParameter AsText { get; set; }
 
-    protected override void ProcessItem() =>
-        WriteObject(TopologyCommands.Export(Session, NetNamespace, OwnedOnly.IsPresent, AsText.IsPresent));
+    /// <summary>
+    /// Every namespace must exist: the state reader reports a missing one as absent, which
+    /// exports as an empty topology, a quiet answer to what is almost always a typo.
+    /// </summary>
+    protected override void ProcessItem()
+    {
+        var session = NamespaceSession.For(Session);
+        var names = (NetNamespace ?? new string?[] { null }).DefaultIfEmpty(null)
+            .Select(n => NamespaceNames.Of(session.Resolve(n).MustExist()))
+            .ToList();
+        var topology = TopologyExporter.Export(TopologyEngine.Read(names, Connections), new ExportOptions { OwnedOnly = OwnedOnly.IsPresent });
+        WriteObject(AsText.IsPresent ? TopologyWriter.ToPowerShellData(topology) : TopologyWriter.ToData(topology));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Management.Automation.Language;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Data;
 
 namespace IpipTools.Topology;
 

@@ -1,6 +1,11 @@
 using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Mesh;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Topology;
@@ -18,6 +23,7 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
     [Parameter(Mandatory = true, Position = 0)]
     public string Address { get; set; } = string.Empty;
 
+    /// <summary>The peers as data: a hashtable of block → underlay address (<c>@{ '10.42.2.0/24' = '172.16.165.244' }</c>), or hashtables with Block and Underlay.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     public object? Peer { get; set; }
 
@@ -36,24 +42,16 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        var plan = TopologyCommands.PlanMesh(new MeshRequest
+        var mesh = MeshTopology.Generate(new MeshSpec
         {
-            Namespace = Target,
-            Address = Address,
-            Peers = Peer,
+            Namespace = NamespaceNames.Of(Target),
             Device = Device,
+            Address = Address,
+            Peers = MeshPeers.Read(ObjectDataReader.Read(Peer ?? Array.Empty<object>(), "-Peer", TopologyData.Unwrap)),
             RouteMtu = RouteMtu,
             DeviceMtu = DeviceMtu,
-            Table = Table,
-            Unwrap = TopologyData.Unwrap,
+            Table = (RouteTable?)Table ?? RouteTable.Main,
         });
-        if (Approve(TopologyCommands.DescribeApply(plan)))
-        {
-            WriteObject(TopologyCommands.ApplyFresh(plan, WriteVerbose));
-        }
-        else
-        {
-            WriteObject(plan);
-        }
+        PlanApproval.ApplyIfApproved(this, TopologyEngine.Plan(mesh, Connections), Connections, given: false);
     }
 }

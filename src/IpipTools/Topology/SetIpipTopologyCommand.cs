@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.Topology;
 
@@ -28,15 +29,16 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
 
     protected override void ProcessItem()
     {
-        var request = Request() with { Plan = Plan, PlanPath = PlanPath, SavePlan = SavePlan };
-        var plan = TopologyCommands.Plan(request);
-        if (TopologyCommands.ShouldApply(request) && Approve(TopologyCommands.DescribeApply(plan)))
+        var given = Plan ?? (PlanPath is not null ? TopologyPlan.FromJson(File.ReadAllText(FileSystemPath(PlanPath))) : null);
+        var plan = given ?? PlanTopology();
+        if (SavePlan is not null)
         {
-            WriteObject(TopologyCommands.Apply(plan, request, WriteVerbose));
-        }
-        else
-        {
+            // Saving is all -SavePlan asks for; the plan is applied later, with -PlanPath.
+            File.WriteAllText(FileSystemPath(SavePlan), plan.ToJson());
             WriteObject(plan);
+            return;
         }
+
+        PlanApproval.ApplyIfApproved(this, plan, Connections, given: given is not null);
     }
 }

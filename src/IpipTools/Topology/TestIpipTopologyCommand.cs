@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.Topology;
 
@@ -14,5 +15,16 @@ public sealed class TestIpipTopologyCommand : TopologyCmdlet
     [Parameter]
     public SwitchParameter Detailed { get; set; }
 
-    protected override void ProcessItem() => WriteEach(TopologyCommands.Test(Request(), Detailed.IsPresent));
+    protected override void ProcessItem()
+    {
+        var plan = PlanTopology();
+        if (Detailed.IsPresent)
+        {
+            WriteEach(plan.Steps.Cast<object>().Concat(plan.Conflicts));
+        }
+        else
+        {
+            WriteObject(plan.IsConverged);
+        }
+    }
 }

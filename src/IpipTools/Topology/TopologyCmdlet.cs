@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.Errors;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Topology;
@@ -33,15 +35,21 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     [Parameter(ParameterSetName = DataSet)]
     public SwitchParameter Prune { get; set; }
 
-    /// <summary>The request the bound parameters make.</summary>
-    protected TopologyRequest Request() => new()
+    /// <summary>The plan that takes the namespaces from their state now to the topology given, made through this pipeline's connections.</summary>
+    protected TopologyPlan PlanTopology() => TopologyEngine.Plan(Topology(), Connections, new PlanOptions { Prune = Prune.IsPresent });
+
+    /// <summary>A file path as the user wrote it, resolved against PowerShell's location (not the process's).</summary>
+    protected string FileSystemPath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>The topology given (file or data), its current namespace ("") renamed to the one -NetNamespace names.</summary>
+    private Core.DesiredState.Topology Topology()
     {
-        Path = Path,
-        Data = InputObject,
-        Prune = Prune.IsPresent,
-        CurrentNamespace = Target,
-        Unwrap = TopologyData.Unwrap,
-        ReadPowerShellData = PowerShellDataFile.Read,
-        ResolvePath = GetUnresolvedProviderPathFromPSPath,
-    };
+        var topology = Path is not null
+            ? TopologyLoader.FromFile(FileSystemPath(Path), PowerShellDataFile.Read)
+            : TopologyLoader.FromObject(InputObject ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
+                    "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
+                "the topology data", TopologyData.Unwrap);
+        var current = NamespaceNames.Of(Target);
+        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });
+    }
 }

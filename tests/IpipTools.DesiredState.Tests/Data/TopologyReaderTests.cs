@@ -2,6 +2,8 @@ using System.Collections;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using Xunit;
+using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Export;
 
 namespace IpipTools.DesiredState.Tests.Data;
 

@@ -2,6 +2,7 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

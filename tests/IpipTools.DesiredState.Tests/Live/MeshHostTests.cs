@@ -3,6 +3,9 @@ using System.Diagnostics;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Mesh;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.DesiredState.Tests.Live;
 
@@ -34,7 +37,7 @@ public sealed class MeshHostTests
         Assert.Equal(199, IpOracle.Routes(node, "dev", "mesh0", "proto", "73").GetArrayLength());
 
         var read = Stopwatch.StartNew();
-        var observed = StateReader.Read(new[] { node }, clients);
+        var observed = TopologyEngine.Read(new[] { node }, clients);
         read.Stop();
         var plan = Stopwatch.StartNew();
         var converged = TopologyPlanner.Plan(desired, observed);

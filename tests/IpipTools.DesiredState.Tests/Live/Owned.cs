@@ -2,6 +2,7 @@ using System.Net;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

@@ -2,6 +2,8 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

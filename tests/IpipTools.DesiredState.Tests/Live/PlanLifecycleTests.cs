@@ -2,6 +2,9 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.DesiredState.Tests.Live;
 
@@ -29,7 +32,7 @@ public sealed class PlanLifecycleTests
             var plan = TopologyPlan.FromJson(File.ReadAllText(file));
 
             using var clients = new ClientPool();
-            var result = PlanApplier.Apply(plan, clients);
+            var result = TopologyEngine.Apply(plan, clients);
 
             Assert.Equal(plan.Steps.Count, result.StepsApplied);
             Assert.True(TopologyEngine.Test(desired, clients));
@@ -52,7 +55,7 @@ public sealed class PlanLifecycleTests
 
         HostLab.Ip(lab, "h1", "route", "add", "10.61.0.0/16", "via", "10.1.0.1");
         var before = HostLab.Snapshot(lab);
-        var e = Assert.Throws<IpipTools.Core.Errors.IpipToolsException>(() => PlanApplier.Apply(TopologyPlan.FromJson(plan.ToJson()), clients));
+        var e = Assert.Throws<IpipTools.Core.Errors.IpipToolsException>(() => TopologyEngine.Apply(TopologyPlan.FromJson(plan.ToJson()), clients));
 
         Assert.Equal("PlanStale", e.ErrorId);
         Assert.Equal(before, HostLab.Snapshot(lab));
@@ -67,7 +70,7 @@ public sealed class PlanLifecycleTests
         HostLab.Ip(lab, "h2", "route", "add", "10.62.0.0/16", "via", "10.2.0.1");
         using var clients = new ClientPool();
 
-        var exported = TopologyExporter.Export(StateReader.Read(HostLab.Names.Select(n => lab[n]), clients));
+        var exported = TopologyExporter.Export(TopologyEngine.Read(HostLab.Names.Select(n => lab[n]), clients));
         var text = TopologyWriter.ToPowerShellData(exported);
         var reread = TopologyLoader.FromJson(TopologyWriter.ToJson(exported), "exported.json");
 
@@ -76,7 +79,7 @@ public sealed class PlanLifecycleTests
         var plan = TopologyEngine.Plan(reread, clients, new PlanOptions { Prune = true });
         Assert.True(plan.IsConverged, plan.ToString());
 
-        var owned = TopologyExporter.Export(StateReader.Read(HostLab.Names.Select(n => lab[n]), clients), new ExportOptions { OwnedOnly = true });
+        var owned = TopologyExporter.Export(TopologyEngine.Read(HostLab.Names.Select(n => lab[n]), clients), new ExportOptions { OwnedOnly = true });
         Assert.DoesNotContain(owned.Find(lab["h2"])!.Routes, r => r.Destination == "10.62.0.0/16");
         Assert.True(TopologyEngine.Test(owned, clients));
     }

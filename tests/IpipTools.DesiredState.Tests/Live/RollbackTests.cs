@@ -2,6 +2,9 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Apply;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.DesiredState.Tests.Live;
 
@@ -53,7 +56,7 @@ public sealed class RollbackTests
                 .Select(t => t.StartsWith("Change Forwarding") ? "Change Forwarding" : t.StartsWith("Change Route") ? "Change Route 10.9.0.0/24" : t.StartsWith("Add Route") ? "Add Route 10.43.0.0/16" : t)
                 .Order());
 
-        var e = Assert.Throws<TopologyApplyException>(() => PlanApplier.Apply(plan, clients));
+        var e = Assert.Throws<TopologyApplyException>(() => TopologyEngine.Apply(plan, clients));
 
         Assert.True(e.RolledBack, e.Message);
         Assert.Equal(failing.Number, e.FailedStep.Number);
@@ -83,7 +86,7 @@ public sealed class RollbackTests
         var e = Assert.Throws<TopologyApplyException>(() => TopologyEngine.Set(HostLab.Load(lab, text), clients));
 
         Assert.True(e.RolledBack, e.Message);
-        Assert.Equal("10.72.0.0/16", e.FailedStep.Route!.Destination);
+        Assert.Equal("10.72.0.0/16", Assert.IsType<AddRoute>(e.FailedStep).Route.Destination);
         Assert.Equal(3, e.StepsUndone);
         Assert.Equal(before, HostLab.Snapshot(lab));
     }

@@ -1,6 +1,8 @@
 using IpipTools.Core.DesiredState;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
+using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 

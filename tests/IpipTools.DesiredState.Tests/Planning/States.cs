@@ -1,6 +1,7 @@
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 

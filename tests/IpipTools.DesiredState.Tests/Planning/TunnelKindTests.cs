@@ -2,6 +2,10 @@ using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
+using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -55,9 +59,9 @@ public sealed class TunnelKindTests
 
         var plan = TopologyPlanner.Plan(InA(Tunnels.Replace("\"InputKey\": 1", "\"InputKey\": 5", StringComparison.Ordinal)), read);
 
-        var step = Assert.Single(plan.Steps);
+        var step = Assert.IsType<ChangeLink>(Assert.Single(plan.Steps));
         Assert.Equal((PlanAction.Change, "gre g", "InputKey 1 → 5"), (step.Action, step.Target, step.Reason));
-        var gre = Assert.IsType<GreParameters>(step.Link!.Tunnel!.ApplyTo(new GreParameters { InputChecksum = true }, underlayIndex: 7));
+        var gre = Assert.IsType<GreParameters>(step.Link.Tunnel!.ApplyTo(new GreParameters { InputChecksum = true }, underlayIndex: 7));
         Assert.Equal((5u, 4294967295u, true, 7), (gre.InputKey, gre.OutputKey, gre.InputChecksum, gre.UnderlayIndex));
     }
 
@@ -137,7 +141,7 @@ public sealed class TunnelKindTests
         Assert.Contains("InputKey", e.Message);
     }
 
-    private static LinkConfig Link(TopologyPlan plan, string name) => plan.Steps.Single(s => s.Action == PlanAction.Add && s.Kind == PlanObjectKind.Link && s.Link?.Name == name).Link!;
+    private static LinkConfig Link(TopologyPlan plan, string name) => plan.Steps.OfType<CreateLink>().Single(s => s.Link.Name == name).Link;
 
     /// <summary>The desired links as the kernel would report them once made: owned, up, with indexes, a veth pair's two ends.</summary>
     private static IEnumerable<LinkConfig> ReadBack(Topology desired)

@@ -1,4 +1,5 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Steps;
+namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>How a plan is applied.</summary>
 public sealed record ApplyOptions

@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Planning;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>What applying a plan did: the steps, how many kernel change requests they took, and how long.</summary>
 public sealed record ApplyResult(TopologyPlan Plan, int StepsApplied, long ChangeRequests, TimeSpan Duration)

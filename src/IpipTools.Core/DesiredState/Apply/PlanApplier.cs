@@ -1,8 +1,10 @@
 using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Steps;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>
 /// Applies a plan: refuses one with conflicts or one made against state that has since
@@ -10,7 +12,7 @@ namespace IpipTools.Core.DesiredState;
 /// of every step that succeeded, and on any failure undoes them all, newest first, so the
 /// namespaces are left as they were found.
 /// </summary>
-public static class PlanApplier
+internal static class PlanApplier
 {
     public static ApplyResult Apply(TopologyPlan plan, ClientPool clients, ApplyOptions? options = null)
     {
@@ -27,7 +29,7 @@ public static class PlanApplier
 
         var clock = Stopwatch.StartNew();
         var requestsBefore = clients.ChangeRequestCount;
-        var executor = new StepExecutor(clients);
+        var context = new StepContext(clients);
         var undo = new List<PlanStep>();
         foreach (var run in Runs(plan.Steps))
         {
@@ -39,20 +41,13 @@ public static class PlanApplier
                     options.BeforeStep?.Invoke(step);
                 }
 
-                if (run[0].Kind == PlanObjectKind.Route)
-                {
-                    executor.ExecuteRoutes(run, undo.Add);
-                }
-                else
-                {
-                    executor.Execute(run[0], restoring: false, undo.Add);
-                }
+                Send(context, run, undo.Add);
             }
             catch (Exception e)
             {
                 var failed = e is RouteStepException r ? r.Step : run[0];
                 var cause = e is RouteStepException ? e.InnerException! : e;
-                var rollbackFailures = Undo(undo, executor);
+                var rollbackFailures = Undo(undo, context);
                 throw new TopologyApplyException(failed, undo.Count, rollbackFailures, cause);
             }
         }
@@ -74,22 +69,14 @@ public static class PlanApplier
     }
 
     /// <summary>Undoes recorded steps newest first, carrying on past failures; returns what could not be undone.</summary>
-    private static List<string> Undo(List<PlanStep> undo, StepExecutor executor)
+    private static List<string> Undo(List<PlanStep> undo, StepContext context)
     {
         var failures = new List<string>();
-        var reversed = Enumerable.Reverse(undo).ToList();
-        foreach (var run in Runs(reversed))
+        foreach (var run in Runs(Enumerable.Reverse(undo).ToList()))
         {
             try
             {
-                if (run[0].Kind == PlanObjectKind.Route)
-                {
-                    executor.ExecuteRoutes(run, _ => { });
-                }
-                else
-                {
-                    executor.Execute(run[0], restoring: true, _ => { });
-                }
+                Send(context, run, _ => { });
             }
             catch (Exception e)
             {
@@ -101,18 +88,29 @@ public static class PlanApplier
         return failures;
     }
 
+    /// <summary>Applies a run: a batch of route steps, or one step of any other kind.</summary>
+    private static void Send(StepContext context, List<PlanStep> run, Action<PlanStep> undo)
+    {
+        if (run.Count > 1)
+        {
+            RouteStep.ApplyBatch(context, run.Cast<RouteStep>().ToList(), undo);
+        }
+        else
+        {
+            run[0].Apply(context, undo);
+        }
+    }
+
     /// <summary>
-    /// Splits steps into what is sent together: consecutive route steps of one namespace and
-    /// one action form one batch; every other step is sent on its own.
+    /// Splits steps into what is sent together: consecutive route steps of one kind in one
+    /// namespace form one batch; every other step is sent on its own.
     /// </summary>
     internal static IEnumerable<List<PlanStep>> Runs(IReadOnlyList<PlanStep> steps)
     {
         var run = new List<PlanStep>();
         foreach (var step in steps)
         {
-            var joins = run.Count > 0 && step.Kind == PlanObjectKind.Route && run[0].Kind == PlanObjectKind.Route
-                && run[0].Namespace == step.Namespace && run[0].Action == step.Action;
-            if (!joins && run.Count > 0)
+            if (run.Count > 0 && !(run[0] is RouteStep first && first.BatchesWith(step)))
             {
                 yield return run;
                 run = new List<PlanStep>();

@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Steps;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>
 /// A step of a plan failed. Everything applied before it has been undone, in reverse order;

@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Planning;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>A plan has conflicts (see <see cref="PlanConflict"/>) and so is not applied at all.</summary>
 public sealed class TopologyConflictException : IpipToolsException

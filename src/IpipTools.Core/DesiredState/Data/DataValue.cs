@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// A value of topology data, whatever it was read from (.psd1, JSON, a hashtable): a map,

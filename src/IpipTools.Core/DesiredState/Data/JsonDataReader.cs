@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Reads JSON topology data into <see cref="DataValue"/>s that know their line and column,

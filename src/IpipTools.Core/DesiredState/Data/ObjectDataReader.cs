@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Net;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Turns in-memory objects (a PowerShell hashtable, dictionaries, arrays, strings,

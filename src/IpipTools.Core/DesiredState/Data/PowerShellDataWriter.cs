@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Writes data (dictionaries, lists, strings, numbers, booleans, null) as the text of a

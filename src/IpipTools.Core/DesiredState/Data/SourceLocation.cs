@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Where a value came from, for error messages: the source (a file name, "the hashtable",

@@ -1,6 +1,6 @@
 using IpipTools.Core.Errors;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Topology data that cannot be read: a syntax error in a .psd1 or JSON text, something a

@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Export;
 
 /// <summary>What <see cref="TopologyExporter"/> includes.</summary>
 public sealed record ExportOptions

@@ -1,7 +1,7 @@
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Export;
 
 /// <summary>
 /// Turns read state into a topology that declares it, so that exporting a set of namespaces

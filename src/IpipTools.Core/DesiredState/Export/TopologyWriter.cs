@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Collections.Specialized;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Planning;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Export;
 
 /// <summary>
 /// Writes a topology as data in the shape <see cref="TopologyReader"/> reads: ordered

@@ -1,4 +1,5 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Data;
+namespace IpipTools.Core.DesiredState.Mesh;
 
 /// <summary>
 /// Reads a mesh's peers from data, in either of two shapes: a hashtable of block → underlay

@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Mesh;
 
 /// <summary>
 /// One node's view of a Calico-style IPIP mesh: the fallback device (tunl0) up with exactly

@@ -1,6 +1,7 @@
 using System.Net;
+using IpipTools.Core.DesiredState.Data;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Mesh;
 
 /// <summary>
 /// Turns a <see cref="MeshSpec"/> into a topology for the same planner and applier as any

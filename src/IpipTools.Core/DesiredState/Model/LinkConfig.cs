@@ -22,6 +22,10 @@ public sealed record LinkConfig
     /// <summary>The bridge this link is a port of; null for none.</summary>
     public string? Master { get; init; }
 
+    /// <summary>Read links: the bridge's index (IFLA_MASTER); 0 for none. <see cref="Master"/> is null if no link read has that index.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int MasterIndex { get; init; }
+
     /// <summary>The interface alias; <see cref="Ownership.LinkAlias"/> marks IpipTools' own links.</summary>
     public string? Alias { get; init; }
 

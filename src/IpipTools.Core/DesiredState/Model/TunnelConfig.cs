@@ -27,8 +27,16 @@ public sealed record TunnelConfig
 
     public bool PathMtuDiscovery { get; init; } = true;
 
-    /// <summary>The underlay device the tunnel is bound to, by name; null for none.</summary>
+    /// <summary>The underlay device the tunnel is bound to, by name; null for none (or, read, one no link of the namespace has: see <see cref="UnderlayIndex"/>).</summary>
     public string? Underlay { get; init; }
+
+    /// <summary>
+    /// Read tunnels: the underlay's index as the kernel reports it (IFLA_IPTUN_LINK); 0 for
+    /// none. It tells a tunnel bound to a device of another namespace, which has no name
+    /// here, from one bound to none, and lets a rollback bind the restored tunnel to it again.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int UnderlayIndex { get; init; }
 
     public bool CollectMetadata { get; init; }
 
@@ -56,7 +64,7 @@ public sealed record TunnelConfig
 
     /// <summary>No endpoints, no underlay: the parameter set of the fallback device (tunl0).</summary>
     [JsonIgnore]
-    public bool HasNoParameters => Local is null && Remote is null && Underlay is null && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0 && Options.IsEmpty;
+    public bool HasNoParameters => Local is null && Remote is null && Underlay is null && UnderlayIndex == 0 && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0 && Options.IsEmpty;
 
     /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases.</summary>
     public IEnumerable<string> Differences(TunnelConfig other)
@@ -91,9 +99,10 @@ public sealed record TunnelConfig
             yield return PathMtuDiscovery ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc";
         }
 
-        if (Underlay != other.Underlay)
+        // By name; only between two tunnels whose underlays have none here do the indexes tell.
+        if (Underlay != other.Underlay || (Underlay is null && UnderlayIndex != other.UnderlayIndex))
         {
-            yield return $"dev {other.Underlay ?? "none"} → {Underlay ?? "none"}";
+            yield return $"dev {other.UnderlayText} → {UnderlayText}";
         }
 
         if (CollectMetadata != other.CollectMetadata)
@@ -140,7 +149,8 @@ public sealed record TunnelConfig
         Ttl = p.Ttl,
         Tos = p.Tos,
         PathMtuDiscovery = p.PathMtuDiscovery,
-        Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex) ?? $"#{p.UnderlayIndex}",
+        Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex),
+        UnderlayIndex = p.UnderlayIndex,
         CollectMetadata = p.CollectMetadata,
         FirewallMark = p.FirewallMark,
         Options = TopologyKinds.Tunnel(p.Kind).OptionsOf(p),
@@ -148,6 +158,9 @@ public sealed record TunnelConfig
 
     [JsonIgnore]
     internal ITopologyTunnelKind Kind => TopologyKinds.Tunnel(Mode);
+
+    [JsonIgnore]
+    private string UnderlayText => Underlay ?? (UnderlayIndex == 0 ? "none" : $"(index {UnderlayIndex}, in another namespace)");
 
     private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }

@@ -1,4 +1,5 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Steps;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// Plans addresses: declared ones that are missing are added; IpipTools' own (IFA_PROTO 73)
@@ -24,7 +25,7 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.RemoveAddresses, PlanSteps.Address(PlanAction.Remove, ns.Name, address, reason));
+                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = ns.Name, Target = address.ToString(), Reason = reason, Address = address });
                 ns.Addresses.Remove(address);
             }
 
@@ -42,7 +43,7 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.AddAddresses, PlanSteps.Address(PlanAction.Add, ns.Name, address, "missing"));
+                context.Builder.Add(PlanPhase.AddAddresses, new AddAddress { Namespace = ns.Name, Target = address.ToString(), Reason = "missing", Address = address });
                 ns.Addresses.Add(address);
             }
         }

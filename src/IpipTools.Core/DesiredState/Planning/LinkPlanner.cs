@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Steps;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// Plans links: which to create, recreate, remove (only IpipTools' own), change, and bring
@@ -79,7 +80,7 @@ internal static class LinkPlanner
             return;
         }
 
-        RemoveWithDependents(context, ns, actual, PlanAction.Recreate, reason, replacement: link);
+        RemoveWithDependents(context, ns, actual, reason, replacement: link);
     }
 
     /// <summary>
@@ -155,7 +156,7 @@ internal static class LinkPlanner
             // Recreate from the side that exists; the replacement is the same pair seen from there.
             var (side, sideLink) = existing[0];
             var replacement = side == ns && sideLink!.Name == link.Name ? link : TargetState.PeerEnd(link, ns.Name);
-            RemoveWithDependents(context, side, sideLink!, PlanAction.Recreate, reason, replacement);
+            RemoveWithDependents(context, side, sideLink!, reason, replacement);
             return;
         }
 
@@ -163,7 +164,7 @@ internal static class LinkPlanner
         {
             if (side.Links.ContainsKey(sideLink!.Name))
             {
-                RemoveWithDependents(context, side, side.Links[sideLink.Name], PlanAction.Remove, reason, replacement: null);
+                RemoveWithDependents(context, side, side.Links[sideLink.Name], reason, replacement: null);
             }
         }
 
@@ -191,7 +192,7 @@ internal static class LinkPlanner
                     continue;
                 }
 
-                RemoveWithDependents(context, ns, stray, PlanAction.Remove, "owned by IpipTools and not in the topology", replacement: null);
+                RemoveWithDependents(context, ns, stray, "owned by IpipTools and not in the topology", replacement: null);
             }
         }
     }
@@ -252,7 +253,7 @@ internal static class LinkPlanner
         }
 
         context.Builder.Add(PlanPhase.ChangeLinks,
-            PlanSteps.Link(PlanAction.Change, PlanObjectKind.Link, ns.Name, link.Describe(), string.Join(", ", changes), link, actual), KindRank(link));
+            new ChangeLink { Namespace = ns.Name, Target = link.Describe(), Reason = string.Join(", ", changes), Link = link, Previous = actual }, KindRank(link));
         ns.Links[link.Name] = actual with { Mtu = link.Mtu ?? actual.Mtu, Master = link.Master, Tunnel = link.Tunnel ?? actual.Tunnel };
     }
 
@@ -265,7 +266,7 @@ internal static class LinkPlanner
         }
 
         context.Builder.Add(PlanPhase.LinkState,
-            PlanSteps.Link(PlanAction.Change, PlanObjectKind.LinkState, ns.Name, link.Describe(), link.Up ? "down → up" : "up → down", link, actual),
+            new SetLinkState { Namespace = ns.Name, Target = link.Describe(), Reason = link.Up ? "down → up" : "up → down", Device = link.Name, Up = link.Up },
             context.RankOf(ns.Name));
         ns.Links[link.Name] = actual with { Up = link.Up };
     }
@@ -303,7 +304,7 @@ internal static class LinkPlanner
 
     private static void Add(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason)
     {
-        context.Builder.Add(PlanPhase.AddLinks, PlanSteps.Link(PlanAction.Add, PlanObjectKind.Link, ns.Name, Describe(link), reason, link, null), KindRank(link));
+        context.Builder.Add(PlanPhase.AddLinks, new CreateLink { Namespace = ns.Name, Target = Describe(link), Reason = reason, Link = link }, KindRank(link));
         AddToWorking(context, ns, link);
     }
 
@@ -324,16 +325,15 @@ internal static class LinkPlanner
         link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {NamespaceNames.Describe(link.Peer.Namespace)})";
 
     /// <summary>
-    /// Removes <paramref name="link"/> (or recreates it as <paramref name="replacement"/>), first
+    /// Removes <paramref name="link"/> (or, given a <paramref name="replacement"/>, recreates it as that), first
     /// planning the removal of everything the kernel would remove with it, so each of those
     /// is undone on its own if the plan fails. A veth whose other end cannot be found among
     /// the namespaces read is refused: it could not be put back.
     /// </summary>
-    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, LinkConfig link, PlanAction action, string reason,
-        LinkConfig? replacement)
+    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason, LinkConfig? replacement)
     {
         var ends = new List<(WorkingNamespace Namespace, LinkConfig Link)> { (ns, link) };
-        LinkConfig? previous = link;
+        var previous = link;
         LinkConfig? previousPeer = null;
         if (TopologyKinds.IsPair(link.Kind))
         {
@@ -341,7 +341,7 @@ internal static class LinkPlanner
             if (peer is null)
             {
                 context.Builder.Conflict(ns.Name, link.Describe(),
-                    $"it should be {(action == PlanAction.Remove ? "removed" : "recreated")} ({reason}), but its peer is not in any namespace the topology names (or cannot be told apart by index), so it could not be restored if the plan failed.",
+                    $"it should be {(replacement is null ? "removed" : "recreated")} ({reason}), but its peer is not in any namespace the topology names (or cannot be told apart by index), so it could not be restored if the plan failed.",
                     "Name the peer's namespace in the topology, or remove the pair yourself.");
                 return;
             }
@@ -356,13 +356,14 @@ internal static class LinkPlanner
         {
             foreach (var route in endNs.RoutesVia(end.Name).ToList())
             {
-                context.Builder.Add(PlanPhase.RemoveRoutes, PlanSteps.Route(PlanAction.Remove, endNs.Name, route, goesWith), context.RankOf(endNs.Name));
+                context.Builder.Add(PlanPhase.RemoveRoutes, new RemoveRoute { Namespace = endNs.Name, Target = route.ToString(), Reason = goesWith, Route = route },
+                    context.RankOf(endNs.Name));
             }
 
             endNs.Routes.RemoveAll(r => r.Device == end.Name);
             foreach (var address in endNs.Addresses.Where(a => a.Device == end.Name).ToList())
             {
-                context.Builder.Add(PlanPhase.RemoveAddresses, PlanSteps.Address(PlanAction.Remove, endNs.Name, address, goesWith));
+                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = endNs.Name, Target = address.ToString(), Reason = goesWith, Address = address });
                 endNs.Addresses.Remove(address);
             }
 
@@ -370,14 +371,22 @@ internal static class LinkPlanner
             {
                 var freed = port with { Master = null };
                 context.Builder.Add(PlanPhase.RemoveLinks,
-                    PlanSteps.Link(PlanAction.Change, PlanObjectKind.Link, endNs.Name, port.Describe(), $"master {end.Name} → none ({goesWith})", freed, port));
+                    new ChangeLink { Namespace = endNs.Name, Target = port.Describe(), Reason = $"master {end.Name} → none ({goesWith})", Link = freed, Previous = port });
                 endNs.Links[port.Name] = freed;
             }
         }
 
-        var step = PlanSteps.Link(action, PlanObjectKind.Link, ns.Name, replacement is null ? previous.Describe() : Describe(replacement), reason, replacement, previous)
-            with { PeerLink = previousPeer };
-        context.Builder.Add(action == PlanAction.Recreate ? PlanPhase.RecreateLinks : PlanPhase.RemoveLinks, step);
+        if (replacement is null)
+        {
+            context.Builder.Add(PlanPhase.RemoveLinks,
+                new RemoveLink { Namespace = ns.Name, Target = previous.Describe(), Reason = reason, Link = previous, PeerEnd = previousPeer });
+        }
+        else
+        {
+            context.Builder.Add(PlanPhase.RecreateLinks,
+                new RecreateLink { Namespace = ns.Name, Target = Describe(replacement), Reason = reason, Link = replacement, Previous = previous, PreviousPeerEnd = previousPeer });
+        }
+
         foreach (var (endNs, end) in ends)
         {
             endNs.Links.Remove(end.Name);

@@ -1,4 +1,5 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Steps;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>Collects steps by phase (and a rank inside the phase) and conflicts, and hands them back in run order.</summary>
 internal sealed class PlanBuilder

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>The one set of JSON settings for plans and state: indented, enums by name, nulls left out.</summary>
 public static class PlanJson

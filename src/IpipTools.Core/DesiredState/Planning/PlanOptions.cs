@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>How a plan is made.</summary>
 public sealed record PlanOptions

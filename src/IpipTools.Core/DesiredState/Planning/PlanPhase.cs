@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// The order a plan runs in. Namespaces come first; removals come before the additions

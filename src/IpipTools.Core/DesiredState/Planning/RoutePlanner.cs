@@ -1,6 +1,7 @@
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Steps;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// Plans routes, matched by the kernel's key (table, destination, metric): a missing one is
@@ -29,7 +30,7 @@ internal static class RoutePlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.RemoveRoutes, PlanSteps.Route(PlanAction.Remove, ns.Name, route, reason), context.RankOf(ns.Name));
+                context.Builder.Add(PlanPhase.RemoveRoutes, new RemoveRoute { Namespace = ns.Name, Target = route.ToString(), Reason = reason, Route = route }, context.RankOf(ns.Name));
                 ns.Routes.Remove(route);
             }
 
@@ -52,7 +53,7 @@ internal static class RoutePlanner
                 return;
             }
 
-            context.Builder.Add(PlanPhase.Routes, PlanSteps.Route(PlanAction.Add, ns.Name, route, "missing"), rank + 1);
+            context.Builder.Add(PlanPhase.Routes, new AddRoute { Namespace = ns.Name, Target = route.ToString(), Reason = "missing", Route = route }, rank + 1);
             ns.Routes.Add(route);
             return;
         }
@@ -76,7 +77,8 @@ internal static class RoutePlanner
             return;
         }
 
-        context.Builder.Add(PlanPhase.Routes, PlanSteps.Route(PlanAction.Change, ns.Name, route, string.Join(", ", route.Differences(existing)), existing), rank);
+        context.Builder.Add(PlanPhase.Routes,
+            new ReplaceRoute { Namespace = ns.Name, Target = route.ToString(), Reason = string.Join(", ", route.Differences(existing)), Route = route, Previous = existing }, rank);
         ns.Routes[ns.Routes.IndexOf(existing)] = route;
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Steps;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// The ordered steps that take the namespaces from what they were when read to what a
@@ -11,7 +12,8 @@ namespace IpipTools.Core.DesiredState;
 /// </summary>
 public sealed record TopologyPlan
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>2: steps name their kind ("Step") and carry only their own data.</summary>
+    public const int CurrentFormatVersion = 2;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -58,6 +60,13 @@ public sealed record TopologyPlan
 
         return plan;
     }
+
+    /// <summary>What applying the plan does, in a line: "Apply topology plan: 6 steps (2 add, 4 change)", for -WhatIf and -Confirm.</summary>
+    public string Summary() =>
+        IsConverged ? "Apply topology (already converged: nothing to do)"
+        : Steps.Count == 0 ? $"Apply topology plan: no step to apply, and {Wording.Count(Conflicts.Count, "conflict")} in the way"
+        : $"Apply topology plan: {Wording.Count(Steps.Count, "step")} ({string.Join(", ", Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
+          + (Conflicts.Count > 0 ? $", {Wording.Count(Conflicts.Count, "conflict")} that stop{(Conflicts.Count == 1 ? "s" : string.Empty)} it" : string.Empty);
 
     public override string ToString() =>
         IsConverged ? "converged: nothing to do" : string.Join(Environment.NewLine, Steps.Select(s => s.ToString()).Concat(Conflicts.Select(c => "CONFLICT " + c)));

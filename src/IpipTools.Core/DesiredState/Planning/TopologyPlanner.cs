@@ -1,4 +1,5 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Steps;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// Diffs a desired topology against read state into an ordered plan. Pure: it reads no
@@ -34,10 +35,8 @@ public static class TopologyPlanner
             var ns = context.Working.Get(target.Name);
             if (!ns.Exists)
             {
-                context.Builder.Add(PlanPhase.CreateNamespaces, new PlanStep
+                context.Builder.Add(PlanPhase.CreateNamespaces, new CreateNamespace
                 {
-                    Action = PlanAction.Add,
-                    Kind = PlanObjectKind.Namespace,
                     Namespace = target.Name,
                     Target = target.Name,
                     Reason = "missing",
@@ -49,14 +48,12 @@ public static class TopologyPlanner
 
             if (target.Forwarding is bool forwarding && forwarding != ns.Forwarding)
             {
-                context.Builder.Add(PlanPhase.Forwarding, new PlanStep
+                context.Builder.Add(PlanPhase.Forwarding, new SetForwarding
                 {
-                    Action = PlanAction.Change,
-                    Kind = PlanObjectKind.Forwarding,
                     Namespace = target.Name,
                     Target = "net.ipv4.ip_forward",
                     Reason = $"{(ns.Forwarding ? 1 : 0)} → {(forwarding ? 1 : 0)}",
-                    Forwarding = forwarding,
+                    Enabled = forwarding,
                 });
                 ns.Forwarding = forwarding;
             }

@@ -1,6 +1,6 @@
 using IpipTools.Core.Rtnl.Routes;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// The read state, changed step by step as the planner plans: a removed link takes its

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Data;
 
 namespace IpipTools.Core.DesiredState;
 

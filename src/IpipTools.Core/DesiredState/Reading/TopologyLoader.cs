@@ -1,4 +1,5 @@
 using IpipTools.Core.Errors;
+using IpipTools.Core.DesiredState.Data;
 
 namespace IpipTools.Core.DesiredState;
 

@@ -3,6 +3,7 @@ using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Data;
 
 namespace IpipTools.Core.DesiredState;
 

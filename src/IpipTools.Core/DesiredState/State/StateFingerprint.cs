@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IpipTools.Core.DesiredState.Planning;
 
 namespace IpipTools.Core.DesiredState;
 

@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>What a plan step is about. The order of the values is the order steps of each kind run in, additions first.</summary>
 public enum PlanObjectKind

@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>What a plan step does to its object.</summary>
 public enum PlanAction

@@ -4,8 +4,9 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.Core.DesiredState.Planning;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>
 /// Creates a link from a <see cref="LinkConfig"/>. A planned link is created down, with its
@@ -22,7 +23,13 @@ internal sealed class LinkCreator
         _clients = clients;
     }
 
-    public void Create(string namespaceName, LinkConfig link, LinkConfig? restoredPeer, bool restoring)
+    /// <summary>Creates a link as planned: down, without the identity the kernel gives it.</summary>
+    public void Create(string namespaceName, LinkConfig link) => Make(namespaceName, link, restoredPeer: null, restoring: false);
+
+    /// <summary>Creates a removed link again as it was read (and a veth's other end, as <paramref name="peerEnd"/> was read).</summary>
+    public void Restore(string namespaceName, LinkConfig link, LinkConfig? peerEnd) => Make(namespaceName, link, peerEnd, restoring: true);
+
+    private void Make(string namespaceName, LinkConfig link, LinkConfig? restoredPeer, bool restoring)
     {
         var kind = TopologyKinds.Find(link.Kind) ?? throw new IpipToolsException(
             $"IpipTools cannot create a link of kind '{link.Kind ?? "(none)"}' ('{link.Name}').", "UnsupportedLinkKind", IpipErrorCategory.NotInstalled,
@@ -30,7 +37,7 @@ internal sealed class LinkCreator
         switch (kind.Role)
         {
             case TopologyRole.Pair:
-                CreateVeth(namespaceName, link, restoring ? restoredPeer : null, restoring);
+                CreateVeth(namespaceName, link, restoredPeer, restoring);
                 return;
             case TopologyRole.Tunnel:
                 CreateTunnel(namespaceName, link, restoring);
@@ -57,7 +64,7 @@ internal sealed class LinkCreator
     {
         var client = _clients.Get(NamespaceNames.Resolve(namespaceName));
         var tunnel = link.Tunnel ?? new TunnelConfig { Mode = link.Kind! };
-        var parameters = tunnel.ToParameters(UnderlayIndex(client, tunnel.Underlay));
+        var parameters = tunnel.ToParameters(UnderlayIndex(client, tunnel));
         if (!restoring)
         {
             // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.
@@ -142,10 +149,12 @@ internal sealed class LinkCreator
     /// <summary>A veth peer made without IFLA_MTU gets Ethernet's 1500.</summary>
     private const int DefaultVethMtu = 1500;
 
-    internal static int UnderlayIndex(RtnetlinkClient client, string? underlay) =>
-        underlay is null ? 0
-        : underlay.StartsWith('#') && int.TryParse(underlay.AsSpan(1), out var index) ? index
-        : client.Links.IndexOf(underlay);
+    /// <summary>
+    /// The index of the tunnel's underlay: the link of that name, or for a tunnel read with an
+    /// underlay no link of its namespace has (one in another namespace), the index it was read with.
+    /// </summary>
+    internal static int UnderlayIndex(RtnetlinkClient client, TunnelConfig tunnel) =>
+        tunnel.Underlay is { } name ? client.Links.IndexOf(name) : tunnel.UnderlayIndex;
 
     private static PhysicalAddress? Hardware(LinkConfig link) =>
         link.HardwareAddress is { Length: > 0 } text ? PhysicalAddress.Parse(text.Replace(':', '-')) : null;

@@ -1,0 +1,17 @@
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>Adds an address to a link; undone by removing it.</summary>
+public sealed record AddAddress : PlanStep
+{
+    public required AddressConfig Address { get; init; }
+
+    public override PlanAction Action => PlanAction.Add;
+
+    public override PlanObjectKind Kind => PlanObjectKind.Address;
+
+    internal override void Apply(StepContext context, Action<PlanStep> undo)
+    {
+        context.In(Namespace).Addresses.Add(AddressSteps.Spec(Address));
+        undo(new RemoveAddress { Namespace = Namespace, Target = Target, Reason = Reason, Address = Address });
+    }
+}

@@ -1,0 +1,72 @@
+using IpipTools.Core.Rtnl.Kinds;
+
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>
+/// Changes a link in place: its tunnel parameters, bridge and MTU, whichever differ.
+/// Undone by the same change the other way.
+/// </summary>
+public sealed record ChangeLink : PlanStep
+{
+    /// <summary>The link as it should be.</summary>
+    public required LinkConfig Link { get; init; }
+
+    /// <summary>The link as it was.</summary>
+    public required LinkConfig Previous { get; init; }
+
+    public override PlanAction Action => PlanAction.Change;
+
+    public override PlanObjectKind Kind => PlanObjectKind.Link;
+
+    internal override void Apply(StepContext context, Action<PlanStep> undo)
+    {
+        try
+        {
+            Send(context, Link, Previous, force: false);
+        }
+        catch
+        {
+            // A change is several requests, and even one may half succeed (a new master is
+            // refused after the old one was left): put back the old values, every one of them.
+            try
+            {
+                Send(context, Previous, Link, force: true);
+            }
+            catch (Exception)
+            {
+                // Best effort: the failure being reported is the original one.
+            }
+
+            throw;
+        }
+
+        undo(this with { Link = Previous, Previous = Link });
+    }
+
+    /// <summary>
+    /// Sets what differs between <paramref name="was"/> and <paramref name="link"/>. With
+    /// <paramref name="force"/> every value is sent, whatever the previous one, since after
+    /// a failure what the kernel holds is not known.
+    /// </summary>
+    private void Send(StepContext context, LinkConfig link, LinkConfig was, bool force)
+    {
+        var client = context.In(Namespace);
+        if (link.Tunnel is { } tunnel && was.Tunnel is { } wasTunnel && (force || tunnel.Differences(wasTunnel).Any()))
+        {
+            // What a topology does not model (inner protocol, encapsulation) is kept as it is.
+            var underlayIndex = LinkCreator.UnderlayIndex(client, tunnel);
+            client.Tunnels.Modify<Ipv4TunnelParameters>(link.Name, p => tunnel.ApplyTo(p, underlayIndex));
+        }
+
+        if (force || link.Master != was.Master)
+        {
+            client.Links.SetMaster(link.Name, link.Master);
+        }
+
+        // After the tunnel change: the kernel derives a tunnel's MTU from its underlay when that changes.
+        if (link.Mtu is int mtu && (force || mtu != was.Mtu))
+        {
+            client.Links.SetMtu(link.Name, mtu);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>Removes an address from a link; undone by adding it again, with the protocol it had.</summary>
+public sealed record RemoveAddress : PlanStep
+{
+    public required AddressConfig Address { get; init; }
+
+    public override PlanAction Action => PlanAction.Remove;
+
+    public override PlanObjectKind Kind => PlanObjectKind.Address;
+
+    internal override void Apply(StepContext context, Action<PlanStep> undo)
+    {
+        context.In(Namespace).Addresses.Delete(AddressSteps.Spec(Address));
+        undo(new AddAddress { Namespace = Namespace, Target = Target, Reason = Reason, Address = Address });
+    }
+}

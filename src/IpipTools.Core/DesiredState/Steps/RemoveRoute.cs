@@ -1,0 +1,14 @@
+using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Routes;
+
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>Removes a route; undone by adding it again as it was.</summary>
+public sealed record RemoveRoute : RouteStep
+{
+    public override PlanAction Action => PlanAction.Remove;
+
+    internal override RouteStep Inverse() => new AddRoute { Namespace = Namespace, Target = Target, Reason = Reason, Route = Route };
+
+    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<RouteSpec> specs) => routes.DeleteMany(specs);
+}

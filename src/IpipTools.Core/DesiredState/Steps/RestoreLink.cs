@@ -1,0 +1,25 @@
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>
+/// Creates a removed link again exactly as it was read: its index, hardware address, alias
+/// and state (and a veth's other end, likewise). Only undoing a removal makes this step;
+/// undone by removing the link again.
+/// </summary>
+public sealed record RestoreLink : PlanStep
+{
+    /// <summary>The link as it was read; for a veth, with <see cref="LinkConfig.Peer"/> naming the other end.</summary>
+    public required LinkConfig Link { get; init; }
+
+    /// <summary>A veth's other end as it was read; null for any other link (or a veth whose other end was not read).</summary>
+    public LinkConfig? PeerEnd { get; init; }
+
+    public override PlanAction Action => PlanAction.Add;
+
+    public override PlanObjectKind Kind => PlanObjectKind.Link;
+
+    internal override void Apply(StepContext context, Action<PlanStep> undo)
+    {
+        context.Creator.Restore(Namespace, Link, PeerEnd);
+        undo(new RemoveLink { Namespace = Namespace, Target = Target, Reason = Reason, Link = Link, PeerEnd = PeerEnd });
+    }
+}

@@ -1,0 +1,24 @@
+using IpipTools.Core.Namespaces;
+
+namespace IpipTools.Core.DesiredState.Steps;
+
+/// <summary>
+/// Sets net.ipv4.ip_forward in the step's namespace. Undone by setting it back to the value
+/// read just before it was set, which is the one the kernel had whatever the plan assumed.
+/// </summary>
+public sealed record SetForwarding : PlanStep
+{
+    public required bool Enabled { get; init; }
+
+    public override PlanAction Action => PlanAction.Change;
+
+    public override PlanObjectKind Kind => PlanObjectKind.Forwarding;
+
+    internal override void Apply(StepContext context, Action<PlanStep> undo)
+    {
+        var target = NamespaceNames.Resolve(Namespace);
+        var previous = Ipv4Forwarding.IsEnabled(target);
+        Ipv4Forwarding.Set(target, Enabled);
+        undo(this with { Enabled = previous });
+    }
+}
