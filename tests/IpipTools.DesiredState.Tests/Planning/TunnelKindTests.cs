@@ -126,6 +126,20 @@ public sealed class TunnelKindTests
     }
 
     [Fact]
+    public void AnUnderlayWithoutANameHereIsToldByItsIndexNotByAMadeUpName()
+    {
+        // Read: bound to index 5, which no link of the namespace has (the underlay is in another one).
+        var read = new TunnelConfig { Remote = "10.0.0.2", UnderlayIndex = 5 };
+
+        Assert.Equal(new[] { "dev (index 5, in another namespace) → none" }, new TunnelConfig { Remote = "10.0.0.2" }.Differences(read));
+        Assert.Empty(read.Differences(read with { }));
+        Assert.Equal(new[] { "dev (index 5, in another namespace) → eth0" }, new TunnelConfig { Remote = "10.0.0.2", Underlay = "eth0" }.Differences(read));
+        // A named underlay compares by name: the index a desired tunnel leaves at 0 does not count.
+        Assert.Empty(new TunnelConfig { Remote = "10.0.0.2", Underlay = "eth0" }.Differences(read with { Underlay = "eth0" }));
+        Assert.False(new TunnelConfig { UnderlayIndex = 5 }.HasNoParameters);
+    }
+
+    [Fact]
     public void AKeyOutOfRangeIsRefusedWhereItIsWritten()
     {
         var e = Assert.Throws<TopologyFormatException>(() => InA(Tunnels.Replace("\"InputKey\": 1", "\"InputKey\": -1", StringComparison.Ordinal)));
