@@ -432,7 +432,8 @@ public sealed class PlannerTests
         Assert.All(listed, a => Assert.Equal(a.DerivedType.Name, a.TypeDiscriminator));
         var step = new SetLinkState { Namespace = "a", Target = "veth v", Reason = "down → up", Device = "v", Up = true };
         var json = System.Text.Json.JsonSerializer.Serialize<PlanStep>(step, PlanJson.Options);
-        Assert.StartsWith("{\n  \"Step\": \"SetLinkState\"", json.ReplaceLineEndings("\n"));
+        Assert.StartsWith("{\n  \"Step\": \"SetLinkState\",\n  \"Number\": 0,\n  \"Action\": \"Change\",\n  \"Kind\": \"LinkState\",\n  \"Namespace\": \"a\"",
+            json.ReplaceLineEndings("\n"));
         Assert.Equal(step, System.Text.Json.JsonSerializer.Deserialize<PlanStep>(json, PlanJson.Options));
     }
 

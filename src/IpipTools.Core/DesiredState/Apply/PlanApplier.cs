@@ -45,8 +45,7 @@ internal static class PlanApplier
             }
             catch (Exception e)
             {
-                var failed = e is RouteStepException r ? r.Step : run[0];
-                var cause = e is RouteStepException ? e.InnerException! : e;
+                var (failed, cause) = e is RouteStepException r ? (r.Step, (Exception)r.Error) : (run[0], e);
                 var rollbackFailures = Undo(undo, context);
                 throw new TopologyApplyException(failed, undo.Count, rollbackFailures, cause);
             }

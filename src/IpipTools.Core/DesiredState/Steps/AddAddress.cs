@@ -5,9 +5,10 @@ public sealed record AddAddress : PlanStep
 {
     public required AddressConfig Address { get; init; }
 
-    public override PlanAction Action => PlanAction.Add;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Address;
+    public AddAddress()
+        : base(PlanAction.Add, PlanObjectKind.Address)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

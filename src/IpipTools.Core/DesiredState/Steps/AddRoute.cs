@@ -6,7 +6,10 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// <summary>Adds a route (refused if one with its key exists); undone by removing it.</summary>
 public sealed record AddRoute : RouteStep
 {
-    public override PlanAction Action => PlanAction.Add;
+    public AddRoute()
+        : base(PlanAction.Add)
+    {
+    }
 
     internal override RouteStep Inverse() => new RemoveRoute { Namespace = Namespace, Target = Target, Reason = Reason, Route = Route };
 

@@ -14,9 +14,10 @@ public sealed record ChangeLink : PlanStep
     /// <summary>The link as it was.</summary>
     public required LinkConfig Previous { get; init; }
 
-    public override PlanAction Action => PlanAction.Change;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Link;
+    public ChangeLink()
+        : base(PlanAction.Change, PlanObjectKind.Link)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

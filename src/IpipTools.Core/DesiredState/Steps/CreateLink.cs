@@ -8,9 +8,10 @@ public sealed record CreateLink : PlanStep
 {
     public required LinkConfig Link { get; init; }
 
-    public override PlanAction Action => PlanAction.Add;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Link;
+    public CreateLink()
+        : base(PlanAction.Add, PlanObjectKind.Link)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

@@ -40,7 +40,7 @@ internal sealed class LinkCreator
                 CreateVeth(namespaceName, link, restoredPeer, restoring);
                 return;
             case TopologyRole.Tunnel:
-                CreateTunnel(namespaceName, link, restoring);
+                CreateTunnel(namespaceName, link, link.Tunnel ?? new TunnelConfig { Mode = kind.Kind }, restoring);
                 break;
             default:
                 _clients.Get(NamespaceNames.Resolve(namespaceName)).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
@@ -60,10 +60,9 @@ internal sealed class LinkCreator
         }
     }
 
-    private void CreateTunnel(string namespaceName, LinkConfig link, bool restoring)
+    private void CreateTunnel(string namespaceName, LinkConfig link, TunnelConfig tunnel, bool restoring)
     {
         var client = _clients.Get(NamespaceNames.Resolve(namespaceName));
-        var tunnel = link.Tunnel ?? new TunnelConfig { Mode = link.Kind! };
         var parameters = tunnel.ToParameters(UnderlayIndex(client, tunnel));
         if (!restoring)
         {

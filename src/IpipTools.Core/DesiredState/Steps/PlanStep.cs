@@ -27,24 +27,36 @@ namespace IpipTools.Core.DesiredState.Steps;
 public abstract record PlanStep
 {
     // Only the kinds in this assembly: the applier and the JSON reader know them all.
-    private protected PlanStep()
+    private protected PlanStep(PlanAction action, PlanObjectKind kind)
     {
+        Action = action;
+        Kind = kind;
     }
 
+    // What every step has comes first in JSON, in the order the table view shows it.
+
     /// <summary>1-based position in the plan.</summary>
+    [JsonPropertyOrder(-6)]
     public int Number { get; init; }
 
-    public abstract PlanAction Action { get; }
+    /// <summary>What the step does, which follows from its kind of step (written to JSON for the reader, not read back).</summary>
+    [JsonPropertyOrder(-5)]
+    public PlanAction Action { get; }
 
-    public abstract PlanObjectKind Kind { get; }
+    /// <summary>What the step is about, which follows from its kind of step (written to JSON for the reader, not read back).</summary>
+    [JsonPropertyOrder(-4)]
+    public PlanObjectKind Kind { get; }
 
     /// <summary>The namespace the step acts in; "" for the current one.</summary>
+    [JsonPropertyOrder(-3)]
     public required string Namespace { get; init; }
 
     /// <summary>What the step acts on, in words ("veth v1", "10.42.2.0/24 via 172.16.165.244 dev tunl0 onlink").</summary>
+    [JsonPropertyOrder(-2)]
     public required string Target { get; init; }
 
     /// <summary>Why: "missing", "ttl 64 → 10", "owned by IpipTools and not in the topology", "goes with link v1".</summary>
+    [JsonPropertyOrder(-1)]
     public required string Reason { get; init; }
 
     /// <summary>

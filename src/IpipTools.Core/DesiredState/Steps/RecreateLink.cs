@@ -17,9 +17,10 @@ public sealed record RecreateLink : PlanStep
     /// <summary>A veth's other end as it was read, so that undoing the removal restores both ends; null for any other link.</summary>
     public LinkConfig? PreviousPeerEnd { get; init; }
 
-    public override PlanAction Action => PlanAction.Recreate;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Link;
+    public RecreateLink()
+        : base(PlanAction.Recreate, PlanObjectKind.Link)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

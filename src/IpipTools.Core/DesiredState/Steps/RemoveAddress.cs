@@ -5,9 +5,10 @@ public sealed record RemoveAddress : PlanStep
 {
     public required AddressConfig Address { get; init; }
 
-    public override PlanAction Action => PlanAction.Remove;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Address;
+    public RemoveAddress()
+        : base(PlanAction.Remove, PlanObjectKind.Address)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

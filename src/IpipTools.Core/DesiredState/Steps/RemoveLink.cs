@@ -13,9 +13,10 @@ public sealed record RemoveLink : PlanStep
     /// <summary>A veth's other end as it was read, so that undoing the removal restores both ends; null for any other link.</summary>
     public LinkConfig? PeerEnd { get; init; }
 
-    public override PlanAction Action => PlanAction.Remove;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Link;
+    public RemoveLink()
+        : base(PlanAction.Remove, PlanObjectKind.Link)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

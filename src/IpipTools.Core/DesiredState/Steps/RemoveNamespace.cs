@@ -8,9 +8,10 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public sealed record RemoveNamespace : PlanStep
 {
-    public override PlanAction Action => PlanAction.Remove;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Namespace;
+    public RemoveNamespace()
+        : base(PlanAction.Remove, PlanObjectKind.Namespace)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

@@ -6,7 +6,10 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// <summary>Removes a route; undone by adding it again as it was.</summary>
 public sealed record RemoveRoute : RouteStep
 {
-    public override PlanAction Action => PlanAction.Remove;
+    public RemoveRoute()
+        : base(PlanAction.Remove)
+    {
+    }
 
     internal override RouteStep Inverse() => new AddRoute { Namespace = Namespace, Target = Target, Reason = Reason, Route = Route };
 

@@ -9,7 +9,10 @@ public sealed record ReplaceRoute : RouteStep
     /// <summary>The route as it was.</summary>
     public required RouteConfig Previous { get; init; }
 
-    public override PlanAction Action => PlanAction.Change;
+    public ReplaceRoute()
+        : base(PlanAction.Change)
+    {
+    }
 
     internal override RouteStep Inverse() => this with { Route = Previous, Previous = Route };
 

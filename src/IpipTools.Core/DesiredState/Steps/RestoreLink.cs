@@ -13,9 +13,10 @@ public sealed record RestoreLink : PlanStep
     /// <summary>A veth's other end as it was read; null for any other link (or a veth whose other end was not read).</summary>
     public LinkConfig? PeerEnd { get; init; }
 
-    public override PlanAction Action => PlanAction.Add;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Link;
+    public RestoreLink()
+        : base(PlanAction.Add, PlanObjectKind.Link)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

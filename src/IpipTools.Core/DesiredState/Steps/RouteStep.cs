@@ -10,14 +10,13 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public abstract record RouteStep : PlanStep
 {
-    private protected RouteStep()
+    private protected RouteStep(PlanAction action)
+        : base(action, PlanObjectKind.Route)
     {
     }
 
     /// <summary>The route as it should be (added, or replacing another), or the one removed.</summary>
     public required RouteConfig Route { get; init; }
-
-    public sealed override PlanObjectKind Kind => PlanObjectKind.Route;
 
     /// <summary>The step that reverses this one.</summary>
     internal abstract RouteStep Inverse();

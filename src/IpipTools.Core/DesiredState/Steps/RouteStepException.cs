@@ -9,7 +9,11 @@ internal sealed class RouteStepException : Exception
         : base(error.Message, error)
     {
         Step = step;
+        Error = error;
     }
 
     public RouteStep Step { get; }
+
+    /// <summary>What the kernel said about the route.</summary>
+    public NetlinkException Error { get; }
 }

@@ -10,9 +10,10 @@ public sealed record SetForwarding : PlanStep
 {
     public required bool Enabled { get; init; }
 
-    public override PlanAction Action => PlanAction.Change;
-
-    public override PlanObjectKind Kind => PlanObjectKind.Forwarding;
+    public SetForwarding()
+        : base(PlanAction.Change, PlanObjectKind.Forwarding)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {

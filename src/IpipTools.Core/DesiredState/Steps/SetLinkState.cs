@@ -7,9 +7,10 @@ public sealed record SetLinkState : PlanStep
 
     public required bool Up { get; init; }
 
-    public override PlanAction Action => PlanAction.Change;
-
-    public override PlanObjectKind Kind => PlanObjectKind.LinkState;
+    public SetLinkState()
+        : base(PlanAction.Change, PlanObjectKind.LinkState)
+    {
+    }
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {
