@@ -28,7 +28,7 @@ internal sealed class StepExecutor
     {
         if (step.Kind == PlanObjectKind.Forwarding)
         {
-            var target = NamespaceNames.Resolve(step.Namespace);
+            var target = TopologyNamespace.Resolve(step.Namespace);
             var previous = Ipv4Forwarding.IsEnabled(target);
             Ipv4Forwarding.Set(target, step.Forwarding ?? previous);
             record(step with { Forwarding = previous });
@@ -47,7 +47,7 @@ internal sealed class StepExecutor
                 ExecuteLink(step, restoring);
                 break;
             case PlanObjectKind.LinkState:
-                _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links.SetUp(step.Link!.Name, step.Link.Up);
+                _clients.Get(TopologyNamespace.Resolve(step.Namespace)).Links.SetUp(step.Link!.Name, step.Link.Up);
                 break;
             case PlanObjectKind.Address:
                 ExecuteAddress(step);
@@ -66,7 +66,7 @@ internal sealed class StepExecutor
     /// </summary>
     public void ExecuteRoutes(IReadOnlyList<PlanStep> steps, Action<PlanStep> record)
     {
-        var routes = _clients.Get(NamespaceNames.Resolve(steps[0].Namespace)).Routes;
+        var routes = _clients.Get(TopologyNamespace.Resolve(steps[0].Namespace)).Routes;
         var specs = steps.Select(s => s.Route!.ToSpec()).ToList();
         var result = steps[0].Action switch
         {
@@ -97,13 +97,13 @@ internal sealed class StepExecutor
             return;
         }
 
-        _clients.Forget(NamespaceNames.Resolve(step.Namespace));
+        _clients.Forget(TopologyNamespace.Resolve(step.Namespace));
         NetNamespaceStore.Delete(step.Namespace);
     }
 
     private void ExecuteLink(PlanStep step, bool restoring)
     {
-        var links = _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links;
+        var links = _clients.Get(TopologyNamespace.Resolve(step.Namespace)).Links;
         switch (step.Action)
         {
             case PlanAction.Add:
@@ -135,7 +135,7 @@ internal sealed class StepExecutor
     /// </summary>
     private void ExecuteRecreate(PlanStep step, bool restoring, Action<PlanStep> record)
     {
-        _clients.Get(NamespaceNames.Resolve(step.Namespace)).Links.Delete(step.PreviousLink!.Name);
+        _clients.Get(TopologyNamespace.Resolve(step.Namespace)).Links.Delete(step.PreviousLink!.Name);
         record(StepInverse.Of(step with { Action = PlanAction.Remove, Link = null }));
         _creator.Create(step.Namespace, step.Link!, restoring ? step.PeerLink : null, restoring);
         record(StepInverse.Of(step with { Action = PlanAction.Add, PreviousLink = null, PeerLink = null }));
@@ -160,7 +160,7 @@ internal sealed class StepExecutor
     /// </summary>
     private void ChangeLink(string namespaceName, LinkConfig link, LinkConfig previous, bool force = false)
     {
-        var client = _clients.Get(NamespaceNames.Resolve(namespaceName));
+        var client = _clients.Get(TopologyNamespace.Resolve(namespaceName));
         if (link.Tunnel is { } tunnel && previous.Tunnel is { } was && (force || tunnel.Differences(was).Any()))
         {
             // What a topology does not model (inner protocol, encapsulation) is kept as it is.
@@ -182,12 +182,8 @@ internal sealed class StepExecutor
 
     private void ExecuteAddress(PlanStep step)
     {
-        var a = step.Address!;
-        var spec = new AddressSpec(a.Device, IPAddress.Parse(a.Address), a.PrefixLength, a.Peer is null ? null : IPAddress.Parse(a.Peer))
-        {
-            Protocol = a.Protocol == 0 ? null : a.Protocol,
-        };
-        var addresses = _clients.Get(NamespaceNames.Resolve(step.Namespace)).Addresses;
+        var spec = step.Address!;
+        var addresses = _clients.Get(TopologyNamespace.Resolve(step.Namespace)).Addresses;
         if (step.Action == PlanAction.Add)
         {
             addresses.Add(spec);

@@ -22,7 +22,7 @@ public static class TopologyCommands
     public static object Export(object? session, IEnumerable<string?>? namespaces, bool ownedOnly, bool asText)
     {
         var names = (namespaces ?? new string?[] { null }).DefaultIfEmpty(null)
-            .Select(n => NameOf(NamespaceCommands.Resolve(session, n).MustExist()))
+            .Select(n => NameOf(NamespaceSession.For(session).Resolve(n).MustExist()))
             .ToList();
         using var clients = new ClientPool();
         var topology = TopologyExporter.Export(StateReader.Read(names, clients), new ExportOptions { OwnedOnly = ownedOnly });
@@ -37,8 +37,8 @@ public static class TopologyCommands
             : TopologyLoader.FromObject(request.Data ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
                     "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", request.Unwrap);
-        var current = request.CurrentNamespace is null ? NamespaceNames.Current : NameOf(request.CurrentNamespace);
-        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });
+        var current = request.CurrentNamespace is null ? TopologyNamespace.Current : NameOf(request.CurrentNamespace);
+        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [TopologyNamespace.Current] = current });
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public static class TopologyCommands
     public static bool ShouldApply(TopologyRequest request) => request.SavePlan is null;
 
     public static ChangeDescription DescribeApply(TopologyPlan plan) => new(
-        string.Join(", ", plan.Namespaces.Select(NamespaceNames.Describe)),
+        string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe)),
         plan.IsConverged ? "Apply topology (already converged: nothing to do)"
             : plan.Steps.Count == 0 ? $"Apply topology plan: no step to apply, and {Wording.Count(plan.Conflicts.Count, "conflict")} in the way"
             : $"Apply topology plan: {Wording.Count(plan.Steps.Count, "step")} ({string.Join(", ", plan.Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
@@ -114,5 +114,5 @@ public static class TopologyCommands
         return TopologyEngine.Plan(topology, clients, new PlanOptions { Prune = prune });
     }
 
-    private static string NameOf(NetNamespace ns) => ns.IsCallerNamespace ? NamespaceNames.Current : ns.Name ?? ns.Path!;
+    private static string NameOf(NetNamespace ns) => ns.IsCallerNamespace ? TopologyNamespace.Current : ns.Name ?? ns.Path!;
 }

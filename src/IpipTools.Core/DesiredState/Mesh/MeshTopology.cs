@@ -1,4 +1,5 @@
 using System.Net;
+using IpipTools.Core.Rtnl.Addresses;
 
 namespace IpipTools.Core.DesiredState;
 
@@ -79,7 +80,7 @@ public static class MeshTopology
                 {
                     Name = spec.Namespace,
                     Links = new[] { device },
-                    Addresses = new[] { new AddressConfig { Device = spec.Device, Address = address.ToString(), PrefixLength = 32, Protocol = Ownership.AddressProtocol } },
+                    Addresses = new[] { new InterfaceAddress(spec.Device, address, 32) { Protocol = Ownership.AddressProtocol } },
                     Routes = routes,
                 },
             },

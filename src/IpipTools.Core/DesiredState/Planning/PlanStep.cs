@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -32,7 +33,7 @@ public sealed record PlanStep
     /// <summary>A removed or recreated veth's other end as it was, so that undoing the step restores both ends.</summary>
     public LinkConfig? PeerLink { get; init; }
 
-    public AddressConfig? Address { get; init; }
+    public InterfaceAddress? Address { get; init; }
 
     public RouteConfig? Route { get; init; }
 
@@ -41,5 +42,5 @@ public sealed record PlanStep
     public bool? Forwarding { get; init; }
 
     /// <summary>"Add route 10.42.2.0/24 ... in namespace 'a' (missing)".</summary>
-    public override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {NamespaceNames.Describe(Namespace)} ({Reason})";
+    public override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {TopologyNamespace.Describe(Namespace)} ({Reason})";
 }

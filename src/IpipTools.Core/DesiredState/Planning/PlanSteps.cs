@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>The one place plan steps for links, addresses and routes are made, so every planner words and fills them alike.</summary>
@@ -16,12 +17,12 @@ internal static class PlanSteps
         PreviousLink = previous,
     };
 
-    public static PlanStep Address(PlanAction action, string namespaceName, AddressConfig address, string reason) => new()
+    public static PlanStep Address(PlanAction action, string namespaceName, InterfaceAddress address, string reason) => new()
     {
         Action = action,
         Kind = PlanObjectKind.Address,
         Namespace = namespaceName,
-        Target = address.ToString(),
+        Target = address.Describe(),
         Reason = reason,
         Address = address,
     };

@@ -1,6 +1,5 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Addresses;
@@ -35,30 +34,30 @@ public sealed class AddressOperations
     /// (IPv4 has echoed since long ago). Where the kernel echoes nothing, one read of the
     /// device's addresses of that family replaces the echo.
     /// </summary>
-    public InterfaceAddress Add(AddressSpec spec)
+    public InterfaceAddress Add(InterfaceAddress spec)
     {
         Validate(spec);
-        var index = _client.Links.IndexOf(spec.Device);
+        var index = _client.Links.IndexOf(spec.Name);
         IReadOnlyList<NetlinkMessage> echoed;
         try
         {
-            echoed = Connection.ExecuteWithEcho($"add address {spec} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
+            echoed = Connection.ExecuteWithEcho($"add address {spec.Describe()} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
                 NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, spec, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
-            throw e.Explain($"{spec.Address} is already assigned to {spec.Device}", "Remove it first, or leave it as it is.", "AddressExists", spec);
+            throw e.Explain($"{spec.Address} is already assigned to {spec.Name}", "Remove it first, or leave it as it is.", "AddressExists", spec);
         }
 
         // An error must not leave the address behind: if it cannot be read back, it goes again.
         try
         {
-            var names = new Dictionary<int, string> { [index] = spec.Device };
+            var names = new Dictionary<int, string> { [index] = spec.Name };
             var added = echoed.Where(m => m.Type == RtnlMessageType.NewAddress).Select(m => Read(AddressMessage.Parse(m), names))
                 .FirstOrDefault(a => IsAdded(a, spec, index))
                 ?? ListOf(index, AddressFamilies.Of(spec.Address), names).FirstOrDefault(a => IsAdded(a, spec, index));
-            return added ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
-                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+            return added ?? throw new IpipToolsException($"The kernel accepted {spec.Describe()} but does not list it.", "AddressVanished",
+                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.Describe());
         }
         catch
         {
@@ -67,8 +66,8 @@ public sealed class AddressOperations
         }
     }
 
-    private static bool IsAdded(InterfaceAddress address, AddressSpec spec, int index) =>
-        address.Index == index && address.Address.Equals(spec.Address) && address.PrefixLength == spec.EffectivePrefixLength;
+    private static bool IsAdded(InterfaceAddress address, InterfaceAddress spec, int index) =>
+        address.Index == index && address.Address.Equals(spec.Address) && address.PrefixLength == spec.PrefixLength;
 
     /// <summary>
     /// The addresses of one family on one device: with NETLINK_GET_STRICT_CHK the kernel
@@ -81,27 +80,27 @@ public sealed class AddressOperations
             .Where(a => a.Index == index);
 
     /// <summary>Deletes the address if it is there; the undo of an add whose read-back failed, which must not hide that failure.</summary>
-    private void TryDelete(AddressSpec spec) => BestEffortUndo.Run(() => Delete(spec));
+    private void TryDelete(InterfaceAddress spec) => BestEffortUndo.Run(() => Delete(spec));
 
-    public void Delete(AddressSpec spec)
+    public void Delete(InterfaceAddress spec)
     {
         Validate(spec);
-        var index = _client.Links.IndexOf(spec.Device);
+        var index = _client.Links.IndexOf(spec.Name);
         try
         {
-            Connection.Execute($"delete address {spec} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
+            Connection.Execute($"delete address {spec.Describe()} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
                 NetlinkFlags.None, w => WriteBody(w, spec, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
         {
-            throw e.Explain($"{spec.Device} has no address {spec.Address}/{spec.EffectivePrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", spec);
+            throw e.Explain($"{spec.Name} has no address {spec.Address}/{spec.PrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", spec);
         }
     }
 
-    private static void Validate(AddressSpec spec)
+    private static void Validate(InterfaceAddress spec)
     {
-        Rtnl.Links.InterfaceName.Validate(spec.Device);
-        AddressFamilies.ValidatePrefixLength(spec.Address, spec.EffectivePrefixLength);
+        Rtnl.Links.InterfaceName.Validate(spec.Name);
+        AddressFamilies.ValidatePrefixLength(spec.Address, spec.PrefixLength);
         if (spec.Peer is not null)
         {
             AddressFamilies.RequireSameFamily(spec.Address, spec.Peer, $"address {spec.Address} with peer {spec.Peer}");
@@ -112,13 +111,13 @@ public sealed class AddressOperations
     /// As iproute2 sends it: IFA_LOCAL is our address, IFA_ADDRESS the peer (or our
     /// address again when there is none).
     /// </summary>
-    private static void WriteBody(MessageWriter w, AddressSpec spec, int index)
+    private static void WriteBody(MessageWriter w, InterfaceAddress spec, int index)
     {
         w.WriteStruct(new IfAddrMessage
         {
             Family = AddressFamilies.Of(spec.Address),
-            PrefixLength = spec.EffectivePrefixLength,
-            Scope = (byte)(spec.Scope ?? RouteScope.Global),
+            PrefixLength = spec.PrefixLength,
+            Scope = (byte)spec.Scope,
             Index = index,
         });
         w.AddAddress(AddressAttribute.Local, spec.Address);
@@ -128,9 +127,9 @@ public sealed class AddressOperations
             w.AddString(AddressAttribute.Label, spec.Label);
         }
 
-        if (spec.Protocol is byte protocol)
+        if (spec.Protocol != AddressProtocol.Unspecified)
         {
-            w.AddByte(AddressAttribute.Protocol, protocol);
+            w.AddByte(AddressAttribute.Protocol, (byte)spec.Protocol);
         }
     }
 
