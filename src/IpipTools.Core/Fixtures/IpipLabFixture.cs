@@ -51,10 +51,6 @@ public sealed class IpipLabFixture : NetworkFixture
     /// <summary>Whether the tunnels were made (they need a kernel with ipip).</summary>
     public bool HasTunnels { get; private set; }
 
-    public static Commands.ChangeDescription Describe(string prefix, bool withTunnels) =>
-        new($"new namespaces {prefix}-xxxxxxxx-l, -r and -rt",
-            $"Create the S1 lab (veth pairs through a router namespace, forwarding, routes{(withTunnels ? ", ipip tunnels tunl/tunr" : string.Empty)})");
-
     /// <summary>Builds the lab; on any failure everything made so far is removed before the error propagates.</summary>
     public static IpipLabFixture Create(string prefix = "ipl", bool withTunnels = false)
     {
