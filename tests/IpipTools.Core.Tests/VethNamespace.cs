@@ -41,7 +41,7 @@ internal sealed class VethNamespace : IDisposable
             if (address is not null)
             {
                 var parts = address.Split('/');
-                client.Addresses.Add(new AddressSpec("va", IPAddress.Parse(parts[0]), byte.Parse(parts[1])));
+                client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse(parts[0]), byte.Parse(parts[1])));
             }
 
             LinkSettling.Wait(client);

@@ -21,7 +21,7 @@ public sealed class TunnelExchangeCountTests
         var tunnel = client.Tunnels.Create(new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true });
         var tunnelExchanges = recorder.Sent.Count - before;
         before = recorder.Sent.Count;
-        var address = client.Addresses.Add(new AddressSpec("tun1", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
+        var address = client.Addresses.Add(new InterfaceAddress("tun1", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
         var addressExchanges = recorder.Sent.Count - before;
 
         Assert.Equal((2, 2), (tunnelExchanges, addressExchanges));

@@ -45,7 +45,7 @@ public sealed class LabNode
     public void AddAddress(string device, string address, string? peer = null)
     {
         var (ip, prefix) = ParseAddress(address);
-        Client.Addresses.Add(new AddressSpec(device, ip, prefix, peer is null ? null : IPAddress.Parse(peer)));
+        Client.Addresses.Add(new InterfaceAddress(device, ip, prefix, peer is null ? null : IPAddress.Parse(peer)));
     }
 
     /// <summary><c>ip route add DESTINATION [via GATEWAY] [dev DEVICE] [onlink]</c>.</summary>

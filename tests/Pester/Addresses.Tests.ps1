@@ -82,7 +82,9 @@ Describe 'Addresses made by Add-TunnelPeerAddress carry the IpipTools mark' {
     # iproute2 6.1 neither shows nor sets an address's protocol, so the mark is checked by
     # what it is for: -Prune removes the marked address and leaves the one ip added.
     It 'adds the address with protocol 73, which -Prune goes by' {
-        ($Fixture | Add-TunnelPeerAddress 10.64.0.1 -Peer 10.64.0.2 -InterfaceName a0).Protocol | Should -Be 73
+        $added = $Fixture | Add-TunnelPeerAddress 10.64.0.1 -Peer 10.64.0.2 -InterfaceName a0
+        $added.Protocol | Should -Be 73
+        "$($added.Protocol)" | Should -BeExactly 'IpipTools' -Because 'a protocol shows by name, as ip -d addr shows "proto kernel_lo"'
         ip -n $Fixture.Namespace addr add 10.64.1.1/32 dev a0
         $topology = @{ Namespaces = @(@{ Name = ''; Veths = @(@{ Name = 'a0'; Peer = 'a1' }) }) }
         Set-IpipTopology -InputObject $topology -Prune -NetNamespace $Fixture.Namespace -Confirm:$false | Out-Null
@@ -112,6 +114,8 @@ Describe 'Get-TunnelPeerAddress from a piped namespace object' {
         @($addresses | Where-Object { $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) |
             Should -Be @($expected | ForEach-Object { "$($_.ifname) $($_.local)" } | Sort-Object)
         ($addresses | Where-Object Name -eq 'pa').Peer | Should -Be ([ipaddress]'10.66.0.2')
+        # The kernel marks the loopback address it adds (IFAPROT_KERNEL_LO), which ip -d addr shows as "proto kernel_lo".
+        ($addresses | Where-Object Address -eq ([ipaddress]'::1')).Protocol | Should -Be 'KernelLo'
     }
 
     It 'still takes the interface from a piped link, and its namespace' {

@@ -62,6 +62,12 @@ Describe 'Tab completion of link and namespace names' {
         Get-Completion "Get-NetLink -NetNamespace $Ns -Name c" | Should -Not -BeNullOrEmpty
     }
 
+    It 'offers no link, and writes no error, for a namespace that does not exist' {
+        $Error.Clear()
+        Get-Completion "Get-NetLink -NetNamespace ipt-no-such-ns-$(Get-Random) -Name " | Where-Object { $_ -in $AllLinks } | Should -BeNullOrEmpty
+        $Error | Should -BeNullOrEmpty
+    }
+
     It 'reads -NetNamespace after the name being completed too' {
         Get-Completion "Get-NetLink -Name c| -NetNamespace $Ns" | Sort-Object | Should -Be @('cbr', 'cva', 'cvb')
         Get-Completion "Get-VethPair c| -NetNamespace $Ns" | Sort-Object | Should -Be @('cva', 'cvb')

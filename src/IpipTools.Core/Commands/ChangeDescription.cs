@@ -8,5 +8,5 @@ public sealed record ChangeDescription(string Target, string Action)
 {
     public override string ToString() => $"{Action} on {Target}";
 
-    internal static string Where(Namespaces.NetNamespace target) => Namespaces.NamespaceText.Describe(target);
+    internal static string Where(Namespaces.NetNamespace target) => target.Describe();
 }

@@ -30,7 +30,7 @@ public static class IpipSupportCheck
     public static IReadOnlyList<SupportCheck> Run(NetNamespace target, bool probe = true)
     {
         target.MustExist();
-        var where = NamespaceText.NameOf(target);
+        var where = target.Namespace;
         var module = Guard("IpipModule", () => CheckModule(probe));
         var results = new List<SupportCheck> { module };
         var tunnels = new List<IpTunnel>();

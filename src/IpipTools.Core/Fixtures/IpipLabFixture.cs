@@ -51,10 +51,6 @@ public sealed class IpipLabFixture : NetworkFixture
     /// <summary>Whether the tunnels were made (they need a kernel with ipip).</summary>
     public bool HasTunnels { get; private set; }
 
-    public static Commands.ChangeDescription Describe(string prefix, bool withTunnels) =>
-        new($"new namespaces {prefix}-xxxxxxxx-l, -r and -rt",
-            $"Create the S1 lab (veth pairs through a router namespace, forwarding, routes{(withTunnels ? ", ipip tunnels tunl/tunr" : string.Empty)})");
-
     /// <summary>Builds the lab; on any failure everything made so far is removed before the error propagates.</summary>
     public static IpipLabFixture Create(string prefix = "ipl", bool withTunnels = false)
     {
@@ -86,8 +82,8 @@ public sealed class IpipLabFixture : NetworkFixture
             r.Links.SetUp("lo", true);
             r.Links.Add(new LinkSpec("v1-P", new VethParameters("v1", left)) { Up = true });
             r.Links.Add(new LinkSpec("v2-P", new VethParameters("v2", right)) { Up = true });
-            r.Addresses.Add(new AddressSpec("v1-P", IPAddress.Parse("10.10.10.1"), 24));
-            r.Addresses.Add(new AddressSpec("v2-P", IPAddress.Parse("10.10.20.1"), 24));
+            r.Addresses.Add(new InterfaceAddress("v1-P", IPAddress.Parse("10.10.10.1"), 24));
+            r.Addresses.Add(new InterfaceAddress("v2-P", IPAddress.Parse("10.10.20.1"), 24));
         }
 
         Ipv4Forwarding.Set(router, true);
@@ -100,7 +96,7 @@ public sealed class IpipLabFixture : NetworkFixture
         using var client = RtnetlinkClient.Open(target);
         client.Links.SetUp("lo", true);
         client.Links.SetUp(device, true);
-        client.Addresses.Add(new AddressSpec(device, address, 24));
+        client.Addresses.Add(new InterfaceAddress(device, address, 24));
         client.Routes.Add(new RouteSpec(IPNetwork.Parse(farNetwork)) { Gateway = IPAddress.Parse(gateway), Device = device });
     }
 
@@ -115,7 +111,7 @@ public sealed class IpipLabFixture : NetworkFixture
     {
         using var client = RtnetlinkClient.Open(target);
         client.Tunnels.Create(new TunnelSpec(name, new IpipParameters { Local = local, Remote = remote }) { Up = true });
-        client.Addresses.Add(new AddressSpec(name, inner, null, peer));
+        client.Addresses.Add(new InterfaceAddress(name, inner, null, peer));
     }
 
     protected override void Teardown() => DeleteNamespaces(Namespaces);

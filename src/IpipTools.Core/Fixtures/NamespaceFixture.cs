@@ -23,9 +23,6 @@ public sealed class NamespaceFixture : NetworkFixture
 
     public override IReadOnlyList<string> Namespaces => new[] { Namespace };
 
-    public static Commands.ChangeDescription Describe(string prefix) =>
-        new($"a new namespace named {prefix}-xxxxxxxx", "Create temporary network namespace (loopback up)");
-
     /// <summary>Creates <c>PREFIX-xxxxxxxx</c> and brings its loopback up (pings to its own addresses need it).</summary>
     public static NamespaceFixture Create(string prefix = "ipt")
     {

@@ -12,9 +12,6 @@ public abstract class NetworkFixture : IDisposable
 
     public bool IsRemoved { get; private set; }
 
-    public Commands.ChangeDescription DescribeRemoval() =>
-        new($"namespaces {string.Join(", ", Namespaces)}", "Remove fixture namespaces and everything in them");
-
     public void Dispose()
     {
         if (IsRemoved)

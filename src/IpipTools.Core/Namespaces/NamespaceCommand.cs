@@ -82,7 +82,7 @@ public sealed class NamespaceCommand : IDisposable
     {
         var output = ReadOutput().ToList();
         _process.WaitForExit();
-        return new NamespaceCommandResult(CommandLine, NamespaceText.NameOf(Namespace), _process.ExitCode, output, _errors.ToList());
+        return new NamespaceCommandResult(CommandLine, Namespace.Namespace, _process.ExitCode, output, _errors.ToList());
     }
 
     /// <summary>Waits for the program to end, releases it, and returns its exit code.</summary>
@@ -109,7 +109,7 @@ public sealed class NamespaceCommand : IDisposable
 
     /// <summary>Null for exit code 0; otherwise the error that says which program failed where.</summary>
     public IpipToolsException? FailureFor(int exitCode) => exitCode == 0 ? null : new IpipToolsException(
-        $"'{CommandLine}' {NamespaceText.Describe(Namespace)} exited with code {exitCode}.",
+        $"'{CommandLine}' {Namespace.Describe()} exited with code {exitCode}.",
         "NativeCommandFailed", IpipErrorCategory.NotSpecified,
         "Read the program's own error output; $LASTEXITCODE holds the code.", CommandLine);
 

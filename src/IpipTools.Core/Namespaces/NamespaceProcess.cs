@@ -50,7 +50,7 @@ public static class NamespaceProcess
         catch (Win32Exception e)
         {
             throw new IpipToolsException(
-                $"Cannot start '{commandLine}' {NamespaceText.Describe(target)}: {e.Message}.",
+                $"Cannot start '{commandLine}' {target.Describe()}: {e.Message}.",
                 "NativeCommandNotFound", IpipErrorCategory.ObjectNotFound,
                 "Check the program's name (or give its full path) and that it is executable.", commandLine, e);
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
 using static IpipTools.Core.Interop.LinuxConstants;
@@ -37,11 +38,40 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
     /// </summary>
     public string? Namespace => Name ?? Path;
 
+    /// <summary>The longest name: it becomes a file name under /run/netns (NAME_MAX, in bytes).</summary>
+    public const int MaxNameBytes = 255;
+
     /// <summary>A named namespace; the name is checked before anything touches the file system.</summary>
     public static NetNamespace Named(string name)
     {
-        NamespaceName.Validate(name);
+        ValidateName(name);
         return new NetNamespace(name, System.IO.Path.Combine(NetNamespaceStore.Directory, name));
+    }
+
+    /// <summary>
+    /// The rules for a namespace name, checked before anything touches the file system:
+    /// it becomes a file name under /run/netns, so it must not be empty, "." or "..",
+    /// contain '/' or NUL, or exceed NAME_MAX (255 bytes), exactly as iproute2 refuses.
+    /// </summary>
+    public static void ValidateName(string? name)
+    {
+        string? problem = name switch
+        {
+            null or "" => "is empty",
+            "." or ".." => "would name the directory itself or its parent",
+            _ when name.Contains('/') => "contains '/', which would leave /run/netns",
+            _ when name.Contains('\0') => "contains a NUL character",
+            _ when Encoding.UTF8.GetByteCount(name) > MaxNameBytes => $"is {Encoding.UTF8.GetByteCount(name)} bytes long; the limit is {MaxNameBytes}",
+            _ when name.Any(char.IsControl) => "contains a control character",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new IpipToolsException(
+                $"The namespace name '{name}' {problem}.",
+                "InvalidNamespaceName", IpipErrorCategory.InvalidArgument,
+                "Use a plain file name such as 'lab1': letters, digits, '-', '_' and '.'.", name);
+        }
     }
 
     /// <summary>The namespace a process lives in.</summary>
@@ -118,4 +148,7 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
     public override int GetHashCode() => Path?.GetHashCode() ?? 0;
 
     public override string ToString() => Name ?? Path ?? "(current)";
+
+    /// <summary>Where, for messages and confirmation prompts: "in namespace 'lab'" or "in the current namespace".</summary>
+    public string Describe() => IsCallerNamespace ? "in the current namespace" : $"in namespace '{this}'";
 }

@@ -38,7 +38,7 @@ public sealed class RtnetlinkClient : IDisposable
     public RouteOperations Routes { get; }
 
     /// <summary>What objects read through this client report as their namespace: a name, a path, or null.</summary>
-    internal string? NamespaceName => Namespace.IsCallerNamespace ? null : Namespace.Name ?? Namespace.Path;
+    internal string? NamespaceName => Namespace.Namespace;
 
     /// <summary>"in namespace 'lab'" or "in the current namespace", for messages.</summary>
     internal string NamespaceDescription => Namespace.IsCallerNamespace ? "in the current namespace" : $"in namespace '{Namespace}'";

@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
-using IpipTools.Core.Model;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Addresses;
@@ -10,7 +10,8 @@ namespace IpipTools.Addresses;
 /// <summary>
 /// <c>ip addr add ADDRESS peer PEER dev TUNNEL</c> (or a plain <c>ADDRESS/N</c> on any
 /// interface). The interface binds from a piped tunnel's Name, a route's Device or an
-/// address's Name.
+/// address's Name. Two kernel exchanges for IPv4: the device lookup and the RTM_NEWADDR,
+/// whose echo is the address written out.
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "TunnelPeerAddress", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true)]
 [OutputType(typeof(InterfaceAddress))]
@@ -22,6 +23,7 @@ public sealed class AddTunnelPeerAddressCommand : PipedNamespaceCmdlet
     [Parameter]
     public IPAddress? Peer { get; set; }
 
+    /// <summary>Left out: the whole address (/32, /128), as iproute2 does, with or without a peer.</summary>
     [Parameter]
     public byte? PrefixLength { get; set; }
 
@@ -34,10 +36,12 @@ public sealed class AddTunnelPeerAddressCommand : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(InterfaceName), "interface");
-        var spec = AddressCommands.Spec(InterfaceName, Address, PrefixLength, Peer);
-        if (Approve(AddressCommands.DescribeAdd(Target, spec)))
+        // With IpipTools' mark (IFA_PROTO 73), like everything IpipTools creates.
+        var address = new InterfaceAddress(InterfaceName, Address, PrefixLength, Peer) { Protocol = AddressProtocol.IpipTools };
+        var target = Target;
+        if (ShouldProcess($"interface '{address.Name}' {target.Describe()}", $"Add address {address}"))
         {
-            WriteObject(AddressCommands.Add(Target, spec));
+            WriteObject(Connection(target).Addresses.Add(address));
         }
     }
 }

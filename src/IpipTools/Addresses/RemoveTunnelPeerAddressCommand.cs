@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Addresses;
@@ -29,10 +30,11 @@ public sealed class RemoveTunnelPeerAddressCommand : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(InterfaceName), "interface");
-        var spec = AddressCommands.Spec(InterfaceName, Address, PrefixLength, Peer);
-        if (Approve(AddressCommands.DescribeRemove(Target, spec)))
+        var address = new InterfaceAddress(InterfaceName, Address, PrefixLength, Peer);
+        var target = Target;
+        if (ShouldProcess($"interface '{address.Name}' {target.Describe()}", $"Remove address {address}"))
         {
-            AddressCommands.Remove(Target, spec);
+            Connection(target).Addresses.Delete(address);
         }
     }
 }

@@ -1,14 +1,12 @@
-using System.Management.Automation.Runspaces;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Model;
 
 namespace IpipTools.Completers;
 
 /// <summary>
 /// Completes the names of tunnels that can be removed: Remove-IpipTunnel offers no fallback
-/// device (tunl0, gre0, sit0), which the kernel refuses to delete.
+/// device (tunl0, gre0, sit0) a tunnel driver creates in every namespace, which the kernel keeps.
 /// </summary>
 public sealed class RemovableTunnelNameCompleter : LinkNameCompleter
 {
-    protected override IEnumerable<string> Names(string? namespaceArgument, string word) =>
-        Completion.RemovableTunnelNames(Runspace.DefaultRunspace, namespaceArgument, word);
+    protected override bool Offers(NetworkLink link) => IpTunnel.FromLink(link, _ => null) is { IsFallback: false };
 }

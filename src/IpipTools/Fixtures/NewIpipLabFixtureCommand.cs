@@ -23,7 +23,9 @@ public sealed class NewIpipLabFixtureCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(IpipLabFixture.Describe(Prefix, WithTunnels.IsPresent)))
+        var tunnels = WithTunnels.IsPresent ? ", ipip tunnels tunl/tunr" : string.Empty;
+        if (ShouldProcess($"new namespaces {Prefix}-xxxxxxxx-l, -r and -rt",
+            $"Create the S1 lab (veth pairs through a router namespace, forwarding, routes{tunnels})"))
         {
             WriteObject(IpipLabFixture.Create(Prefix, WithTunnels.IsPresent));
         }

@@ -19,7 +19,7 @@ public sealed class NewNetNamespaceFixtureCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(NamespaceFixture.Describe(Prefix)))
+        if (ShouldProcess($"a new namespace named {Prefix}-xxxxxxxx", "Create temporary network namespace (loopback up)"))
         {
             WriteObject(NamespaceFixture.Create(Prefix));
         }

@@ -17,7 +17,7 @@ public sealed class RemoveNetNamespaceFixtureCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(Fixture.DescribeRemoval()))
+        if (ShouldProcess($"namespaces {string.Join(", ", Fixture.Namespaces)}", "Remove fixture namespaces and everything in them"))
         {
             Fixture.Dispose();
         }

@@ -1,10 +1,10 @@
 using System.Management.Automation;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Forwarding;
 
-/// <summary><c>sysctl -w net.ipv4.ip_forward=0</c> in a namespace.</summary>
+/// <summary><c>sysctl -w net.ipv4.ip_forward=0</c> in a namespace: it no longer routes between its interfaces.</summary>
 [Cmdlet(VerbsLifecycle.Disable, "IpForwarding", SupportsShouldProcess = true)]
 [OutputType(typeof(ForwardingState))]
 public sealed class DisableIpForwardingCommand : NamespacedCmdlet
@@ -14,9 +14,11 @@ public sealed class DisableIpForwardingCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(ForwardingCommands.DescribeSet(Target, false)))
+        var target = Target;
+        if (ShouldProcess($"{Ipv4Forwarding.Key} {target.Describe()}", "Set to 0"))
         {
-            WritePassThru(PassThru, ForwardingCommands.Set(Target, false));
+            Ipv4Forwarding.Set(target, false);
+            WritePassThru(PassThru, Ipv4Forwarding.Read(target));
         }
     }
 }

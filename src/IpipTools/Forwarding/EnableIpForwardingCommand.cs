@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Forwarding;
@@ -14,9 +14,11 @@ public sealed class EnableIpForwardingCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(ForwardingCommands.DescribeSet(Target, true)))
+        var target = Target;
+        if (ShouldProcess($"{Ipv4Forwarding.Key} {target.Describe()}", "Set to 1"))
         {
-            WritePassThru(PassThru, ForwardingCommands.Set(Target, true));
+            Ipv4Forwarding.Set(target, true);
+            WritePassThru(PassThru, Ipv4Forwarding.Read(target));
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Forwarding;
@@ -9,5 +9,5 @@ namespace IpipTools.Forwarding;
 [OutputType(typeof(ForwardingState))]
 public sealed class GetIpForwardingCommand : NamespacedCmdlet
 {
-    protected override void ProcessItem() => WriteObject(ForwardingCommands.Get(Target));
+    protected override void ProcessItem() => WriteObject(Ipv4Forwarding.Read(Target));
 }

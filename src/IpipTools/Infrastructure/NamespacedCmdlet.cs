@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
 using IpipTools.Core.Namespaces;
 
 namespace IpipTools.Infrastructure;
@@ -19,5 +18,5 @@ public abstract class NamespacedCmdlet : IpipCmdlet
     public string? NetNamespace { get; set; }
 
     /// <summary>The namespace this invocation works in.</summary>
-    protected NetNamespace Target => NamespaceCommands.Resolve(Session, NetNamespace);
+    protected NetNamespace Target => NamespaceSession.For(Session).Resolve(NetNamespace);
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
@@ -23,5 +23,5 @@ public sealed class EnterNetNamespaceCommand : IpipCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessItem() => WritePassThru(PassThru, NamespaceCommands.Enter(Session, Name));
+    protected override void ProcessItem() => WritePassThru(PassThru, NamespaceSession.For(Session).Enter(Name));
 }

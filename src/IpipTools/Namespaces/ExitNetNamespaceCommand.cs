@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
@@ -13,5 +13,5 @@ public sealed class ExitNetNamespaceCommand : IpipCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessItem() => WritePassThru(PassThru, NamespaceCommands.Exit(Session));
+    protected override void ProcessItem() => WritePassThru(PassThru, NamespaceSession.For(Session).Exit());
 }

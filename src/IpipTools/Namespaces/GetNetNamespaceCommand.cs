@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
@@ -19,5 +20,31 @@ public sealed class GetNetNamespaceCommand : IpipCmdlet
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string[]? Name { get; set; }
 
-    protected override void ProcessItem() => WriteEach(NamespaceCommands.Get(Name, WriteFailure));
+    /// <summary>
+    /// Each name in turn; one that selects nothing is an error and the rest are still
+    /// listed, as Get-ChildItem does with several paths. An exact name must exist.
+    /// </summary>
+    protected override void ProcessItem()
+    {
+        if (Name is null)
+        {
+            WriteEach(NetNamespaceStore.List());
+            return;
+        }
+
+        foreach (var text in Name)
+        {
+            try
+            {
+                var name = NameFilter.Of(text);
+                WriteEach(name.ExactName is string exact
+                    ? new[] { NetNs.Parse(exact).MustExist() }
+                    : NetNamespaceStore.List().Where(n => name.Matches(n.Name!)));
+            }
+            catch (Exception e) when (ErrorReport.IsReportable(e))
+            {
+                WriteError(ErrorRecords.From(e));
+            }
+        }
+    }
 }

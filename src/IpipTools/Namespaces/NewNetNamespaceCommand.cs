@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
@@ -16,9 +16,10 @@ public sealed class NewNetNamespaceCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(NamespaceCommands.DescribeNew(Name)))
+        // NetNamespace.Named checks the name first: -WhatIf must not show a path outside /run/netns, and refuses as the real run does.
+        if (ShouldProcess($"network namespace '{Name}'", $"Create network namespace (bind mount at {NetNs.Named(Name).Path})"))
         {
-            WriteObject(NamespaceCommands.New(Name));
+            WriteObject(NetNamespaceStore.Create(Name));
         }
     }
 }

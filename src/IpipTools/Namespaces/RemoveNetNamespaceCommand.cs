@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Namespaces;
@@ -17,9 +17,11 @@ public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(NamespaceCommands.DescribeRemove(Name)))
+        // A bad name is refused before the prompt, as New-NetNamespace does.
+        NetNamespace.ValidateName(Name);
+        if (ShouldProcess($"network namespace '{Name}'", "Remove network namespace (links inside it go when the last process leaves)"))
         {
-            NamespaceCommands.Remove(Name);
+            NetNamespaceStore.Delete(Name);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class GetIpipTopologyCommand : IpipCmdlet
     {
         var session = NamespaceSession.For(Session);
         var names = (NetNamespace ?? new string?[] { null }).DefaultIfEmpty(null)
-            .Select(n => NamespaceNames.Of(session.Resolve(n).MustExist()))
+            .Select(n => TopologyNamespace.Of(session.Resolve(n).MustExist()))
             .ToList();
         var topology = TopologyExporter.Export(TopologyEngine.Read(names, Connections), new ExportOptions { OwnedOnly = OwnedOnly.IsPresent });
         WriteObject(AsText.IsPresent ? TopologyWriter.ToPowerShellData(topology) : TopologyWriter.ToData(topology));

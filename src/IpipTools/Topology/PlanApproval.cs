@@ -17,7 +17,7 @@ internal static class PlanApproval
     /// </summary>
     public static void ApplyIfApproved(PSCmdlet cmdlet, TopologyPlan plan, ClientPool connections, bool given)
     {
-        if (!cmdlet.ShouldProcess(string.Join(", ", plan.Namespaces.Select(NamespaceNames.Describe)), plan.Summary()))
+        if (!cmdlet.ShouldProcess(string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe)), plan.Summary()))
         {
             cmdlet.WriteObject(plan);
             return;

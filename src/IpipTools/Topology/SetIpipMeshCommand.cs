@@ -44,7 +44,7 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
     {
         var mesh = MeshTopology.Generate(new MeshSpec
         {
-            Namespace = NamespaceNames.Of(Target),
+            Namespace = TopologyNamespace.Of(Target),
             Device = Device,
             Address = Address,
             Peers = MeshPeers.Read(ObjectDataReader.Read(Peer ?? Array.Empty<object>(), "-Peer", TopologyData.Unwrap)),

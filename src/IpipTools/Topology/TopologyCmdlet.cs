@@ -49,7 +49,7 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
             : TopologyLoader.FromObject(InputObject ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
                     "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", TopologyData.Unwrap);
-        var current = NamespaceNames.Of(Target);
-        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = current });
+        var current = TopologyNamespace.Of(Target);
+        return current.Length == 0 ? topology : topology.RenameNamespaces(new Dictionary<string, string> { [TopologyNamespace.Current] = current });
     }
 }

@@ -18,7 +18,7 @@ public sealed class AddressErrorTests
         using var lab = VethNamespace.Create("err", address: null);
         var (ns, client) = (lab.Namespace, lab.Client);
 
-        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Addresses.Add(new AddressSpec("va", IPAddress.Parse(address), prefix)));
+        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse(address), prefix)));
 
         Assert.Equal("InvalidPrefixLength", error.ErrorId);
         Assert.Equal(message, error.Message);
@@ -31,7 +31,7 @@ public sealed class AddressErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
-            client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("2001:db8::10"))));
+            client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("2001:db8::10"))));
 
         Assert.Equal("AddressFamilyMismatch", error.ErrorId);
         Assert.Equal("address 10.10.100.10 with peer 2001:db8::10: 10.10.100.10 and 2001:db8::10 are of different address families.", error.Message);
@@ -55,10 +55,10 @@ public sealed class AddressErrorTests
     {
         using var lab = VethNamespace.Create("err", address: null);
         var (ns, client) = (lab.Namespace, lab.Client);
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
+        client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24));
 
-        var exists = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24)));
-        var missing = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Addresses.Delete(new AddressSpec("va", IPAddress.Parse("10.1.0.9"), 24)));
+        var exists = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24)));
+        var missing = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Addresses.Delete(new InterfaceAddress("va", IPAddress.Parse("10.1.0.9"), 24)));
 
         Assert.Equal("AddressExists", exists.ErrorId);
         Assert.Contains("10.1.0.1 is already assigned to va", exists.Message);

@@ -65,7 +65,7 @@ public sealed class NamespaceNameErrorTests
     [Fact]
     public void LongestLegalNameIsAccepted()
     {
-        var name = new string('n', NamespaceName.MaxBytes);
+        var name = new string('n', NetNamespace.MaxNameBytes);
 
         Assert.Equal(Path.Combine(NetNamespaceStore.Directory, name), NetNamespace.Named(name).Path);
     }

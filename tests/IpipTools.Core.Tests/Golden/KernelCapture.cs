@@ -46,8 +46,8 @@ internal static class KernelCapture
 
         client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Mtu = 1400, Up = true });
         files[Ack] = Last(recorder, () => client.Links.SetUp("vb", true));
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
+        client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24));
+        client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24"))
         {
             Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true,

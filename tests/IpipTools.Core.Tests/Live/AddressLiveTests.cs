@@ -19,10 +19,10 @@ public sealed class AddressLiveTests
         using var lab = VethNamespace.Create("addr", address: null);
         var (ns, client) = (lab.Namespace, lab.Client);
 
-        var plain = client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.2"), 24) { Label = "va:second" });
-        var peer = client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
-        client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.30.0.1"), 16) { Scope = RouteScope.Link });
+        var plain = client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24));
+        client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.2"), 24) { Label = "va:second" });
+        var peer = client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
+        client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.30.0.1"), 16) { Scope = RouteScope.Link });
 
         Assert.Equal("10.1.0.1/24", plain.ToString());
         Assert.Equal("10.10.100.10 peer 10.10.200.10/32", peer.ToString());
@@ -34,7 +34,7 @@ public sealed class AddressLiveTests
         Assert.Equal("10.10.200.10 dev vb proto kernel scope link src 10.10.100.10",
             client.Routes.List().Single(r => r.Destination.ToString() == "10.10.200.10/32").ToString());
 
-        client.Addresses.Delete(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
+        client.Addresses.Delete(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
 
         Assert.DoesNotContain(AddressFacts.AllFromOracle(ns.Name), a => a.Local == "10.10.100.10");
         Assert.Empty(RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "10.10.200.10"));

@@ -25,7 +25,7 @@ public sealed class ExchangeCountTests
         var (client, recorder) = (lab.Client, lab.Recorder!);
 
         var before = recorder.Sent.Count;
-        var added = client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")) { Protocol = Ownership.AddressProtocol });
+        var added = client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")) { Protocol = Ownership.AddressProtocol });
         var sent = recorder.Sent.Count - before;
 
         Assert.Equal(2, sent);
@@ -40,7 +40,7 @@ public sealed class ExchangeCountTests
         var (client, recorder) = (lab.Client, lab.Recorder!);
 
         var before = recorder.Sent.Count;
-        var added = client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("fd00:77::1"), 64));
+        var added = client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("fd00:77::1"), 64));
         var sent = recorder.Sent.Count - before;
 
         // 2 where the kernel echoes IPv6 addresses, 3 (one read of va's IPv6 addresses) where it does not.

@@ -87,7 +87,7 @@ public sealed class RouteLiveTests
     {
         using var lab = VethNamespace.Create("route");
         var (ns, client) = (lab.Namespace, lab.Client);
-        client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
+        client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400 });
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") });
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.7.0.0/24")) { Device = "va", PreferredSource = IPAddress.Parse("10.1.0.1") });

@@ -29,8 +29,8 @@ public sealed class S1WithoutTunnelsTests
         {
             r.Links.Add(new LinkSpec("v1-P", new VethParameters("v1", ns1.Namespace)) { Up = true });
             r.Links.Add(new LinkSpec("v2-P", new VethParameters("v2", ns2.Namespace)) { Up = true });
-            r.Addresses.Add(new AddressSpec("v1-P", IPAddress.Parse("10.10.10.1"), 24));
-            r.Addresses.Add(new AddressSpec("v2-P", IPAddress.Parse("10.10.20.1"), 24));
+            r.Addresses.Add(new InterfaceAddress("v1-P", IPAddress.Parse("10.10.10.1"), 24));
+            r.Addresses.Add(new InterfaceAddress("v2-P", IPAddress.Parse("10.10.20.1"), 24));
         }
 
         Ipv4Forwarding.Set(router.Namespace, true);
@@ -52,7 +52,7 @@ public sealed class S1WithoutTunnelsTests
     {
         using var client = ns.Connect();
         client.Links.SetUp(device, true);
-        client.Addresses.Add(new AddressSpec(device, IPAddress.Parse(address), 24));
+        client.Addresses.Add(new InterfaceAddress(device, IPAddress.Parse(address), 24));
         client.Routes.Add(new RouteSpec(IPNetwork.Parse(otherSide)) { Gateway = IPAddress.Parse(router) });
     }
 }

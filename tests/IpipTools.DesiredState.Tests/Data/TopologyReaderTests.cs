@@ -23,8 +23,8 @@ public sealed class TopologyReaderTests
         Assert.Equal("ipip", tunl.Kind);
         Assert.Equal(new TunnelConfig { Local = "10.10.10.2", Remote = "10.10.20.2" }, tunl.Tunnel);
         Assert.True(tunl.Up);
-        var peer = s1.Find("ns1")!.Addresses.Single(a => a.Device == "tunl");
-        Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address, peer.Peer, peer.PrefixLength));
+        var peer = s1.Find("ns1")!.Addresses.Single(a => a.Name == "tunl");
+        Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address.ToString(), peer.Peer?.ToString(), peer.PrefixLength));
         var route = s1.Find("ns1")!.Routes.Single();
         Assert.Equal(("10.10.20.0/24", "10.10.10.1", (string?)null, Ownership.Protocol, RouteScope.Global), (route.Destination, route.Gateway, route.Device, route.Protocol, route.Scope));
     }

@@ -13,6 +13,6 @@ internal static class Owned
     public static void AddAddress(string netns, string device, string address, byte prefixLength)
     {
         using var client = RtnetlinkClient.Open(netns);
-        client.Addresses.Add(new AddressSpec(device, IPAddress.Parse(address), prefixLength) { Protocol = Ownership.AddressProtocol });
+        client.Addresses.Add(new InterfaceAddress(device, IPAddress.Parse(address), prefixLength) { Protocol = Ownership.AddressProtocol });
     }
 }

@@ -45,7 +45,7 @@ public sealed class TopologyEngineTests
         using var lab = new TopologyLab();
         var target = lab.Create("target");
         var data = new Hashtable { ["Namespaces"] = new[] { new Hashtable { ["Name"] = "", ["Bridges"] = new[] { new Hashtable { ["Name"] = "br9" } } } } };
-        var desired = TopologyLoader.FromObject(data).RenameNamespaces(new Dictionary<string, string> { [NamespaceNames.Current] = NamespaceNames.Of(NetNamespace.Named(target)) });
+        var desired = TopologyLoader.FromObject(data).RenameNamespaces(new Dictionary<string, string> { [TopologyNamespace.Current] = TopologyNamespace.Of(NetNamespace.Named(target)) });
         using var clients = new ClientPool();
 
         var plan = TopologyEngine.Plan(desired, clients);

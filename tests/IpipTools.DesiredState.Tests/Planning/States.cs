@@ -1,5 +1,7 @@
+using System.Net;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Planning;
 
@@ -15,13 +17,13 @@ internal static class States
 
     public static Topology Read(params NamespaceConfig[] namespaces) => new() { Namespaces = namespaces };
 
-    public static NamespaceConfig Ns(string name, IEnumerable<LinkConfig>? links = null, IEnumerable<AddressConfig>? addresses = null,
+    public static NamespaceConfig Ns(string name, IEnumerable<LinkConfig>? links = null, IEnumerable<InterfaceAddress>? addresses = null,
         IEnumerable<RouteConfig>? routes = null, bool forwarding = false) => new()
     {
         Name = name,
         Forwarding = forwarding,
         Links = (links ?? Array.Empty<LinkConfig>()).Prepend(Lo).ToList(),
-        Addresses = (addresses ?? Array.Empty<AddressConfig>()).ToList(),
+        Addresses = (addresses ?? Array.Empty<InterfaceAddress>()).ToList(),
         Routes = (routes ?? Array.Empty<RouteConfig>()).ToList(),
     };
 
@@ -42,8 +44,8 @@ internal static class States
 
     public static LinkConfig Tunl0(bool up = false) => Tunnel("tunl0", 2, new TunnelConfig(), up);
 
-    public static AddressConfig Address(string device, string address, byte length, byte protocol = Ownership.AddressProtocol, string? peer = null) =>
-        new() { Device = device, Address = address, PrefixLength = length, Protocol = protocol, Peer = peer };
+    public static InterfaceAddress Address(string device, string address, byte length, AddressProtocol protocol = Ownership.AddressProtocol, string? peer = null) =>
+        new(device, IPAddress.Parse(address), length, peer is null ? null : IPAddress.Parse(peer)) { Protocol = protocol };
 
     public static RouteConfig Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
         int? mtu = null, uint metric = 0) => new()

@@ -1,6 +1,9 @@
 using System.Net;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Module.Tests.Core;
@@ -23,11 +26,11 @@ public sealed class CommandsLiveTests
         Assert.Equal("va", Assert.Single(LinkCommands.GetVeth(a.Namespace)).Name);
         Assert.True(LinkCommands.GetVeth(b.Namespace, "vb").Single().IsUp);
 
-        var spec = AddressCommands.Spec("va", IPAddress.Parse("10.10.100.10"), null, IPAddress.Parse("10.10.200.10"));
-        var address = AddressCommands.Add(a.Namespace, spec);
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var address = client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
         Assert.Equal(IPAddress.Parse("10.10.200.10"), address.Peer);
         Assert.Equal(a.Name, address.Namespace);
-        Assert.Single(AddressCommands.Get(a.Namespace, "va", peerOnly: true));
+        Assert.Single(client.Addresses.List("va"), x => x.Peer is not null);
         Assert.Single(IpOracle.Routes(a.Name, "10.10.200.10").EnumerateArray());
 
         var route = OnlinkRouteCommands.Add(a.Namespace, new OnlinkRouteRequest(IPNetwork.Parse("10.42.2.0/24"), "va") { Gateway = IPAddress.Parse("172.16.165.244") });
@@ -38,8 +41,8 @@ public sealed class CommandsLiveTests
 
         OnlinkRouteCommands.Remove(a.Namespace, OnlinkRouteCommands.RemovalSpec(route.Destination, route.Gateway, route.Device, (uint)route.Table));
         Assert.Empty(OnlinkRouteCommands.Get(a.Namespace, "va"));
-        AddressCommands.Remove(a.Namespace, AddressCommands.Spec(address.Name, address.Address, address.PrefixLength, address.Peer));
-        Assert.Empty(AddressCommands.Get(a.Namespace, "va", peerOnly: true));
+        client.Addresses.Delete(address);
+        Assert.DoesNotContain(client.Addresses.List("va"), x => x.Peer is not null);
 
         LinkCommands.RemoveVeth(a.Namespace, "va");
         Assert.Empty(LinkCommands.GetVeth(b.Namespace));
@@ -50,7 +53,11 @@ public sealed class CommandsLiveTests
     {
         using var a = new TestNamespace();
         LinkCommands.NewVeth(a.Namespace, "va", "vb", up: true);
-        AddressCommands.Add(a.Namespace, AddressCommands.Spec("va", IPAddress.Parse("10.10.10.2"), 24, null));
+        using (var client = RtnetlinkClient.Open(a.Namespace))
+        {
+            client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.10.2"), 24));
+        }
+
         var route = OnlinkRouteCommands.Add(a.Namespace, new OnlinkRouteRequest(IPNetwork.Parse("10.10.20.0/24"), "va") { Gateway = IPAddress.Parse("10.10.10.1"), CheckGateway = true });
         Assert.False(route.OnLink);
         Assert.Single(OnlinkRouteCommands.Get(a.Namespace, all: true, destination: IPNetwork.Parse("10.10.20.0/24")));
@@ -69,30 +76,33 @@ public sealed class CommandsLiveTests
     public void ForwardingIsPerNamespace()
     {
         using var a = new TestNamespace();
-        Assert.False(ForwardingCommands.Get(a.Namespace).Enabled);
-        Assert.True(ForwardingCommands.Set(a.Namespace, true).Enabled);
+        Assert.False(Ipv4Forwarding.Read(a.Namespace).Enabled);
+        Ipv4Forwarding.Set(a.Namespace, true);
+        Assert.True(Ipv4Forwarding.Read(a.Namespace).Enabled);
         Assert.Equal("1", a.Exec("cat", "/proc/sys/net/ipv4/ip_forward").Output.Trim());
-        Assert.False(ForwardingCommands.Set(a.Namespace, false).Enabled);
-        Assert.Equal(a.Name, ForwardingCommands.Get(a.Namespace).Namespace);
+        Ipv4Forwarding.Set(a.Namespace, false);
+        Assert.Equal("0", a.Exec("cat", "/proc/sys/net/ipv4/ip_forward").Output.Trim());
+        Assert.Equal(new ForwardingState(a.Name, false), Ipv4Forwarding.Read(a.Namespace));
     }
 
     [Fact]
     public void NamespacesAreCreatedListedAndRemoved()
     {
         var name = $"ipt-m-{Guid.NewGuid().ToString("N")[..6]}";
-        var created = NamespaceCommands.New(name);
+        var created = NetNamespaceStore.Create(name);
         try
         {
-            Assert.Equal(name, Assert.Single(NamespaceCommands.Get(name)).Name);
-            Assert.Contains(NamespaceCommands.Get("ipt-m-*"), n => n.Name == name);
+            Assert.Equal(name, created.Name);
+            Assert.True(NetNamespace.Named(name).Exists());
+            Assert.Contains(NetNamespaceStore.List(), n => n.Name == name);
             Assert.Contains(name, Command.Ip(null, "netns", "list").Output);
         }
         finally
         {
-            NamespaceCommands.Remove(created.Name!);
+            NetNamespaceStore.Delete(created.Name!);
         }
 
-        Assert.Equal("NamespaceNotFound", Assert.Throws<IpipToolsException>(() => NamespaceCommands.Get(name)).ErrorId);
+        Assert.Equal("NamespaceNotFound", Assert.Throws<IpipToolsException>(() => NetNamespace.Named(name).MustExist()).ErrorId);
     }
 
     [Fact]
@@ -110,14 +120,5 @@ public sealed class CommandsLiveTests
         Assert.Equal("KernelLacksLinkKind", report.ErrorId);
         Assert.Contains("modprobe ipip", report.RecommendedAction);
         Assert.Empty(TunnelCommands.Get(a.Namespace));
-    }
-
-    [Fact]
-    public void CompletionOffersTheNamespacesInterfaces()
-    {
-        using var a = new TestNamespace();
-        Assert.Equal(new[] { "lo" }, Completion.InterfaceNames(new object(), a.Name, "l"));
-        Assert.Contains(a.Name, Completion.NamespaceNames(a.Name[..5]));
-        Assert.Empty(Completion.InterfaceNames(new object(), "ipt-not-there", ""));
     }
 }

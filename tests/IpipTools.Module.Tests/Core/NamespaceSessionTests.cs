@@ -1,4 +1,3 @@
-using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.TestSupport;
@@ -16,15 +15,15 @@ public sealed class NamespaceSessionTests
         var session = new object();
         var thread = NamespaceThread.CurrentThreadNamespaceId();
 
-        Assert.True(NamespaceCommands.Resolve(session, null).IsCallerNamespace);
-        NamespaceCommands.Enter(session, a.Name);
-        NamespaceCommands.Enter(session, b.Name);
-        Assert.Equal(b.Name, NamespaceCommands.Resolve(session, null).Name);
-        Assert.Equal(a.Name, NamespaceCommands.Resolve(session, a.Name).Name);
+        Assert.True(NamespaceSession.For(session).Resolve(null).IsCallerNamespace);
+        NamespaceSession.For(session).Enter(a.Name);
+        NamespaceSession.For(session).Enter(b.Name);
+        Assert.Equal(b.Name, NamespaceSession.For(session).Resolve(null).Name);
+        Assert.Equal(a.Name, NamespaceSession.For(session).Resolve(a.Name).Name);
         Assert.Equal(new[] { b.Name, a.Name }, NamespaceSession.For(session).Entered.Select(n => n.Name));
 
-        Assert.Equal(a.Name, NamespaceCommands.Exit(session).Name);
-        Assert.True(NamespaceCommands.Exit(session).IsCallerNamespace);
+        Assert.Equal(a.Name, NamespaceSession.For(session).Exit().Name);
+        Assert.True(NamespaceSession.For(session).Exit().IsCallerNamespace);
         Assert.Equal(thread, NamespaceThread.CurrentThreadNamespaceId());
     }
 
@@ -34,15 +33,15 @@ public sealed class NamespaceSessionTests
         using var a = new TestNamespace();
         var one = new object();
         var two = new object();
-        NamespaceCommands.Enter(one, a.Name);
-        Assert.True(NamespaceCommands.Resolve(two, null).IsCallerNamespace);
-        Assert.Equal(a.Name, NamespaceCommands.Resolve(one, "").Name);
+        NamespaceSession.For(one).Enter(a.Name);
+        Assert.True(NamespaceSession.For(two).Resolve(null).IsCallerNamespace);
+        Assert.Equal(a.Name, NamespaceSession.For(one).Resolve("").Name);
     }
 
     [Fact]
     public void ExitWithNothingEnteredIsAnInvalidOperation()
     {
-        var e = Assert.Throws<IpipToolsException>(() => NamespaceCommands.Exit(new object()));
+        var e = Assert.Throws<IpipToolsException>(() => NamespaceSession.For(new object()).Exit());
         Assert.Equal("NoNamespaceEntered", e.ErrorId);
         Assert.Equal(IpipErrorCategory.InvalidOperation, e.Category);
     }
@@ -51,7 +50,7 @@ public sealed class NamespaceSessionTests
     public void EnteringAMissingNamespaceFailsAtOnce()
     {
         var session = new object();
-        var e = Assert.Throws<IpipToolsException>(() => NamespaceCommands.Enter(session, "ipt-missing-namespace"));
+        var e = Assert.Throws<IpipToolsException>(() => NamespaceSession.For(session).Enter("ipt-missing-namespace"));
         Assert.Equal("NamespaceNotFound", e.ErrorId);
         Assert.Empty(NamespaceSession.For(session).Entered);
     }

@@ -26,13 +26,13 @@ public sealed class BadInputTests : IClassFixture<BadInputFixture>
     private static readonly Dictionary<string, (Action<RtnetlinkClient> Act, string ErrorId, string Fragment)> Rows = new()
     {
         // addresses and prefixes
-        ["IPv4 prefix /33"] = (c => c.Addresses.Add(new AddressSpec("bi0", IPAddress.Parse("10.60.0.9"), 33)), "InvalidPrefixLength", "/33"),
-        ["IPv6 prefix /129"] = (c => c.Addresses.Add(new AddressSpec("bi0", IPAddress.Parse("2001:db8::9"), 129)), "InvalidPrefixLength", "/129"),
-        ["address with a peer of the other family"] = (c => c.Addresses.Add(new AddressSpec("bi0", IPAddress.Parse("10.60.0.9"), 32, IPAddress.Parse("2001:db8::1"))), "AddressFamilyMismatch", "different address families"),
-        ["address on a missing device"] = (c => c.Addresses.Add(new AddressSpec("nosuch0", IPAddress.Parse("10.60.0.9"), 24)), "LinkNotFound", "nosuch0"),
-        ["address on a device of another namespace"] = (c => c.Addresses.Add(new AddressSpec("bi1", IPAddress.Parse("10.60.0.9"), 24)), "LinkNotFound", "bi1"),
-        ["duplicate address"] = (c => c.Addresses.Add(new AddressSpec("bi0", IPAddress.Parse("10.60.0.1"), 24)), "AddressExists", "already assigned"),
-        ["deleting an absent address"] = (c => c.Addresses.Delete(new AddressSpec("bi0", IPAddress.Parse("10.60.0.77"), 24)), "AddressNotFound", "10.60.0.77"),
+        ["IPv4 prefix /33"] = (c => c.Addresses.Add(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.9"), 33)), "InvalidPrefixLength", "/33"),
+        ["IPv6 prefix /129"] = (c => c.Addresses.Add(new InterfaceAddress("bi0", IPAddress.Parse("2001:db8::9"), 129)), "InvalidPrefixLength", "/129"),
+        ["address with a peer of the other family"] = (c => c.Addresses.Add(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.9"), 32, IPAddress.Parse("2001:db8::1"))), "AddressFamilyMismatch", "different address families"),
+        ["address on a missing device"] = (c => c.Addresses.Add(new InterfaceAddress("nosuch0", IPAddress.Parse("10.60.0.9"), 24)), "LinkNotFound", "nosuch0"),
+        ["address on a device of another namespace"] = (c => c.Addresses.Add(new InterfaceAddress("bi1", IPAddress.Parse("10.60.0.9"), 24)), "LinkNotFound", "bi1"),
+        ["duplicate address"] = (c => c.Addresses.Add(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.1"), 24)), "AddressExists", "already assigned"),
+        ["deleting an absent address"] = (c => c.Addresses.Delete(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.77"), 24)), "AddressNotFound", "10.60.0.77"),
 
         // interface names
         ["empty link name"] = (c => c.Links.Add(new LinkSpec("", new BridgeParameters())), "InvalidInterfaceName", "empty"),

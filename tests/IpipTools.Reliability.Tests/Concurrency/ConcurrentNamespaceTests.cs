@@ -82,7 +82,7 @@ public sealed class ConcurrentNamespaceTests
                 ReplaceLink(client, useVeth: i / LinkEvery % 2 == 1);
             }
 
-            var address = new AddressSpec(Device, IPAddress.Parse($"10.200.{thread}.{i % 250 + 1}"), 32);
+            var address = new InterfaceAddress(Device, IPAddress.Parse($"10.200.{thread}.{i % 250 + 1}"), 32);
             var route = new RouteSpec(new IPNetwork(IPAddress.Parse($"10.{100 + thread}.{i / 256}.{i % 256}"), 32))
             {
                 Gateway = gateway, Device = Device, OnLink = true,

@@ -112,10 +112,10 @@ public static class CorpusCapture
             peer.Links.SetUp("vb", true);
         }
 
-        client.Addresses.Add(new AddressSpec("br0", IPAddress.Parse("10.20.0.1"), 24) { Label = "br0:corpus" });
-        client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        client.Addresses.Add(new AddressSpec("vd", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
-        client.Addresses.Add(new AddressSpec("br0", IPAddress.Parse("2001:db8::1"), 64));
+        client.Addresses.Add(new InterfaceAddress("br0", IPAddress.Parse("10.20.0.1"), 24) { Label = "br0:corpus" });
+        client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24));
+        client.Addresses.Add(new InterfaceAddress("vd", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
+        client.Addresses.Add(new InterfaceAddress("br0", IPAddress.Parse("2001:db8::1"), 64));
 
         client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24"))
         {

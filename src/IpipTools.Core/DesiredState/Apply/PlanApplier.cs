@@ -61,7 +61,7 @@ internal static class PlanApplier
         if (now != plan.Fingerprint)
         {
             throw new IpipToolsException(
-                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(NamespaceNames.Describe))} that has changed since; its steps may no longer be right, so nothing was applied.",
+                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe))} that has changed since; its steps may no longer be right, so nothing was applied.",
                 "PlanStale", IpipErrorCategory.InvalidOperation,
                 "Make the plan again (Set-IpipTopology -WhatIf) and review it, then apply the new one.", plan);
         }
@@ -80,7 +80,7 @@ internal static class PlanApplier
             catch (Exception e)
             {
                 var step = e is RouteStepException r ? r.Step : run[0];
-                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {NamespaceNames.Describe(step.Namespace)}: {e.Message}]");
+                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {TopologyNamespace.Describe(step.Namespace)}: {e.Message}]");
             }
         }
 

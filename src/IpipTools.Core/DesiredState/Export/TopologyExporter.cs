@@ -1,4 +1,6 @@
+using System.Net;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.DesiredState.Export;
@@ -105,6 +107,6 @@ public static class TopologyExporter
     }
 
     /// <summary>127.0.0.1/8 on lo appears by itself when lo comes up; declaring it would make a new namespace fail to add it again.</summary>
-    private static bool IsLoopbackDefault(AddressConfig address) =>
-        address.Device == "lo" && address.Address.StartsWith("127.", StringComparison.Ordinal);
+    private static bool IsLoopbackDefault(InterfaceAddress address) =>
+        address.Name == "lo" && IPAddress.IsLoopback(address.Address);
 }

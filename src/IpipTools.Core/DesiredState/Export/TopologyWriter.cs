@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Planning;
@@ -106,16 +107,16 @@ public static class TopologyWriter
         return data;
     }
 
-    private static OrderedDictionary WriteAddress(AddressConfig address)
+    private static OrderedDictionary WriteAddress(InterfaceAddress address)
     {
-        var data = new OrderedDictionary { ["Device"] = address.Device };
+        var data = new OrderedDictionary { ["Device"] = address.Name };
         if (address.Peer is null)
         {
             data["Address"] = $"{address.Address}/{address.PrefixLength}";
         }
         else
         {
-            data["Address"] = address.Address;
+            data["Address"] = address.Address.ToString();
             data["Peer"] = $"{address.Peer}/{address.PrefixLength}";
         }
 

@@ -8,7 +8,7 @@ namespace IpipTools.Core.DesiredState.Mesh;
 public sealed record MeshSpec
 {
     /// <summary>The node's namespace ("" for the current one).</summary>
-    public string Namespace { get; init; } = NamespaceNames.Current;
+    public string Namespace { get; init; } = TopologyNamespace.Current;
 
     /// <summary>The device the mesh uses; Calico's is the ipip fallback device.</summary>
     public string Device { get; init; } = "tunl0";

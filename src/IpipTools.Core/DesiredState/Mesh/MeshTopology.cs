@@ -1,5 +1,6 @@
 using System.Net;
 using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.Rtnl.Addresses;
 
 namespace IpipTools.Core.DesiredState.Mesh;
 
@@ -80,7 +81,7 @@ public static class MeshTopology
                 {
                     Name = spec.Namespace,
                     Links = new[] { device },
-                    Addresses = new[] { new AddressConfig { Device = spec.Device, Address = address.ToString(), PrefixLength = 32, Protocol = Ownership.AddressProtocol } },
+                    Addresses = new[] { new InterfaceAddress(spec.Device, address, 32) { Protocol = Ownership.AddressProtocol } },
                     Routes = routes,
                 },
             },

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace IpipTools.Core.DesiredState;
 public sealed record NamespaceConfig
 {
     /// <summary>The namespace's name; "" for the namespace the command runs in.</summary>
-    public string Name { get; init; } = NamespaceNames.Current;
+    public string Name { get; init; } = TopologyNamespace.Current;
 
     /// <summary>Read state: whether the namespace exists. Declared namespaces are meant to exist.</summary>
     public bool Exists { get; init; } = true;
@@ -17,7 +18,7 @@ public sealed record NamespaceConfig
 
     public IReadOnlyList<LinkConfig> Links { get; init; } = Array.Empty<LinkConfig>();
 
-    public IReadOnlyList<AddressConfig> Addresses { get; init; } = Array.Empty<AddressConfig>();
+    public IReadOnlyList<InterfaceAddress> Addresses { get; init; } = Array.Empty<InterfaceAddress>();
 
     public IReadOnlyList<RouteConfig> Routes { get; init; } = Array.Empty<RouteConfig>();
 }

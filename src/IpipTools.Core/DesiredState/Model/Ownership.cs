@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.DesiredState;
@@ -16,5 +17,5 @@ public static class Ownership
     public const RouteProtocol Protocol = RouteProtocol.IpipTools;
 
     /// <summary>The same number as IFA_PROTO, for the addresses IpipTools adds.</summary>
-    public const byte AddressProtocol = (byte)RouteProtocol.IpipTools;
+    public const AddressProtocol AddressProtocol = Rtnl.Addresses.AddressProtocol.IpipTools;
 }

@@ -17,7 +17,7 @@ internal static class AddressPlanner
             var exclusive = target.ExclusiveLinks.ToHashSet();
             foreach (var address in ns.Addresses.Where(a => !declared.Contains(a.Key)).ToList())
             {
-                var reason = exclusive.Contains(address.Device) ? $"{address.Device} is exclusive and this address is not declared"
+                var reason = exclusive.Contains(address.Name) ? $"{address.Name} is exclusive and this address is not declared"
                     : address.IsOwned && context.Options.Prune ? "owned by IpipTools and not in the topology"
                     : null;
                 if (reason is null)
@@ -25,25 +25,25 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = ns.Name, Target = address.ToString(), Reason = reason, Address = address });
+                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = ns.Name, Target = address.Describe(), Reason = reason, Address = address });
                 ns.Addresses.Remove(address);
             }
 
             foreach (var address in target.Addresses)
             {
-                if (ns.Addresses.Any(a => a.Key == address.Key))
+                if (ns.Addresses.Any(a => a.Key.Equals(address.Key)))
                 {
                     continue;
                 }
 
-                if (!ns.Links.ContainsKey(address.Device))
+                if (!ns.Links.ContainsKey(address.Name))
                 {
-                    context.Builder.Conflict(ns.Name, address.ToString(), $"the device '{address.Device}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+                    context.Builder.Conflict(ns.Name, address.Describe(), $"the device '{address.Name}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
                         "Declare the link, or fix the Device name.");
                     continue;
                 }
 
-                context.Builder.Add(PlanPhase.AddAddresses, new AddAddress { Namespace = ns.Name, Target = address.ToString(), Reason = "missing", Address = address });
+                context.Builder.Add(PlanPhase.AddAddresses, new AddAddress { Namespace = ns.Name, Target = address.Describe(), Reason = "missing", Address = address });
                 ns.Addresses.Add(address);
             }
         }

@@ -100,14 +100,14 @@ internal static class LinkPlanner
 
         if (actual is null && link.Kind is null)
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"there is no device '{link.Name}' in {NamespaceNames.Describe(ns.Name)}, and a device declared under Devices is never created.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"there is no device '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}, and a device declared under Devices is never created.",
                 "Create the device, or declare it as a veth, bridge or tunnel so IpipTools creates it.");
         }
         else if (actual is null)
         {
             var kind = link.Tunnel!.Kind;
             context.Builder.Conflict(ns.Name, link.Describe(),
-                $"there is no '{link.Name}' in {NamespaceNames.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
+                $"there is no '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
                 $"Load it ('modprobe {kind.KernelModule}', or use a kernel with {kind.KernelConfigOption}); Test-IpipSupport tells what is missing.");
         }
         else if (link.Kind is not null && actual.Kind != link.Kind)
@@ -146,7 +146,7 @@ internal static class LinkPlanner
         if (foreign.Link is not null)
         {
             context.Builder.Conflict(foreign.Namespace.Name, link.Describe(),
-                $"the veth pair '{link.Name}'/'{link.Peer.Name}' cannot be made: {reason}, and '{foreign.Link.Name}' in {NamespaceNames.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
+                $"the veth pair '{link.Name}'/'{link.Peer.Name}' cannot be made: {reason}, and '{foreign.Link.Name}' in {TopologyNamespace.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
                 "Remove or rename that link yourself, or choose other names for the pair.");
             return;
         }
@@ -219,14 +219,14 @@ internal static class LinkPlanner
 
         if (link.Master is not null && !ns.Links.ContainsKey(link.Master))
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"its bridge '{link.Master}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its bridge '{link.Master}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
                 "Declare the bridge in the same namespace, or fix the Master name.");
             return;
         }
 
         if (link.Tunnel?.Underlay is { } underlay && !ns.Links.ContainsKey(underlay))
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
                 "Declare the underlay link, or fix the Underlay name.");
             return;
         }
@@ -322,7 +322,7 @@ internal static class LinkPlanner
     private static int KindRank(LinkConfig link) => TopologyKinds.RankOf(link.Kind);
 
     private static string Describe(LinkConfig link) =>
-        link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {NamespaceNames.Describe(link.Peer.Namespace)})";
+        link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {TopologyNamespace.Describe(link.Peer.Namespace)})";
 
     /// <summary>
     /// Removes <paramref name="link"/> (or, given a <paramref name="replacement"/>, recreates it as that), first
@@ -361,9 +361,9 @@ internal static class LinkPlanner
             }
 
             endNs.Routes.RemoveAll(r => r.Device == end.Name);
-            foreach (var address in endNs.Addresses.Where(a => a.Device == end.Name).ToList())
+            foreach (var address in endNs.Addresses.Where(a => a.Name == end.Name).ToList())
             {
-                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = endNs.Name, Target = address.ToString(), Reason = goesWith, Address = address });
+                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = endNs.Name, Target = address.Describe(), Reason = goesWith, Address = address });
                 endNs.Addresses.Remove(address);
             }
 

@@ -8,5 +8,5 @@ namespace IpipTools.Core.DesiredState.Planning;
 /// </summary>
 public sealed record PlanConflict(string Namespace, string Target, string Problem, string RecommendedAction)
 {
-    public override string ToString() => $"{Target} in {NamespaceNames.Describe(Namespace)}: {Problem} {RecommendedAction}";
+    public override string ToString() => $"{Target} in {TopologyNamespace.Describe(Namespace)}: {Problem} {RecommendedAction}";
 }

@@ -48,7 +48,7 @@ internal static class RoutePlanner
         {
             if (route.Device is not null && !ns.Links.ContainsKey(route.Device))
             {
-                context.Builder.Conflict(ns.Name, route.ToString(), $"the device '{route.Device}' neither exists nor is declared in {NamespaceNames.Describe(ns.Name)}.",
+                context.Builder.Conflict(ns.Name, route.ToString(), $"the device '{route.Device}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
                     "Declare the link, or fix the Device name.");
                 return;
             }

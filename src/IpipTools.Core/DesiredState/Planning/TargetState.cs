@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
@@ -102,7 +103,7 @@ internal sealed class TargetNamespace
     /// <summary>The veth ends declared here (their pairs are created from this side).</summary>
     public HashSet<string> PairDeclarations { get; } = new();
 
-    public List<AddressConfig> Addresses { get; } = new();
+    public List<InterfaceAddress> Addresses { get; } = new();
 
     public List<RouteConfig> Routes { get; } = new();
 

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.DesiredState.Planning;
@@ -66,7 +67,7 @@ internal sealed class WorkingNamespace
 
     public Dictionary<string, LinkConfig> Links { get; } = new();
 
-    public List<AddressConfig> Addresses { get; }
+    public List<InterfaceAddress> Addresses { get; }
 
     public List<RouteConfig> Routes { get; }
 

@@ -1,6 +1,8 @@
+using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
@@ -44,7 +46,7 @@ public static class TopologyReader
             var ns = ReadNamespace(value, location);
             if (seen.TryGetValue(ns.Name, out var first))
             {
-                throw new TopologyFormatException(location, $"{NamespaceNames.Describe(ns.Name)} is declared twice (first at {first}); declare each namespace once");
+                throw new TopologyFormatException(location, $"{TopologyNamespace.Describe(ns.Name)} is declared twice (first at {first}); declare each namespace once");
             }
 
             seen[ns.Name] = location;
@@ -60,10 +62,10 @@ public static class TopologyReader
     private static NamespaceConfig ReadNamespace(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a namespace");
-        var name = map.String("Name") ?? NamespaceNames.Current;
+        var name = map.String("Name") ?? TopologyNamespace.Current;
         if (name.Length > 0)
         {
-            map.Check("Name", () => NamespaceName.Validate(name));
+            map.Check("Name", () => NetNamespace.ValidateName(name));
         }
 
         var links = new List<LinkConfig>();
@@ -99,7 +101,7 @@ public static class TopologyReader
         map.Check("Peer", () => InterfaceName.Validate(link.Peer!.Name, "veth peer name"));
         if (link.Peer!.Namespace.Length > 0)
         {
-            map.Check("PeerNamespace", () => NamespaceName.Validate(link.Peer.Namespace));
+            map.Check("PeerNamespace", () => NetNamespace.ValidateName(link.Peer.Namespace));
         }
 
         if (link.Peer.Master is { } peerMaster)
@@ -227,14 +229,14 @@ public static class TopologyReader
         return (byte)(map.Integer(key, 0, 255) ?? 0);
     }
 
-    private static AddressConfig ReadAddress(DataValue value, SourceLocation location)
+    private static InterfaceAddress ReadAddress(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "an address");
         var device = map.RequiredString("Device");
         map.Check("Device", () => InterfaceName.Validate(device));
         var peerText = map.String("Peer");
         var (address, length) = map.AddressWithPrefix("Address", 32);
-        string? peer = null;
+        IPAddress? peer = null;
         if (peerText is not null)
         {
             if (map.String("Address")!.Contains('/'))
@@ -244,11 +246,11 @@ public static class TopologyReader
             }
 
             (var peerAddress, length) = DataMapReader.SplitPrefix(peerText, map.LocationOf("Peer"), "Peer", 32);
-            peer = peerAddress.ToString();
+            peer = peerAddress;
         }
 
         map.RejectUnknownKeys();
-        return new AddressConfig { Device = device, Address = address.ToString(), PrefixLength = length, Peer = peer, Protocol = Ownership.AddressProtocol };
+        return new InterfaceAddress(device, address, length, peer) { Protocol = Ownership.AddressProtocol };
     }
 
     private static RouteConfig ReadRoute(DataValue value, SourceLocation location)
@@ -332,7 +334,7 @@ public static class TopologyReader
         {
             if (!seen.Add(key(item)))
             {
-                throw new TopologyFormatException(location, $"{describe(item)} is declared twice in {NamespaceNames.Describe(namespaceName)}; a namespace holds {what}");
+                throw new TopologyFormatException(location, $"{describe(item)} is declared twice in {TopologyNamespace.Describe(namespaceName)}; a namespace holds {what}");
             }
         }
     }
@@ -345,7 +347,7 @@ public static class TopologyReader
         {
             foreach (var link in ns.Links)
             {
-                ends[(ns.Name, link.Name)] = $"{link.Describe()} in {NamespaceNames.Describe(ns.Name)}";
+                ends[(ns.Name, link.Name)] = $"{link.Describe()} in {TopologyNamespace.Describe(ns.Name)}";
             }
         }
 
@@ -354,11 +356,11 @@ public static class TopologyReader
             foreach (var veth in ns.Links.Where(l => l.Peer is not null))
             {
                 var end = (veth.Peer!.Namespace, veth.Peer.Name);
-                var self = $"the peer of veth '{veth.Name}' in {NamespaceNames.Describe(ns.Name)}";
+                var self = $"the peer of veth '{veth.Name}' in {TopologyNamespace.Describe(ns.Name)}";
                 if (ends.TryGetValue(end, out var other))
                 {
                     throw new TopologyFormatException(locations[ns.Name],
-                        $"{self} is '{veth.Peer.Name}' in {NamespaceNames.Describe(veth.Peer.Namespace)}, a name already taken by {other}",
+                        $"{self} is '{veth.Peer.Name}' in {TopologyNamespace.Describe(veth.Peer.Namespace)}, a name already taken by {other}",
                         "Declare a veth pair once, from one of its ends, and give the other end a free name.");
                 }
 

@@ -21,12 +21,12 @@ public static class StateReader
 
     public static NamespaceConfig ReadNamespace(string name, ClientPool clients)
     {
-        if (!NamespaceNames.Resolve(name).Exists())
+        if (!TopologyNamespace.Resolve(name).Exists())
         {
             return new NamespaceConfig { Name = name, Exists = false };
         }
 
-        var client = clients.Get(NamespaceNames.Resolve(name));
+        var client = clients.Get(TopologyNamespace.Resolve(name));
         var links = client.Links.List();
         var names = links.ToDictionary(l => l.Index, l => l.Name);
         string? NameOf(int index) => names.GetValueOrDefault(index);
@@ -35,7 +35,6 @@ public static class StateReader
                 w => w.WriteStruct(new IfAddrMessage { Family = AddressFamilies.Inet }),
                 m => AddressReader.Read(AddressMessage.Parse(m), NameOf, client.Namespace.Name))
             .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
-            .Select(ToConfig)
             .ToList();
 
         var routes = client.Connection.Dump($"list routes {client.NamespaceDescription}", RtnlMessageType.GetRoute,
@@ -49,7 +48,7 @@ public static class StateReader
         {
             Name = name,
             Exists = true,
-            Forwarding = Ipv4Forwarding.IsEnabled(NamespaceNames.Resolve(name)),
+            Forwarding = Ipv4Forwarding.IsEnabled(TopologyNamespace.Resolve(name)),
             Links = links.Select(l => ToConfig(l, NameOf)).ToList(),
             Addresses = addresses,
             Routes = routes,
@@ -72,15 +71,6 @@ public static class StateReader
         Tunnel = link.KindParameters is Ipv4TunnelParameters tunnel && TopologyKinds.FindTunnel(tunnel.Kind) is not null
             ? TunnelConfig.Of(tunnel, nameOf)
             : null,
-    };
-
-    private static AddressConfig ToConfig(InterfaceAddress a) => new()
-    {
-        Device = a.Name,
-        Address = a.Address.ToString(),
-        PrefixLength = a.PrefixLength,
-        Peer = a.Peer?.ToString(),
-        Protocol = a.Protocol,
     };
 
     private static RouteConfig ToConfig(RouteEntry r) => new()

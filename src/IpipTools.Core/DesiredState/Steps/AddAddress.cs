@@ -1,9 +1,10 @@
+using IpipTools.Core.Rtnl.Addresses;
 namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>Adds an address to a link; undone by removing it.</summary>
 public sealed record AddAddress : PlanStep
 {
-    public required AddressConfig Address { get; init; }
+    public required InterfaceAddress Address { get; init; }
 
     public AddAddress()
         : base(PlanAction.Add, PlanObjectKind.Address)
@@ -12,7 +13,7 @@ public sealed record AddAddress : PlanStep
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {
-        context.In(Namespace).Addresses.Add(AddressSteps.Spec(Address));
+        context.In(Namespace).Addresses.Add(Address);
         undo(new RemoveAddress { Namespace = Namespace, Target = Target, Reason = Reason, Address = Address });
     }
 }

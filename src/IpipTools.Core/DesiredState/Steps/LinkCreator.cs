@@ -43,7 +43,7 @@ internal sealed class LinkCreator
                 CreateTunnel(namespaceName, link, link.Tunnel ?? new TunnelConfig { Mode = kind.Kind }, restoring);
                 break;
             default:
-                _clients.Get(NamespaceNames.Resolve(namespaceName)).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
+                _clients.Get(TopologyNamespace.Resolve(namespaceName)).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
                 {
                     Mtu = link.Mtu,
                     Master = link.Master,
@@ -56,13 +56,13 @@ internal sealed class LinkCreator
 
         if (restoring && link.Up)
         {
-            _clients.Get(NamespaceNames.Resolve(namespaceName)).Links.SetUp(link.Name, true);
+            _clients.Get(TopologyNamespace.Resolve(namespaceName)).Links.SetUp(link.Name, true);
         }
     }
 
     private void CreateTunnel(string namespaceName, LinkConfig link, TunnelConfig tunnel, bool restoring)
     {
-        var client = _clients.Get(NamespaceNames.Resolve(namespaceName));
+        var client = _clients.Get(TopologyNamespace.Resolve(namespaceName));
         var parameters = tunnel.ToParameters(UnderlayIndex(client, tunnel));
         if (!restoring)
         {
@@ -91,9 +91,9 @@ internal sealed class LinkCreator
             (first, second) = (second, first);
         }
 
-        var client = _clients.Get(NamespaceNames.Resolve(first.Namespace));
+        var client = _clients.Get(TopologyNamespace.Resolve(first.Namespace));
         var parameters = TopologyKinds.Pair.PairedWith(second.Link.Name,
-            second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace),
+            second.Namespace == first.Namespace ? null : TopologyNamespace.Resolve(second.Namespace),
             restoring ? second.Link.Index : 0,
             restoring ? Hardware(second.Link) : null);
         client.Links.Add(new LinkSpec(first.Link.Name, parameters)
@@ -119,7 +119,7 @@ internal sealed class LinkCreator
     /// <summary>The request carries the peer's name, namespace, index and address only; the rest is set on each end afterwards.</summary>
     private void ConfigureVethEnds((string Namespace, LinkConfig Link) first, (string Namespace, LinkConfig Link) second, bool restoring)
     {
-        var other = _clients.Get(NamespaceNames.Resolve(second.Namespace)).Links;
+        var other = _clients.Get(TopologyNamespace.Resolve(second.Namespace)).Links;
         if (second.Link.Alias is not null)
         {
             other.SetAlias(second.Link.Name, second.Link.Alias);
@@ -132,7 +132,7 @@ internal sealed class LinkCreator
 
         foreach (var (ns, end) in new[] { first, second })
         {
-            var links = _clients.Get(NamespaceNames.Resolve(ns)).Links;
+            var links = _clients.Get(TopologyNamespace.Resolve(ns)).Links;
             if (end.Master is not null)
             {
                 links.SetMaster(end.Name, end.Master);

@@ -67,5 +67,5 @@ public abstract record PlanStep
     internal abstract void Apply(StepContext context, Action<PlanStep> undo);
 
     /// <summary>"Add route 10.42.2.0/24 ... in namespace 'a' (missing)".</summary>
-    public sealed override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {NamespaceNames.Describe(Namespace)} ({Reason})";
+    public sealed override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {TopologyNamespace.Describe(Namespace)} ({Reason})";
 }

@@ -15,7 +15,7 @@ public sealed record RemoveNamespace : PlanStep
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {
-        context.Clients.Forget(NamespaceNames.Resolve(Namespace));
+        context.Clients.Forget(TopologyNamespace.Resolve(Namespace));
         NetNamespaceStore.Delete(Namespace);
         undo(new CreateNamespace { Namespace = Namespace, Target = Target, Reason = Reason });
     }

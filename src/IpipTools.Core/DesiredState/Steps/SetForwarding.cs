@@ -17,7 +17,7 @@ public sealed record SetForwarding : PlanStep
 
     internal override void Apply(StepContext context, Action<PlanStep> undo)
     {
-        var target = NamespaceNames.Resolve(Namespace);
+        var target = TopologyNamespace.Resolve(Namespace);
         var previous = Ipv4Forwarding.IsEnabled(target);
         Ipv4Forwarding.Set(target, Enabled);
         undo(this with { Enabled = previous });

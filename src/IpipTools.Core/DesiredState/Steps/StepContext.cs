@@ -16,5 +16,5 @@ internal sealed class StepContext
     public LinkCreator Creator { get; }
 
     /// <summary>The connection to the namespace a step names ("" for the current one).</summary>
-    public RtnetlinkClient In(string namespaceName) => Clients.Get(NamespaceNames.Resolve(namespaceName));
+    public RtnetlinkClient In(string namespaceName) => Clients.Get(TopologyNamespace.Resolve(namespaceName));
 }

@@ -1,6 +1,5 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Addresses;
@@ -35,40 +34,40 @@ public sealed class AddressOperations
     /// (IPv4 has echoed since long ago). Where the kernel echoes nothing, one read of the
     /// device's addresses of that family replaces the echo.
     /// </summary>
-    public InterfaceAddress Add(AddressSpec spec)
+    public InterfaceAddress Add(InterfaceAddress address)
     {
-        Validate(spec);
-        var index = _client.Links.IndexOf(spec.Device);
+        Validate(address);
+        var index = _client.Links.IndexOf(address.Name);
         IReadOnlyList<NetlinkMessage> echoed;
         try
         {
-            echoed = Connection.ExecuteWithEcho($"add address {spec} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
-                NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, spec, index));
+            echoed = Connection.ExecuteWithEcho($"add address {address.Describe()} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
+                NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
-            throw e.Explain($"{spec.Address} is already assigned to {spec.Device}", "Remove it first, or leave it as it is.", "AddressExists", spec);
+            throw e.Explain($"{address.Address} is already assigned to {address.Name}", "Remove it first, or leave it as it is.", "AddressExists", address);
         }
 
         // An error must not leave the address behind: if it cannot be read back, it goes again.
         try
         {
-            var names = new Dictionary<int, string> { [index] = spec.Device };
+            var names = new Dictionary<int, string> { [index] = address.Name };
             var added = echoed.Where(m => m.Type == RtnlMessageType.NewAddress).Select(m => Read(AddressMessage.Parse(m), names))
-                .FirstOrDefault(a => IsAdded(a, spec, index))
-                ?? ListOf(index, AddressFamilies.Of(spec.Address), names).FirstOrDefault(a => IsAdded(a, spec, index));
-            return added ?? throw new IpipToolsException($"The kernel accepted {spec} but does not list it.", "AddressVanished",
-                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", spec.ToString());
+                .FirstOrDefault(a => IsAdded(a, address, index))
+                ?? ListOf(index, AddressFamilies.Of(address.Address), names).FirstOrDefault(a => IsAdded(a, address, index));
+            return added ?? throw new IpipToolsException($"The kernel accepted {address.Describe()} but does not list it.", "AddressVanished",
+                IpipErrorCategory.InvalidOperation, "Check whether something removed it at once.", address.Describe());
         }
         catch
         {
-            TryDelete(spec);
+            TryDelete(address);
             throw;
         }
     }
 
-    private static bool IsAdded(InterfaceAddress address, AddressSpec spec, int index) =>
-        address.Index == index && address.Address.Equals(spec.Address) && address.PrefixLength == spec.EffectivePrefixLength;
+    private static bool IsAdded(InterfaceAddress listed, InterfaceAddress address, int index) =>
+        listed.Index == index && listed.Address.Equals(address.Address) && listed.PrefixLength == address.PrefixLength;
 
     /// <summary>
     /// The addresses of one family on one device: with NETLINK_GET_STRICT_CHK the kernel
@@ -81,30 +80,30 @@ public sealed class AddressOperations
             .Where(a => a.Index == index);
 
     /// <summary>Deletes the address if it is there; the undo of an add whose read-back failed, which must not hide that failure.</summary>
-    private void TryDelete(AddressSpec spec) => BestEffortUndo.Run(() => Delete(spec));
+    private void TryDelete(InterfaceAddress address) => BestEffortUndo.Run(() => Delete(address));
 
-    public void Delete(AddressSpec spec)
+    public void Delete(InterfaceAddress address)
     {
-        Validate(spec);
-        var index = _client.Links.IndexOf(spec.Device);
+        Validate(address);
+        var index = _client.Links.IndexOf(address.Name);
         try
         {
-            Connection.Execute($"delete address {spec} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
-                NetlinkFlags.None, w => WriteBody(w, spec, index));
+            Connection.Execute($"delete address {address.Describe()} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
+                NetlinkFlags.None, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
         {
-            throw e.Explain($"{spec.Device} has no address {spec.Address}/{spec.EffectivePrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", spec);
+            throw e.Explain($"{address.Name} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", address);
         }
     }
 
-    private static void Validate(AddressSpec spec)
+    private static void Validate(InterfaceAddress address)
     {
-        Rtnl.Links.InterfaceName.Validate(spec.Device);
-        AddressFamilies.ValidatePrefixLength(spec.Address, spec.EffectivePrefixLength);
-        if (spec.Peer is not null)
+        Rtnl.Links.InterfaceName.Validate(address.Name);
+        AddressFamilies.ValidatePrefixLength(address.Address, address.PrefixLength);
+        if (address.Peer is not null)
         {
-            AddressFamilies.RequireSameFamily(spec.Address, spec.Peer, $"address {spec.Address} with peer {spec.Peer}");
+            AddressFamilies.RequireSameFamily(address.Address, address.Peer, $"address {address.Address} with peer {address.Peer}");
         }
     }
 
@@ -112,25 +111,25 @@ public sealed class AddressOperations
     /// As iproute2 sends it: IFA_LOCAL is our address, IFA_ADDRESS the peer (or our
     /// address again when there is none).
     /// </summary>
-    private static void WriteBody(MessageWriter w, AddressSpec spec, int index)
+    private static void WriteBody(MessageWriter w, InterfaceAddress address, int index)
     {
         w.WriteStruct(new IfAddrMessage
         {
-            Family = AddressFamilies.Of(spec.Address),
-            PrefixLength = spec.EffectivePrefixLength,
-            Scope = (byte)(spec.Scope ?? RouteScope.Global),
+            Family = AddressFamilies.Of(address.Address),
+            PrefixLength = address.PrefixLength,
+            Scope = (byte)address.Scope,
             Index = index,
         });
-        w.AddAddress(AddressAttribute.Local, spec.Address);
-        w.AddAddress(AddressAttribute.Address, spec.Peer ?? spec.Address);
-        if (spec.Label is not null)
+        w.AddAddress(AddressAttribute.Local, address.Address);
+        w.AddAddress(AddressAttribute.Address, address.Peer ?? address.Address);
+        if (address.Label is not null)
         {
-            w.AddString(AddressAttribute.Label, spec.Label);
+            w.AddString(AddressAttribute.Label, address.Label);
         }
 
-        if (spec.Protocol is byte protocol)
+        if (address.Protocol != AddressProtocol.Unspecified)
         {
-            w.AddByte(AddressAttribute.Protocol, protocol);
+            w.AddByte(AddressAttribute.Protocol, (byte)address.Protocol);
         }
     }
 

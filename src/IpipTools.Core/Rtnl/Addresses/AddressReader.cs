@@ -1,8 +1,6 @@
 using IpipTools.Core.Netlink;
-using IpipTools.Core.Rtnl;
-using IpipTools.Core.Rtnl.Addresses;
 
-namespace IpipTools.Core.Model;
+namespace IpipTools.Core.Rtnl.Addresses;
 
 /// <summary>Builds <see cref="InterfaceAddress"/> objects from RTM_NEWADDR messages.</summary>
 public static class AddressReader
@@ -30,7 +28,7 @@ public static class AddressReader
             Scope = (RouteScope)message.Header.Scope,
             Label = a.GetString(AddressAttribute.Label),
             Flags = (AddressFlags)(a.GetUInt32(AddressAttribute.Flags) ?? message.Header.Flags),
-            Protocol = a.GetByte(AddressAttribute.Protocol) ?? 0,
+            Protocol = (AddressProtocol)(a.GetByte(AddressAttribute.Protocol) ?? 0),
         };
     }
 }

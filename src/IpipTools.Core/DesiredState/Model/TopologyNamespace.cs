@@ -7,7 +7,7 @@ namespace IpipTools.Core.DesiredState;
 /// command runs in (for a host, its root namespace), so names can be dictionary keys
 /// and JSON values without a null.
 /// </summary>
-public static class NamespaceNames
+public static class TopologyNamespace
 {
     public const string Current = "";
 
