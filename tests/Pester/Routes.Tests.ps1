@@ -322,6 +322,13 @@ Describe 'Route cmdlets in a pipeline' {
         @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
     }
 
+    It 'stops at the first failure under -ErrorAction Stop, leaving no route after it' {
+        ip -n $Ns route add 10.76.2.0/24 via 198.51.100.77 dev cp0 onlink
+        { '10.76.1.0/24', '10.76.2.0/24', '10.76.3.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RouteExists,*'
+        @((Get-IpRoute $Ns | Where-Object dst -like '10.76.*').dst | Sort-Object) | Should -Be @('10.76.1.0/24', '10.76.2.0/24')
+    }
+
     It 'describes each piped route under -WhatIf and changes nothing' {
         $run = Invoke-HostCaptured { $Prefixes[0..2] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -WhatIf } @{ ns = $Ns; Prefixes = $Prefixes }
         $run.Errors | Should -BeNullOrEmpty
