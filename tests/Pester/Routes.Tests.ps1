@@ -6,10 +6,8 @@ Describe 'Route cmdlets' {
     }
 
     BeforeEach {
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab va vb 10.10.10.2
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair va vb -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName va | Out-Null
     }
 
     AfterEach {
@@ -224,10 +222,8 @@ Describe 'Route cmdlets in a pipeline' {
     }
 
     BeforeEach {
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
     }
 
     AfterEach {
@@ -352,10 +348,8 @@ Describe 'Route cmdlets in a pipeline' {
 Describe 'Stopping a 100,000-route pipeline' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
         $script:ModulePath = (Get-Module IpipTools).Path
 
         function script:Get-OpenSocketCount { @(Get-ChildItem /proc/self/fd | Where-Object { $_.LinkTarget -like 'socket:*' }).Count }
@@ -427,11 +421,7 @@ Import-Module '$ModulePath'
 Describe 'Route pipelines in parallel runspaces' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
-        $script:Fixtures = 0..7 | ForEach-Object { New-NetNamespaceFixture }
-        foreach ($fixture in $Fixtures) {
-            $fixture | New-VethPair cp0 cp1 -Up | Out-Null
-            $fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
-        }
+        $script:Fixtures = 0..7 | ForEach-Object { New-RouteLab }
     }
 
     AfterAll {
