@@ -325,6 +325,18 @@ Describe 'Route cmdlets in a pipeline' {
         @((Get-IpRoute $Ns | Where-Object dst -like '10.76.*').dst | Sort-Object) | Should -Be @('10.76.1.0/24', '10.76.2.0/24')
     }
 
+    It 'takes a piped namespace object as the namespace only, for adding and removing' {
+        # The namespace's Name must not bind -InterfaceName (alias Name), nor the object -Destination.
+        $route = Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.0.0/24 -Gateway 198.51.100.1 -InterfaceName cp0
+        $route.Namespace | Should -Be $Ns
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.77.0.0/24').dev | Should -Be 'cp0'
+        Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.1.0/24 -Gateway 198.51.100.1 -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NameNotGiven,*'
+        Get-NetNamespace $Ns | Remove-OnlinkRoute 10.77.0.0/24 -Confirm:$false -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+        Get-IpRoute $Ns | Where-Object dst -like '10.77.*' | Should -BeNullOrEmpty
+    }
+
     It 'describes each piped route under -WhatIf and changes nothing' {
         $run = Invoke-HostCaptured { $Prefixes[0..2] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -WhatIf } @{ ns = $Ns; Prefixes = $Prefixes }
         $run.Errors | Should -BeNullOrEmpty
