@@ -114,7 +114,7 @@ public sealed class TopologyEngineTests
 
         three.Remove("10.42.4.0/24");
         var step = Assert.IsType<RemoveRoute>(Assert.Single(TopologyEngine.Plan(Mesh(three), clients).Steps));
-        Assert.Equal("10.42.4.0/24", step.Route.Destination);
+        Assert.Equal("10.42.4.0/24", step.Route.Destination.ToString());
     }
 
     [Fact]

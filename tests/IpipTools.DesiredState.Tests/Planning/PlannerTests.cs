@@ -1,4 +1,6 @@
+using System.Net;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
@@ -242,7 +244,7 @@ public sealed class PlannerTests
         var pruned = TopologyPlanner.Plan(desired, read, new PlanOptions { Prune = true });
 
         var step = Assert.Single(pruned.Steps);
-        Assert.Equal((PlanAction.Remove, PlanObjectKind.Route, "10.7.0.0/16"), (step.Action, step.Kind, Assert.IsType<RemoveRoute>(step).Route.Destination));
+        Assert.Equal((PlanAction.Remove, PlanObjectKind.Route, "10.7.0.0/16"), (step.Action, step.Kind, Assert.IsType<RemoveRoute>(step).Route.Destination.ToString()));
         Assert.Equal("owned by IpipTools and not in the topology", step.Reason);
     }
 
@@ -399,6 +401,29 @@ public sealed class PlannerTests
         Assert.Empty(TopologyPlanner.Plan(InA(""), Read(Ns("a", forwarding: true))).Steps);
         var step = Assert.Single(TopologyPlanner.Plan(InA(""" "Forwarding": false """), Read(Ns("a", forwarding: true))).Steps);
         Assert.Equal((PlanObjectKind.Forwarding, false, "1 → 0"), (step.Kind, Assert.IsType<SetForwarding>(step).Enabled, step.Reason));
+    }
+
+    [Fact]
+    public void ARouteStepReadsAsTypedValuesAndWritesItsAddressesAsText()
+    {
+        // A route step as plans save it: the names and order routes always had in plans,
+        // addresses and prefixes as text.
+        var saved = """
+            { "FormatVersion": 2, "Namespaces": [ "a" ], "Fingerprint": "f", "Steps": [ {
+              "Step": "AddRoute", "Number": 1, "Action": "Add", "Kind": "Route", "Namespace": "a",
+              "Target": "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 src 10.42.1.1 onlink mtu 1440", "Reason": "missing",
+              "Route": { "Destination": "10.42.2.0/24", "Gateway": "172.16.165.244", "Device": "tunl0", "OnLink": true, "Table": "Main",
+                         "Metric": 0, "Protocol": "IpipTools", "Mtu": 1440, "Source": "10.42.1.1", "Scope": "Global", "Type": "Unicast" } } ] }
+            """;
+
+        var route = Assert.IsType<AddRoute>(Assert.Single(TopologyPlan.FromJson(saved).Steps)).Route;
+
+        Assert.Equal(new Route(IPNetwork.Parse("10.42.2.0/24"))
+        {
+            Gateway = IPAddress.Parse("172.16.165.244"), Device = "tunl0", OnLink = true, Protocol = Ownership.Protocol, Mtu = 1440,
+            PreferredSource = IPAddress.Parse("10.42.1.1"), Scope = RouteScope.Global,
+        }, route);
+        Assert.Contains("\"Source\": \"10.42.1.1\"", TopologyPlan.FromJson(saved).ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]

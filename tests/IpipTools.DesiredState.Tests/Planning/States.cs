@@ -18,13 +18,13 @@ internal static class States
     public static Topology Read(params NamespaceConfig[] namespaces) => new() { Namespaces = namespaces };
 
     public static NamespaceConfig Ns(string name, IEnumerable<LinkConfig>? links = null, IEnumerable<InterfaceAddress>? addresses = null,
-        IEnumerable<RouteConfig>? routes = null, bool forwarding = false) => new()
+        IEnumerable<Route>? routes = null, bool forwarding = false) => new()
     {
         Name = name,
         Forwarding = forwarding,
         Links = (links ?? Array.Empty<LinkConfig>()).Prepend(Lo).ToList(),
         Addresses = (addresses ?? Array.Empty<InterfaceAddress>()).ToList(),
-        Routes = (routes ?? Array.Empty<RouteConfig>()).ToList(),
+        Routes = (routes ?? Array.Empty<Route>()).ToList(),
     };
 
     public static NamespaceConfig Missing(string name) => new() { Name = name, Exists = false };
@@ -47,11 +47,10 @@ internal static class States
     public static InterfaceAddress Address(string device, string address, byte length, AddressProtocol protocol = Ownership.AddressProtocol, string? peer = null) =>
         new(device, IPAddress.Parse(address), length, peer is null ? null : IPAddress.Parse(peer)) { Protocol = protocol };
 
-    public static RouteConfig Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
-        int? mtu = null, uint metric = 0) => new()
+    public static Route Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
+        int? mtu = null, uint metric = 0) => new(IPNetwork.Parse(destination))
     {
-        Destination = destination,
-        Gateway = gateway,
+        Gateway = gateway is null ? null : IPAddress.Parse(gateway),
         Device = device,
         OnLink = onLink,
         Protocol = protocol,
@@ -62,7 +61,7 @@ internal static class States
     };
 
     /// <summary>The connected route the kernel adds for an address.</summary>
-    public static RouteConfig Connected(string destination, string device) =>
+    public static Route Connected(string destination, string device) =>
         Route(destination, null, device, protocol: RouteProtocol.Kernel);
 
     /// <summary>"Add Link", "Change LinkState", ... for each step, to compare plans at a glance.</summary>

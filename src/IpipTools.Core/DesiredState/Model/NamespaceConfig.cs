@@ -1,4 +1,6 @@
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -20,5 +22,5 @@ public sealed record NamespaceConfig
 
     public IReadOnlyList<InterfaceAddress> Addresses { get; init; } = Array.Empty<InterfaceAddress>();
 
-    public IReadOnlyList<RouteConfig> Routes { get; init; } = Array.Empty<RouteConfig>();
+    public IReadOnlyList<Route> Routes { get; init; } = Array.Empty<Route>();
 }

@@ -1,4 +1,6 @@
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
@@ -105,7 +107,7 @@ internal sealed class TargetNamespace
 
     public List<InterfaceAddress> Addresses { get; } = new();
 
-    public List<RouteConfig> Routes { get; } = new();
+    public List<Route> Routes { get; } = new();
 
     public IEnumerable<string> ExclusiveLinks => Links.Where(l => l.Exclusive).Select(l => l.Name);
 

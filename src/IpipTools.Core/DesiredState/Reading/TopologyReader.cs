@@ -253,7 +253,7 @@ public static class TopologyReader
         return new InterfaceAddress(device, address, length, peer) { Protocol = Ownership.AddressProtocol };
     }
 
-    private static RouteConfig ReadRoute(DataValue value, SourceLocation location)
+    private static Route ReadRoute(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a route");
         var destinationText = map.RequiredString("Destination");
@@ -275,16 +275,15 @@ public static class TopologyReader
 
         var onLink = map.Bool("OnLink") ?? false;
         var source = map.IPv4("Source");
-        var route = new RouteConfig
+        var route = new Route(new IPNetwork(NetworkPrefix.Mask(network, length), length))
         {
-            Destination = $"{NetworkPrefix.Mask(network, length)}/{length}",
-            Gateway = gateway?.ToString(),
+            Gateway = gateway,
             Device = device,
             OnLink = onLink,
             Table = ReadTable(map),
             Metric = (uint)(map.Integer("Metric", 0, uint.MaxValue) ?? 0),
             Mtu = (int?)map.Integer("Mtu", RouteMtu.Minimum, RouteMtu.Maximum),
-            Source = source?.ToString(),
+            PreferredSource = source,
             Protocol = Ownership.Protocol,
             // The rule iproute2 applies when no scope is given: universe via a gateway, link without.
             Scope = gateway is null ? RouteScope.Link : RouteScope.Global,

@@ -13,5 +13,5 @@ public sealed record AddRoute : RouteStep
 
     internal override RouteStep Inverse() => new RemoveRoute { Namespace = Namespace, Target = Target, Reason = Reason, Route = Route };
 
-    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<RouteSpec> specs) => routes.AddMany(specs);
+    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<Route> specs) => routes.AddMany(specs);
 }

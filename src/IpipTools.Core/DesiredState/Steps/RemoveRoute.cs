@@ -13,5 +13,5 @@ public sealed record RemoveRoute : RouteStep
 
     internal override RouteStep Inverse() => new AddRoute { Namespace = Namespace, Target = Target, Reason = Reason, Route = Route };
 
-    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<RouteSpec> specs) => routes.DeleteMany(specs);
+    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<Route> specs) => routes.DeleteMany(specs);
 }

@@ -7,7 +7,7 @@ namespace IpipTools.Core.DesiredState.Steps;
 public sealed record ReplaceRoute : RouteStep
 {
     /// <summary>The route as it was.</summary>
-    public required RouteConfig Previous { get; init; }
+    public required Route Previous { get; init; }
 
     public ReplaceRoute()
         : base(PlanAction.Change)
@@ -16,5 +16,5 @@ public sealed record ReplaceRoute : RouteStep
 
     internal override RouteStep Inverse() => this with { Route = Previous, Previous = Route };
 
-    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<RouteSpec> specs) => routes.AddMany(specs, replace: true);
+    private protected override BatchResult Send(RouteOperations routes, IReadOnlyList<Route> specs) => routes.AddMany(specs, replace: true);
 }

@@ -16,13 +16,13 @@ public abstract record RouteStep : PlanStep
     }
 
     /// <summary>The route as it should be (added, or replacing another), or the one removed.</summary>
-    public required RouteConfig Route { get; init; }
+    public required Route Route { get; init; }
 
     /// <summary>The step that reverses this one.</summary>
     internal abstract RouteStep Inverse();
 
     /// <summary>Sends the routes of one batch of steps of this kind.</summary>
-    private protected abstract BatchResult Send(RouteOperations routes, IReadOnlyList<RouteSpec> specs);
+    private protected abstract BatchResult Send(RouteOperations routes, IReadOnlyList<Route> specs);
 
     internal sealed override void Apply(StepContext context, Action<PlanStep> undo) => ApplyBatch(context, new[] { this }, undo);
 
@@ -36,7 +36,7 @@ public abstract record RouteStep : PlanStep
     /// </summary>
     internal static void ApplyBatch(StepContext context, IReadOnlyList<RouteStep> run, Action<PlanStep> undo)
     {
-        var result = run[0].Send(context.In(run[0].Namespace).Routes, run.Select(s => s.Route.ToSpec()).ToList());
+        var result = run[0].Send(context.In(run[0].Namespace).Routes, run.Select(s => s.Route).ToList());
         var failed = result.Failures.Select(f => f.Index).ToHashSet();
         for (var i = 0; i < run.Count; i++)
         {
