@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 
@@ -18,7 +19,7 @@ public sealed class TunnelExchangeCountTests
         using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
 
         var before = recorder.Sent.Count;
-        var tunnel = client.Tunnels.Create(new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true });
+        var tunnel = client.Tunnels.Create(Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) with { IsUp = true });
         var tunnelExchanges = recorder.Sent.Count - before;
         before = recorder.Sent.Count;
         var address = client.Addresses.Add(new AddressSpec("tun1", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));

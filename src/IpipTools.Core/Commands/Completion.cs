@@ -1,5 +1,6 @@
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
 
@@ -21,7 +22,7 @@ public static class Completion
     /// <see cref="InterfaceNames"/>: what the tunnel cmdlets accept by name.
     /// </summary>
     public static IReadOnlyList<string> TunnelNames(object? session, string? namespaceArgument, string? word) =>
-        LinkNames(session, namespaceArgument, word, link => link.KindParameters is ITunnelParameters);
+        LinkNames(session, namespaceArgument, word, link => link.KindParameters is Ipv4TunnelParameters);
 
     /// <summary>
     /// The tunnels among <see cref="TunnelNames"/> that can be removed: not the fallback devices
@@ -34,7 +35,7 @@ public static class Completion
     public static IReadOnlyList<string> VethNames(object? session, string? namespaceArgument, string? word) =>
         LinkNames(session, namespaceArgument, word, link => link.Kind == "veth");
 
-    private static IReadOnlyList<string> LinkNames(object? session, string? namespaceArgument, string? word, Func<NetworkLink, bool> wanted)
+    private static IReadOnlyList<string> LinkNames(object? session, string? namespaceArgument, string? word, Func<Link, bool> wanted)
     {
         try
         {

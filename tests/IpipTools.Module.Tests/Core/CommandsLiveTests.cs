@@ -1,6 +1,9 @@
 using System.Net;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Module.Tests.Core;
@@ -17,11 +20,14 @@ public sealed class CommandsLiveTests
     {
         using var a = new TestNamespace();
         using var b = new TestNamespace();
-        var link = LinkCommands.NewVeth(a.Namespace, "va", "vb", b.Name, up: true);
+        using var clientA = RtnetlinkClient.Open(a.Namespace);
+        using var clientB = RtnetlinkClient.Open(b.Namespace);
+        var link = clientA.Links.AddVethPair(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true }, clientB.Links);
         Assert.Equal("veth", link.Kind);
         Assert.Equal(a.Name, link.Namespace);
-        Assert.Equal("va", Assert.Single(LinkCommands.GetVeth(a.Namespace)).Name);
-        Assert.True(LinkCommands.GetVeth(b.Namespace, "vb").Single().IsUp);
+        var end = Assert.Single(clientA.Links.WithVethPeers(clientA.Links.List().Where(l => l.Kind == "veth").ToList(), RtnetlinkClient.Open));
+        Assert.Equal(("va", "vb", b.Name), (end.Name, ((VethParameters)end.KindParameters!).PeerName, ((VethParameters)end.KindParameters!).PeerNamespace?.Name));
+        Assert.True(clientB.Links.Get("vb").IsUp);
 
         var spec = AddressCommands.Spec("va", IPAddress.Parse("10.10.100.10"), null, IPAddress.Parse("10.10.200.10"));
         var address = AddressCommands.Add(a.Namespace, spec);
@@ -41,15 +47,19 @@ public sealed class CommandsLiveTests
         AddressCommands.Remove(a.Namespace, AddressCommands.Spec(address.Name, address.Address, address.PrefixLength, address.Peer));
         Assert.Empty(AddressCommands.Get(a.Namespace, "va", peerOnly: true));
 
-        LinkCommands.RemoveVeth(a.Namespace, "va");
-        Assert.Empty(LinkCommands.GetVeth(b.Namespace));
+        clientA.Links.Delete("va");
+        Assert.Null(clientB.Links.Find("vb"));
     }
 
     [Fact]
     public void GatewayCheckedRouteIsNotOnlink()
     {
         using var a = new TestNamespace();
-        LinkCommands.NewVeth(a.Namespace, "va", "vb", up: true);
+        using (var client = RtnetlinkClient.Open(a.Namespace))
+        {
+            client.Links.AddVethPair(Link.Of("va", new VethParameters("vb")) with { IsUp = true }, client.Links);
+        }
+
         AddressCommands.Add(a.Namespace, AddressCommands.Spec("va", IPAddress.Parse("10.10.10.2"), 24, null));
         var route = OnlinkRouteCommands.Add(a.Namespace, new OnlinkRouteRequest(IPNetwork.Parse("10.10.20.0/24"), "va") { Gateway = IPAddress.Parse("10.10.10.1"), CheckGateway = true });
         Assert.False(route.OnLink);
@@ -61,7 +71,8 @@ public sealed class CommandsLiveTests
     public void RemovingAVethThatIsNotOneIsRefused()
     {
         using var a = new TestNamespace();
-        var e = Assert.Throws<IpipToolsException>(() => LinkCommands.RemoveVeth(a.Namespace, "lo"));
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var e = Assert.Throws<IpipToolsException>(() => client.Links.Get("lo").RequireKind("veth"));
         Assert.Equal("LinkKindMismatch", e.ErrorId);
     }
 
@@ -104,12 +115,13 @@ public sealed class CommandsLiveTests
         }
 
         using var a = new TestNamespace();
-        var e = Assert.ThrowsAny<IpipToolsException>(() => TunnelCommands.New(a.Namespace, new NewTunnelRequest("tunl") { Remote = IPAddress.Parse("10.10.20.2") }));
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var e = Assert.ThrowsAny<IpipToolsException>(() => client.Tunnels.Create(Link.Of("tunl", new IpipParameters { Remote = IPAddress.Parse("10.10.20.2") })));
         var report = ErrorReport.From(e);
         Assert.Equal(nameof(IpipErrorCategory.NotInstalled), report.CategoryName);
         Assert.Equal("KernelLacksLinkKind", report.ErrorId);
         Assert.Contains("modprobe ipip", report.RecommendedAction);
-        Assert.Empty(TunnelCommands.Get(a.Namespace));
+        Assert.Empty(client.Tunnels.List());
     }
 
     [Fact]

@@ -36,13 +36,13 @@ internal sealed class LinkCreator
                 CreateTunnel(namespaceName, link, restoring);
                 break;
             default:
-                _clients.Get(NamespaceNames.Resolve(namespaceName)).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
+                _clients.Get(NamespaceNames.Resolve(namespaceName)).Links.Add(Link.Of(link.Name, kind.CreationDefaults) with
                 {
                     Mtu = link.Mtu,
                     Master = link.Master,
                     Alias = link.Alias,
                     Index = restoring ? link.Index : 0,
-                    HardwareAddress = restoring ? Hardware(link) : null,
+                    HardwareAddress = restoring ? link.HardwareAddress : null,
                 });
                 break;
         }
@@ -61,11 +61,11 @@ internal sealed class LinkCreator
         if (!restoring)
         {
             // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.
-            client.Tunnels.Create(new TunnelSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias });
+            client.Tunnels.Create(Link.Of(link.Name, parameters) with { Mtu = link.Mtu, Alias = link.Alias });
             return;
         }
 
-        client.Links.Add(new LinkSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias, Index = link.Index });
+        client.Links.Add(Link.Of(link.Name, parameters) with { Mtu = link.Mtu, Alias = link.Alias, Index = link.Index });
     }
 
     /// <summary>
@@ -90,12 +90,12 @@ internal sealed class LinkCreator
             second.Namespace == first.Namespace ? null : NamespaceNames.Resolve(second.Namespace),
             restoring ? second.Link.Index : 0,
             restoring ? Hardware(second.Link) : null);
-        client.Links.Add(new LinkSpec(first.Link.Name, parameters)
+        client.Links.Add(Link.Of(first.Link.Name, parameters) with
         {
             Mtu = first.Link.Mtu,
             Alias = first.Link.Alias,
             Index = restoring ? first.Link.Index : 0,
-            HardwareAddress = restoring ? Hardware(first.Link) : null,
+            HardwareAddress = restoring ? first.Link.HardwareAddress : null,
         });
 
         try
