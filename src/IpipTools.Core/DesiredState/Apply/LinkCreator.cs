@@ -29,10 +29,10 @@ internal sealed class LinkCreator
             $"Topologies create links of kinds {string.Join(", ", TopologyKinds.All.Select(k => k.Kind))}.", link.Name);
         switch (kind.Role)
         {
-            case TopologyRole.Pair:
+            case LinkRole.Pair:
                 CreateVeth(namespaceName, link, restoring ? restoredPeer : null, restoring);
                 return;
-            case TopologyRole.Tunnel:
+            case LinkRole.Tunnel:
                 CreateTunnel(namespaceName, link, restoring);
                 break;
             default:

@@ -119,7 +119,7 @@ public sealed record TunnelConfig
     /// <paramref name="current"/> with everything this configuration states; what a topology
     /// does not model (inner protocol, encapsulation, a gre tunnel's checksums) is kept.
     /// </summary>
-    public Ipv4TunnelParameters ApplyTo(Ipv4TunnelParameters current, int underlayIndex) => Kind.WithOptions(current with
+    public Ipv4TunnelParameters ApplyTo(Ipv4TunnelParameters current, int underlayIndex) => Options.ApplyTo(Kind, current with
     {
         Local = Local is null ? null : IPAddress.Parse(Local),
         Remote = Remote is null ? null : IPAddress.Parse(Remote),
@@ -129,7 +129,7 @@ public sealed record TunnelConfig
         CollectMetadata = CollectMetadata,
         FirewallMark = FirewallMark,
         UnderlayIndex = underlayIndex,
-    }, Options);
+    });
 
     /// <summary>The configuration of a tunnel the kernel reports, its underlay named by <paramref name="nameOf"/>.</summary>
     internal static TunnelConfig Of(Ipv4TunnelParameters p, Func<int, string?> nameOf) => new()
@@ -143,11 +143,11 @@ public sealed record TunnelConfig
         Underlay = p.UnderlayIndex == 0 ? null : nameOf(p.UnderlayIndex) ?? $"#{p.UnderlayIndex}",
         CollectMetadata = p.CollectMetadata,
         FirewallMark = p.FirewallMark,
-        Options = TopologyKinds.Tunnel(p.Kind).OptionsOf(p),
+        Options = TunnelOptions.Of(TopologyKinds.Tunnel(p.Kind), p),
     };
 
     [JsonIgnore]
-    internal ITopologyTunnelKind Kind => TopologyKinds.Tunnel(Mode);
+    internal ITunnelKind Kind => TopologyKinds.Tunnel(Mode);
 
     private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }

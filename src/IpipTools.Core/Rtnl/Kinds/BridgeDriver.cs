@@ -1,4 +1,3 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
@@ -9,11 +8,11 @@ public sealed record BridgeParameters : LinkKindParameters
     public override string Kind => "bridge";
 }
 
-internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ITopologyKind
+internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatableKind
 {
     public override string Kind => "bridge";
 
-    public TopologyRole Role => TopologyRole.Bridge;
+    public LinkRole Role => LinkRole.Bridge;
 
     /// <summary>First: ports join their bridge as they are made.</summary>
     public int CreationRank => 0;

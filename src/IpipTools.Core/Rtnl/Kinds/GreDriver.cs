@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 
@@ -56,7 +55,7 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
     private const ushort OutputKeyAttribute = 5;
     private const ushort IgnoreDontFragmentAttribute = 19;
 
-    /// <summary>The topology keys of a gre tunnel's keys (RFC 2890), iproute2's ikey and okey.</summary>
+    /// <summary>The names of a gre tunnel's keys (RFC 2890) as its own settings: iproute2's ikey and okey.</summary>
     private const string InputKeyOption = "InputKey";
     private const string OutputKeyOption = "OutputKey";
 
@@ -76,20 +75,12 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
 
     public override string KernelConfigOption => "CONFIG_NET_IPGRE";
 
-    public override TunnelOptions ReadOptions(DataMapReader entry) => TunnelOptions.None
-        .With(InputKeyOption, entry.Integer(InputKeyOption, 0, uint.MaxValue))
-        .With(OutputKeyOption, entry.Integer(OutputKeyOption, 0, uint.MaxValue));
-
-    public override IEnumerable<KeyValuePair<string, object>> WriteOptions(TunnelOptions options)
-    {
-        foreach (var key in new[] { InputKeyOption, OutputKeyOption })
-        {
-            if (options[key] is long value)
-            {
-                yield return new(key, value);
-            }
-        }
-    }
+    /// <summary>The keys (RFC 2890) as iproute2's ikey and okey; the checksum and sequence flags are not described.</summary>
+    public override IReadOnlyList<KindSetting> OwnSettings { get; } =
+    [
+        Setting(InputKeyOption, 0, uint.MaxValue, gre => gre.InputKey, (gre, key) => gre with { InputKey = (uint?)key }),
+        Setting(OutputKeyOption, 0, uint.MaxValue, gre => gre.OutputKey, (gre, key) => gre with { OutputKey = (uint?)key }),
+    ];
 
     public override void WriteInfoData(MessageWriter writer, GreParameters gre, LinkEncodingContext context)
     {
@@ -127,16 +118,6 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
             IgnoreDontFragment = (data.GetByte(IgnoreDontFragmentAttribute) ?? 0) != 0,
         });
     }
-
-    protected override TunnelOptions OptionsOf(GreParameters gre) => TunnelOptions.None
-        .With(InputKeyOption, gre.InputKey)
-        .With(OutputKeyOption, gre.OutputKey);
-
-    protected override GreParameters WithOptions(GreParameters gre, TunnelOptions options) => gre with
-    {
-        InputKey = (uint?)options[InputKeyOption],
-        OutputKey = (uint?)options[OutputKeyOption],
-    };
 
     private static ushort Flags(bool checksum, uint? key, bool sequence) =>
         (ushort)((checksum ? ChecksumFlag : 0) | (key is null ? 0 : KeyFlag) | (sequence ? SequenceFlag : 0));

@@ -1,5 +1,4 @@
 using System.Net.NetworkInformation;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -28,14 +27,14 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     public int? PeerMtu { get; init; }
 }
 
-internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyPairKind
+internal sealed class VethDriver : LinkKindDriver<VethParameters>, IPairKind
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
 
     public override string Kind => "veth";
 
-    public TopologyRole Role => TopologyRole.Pair;
+    public LinkRole Role => LinkRole.Pair;
 
     /// <summary>After bridges (an end may be a port), before tunnels (an end may be their underlay).</summary>
     public int CreationRank => 1;

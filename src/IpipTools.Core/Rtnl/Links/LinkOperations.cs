@@ -290,11 +290,6 @@ public sealed partial class LinkOperations
         return there.Links.Find(peer) is not null;
     }
 
-    private static string ModuleOf(string kind) => kind switch
-    {
-        "gre" or "gretap" or "erspan" => "ip_gre",
-        "ip6tnl" => "ip6_tunnel",
-        "vti" => "ip_vti",
-        _ => kind,
-    };
+    /// <summary>The module that provides <paramref name="kind"/>: a tunnel kind's driver knows it; other kinds' modules are named after them (veth, bridge).</summary>
+    private static string ModuleOf(string kind) => (LinkKindRegistry.Find(kind) as ITunnelKind)?.KernelModule ?? kind;
 }
