@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Serialization;
 using IpipTools.Core.Rtnl.Kinds;
@@ -58,59 +59,23 @@ public sealed record TunnelConfig
     [JsonIgnore]
     public bool HasNoParameters => Local is null && Remote is null && Underlay is null && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0 && Options.IsEmpty;
 
-    /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases.</summary>
-    public IEnumerable<string> Differences(TunnelConfig other)
-    {
-        if (Mode != other.Mode)
-        {
-            yield return $"mode {other.Mode} → {Mode}";
-        }
+    /// <summary>The settings <see cref="Differences"/> compares, and how a change of each reads.</summary>
+    private static readonly Compared<TunnelConfig>[] ComparedSettings =
+    [
+        Compared<TunnelConfig>.Setting("mode", t => t.Mode),
+        Compared<TunnelConfig>.Setting("local", t => t.Local, none: "any"),
+        Compared<TunnelConfig>.Setting("remote", t => t.Remote, none: "any"),
+        Compared<TunnelConfig>.Setting("ttl", t => t.Ttl == 0 ? "inherit" : t.Ttl.ToString(CultureInfo.InvariantCulture)),
+        Compared<TunnelConfig>.Setting("tos", t => t.Tos),
+        new(t => t.PathMtuDiscovery, (_, want) => want is true ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc"),
+        Compared<TunnelConfig>.Setting("dev", t => t.Underlay),
+        new(t => t.CollectMetadata, (_, want) => want is true ? "external (collect_metadata) on" : "external (collect_metadata) off"),
+        Compared<TunnelConfig>.Setting("fwmark", t => t.FirewallMark),
+    ];
 
-        if (Local != other.Local)
-        {
-            yield return $"local {other.Local ?? "any"} → {Local ?? "any"}";
-        }
-
-        if (Remote != other.Remote)
-        {
-            yield return $"remote {other.Remote ?? "any"} → {Remote ?? "any"}";
-        }
-
-        if (Ttl != other.Ttl)
-        {
-            yield return $"ttl {TtlText(other.Ttl)} → {TtlText(Ttl)}";
-        }
-
-        if (Tos != other.Tos)
-        {
-            yield return $"tos {other.Tos} → {Tos}";
-        }
-
-        if (PathMtuDiscovery != other.PathMtuDiscovery)
-        {
-            yield return PathMtuDiscovery ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc";
-        }
-
-        if (Underlay != other.Underlay)
-        {
-            yield return $"dev {other.Underlay ?? "none"} → {Underlay ?? "none"}";
-        }
-
-        if (CollectMetadata != other.CollectMetadata)
-        {
-            yield return CollectMetadata ? "external (collect_metadata) on" : "external (collect_metadata) off";
-        }
-
-        if (FirewallMark != other.FirewallMark)
-        {
-            yield return $"fwmark {other.FirewallMark} → {FirewallMark}";
-        }
-
-        foreach (var difference in Options.Differences(other.Options))
-        {
-            yield return difference;
-        }
-    }
+    /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases: the compared settings, then the kind's own.</summary>
+    public IEnumerable<string> Differences(TunnelConfig other) =>
+        Compared.Differences(this, other, ComparedSettings).Concat(Options.Differences(other.Options));
 
     /// <summary>The kernel-facing parameters of a new tunnel of the kind, bound to the underlay of index <paramref name="underlayIndex"/>.</summary>
     public Ipv4TunnelParameters ToParameters(int underlayIndex = 0) => ApplyTo(Kind.TunnelDefaults, underlayIndex);
@@ -148,6 +113,4 @@ public sealed record TunnelConfig
 
     [JsonIgnore]
     internal ITunnelKind Kind => TopologyKinds.Tunnel(Mode);
-
-    private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }
