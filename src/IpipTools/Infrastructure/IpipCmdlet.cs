@@ -10,8 +10,8 @@ namespace IpipTools.Infrastructure;
 
 /// <summary>
 /// Base of every IpipTools cmdlet. Derived cmdlets implement <see cref="ProcessItem"/>
-/// as a thin adapter (bind, describe the change, call one core operation, write the
-/// result); failures the core reports become non-terminating ErrorRecords here, once
+/// (bind, ask ShouldProcess about the exact change, call the core, write the result);
+/// failures the core reports become non-terminating ErrorRecords here, once
 /// per pipeline item, so <c>Get-IpipTunnel | Remove-IpipTunnel</c> goes on past one
 /// that cannot be removed.
 /// <para>
