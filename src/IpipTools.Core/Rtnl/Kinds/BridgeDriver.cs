@@ -2,12 +2,7 @@ using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
-/// <summary>A Linux bridge (kind "bridge"). Created with the kernel's defaults.</summary>
-public sealed record BridgeParameters : LinkKindParameters
-{
-    public override string Kind => "bridge";
-}
-
+/// <summary>IFLA_INFO_DATA of kind "bridge": empty, so a bridge gets the kernel's defaults.</summary>
 internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatableKind
 {
     public override string Kind => "bridge";
