@@ -11,6 +11,8 @@ public sealed record GreParameters : Ipv4TunnelParameters
 
     public override string FallbackDeviceName => "gre0";
 
+    public override string ShowMode => "gre/ip";
+
     /// <summary>The key incoming packets must carry (ikey); null accepts only keyless packets.</summary>
     public uint? InputKey { get; init; }
 

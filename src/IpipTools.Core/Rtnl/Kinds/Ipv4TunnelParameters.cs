@@ -16,6 +16,9 @@ public abstract record Ipv4TunnelParameters : LinkKindParameters
     /// <summary>The device the kind's module creates in every namespace (tunl0, sit0, gre0).</summary>
     public abstract string FallbackDeviceName { get; }
 
+    /// <summary>The mode as <c>ip tunnel show</c> names it: inner over outer protocol ("ip/ip" for ipip).</summary>
+    public abstract string ShowMode { get; }
+
     /// <summary>Outer source address; null (0.0.0.0) lets routing choose.</summary>
     public IPAddress? Local { get; init; }
 

@@ -17,6 +17,8 @@ public sealed record SitParameters : Ipv4TunnelParameters
 
     public override string FallbackDeviceName => "sit0";
 
+    public override string ShowMode => "ipv6/ip";
+
     /// <summary>Inner protocol accepted: 41 (IPv6, the default), 4 (IPv4), 137 (MPLS) or 0 (any). Fixed at creation.</summary>
     public byte Protocol { get; init; } = ProtocolIpv6;
 

@@ -75,8 +75,7 @@ public sealed record IpTunnel
     /// <summary>Like <c>ip tunnel show</c>: "tun1: ip/ip remote 10.10.20.2 local 10.10.10.2 ttl inherit".</summary>
     public override string ToString()
     {
-        var mode = Kind switch { "ipip" => "ip/ip", "gre" => "gre/ip", "sit" => "ipv6/ip", _ => Kind };
-        var text = $"{Name}: {mode} remote {Remote?.ToString() ?? "any"} local {Local?.ToString() ?? "any"}";
+        var text = $"{Name}: {Parameters.ShowMode} remote {Remote?.ToString() ?? "any"} local {Local?.ToString() ?? "any"}";
         if (UnderlayDevice is not null)
         {
             text += $" dev {UnderlayDevice}";
