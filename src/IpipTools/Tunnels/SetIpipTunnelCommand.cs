@@ -72,22 +72,16 @@ public sealed class SetIpipTunnelCommand : PipedNamespaceCmdlet
         }
 
         var client = Connection(target);
-        if (Local is not null || Remote is not null || ttl is not null || tos is not null || PathMtuDiscovery is not null)
-        {
-            client.Tunnels.Modify<IpipParameters>(Name, current => current with
+        var tunnel = Local is not null || Remote is not null || ttl is not null || tos is not null || PathMtuDiscovery is not null
+            ? client.Tunnels.Modify<IpipParameters>(Name, current => current with
             {
                 Local = Local ?? current.Local,
                 Remote = Remote ?? current.Remote,
                 Ttl = ttl ?? current.Ttl,
                 Tos = tos ?? current.Tos,
                 PathMtuDiscovery = PathMtuDiscovery ?? current.PathMtuDiscovery,
-            });
-        }
-        else
-        {
-            client.Tunnels.Get(Name);
-        }
-
+            })
+            : client.Tunnels.Get(Name);
         if (Mtu is int mtu)
         {
             client.Links.SetMtu(Name, mtu);
@@ -98,7 +92,11 @@ public sealed class SetIpipTunnelCommand : PipedNamespaceCmdlet
             client.Links.SetUp(Name, upNow);
         }
 
-        WritePassThru(PassThru, client.Tunnels.Get(Name));
+        // Modify and Get have read the tunnel back; only a change after them needs another read.
+        if (PassThru.IsPresent)
+        {
+            WriteObject(Mtu is null && up is null ? tunnel : client.Tunnels.Get(Name));
+        }
     }
 
     /// <summary>The given tunnel settings in <c>ip tunnel</c>'s words: "remote 10.10.20.2 local 10.10.10.2 ttl 64".</summary>

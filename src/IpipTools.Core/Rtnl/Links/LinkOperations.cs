@@ -139,9 +139,10 @@ public sealed partial class LinkOperations
     /// Replaces the kind-specific parameters of an existing link (RTM_NEWLINK without
     /// NLM_F_CREATE). The parameters must be complete: see <see cref="ILinkKindDriver"/>.
     /// </summary>
-    public void ChangeKindParameters(string name, LinkKindParameters parameters)
+    /// <remarks><paramref name="link"/> is the link as just read: the request names it by its index, with no lookup.</remarks>
+    public void ChangeKindParameters(Link link, LinkKindParameters parameters)
     {
-        var index = IndexOf(name);
+        var (name, index) = (link.Name, link.Index);
         var driver = LinkKindRegistry.For(parameters);
         using var context = new LinkEncodingContext();
         Execute($"change {parameters.Kind} link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>

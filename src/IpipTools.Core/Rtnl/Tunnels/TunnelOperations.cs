@@ -129,7 +129,7 @@ public sealed class TunnelOperations
 
         try
         {
-            Links.ChangeKindParameters(name, updated);
+            Links.ChangeKindParameters(current.Link, updated);
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
