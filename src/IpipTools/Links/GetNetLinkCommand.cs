@@ -26,7 +26,7 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
     /// The links whose names match <paramref name="name"/> (an exact name must exist) and, with
     /// <paramref name="kind"/>, of that kind (an exact name of another kind is an error).
     /// </summary>
-    internal static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind)
+    private static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind)
     {
         var pattern = NamePattern.Of(name);
         if (pattern.IsExact)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
+using IpipTools.Core.Commands;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
@@ -18,8 +19,14 @@ public sealed class GetVethPairCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
+        // One dump serves both the ends and the names of peers beside them.
         var links = Connection(Target).Links;
-        WriteEach(links.WithVethPeers(GetNetLinkCommand.Read(links, Name, VethKind), Connection));
+        var all = links.List();
+        var pattern = NamePattern.Of(Name);
+        IReadOnlyList<Link> ends = pattern.IsExact
+            ? new[] { (all.FirstOrDefault(l => l.Name == pattern.Text) ?? links.Get(pattern.Text!)).RequireKind(VethKind) }
+            : all.Where(l => l.Kind == VethKind && pattern.Matches(l.Name)).ToList();
+        WriteEach(links.WithVethPeers(ends, Connection, all));
     }
 
     /// <summary>The kind name of a veth end, as its driver knows it.</summary>

@@ -45,14 +45,15 @@ public sealed partial class LinkOperations
     /// matched to a named namespace, whose link of that index is the peer, read through
     /// <paramref name="connect"/>. A peer in an unnamed namespace stays unknown (null).
     /// </summary>
-    public IReadOnlyList<Link> WithVethPeers(IReadOnlyList<Link> ends, Func<NetNamespace, RtnetlinkClient> connect)
+    /// <param name="all">Every link of this namespace, when the caller has just listed them; null lists them here.</param>
+    public IReadOnlyList<Link> WithVethPeers(IReadOnlyList<Link> ends, Func<NetNamespace, RtnetlinkClient> connect, IReadOnlyList<Link>? all = null)
     {
         if (ends.Count == 0)
         {
             return ends;
         }
 
-        var here = List().ToDictionary(l => l.Index, l => l.Name);
+        var here = (all ?? List()).ToDictionary(l => l.Index, l => l.Name);
         var elsewhere = new Dictionary<int, NetNamespace?>();
         return ends.Select(end =>
         {
