@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Errors;
 
 namespace IpipTools.KernelTests;
@@ -53,7 +54,7 @@ public sealed class FallbackDeviceTests
             _ => new SitParameters(),
         };
 
-        var error = Assert.Throws<NetlinkException>(() => client.Tunnels.Create(new TunnelSpec("nothing0", empty)));
+        var error = Assert.Throws<NetlinkException>(() => client.Tunnels.Create(Link.Of("nothing0", empty)));
 
         ExpectedErrors.AssertEmptyParameterSetTaken(error, fallback);
         Assert.Equal(before, NamespaceSnapshot.Of(ns.Name));

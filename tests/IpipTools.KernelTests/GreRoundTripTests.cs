@@ -10,7 +10,7 @@ public sealed class GreRoundTripTests
         var client = ns.Client;
         ns.AddUnderlay();
 
-        var created = client.Tunnels.Create(new TunnelSpec("gre1", new GreParameters
+        var created = client.Tunnels.Create(Link.Of("gre1", new GreParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),
@@ -18,8 +18,8 @@ public sealed class GreRoundTripTests
             Tos = 0x20,
             InputChecksum = true,
             OutputSequence = true,
-        }.WithKey(42))
-        { UnderlayDevice = "under", Up = true });
+        }.WithKey(42)) with
+        { IsUp = true }, "under");
 
         var gre = Assert.IsType<GreParameters>(created.Parameters);
         Assert.Equal(42u, gre.InputKey);

@@ -9,7 +9,7 @@ public sealed class IpipDefaultsTests
         using var ns = KernelNamespace.Create("ipip");
         var client = ns.Client;
 
-        var tunnel = client.Tunnels.Create(new TunnelSpec("dflt", new IpipParameters { Remote = IPAddress.Parse("10.2.2.2") }));
+        var tunnel = client.Tunnels.Create(Link.Of("dflt", new IpipParameters { Remote = IPAddress.Parse("10.2.2.2") }));
 
         Assert.True(tunnel.PathMtuDiscovery);
         Assert.Equal(0, tunnel.Ttl);
@@ -29,12 +29,11 @@ public sealed class IpipDefaultsTests
         var client = ns.Client;
         ns.AddUnderlay("under", underlayMtu);
 
-        var tunnel = client.Tunnels.Create(new TunnelSpec("mtu0", new IpipParameters
+        var tunnel = client.Tunnels.Create(Link.Of("mtu0", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),
-        })
-        { UnderlayDevice = "under" });
+        }), "under");
 
         Assert.Equal(expected, tunnel.Mtu);
         Assert.Equal(expected, IpOracle.Link(ns.Name, "mtu0")!.Value.Int("mtu"));

@@ -15,7 +15,7 @@ public sealed class IpipLifecycleTests
         ns.AddUnderlay("under1", 1500);
         ns.AddUnderlay("under2", 9000);
 
-        var created = client.Tunnels.Create(new TunnelSpec("t1", new IpipParameters
+        var created = client.Tunnels.Create(Link.Of("t1", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),
@@ -25,13 +25,12 @@ public sealed class IpipLifecycleTests
             Protocol = IpipParameters.ProtocolAny,
             FirewallMark = 0x42,
             Encapsulation = new TunnelEncapsulation(TunnelEncapsulationType.Fou, 0, 0, 5555),
-        })
+        }) with
         {
-            UnderlayDevice = "under1",
             Mtu = 1400,
-            Up = true,
+            IsUp = true,
             Alias = "lifecycle",
-        });
+        }, "under1");
 
         Assert.Equal(
             new TunnelFacts("t1", "ipip", "10.1.1.1", "10.2.2.2", 64, 0x10, true, "under1", 1400, "POINTOPOINT,NOARP,UP,LOWER_UP",
@@ -74,7 +73,7 @@ public sealed class IpipLifecycleTests
         using var ns = KernelNamespace.Create("ipip");
         var client = ns.Client;
 
-        var created = client.Tunnels.Create(new TunnelSpec("ext0", new IpipParameters { CollectMetadata = true }));
+        var created = client.Tunnels.Create(Link.Of("ext0", new IpipParameters { CollectMetadata = true }));
 
         Assert.True(created.CollectMetadata);
         Assert.False(created.IsFallback);

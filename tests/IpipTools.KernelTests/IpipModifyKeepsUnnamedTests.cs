@@ -12,7 +12,7 @@ public sealed class IpipModifyKeepsUnnamedTests
         using var ns = KernelNamespace.Create("ipip");
         var client = ns.Client;
         ns.AddUnderlay();
-        client.Tunnels.Create(new TunnelSpec("keep", new IpipParameters
+        client.Tunnels.Create(Link.Of("keep", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),
@@ -21,12 +21,11 @@ public sealed class IpipModifyKeepsUnnamedTests
             FirewallMark = 0x99,
             Protocol = IpipParameters.ProtocolAny,
             Encapsulation = new TunnelEncapsulation(TunnelEncapsulationType.Fou, 0, 4000, 5555),
-        })
+        }) with
         {
-            UnderlayDevice = "under",
             Mtu = 1300,
-            Up = true,
-        });
+            IsUp = true,
+        }, "under");
         var before = TunnelFacts.Oracle(ns.Name, "keep");
 
         var after = client.Tunnels.Modify<IpipParameters>("keep", p => p with { Ttl = 32 });

@@ -14,14 +14,14 @@ public sealed class Iproute2OracleTests
         var client = ns.Client;
         ns.AddUnderlay();
 
-        client.Tunnels.Create(new TunnelSpec("tunl", new IpipParameters
+        client.Tunnels.Create(Link.Of("tunl", new IpipParameters
         {
             Local = IPAddress.Parse("10.10.10.2"),
             Remote = IPAddress.Parse("10.10.20.2"),
             Ttl = 64,
             Tos = 0x10,
-        })
-        { UnderlayDevice = "under", Up = true });
+        }) with
+        { IsUp = true }, "under");
 
         var link = IpOracle.Link(ns.Name, "tunl")!.Value;
         Assert.Equal("ipip", link.InfoKind());

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.KernelTests;
@@ -58,7 +59,7 @@ public sealed class S4NbmaFallbackDeviceTests
         CaptureAssertions.AssertIpipEchoExchange(capture, "192.168.122.11", "192.168.122.12", "11.1.1.1", "12.1.1.1");
 
         // "ip link add ipipx type ipip": tunl0 already holds the empty parameter set.
-        var taken = Assert.Throws<NetlinkException>(() => nodes[0].Client.Tunnels.Create(new TunnelSpec("ipipx", new IpipParameters())));
+        var taken = Assert.Throws<NetlinkException>(() => nodes[0].Client.Tunnels.Create(Link.Of("ipipx", new IpipParameters())));
         ExpectedErrors.AssertEmptyParameterSetTaken(taken);
         Assert.Null(IpOracle.Link(nodes[0].Name, "ipipx"));
 

@@ -21,7 +21,7 @@ public sealed class S5BridgedSubnetsTests
                      (b, 2, 1, "172.16.232.194", "172.16.232.172"),
                  })
         {
-            node.Client.Links.Add(new LinkSpec("mybr0", new BridgeParameters()) { Up = true });
+            node.Client.Links.Add(Link.Of("mybr0", new BridgeParameters()) with { IsUp = true });
             node.AddAddress("mybr0", $"10.42.{subnet}.1/24");
             node.AddIpipTunnel("tunl-ab", local, remote);
             node.AddRoute($"10.42.{peer}.0/24", null, "tunl-ab");

@@ -26,7 +26,7 @@ public sealed class S6CalicoMeshTests
             var (_, subnet, underlay, routerSide) = Nodes[i];
             lab.Wire(nodes[i], "eth0", underlay, router, $"node{subnet}-p", routerSide);
             nodes[i].AddRoute("0.0.0.0/0", routerSide.Split('/')[0]);
-            nodes[i].Client.Links.Add(new LinkSpec("mybr0", new BridgeParameters()) { Up = true });
+            nodes[i].Client.Links.Add(Link.Of("mybr0", new BridgeParameters()) with { IsUp = true });
             nodes[i].AddAddress("mybr0", $"10.42.{subnet}.1/24");
             nodes[i].SetUp("tunl0");
             nodes[i].AddAddress("tunl0", $"10.42.{subnet}.0/32");

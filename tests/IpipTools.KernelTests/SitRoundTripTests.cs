@@ -9,14 +9,14 @@ public sealed class SitRoundTripTests
         using var ns = KernelNamespace.Create("sit");
         var client = ns.Client;
 
-        var created = client.Tunnels.Create(new TunnelSpec("sit1", new SitParameters
+        var created = client.Tunnels.Create(Link.Of("sit1", new SitParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),
             Ttl = 20,
             SixRdPrefix = IPNetwork.Parse("2001:db8::/32"),
-        })
-        { Up = true });
+        }) with
+        { IsUp = true });
 
         var sit = Assert.IsType<SitParameters>(created.Parameters);
         Assert.Equal(SitParameters.ProtocolIpv6, sit.Protocol);
@@ -38,7 +38,7 @@ public sealed class SitRoundTripTests
         using var ns = KernelNamespace.Create("sit");
         var client = ns.Client;
 
-        var created = client.Tunnels.Create(new TunnelSpec("isatap1", new SitParameters
+        var created = client.Tunnels.Create(Link.Of("isatap1", new SitParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Isatap = true,

@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 
@@ -18,7 +20,7 @@ public sealed class TunnelExchangeCountTests
         using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
 
         var before = recorder.Sent.Count;
-        var tunnel = client.Tunnels.Create(new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true });
+        var tunnel = client.Tunnels.Create(Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) with { IsUp = true });
         var tunnelExchanges = recorder.Sent.Count - before;
         before = recorder.Sent.Count;
         var address = client.Addresses.Add(new InterfaceAddress("tun1", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
@@ -27,5 +29,24 @@ public sealed class TunnelExchangeCountTests
         Assert.Equal((2, 2), (tunnelExchanges, addressExchanges));
         Assert.Equal(TunnelFacts.From(tunnel), TunnelFacts.From(client.Tunnels.Get("tun1")));
         Assert.Equal(Assert.Single(client.Addresses.List("tun1"), a => a.Address.Equals(address.Address)), address);
+    }
+
+    [Fact]
+    public void ATunnelWithIpipToolsMarkTakesThreeExchanges()
+    {
+        // What New-IpipTunnel does: the kernel ignores an alias in a creation request, so the
+        // mark is a second change, by name; an alias change batched with the creation would
+        // mark a tunnel of the same name someone else made when the creation fails.
+        using var ns = KernelNamespace.Create("xchg");
+        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace.Namespace);
+        using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
+
+        var before = recorder.Sent.Count;
+        var tunnel = client.Tunnels.Create(Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") })
+            with { IsUp = true, Alias = Ownership.LinkAlias });
+
+        Assert.Equal(3, recorder.Sent.Count - before);
+        Assert.Equal(Ownership.LinkAlias, tunnel.Link.Alias);
+        Assert.Equal(Ownership.LinkAlias, IpOracle.Link(ns.Name, "tun1")!.Value.GetProperty("ifalias").GetString());
     }
 }

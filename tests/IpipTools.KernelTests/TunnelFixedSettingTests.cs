@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Errors;
 
 namespace IpipTools.KernelTests;
@@ -9,7 +10,7 @@ namespace IpipTools.KernelTests;
 /// </summary>
 public sealed class TunnelFixedSettingTests
 {
-    public static TheoryData<string, Func<LinkKindParameters, LinkKindParameters>, string> Changes => new()
+    public static TheoryData<string, Func<Ipv4TunnelParameters, Ipv4TunnelParameters>, string> Changes => new()
     {
         { "ipip", p => ((IpipParameters)p) with { Protocol = IpipParameters.ProtocolAny, Ttl = 9 }, "inner protocol" },
         { "ipip", p => ((IpipParameters)p) with { Remote = null }, "point-to-point mode" },
@@ -19,7 +20,7 @@ public sealed class TunnelFixedSettingTests
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public void ChangingASettingFixedAtCreationIsRefusedAndChangesNothing(string kind, Func<LinkKindParameters, LinkKindParameters> change, string setting)
+    public void ChangingASettingFixedAtCreationIsRefusedAndChangesNothing(string kind, Func<Ipv4TunnelParameters, Ipv4TunnelParameters> change, string setting)
     {
         using var ns = KernelNamespace.Create("fixed");
         var client = ns.Client;
@@ -31,10 +32,10 @@ public sealed class TunnelFixedSettingTests
             "sit" => new SitParameters { Local = local, Remote = remote },
             _ => new GreParameters { Local = local, Remote = remote },
         };
-        client.Tunnels.Create(new TunnelSpec("fixed1", parameters));
+        client.Tunnels.Create(Link.Of("fixed1", parameters));
         var before = TunnelFacts.Oracle(ns.Name, "fixed1");
 
-        var error = Assert.Throws<IpipToolsException>(() => client.Tunnels.Modify<LinkKindParameters>("fixed1", change));
+        var error = Assert.Throws<IpipToolsException>(() => client.Tunnels.Modify<Ipv4TunnelParameters>("fixed1", change));
 
         Assert.Equal("TunnelSettingFixed", error.ErrorId);
         Assert.Contains($"The {setting}", error.Message);

@@ -1,3 +1,4 @@
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Interop;
 
 namespace IpipTools.KernelTests;
@@ -10,10 +11,10 @@ public sealed class TunnelNameTakenTests
     {
         using var ns = KernelNamespace.Create("name");
         var client = ns.Client;
-        client.Links.Add(new LinkSpec("taken", new VethParameters("takenp")));
+        client.Links.Add(Link.Of("taken", new VethParameters("takenp")));
         var before = NamespaceSnapshot.Of(ns.Name);
 
-        var error = Assert.Throws<NetlinkException>(() => client.Tunnels.Create(new TunnelSpec("taken", new IpipParameters
+        var error = Assert.Throws<NetlinkException>(() => client.Tunnels.Create(Link.Of("taken", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),
             Remote = IPAddress.Parse("10.2.2.2"),

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 
 namespace IpipTools.TestSupport;

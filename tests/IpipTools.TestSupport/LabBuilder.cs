@@ -65,7 +65,7 @@ public sealed class LabBuilder : IDisposable
     public LabNode Switch(string role, string bridge)
     {
         var node = Host(role);
-        node.Client.Links.Add(new LinkSpec(bridge, new BridgeParameters()) { Up = true });
+        node.Client.Links.Add(Link.Of(bridge, new BridgeParameters()) with { IsUp = true });
         return node;
     }
 
@@ -75,7 +75,7 @@ public sealed class LabBuilder : IDisposable
     /// </summary>
     public void Wire(LabNode a, string aDevice, string? aAddress, LabNode b, string bDevice, string? bAddress)
     {
-        a.Client.Links.Add(new LinkSpec(aDevice, new VethParameters(bDevice, b.Namespace.Namespace)) { Up = true });
+        a.Client.Links.Add(Link.Of(aDevice, new VethParameters(bDevice, b.Namespace.Namespace)) with { IsUp = true });
         b.SetUp(bDevice);
         if (aAddress is not null)
         {

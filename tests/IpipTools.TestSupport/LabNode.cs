@@ -1,5 +1,5 @@
 using System.Net;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
@@ -66,12 +66,12 @@ public sealed class LabNode
     /// </summary>
     public IpTunnel AddIpipTunnel(string name, string local, string remote, string? address = null, string? peer = null)
     {
-        var tunnel = Client.Tunnels.Create(new TunnelSpec(name, new IpipParameters
+        var tunnel = Client.Tunnels.Create(Link.Of(name, new IpipParameters
         {
             Local = IPAddress.Parse(local),
             Remote = IPAddress.Parse(remote),
-        })
-        { Up = true });
+        }) with
+        { IsUp = true });
         if (address is not null)
         {
             AddAddress(name, address, peer);

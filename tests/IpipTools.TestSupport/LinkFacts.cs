@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.TestSupport;
@@ -67,11 +66,11 @@ public sealed record LinkFacts(
     }
 
     /// <param name="nameOfIndex">Names of the links in the same namespace, by index.</param>
-    public static LinkFacts From(NetworkLink link, Func<int, string?> nameOfIndex) => new(
+    public static LinkFacts From(Link link, Func<int, string?> nameOfIndex) => new(
         link.Name,
         link.Index,
         link.Kind,
-        link.Mtu,
+        link.Mtu ?? 0,
         link.Flags.ToIpString(),
         link.OperationalState,
         link.DeviceType,
@@ -86,7 +85,7 @@ public sealed record LinkFacts(
         IpOracle.Links(netns).EnumerateArray().Select(FromOracle).OrderBy(l => l.Index).ToList();
 
     /// <summary>Every link as we report it, sorted by index.</summary>
-    public static IReadOnlyList<LinkFacts> AllFrom(IReadOnlyList<NetworkLink> links)
+    public static IReadOnlyList<LinkFacts> AllFrom(IReadOnlyList<Link> links)
     {
         var names = links.ToDictionary(l => l.Index, l => l.Name);
         return links.Select(l => From(l, i => names.GetValueOrDefault(i))).OrderBy(l => l.Index).ToList();

@@ -1,4 +1,3 @@
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Links;
 
@@ -34,7 +33,7 @@ public static class LinkSettling
     }
 
     /// <summary>Whether the operational state is the one linkwatch derives from the flags (RFC 2863 as net/core/link_watch.c applies it).</summary>
-    public static bool IsSettled(NetworkLink link)
+    public static bool IsSettled(Link link)
     {
         var up = link.Flags.HasFlag(LinkFlags.Up);
         var carrier = link.Flags.HasFlag(LinkFlags.LowerUp);

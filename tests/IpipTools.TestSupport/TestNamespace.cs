@@ -39,7 +39,7 @@ public sealed class TestNamespace : IDisposable
     /// </summary>
     public static void AddVethPair(RtnetlinkClient client, string name, string peer, int? mtu = null, bool peerUp = true)
     {
-        client.Links.Add(new LinkSpec(name, new VethParameters(peer)) { Mtu = mtu, Up = true });
+        client.Links.Add(Link.Of(name, new VethParameters(peer)) with { Mtu = mtu, IsUp = true });
         if (peerUp)
         {
             client.Links.SetUp(peer, true);

@@ -62,6 +62,7 @@ BeforeDiscovery {
         @{ Row = 'TOS not hexadecimal'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Tos zz -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidTos'; Fragment = "'zz'" }
         @{ Row = 'TTL 300 in a topology'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Tunnels = @(@{ Name = 't0'; Remote = '192.0.2.2'; Ttl = 300 }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = '300' }
         @{ Row = 'fixed TTL with path MTU discovery off in a topology'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Tunnels = @(@{ Name = 't0'; Remote = '192.0.2.2'; Ttl = 64; PathMtuDiscovery = $false }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = 'PathMtuDiscovery' }
+        @{ Row = '-Up and -Down together'; Act = { param($T) Set-IpipTunnel bibr -Up -Down -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'ConflictingLinkState'; Fragment = '-Down' }
         @{ Row = 'fixed TTL with path MTU discovery off'; Act = { param($T) New-IpipTunnel t0 -Remote 192.0.2.2 -Ttl 64 -PathMtuDiscovery $false -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'ConflictingTunnelOptions'; Fragment = '(64)' }
 
         # missing objects: link, tunnel, namespace, file

@@ -69,6 +69,7 @@ BeforeDiscovery {
         'Get-Help New-IpipLabFixture -Examples: Example 1'         = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 1'             = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 2'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
+        'Get-Help New-IpipTunnel -Examples: Example 3'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
         'Get-Help New-NetNamespace -Examples: Example 1'           = @{ Host = @{} }
         'Get-Help New-NetNamespaceFixture -Examples: Example 1'    = @{ Host = @{} }
         'Get-Help New-VethPair -Examples: Example 1'               = @{ Host = @{ Given = 'ns1', 'ns2' } }

@@ -42,9 +42,26 @@ Describe 'Tunnel cmdlets on any kernel' {
     It 'names the change under -WhatIf and creates nothing' {
         $run = Invoke-HostCaptured { New-IpipTunnel tunw -Remote 192.0.2.1 -NetNamespace $ns -WhatIf } @{ ns = $Ns }
         $run.HostLines | Should -HaveCount 1
-        $run.HostLines[0] | Should -BeLike "What if:*tunw*192.0.2.1*$Ns*"
+        $run.HostLines[0] | Should -Be "What if: Performing the operation `"Create ipip tunnel 'tunw' remote 192.0.2.1`" on target `"tunnel 'tunw' in namespace '$Ns'`"."
         $run.Errors | Should -BeNullOrEmpty
         Get-IpLink $Ns tunw | Should -BeNullOrEmpty
+    }
+
+    It 'takes tunnel names from the pipeline, by value and by property name' {
+        $run = Invoke-HostCaptured { 'tp1', 'tp2' | New-IpipTunnel -Remote 192.0.2.1 -NetNamespace $ns -WhatIf } @{ ns = $Ns }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @(
+            "What if: Performing the operation `"Create ipip tunnel 'tp1' remote 192.0.2.1`" on target `"tunnel 'tp1' in namespace '$Ns'`"."
+            "What if: Performing the operation `"Create ipip tunnel 'tp2' remote 192.0.2.1`" on target `"tunnel 'tp2' in namespace '$Ns'`"."
+        )
+        $rows = "Name,Remote,Ttl`ntc1,192.0.2.11,64`ntc2,192.0.2.12,32" | ConvertFrom-Csv
+        $run = Invoke-HostCaptured { $rows | New-IpipTunnel -NetNamespace $ns -WhatIf } @{ ns = $Ns; rows = $rows }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -HaveCount 2
+        $run.HostLines[0] | Should -BeLike "*`"Create ipip tunnel 'tc1' remote 192.0.2.11 ttl 64`"*"
+        $run.HostLines[1] | Should -BeLike "*`"Create ipip tunnel 'tc2' remote 192.0.2.12 ttl 32`"*"
+        Get-IpLink $Ns tp1 | Should -BeNullOrEmpty
+        Get-IpLink $Ns tc1 | Should -BeNullOrEmpty
     }
 }
 
@@ -82,6 +99,22 @@ Describe 'Tunnel cmdlets' -Tag Tunnel {
         $link.flags | Should -Contain 'UP'
         $tunnel.Mtu | Should -Be $link.mtu
         Get-IpLink $Ns tunl0 | Should -Not -BeNullOrEmpty -Because 'the ipip module puts its fallback device tunl0 in every namespace'
+    }
+
+    It 'creates one tunnel per name piped in and per CSV row' {
+        $byValue = 'tv1' | New-IpipTunnel -Remote 10.10.20.21 -NetNamespace $Ns
+        $byValue.Name | Should -Be 'tv1'
+        (Get-IpLink $Ns tv1).linkinfo.info_data.remote | Should -Be '10.10.20.21'
+        $rows = "Name,Remote,Ttl,UnderlayDevice`ntc1,10.10.20.11,64,under`ntc2,10.10.20.12,32,under" | ConvertFrom-Csv
+        $made = $rows | New-IpipTunnel -Local 10.10.10.2 -NetNamespace $Ns
+        $made.Name | Should -Be @('tc1', 'tc2')
+        foreach ($row in $rows) {
+            $link = Get-IpLink $Ns $row.Name
+            $link.linkinfo.info_data.remote | Should -Be $row.Remote
+            $link.linkinfo.info_data.local | Should -Be '10.10.10.2'
+            $link.linkinfo.info_data.ttl | Should -Be ([int]$row.Ttl)
+            $link.linkinfo.info_data.link | Should -Be 'under'
+        }
     }
 
     It 'reports a tunnel ip tunnel add made' {

@@ -65,7 +65,7 @@ internal static class TunnelCreationBenchmark
             using var client = target.Connect();
             for (var i = 0; i < count; i++)
             {
-                client.Tunnels.Create(new TunnelSpec(Name(i), new IpipParameters { Local = Local, Remote = Remote(i) }));
+                client.Tunnels.Create(Link.Of(Name(i), new IpipParameters { Local = Local, Remote = Remote(i) }));
             }
         });
         Verify(target, count, "IpipTools");
@@ -75,7 +75,7 @@ internal static class TunnelCreationBenchmark
     private static Sample CreateWithIpipToolsBatch(int count)
     {
         using var target = new BenchNamespace(withDevice: false);
-        var specs = Enumerable.Range(0, count).Select(i => new LinkSpec(Name(i), new IpipParameters { Local = Local, Remote = Remote(i) })).ToList();
+        var specs = Enumerable.Range(0, count).Select(i => Link.Of(Name(i), new IpipParameters { Local = Local, Remote = Remote(i) })).ToList();
         var sample = Measure.InProcess(() =>
         {
             using var client = target.Connect();
@@ -110,7 +110,7 @@ internal static class TunnelCreationBenchmark
         using var client = probe.Connect();
         try
         {
-            client.Tunnels.Create(new TunnelSpec("probe0", new IpipParameters { Local = Local, Remote = Remote(0) }));
+            client.Tunnels.Create(Link.Of("probe0", new IpipParameters { Local = Local, Remote = Remote(0) }));
             reason = string.Empty;
             return true;
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using IpipTools.Core.Errors;
-using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Tunnels;
@@ -70,7 +70,7 @@ public static class IpipSupportCheck
         try
         {
             using var client = RtnetlinkClient.Open(scratch);
-            client.Tunnels.Create(new TunnelSpec("ipipprobe", new IpipParameters { Remote = IPAddress.Parse("192.0.2.1") }));
+            client.Tunnels.Create(Link.Of("ipipprobe", new IpipParameters { Remote = IPAddress.Parse("192.0.2.1") }));
             return new SupportCheck("IpipModule", SupportStatus.Pass, "The kernel created an ipip tunnel in a throwaway namespace (the module loads on demand).");
         }
         catch (IpipToolsException e) when (e.Category == IpipErrorCategory.NotInstalled)
@@ -144,7 +144,7 @@ public static class IpipSupportCheck
         }
     }
 
-    public static SupportCheck Compare(IpTunnel tunnel, NetworkLink? underlay)
+    public static SupportCheck Compare(IpTunnel tunnel, Link? underlay)
     {
         if (underlay is null)
         {

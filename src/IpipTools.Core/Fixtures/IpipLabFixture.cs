@@ -80,8 +80,8 @@ public sealed class IpipLabFixture : NetworkFixture
         using (var r = RtnetlinkClient.Open(router))
         {
             r.Links.SetUp("lo", true);
-            r.Links.Add(new LinkSpec("v1-P", new VethParameters("v1", left)) { Up = true });
-            r.Links.Add(new LinkSpec("v2-P", new VethParameters("v2", right)) { Up = true });
+            r.Links.Add(Link.Of("v1-P", new VethParameters("v1", left)) with { IsUp = true });
+            r.Links.Add(Link.Of("v2-P", new VethParameters("v2", right)) with { IsUp = true });
             r.Addresses.Add(new InterfaceAddress("v1-P", IPAddress.Parse("10.10.10.1"), 24));
             r.Addresses.Add(new InterfaceAddress("v2-P", IPAddress.Parse("10.10.20.1"), 24));
         }
@@ -110,7 +110,7 @@ public sealed class IpipLabFixture : NetworkFixture
     private static void MakeTunnel(NetNamespace target, string name, IPAddress local, IPAddress remote, IPAddress inner, IPAddress peer)
     {
         using var client = RtnetlinkClient.Open(target);
-        client.Tunnels.Create(new TunnelSpec(name, new IpipParameters { Local = local, Remote = remote }) { Up = true });
+        client.Tunnels.Create(Link.Of(name, new IpipParameters { Local = local, Remote = remote }) with { IsUp = true });
         client.Addresses.Add(new InterfaceAddress(name, inner, null, peer));
     }
 

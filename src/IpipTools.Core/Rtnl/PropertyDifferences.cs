@@ -8,6 +8,15 @@ public sealed record ComparedProperty<T>(string Word, Func<T, object?> Read, Fun
 {
     /// <summary>A desired value left unset (null) accepts whatever is there.</summary>
     public bool UnsetMeansAny { get; init; }
+
+    /// <summary>How an unset (null) value reads: "none", or "any" for a tunnel's endpoints.</summary>
+    public string Unset { get; init; } = "none";
+
+    /// <summary>
+    /// The whole phrase for a change from the first value (what is) to the second (what is
+    /// wanted), for a setting whose states have names of their own ("nopmtudisc → pmtudisc").
+    /// </summary>
+    public Func<object?, object?, string>? Describe { get; init; }
 }
 
 /// <summary>
@@ -28,6 +37,12 @@ public static class PropertyDifferences
                 continue;
             }
 
+            if (property.Describe is { } describe)
+            {
+                yield return describe(have, want);
+                continue;
+            }
+
             if (want is bool wanted)
             {
                 yield return $"{property.Word} {(wanted ? "added" : "removed")}";
@@ -39,5 +54,5 @@ public static class PropertyDifferences
     }
 
     private static string Print<T>(ComparedProperty<T> property, object? value) =>
-        value is null ? "none" : property.Format?.Invoke(value) ?? value.ToString() ?? "none";
+        value is null ? property.Unset : property.Format?.Invoke(value) ?? value.ToString() ?? property.Unset;
 }

@@ -1,9 +1,10 @@
+using IpipTools.Core.Rtnl.Links;
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using IpipTools.Core.Errors;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 
@@ -32,7 +33,7 @@ public abstract class LinkNameCompleter : IArgumentCompleter
     }
 
     /// <summary>Whether <paramref name="link"/> is one this completer offers.</summary>
-    protected abstract bool Offers(NetworkLink link);
+    protected abstract bool Offers(Link link);
 
     private static string? NamespaceArgument(IDictionary bound) =>
         (bound["NetNamespace"] ?? bound["Namespace"])?.ToString();

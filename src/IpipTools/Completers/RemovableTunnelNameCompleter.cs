@@ -1,4 +1,5 @@
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
 
 namespace IpipTools.Completers;
 
@@ -8,5 +9,5 @@ namespace IpipTools.Completers;
 /// </summary>
 public sealed class RemovableTunnelNameCompleter : LinkNameCompleter
 {
-    protected override bool Offers(NetworkLink link) => IpTunnel.FromLink(link, _ => null) is { IsFallback: false };
+    protected override bool Offers(Link link) => IpTunnel.FromLink(link, _ => null) is { IsFallback: false };
 }

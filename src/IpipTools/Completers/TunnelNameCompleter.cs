@@ -1,4 +1,5 @@
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Core.Rtnl.Kinds;
 
 namespace IpipTools.Completers;
@@ -9,5 +10,5 @@ namespace IpipTools.Completers;
 /// </summary>
 public sealed class TunnelNameCompleter : LinkNameCompleter
 {
-    protected override bool Offers(NetworkLink link) => link.KindParameters is ITunnelParameters;
+    protected override bool Offers(Link link) => link.KindParameters is Ipv4TunnelParameters;
 }

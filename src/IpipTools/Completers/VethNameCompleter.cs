@@ -1,9 +1,10 @@
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
 
 namespace IpipTools.Completers;
 
 /// <summary>Completes veth names only: for the veth pair cmdlets.</summary>
 public sealed class VethNameCompleter : LinkNameCompleter
 {
-    protected override bool Offers(NetworkLink link) => link.Kind == "veth";
+    protected override bool Offers(Link link) => link.Kind == "veth";
 }

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
@@ -10,8 +9,8 @@ namespace IpipTools.Infrastructure;
 
 /// <summary>
 /// Base of every IpipTools cmdlet. Derived cmdlets implement <see cref="ProcessItem"/>
-/// (bind, ask ShouldProcess, call the core's operations, write the result); failures
-/// the core reports become non-terminating ErrorRecords here, once
+/// (bind, ask ShouldProcess about the exact change, call the core, write the result);
+/// failures the core reports become non-terminating ErrorRecords here, once
 /// per pipeline item, so <c>Get-IpipTunnel | Remove-IpipTunnel</c> goes on past one
 /// that cannot be removed.
 /// <para>
@@ -62,9 +61,6 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The cmdlet's work for one pipeline item.</summary>
     protected abstract void ProcessItem();
-
-    /// <summary>-WhatIf/-Confirm for exactly the change the core describes.</summary>
-    protected bool Approve(ChangeDescription change) => ShouldProcess(change.Target, change.Action);
 
     /// <summary>Writes each element of <paramref name="items"/> (as it is enumerated).</summary>
     protected void WriteEach(IEnumerable items) => WriteObject(items, true);

@@ -25,5 +25,8 @@ internal sealed class NameFilter
         : WildcardPattern.ContainsWildcardCharacters(text) ? new(null, new WildcardPattern(text, WildcardOptions.CultureInvariant))
         : new(text, null);
 
+    /// <summary>True when no name was given: everything matches.</summary>
+    public bool MatchesAll => ExactName is null && _pattern is null;
+
     public bool Matches(string name) => _pattern?.IsMatch(name) ?? (ExactName is null || string.Equals(ExactName, name, StringComparison.Ordinal));
 }

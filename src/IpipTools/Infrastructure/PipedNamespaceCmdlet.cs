@@ -56,22 +56,19 @@ public abstract class PipedNamespaceCmdlet : NamespacedCmdlet
     /// pipeline input could supply it, and bind the namespace's Name to it after all), and
     /// <see cref="PipelineChoosesSet"/> has no mandatory parameter.
     /// </summary>
-    protected void RequireGiven(string parameter, string what) => RequireGiven(this, PipedNamespace, parameter, what);
-
-    /// <summary><see cref="RequireGiven(string, string)"/> for a cmdlet that declares -PipedNamespace itself (Set-IpipTunnel).</summary>
-    internal static void RequireGiven(PSCmdlet cmdlet, NetNs? pipedNamespace, string parameter, string what)
+    protected void RequireGiven(string parameter, string what)
     {
-        if (cmdlet.MyInvocation.BoundParameters.ContainsKey(parameter))
+        if (MyInvocation.BoundParameters.ContainsKey(parameter))
         {
             return;
         }
 
-        var message = pipedNamespace is null
+        var message = PipedNamespace is null
             ? $"-{parameter} was not given: it names the {what}."
             : $"A namespace object was piped in without -{parameter}: it names the namespace, not the {what}.";
         throw new IpipToolsException(
             message, "NameNotGiven", IpipErrorCategory.InvalidArgument,
             $"Give -{parameter}, or pipe the {what} itself (as the Get- cmdlets write it); a piped namespace binds -{NamespaceParameter} only.",
-            pipedNamespace);
+            PipedNamespace);
     }
 }

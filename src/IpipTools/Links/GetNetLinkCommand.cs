@@ -1,14 +1,13 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Links;
 
 /// <summary><c>ip link show</c>: every link of a namespace, by name or wildcard and by kind.</summary>
 [Cmdlet(VerbsCommon.Get, "NetLink")]
-[OutputType(typeof(NetworkLink))]
+[OutputType(typeof(Link))]
 public sealed class GetNetLinkCommand : NamespacedCmdlet
 {
     [Parameter(Position = 0)]
@@ -20,5 +19,21 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
     [Parameter]
     public string? Kind { get; set; }
 
-    protected override void ProcessItem() => WriteEach(LinkCommands.Get(Target, Name, Kind));
+    protected override void ProcessItem() => WriteEach(Read(Connection(Target).Links, Name, Kind));
+
+    /// <summary>
+    /// The links whose names match <paramref name="name"/> (an exact name must exist) and, with
+    /// <paramref name="kind"/>, of that kind (an exact name of another kind is an error).
+    /// </summary>
+    private static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind)
+    {
+        var filter = NameFilter.Of(name);
+        if (filter.ExactName is { } exact)
+        {
+            var link = links.Get(exact);
+            return new[] { kind is null ? link : link.RequireKind(kind) };
+        }
+
+        return links.List().Where(l => filter.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList();
+    }
 }

@@ -1,14 +1,14 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Links;
 
-/// <summary><c>ip link show type veth</c>: the veth ends in a namespace.</summary>
+/// <summary><c>ip link show type veth</c>: the veth ends in a namespace, each with its peer's name and namespace.</summary>
 [Cmdlet(VerbsCommon.Get, "VethPair")]
-[OutputType(typeof(NetworkLink))]
+[OutputType(typeof(Link))]
 public sealed class GetVethPairCommand : NamespacedCmdlet
 {
     [Parameter(Position = 0)]
@@ -16,5 +16,18 @@ public sealed class GetVethPairCommand : NamespacedCmdlet
     [ArgumentCompleter(typeof(VethNameCompleter))]
     public string? Name { get; set; }
 
-    protected override void ProcessItem() => WriteEach(LinkCommands.GetVeth(Target, Name));
+    protected override void ProcessItem()
+    {
+        // One dump serves both the ends and the names of peers beside them.
+        var links = Connection(Target).Links;
+        var all = links.List();
+        var filter = NameFilter.Of(Name);
+        IReadOnlyList<Link> ends = filter.ExactName is { } exact
+            ? new[] { (all.FirstOrDefault(l => l.Name == exact) ?? links.Get(exact)).RequireKind(VethKind) }
+            : all.Where(l => l.Kind == VethKind && filter.Matches(l.Name)).ToList();
+        WriteEach(links.WithVethPeers(ends, Connection, all));
+    }
+
+    /// <summary>The kind name of a veth end, as its driver knows it.</summary>
+    internal static readonly string VethKind = LinkKindRegistry.KindOf<VethParameters>();
 }

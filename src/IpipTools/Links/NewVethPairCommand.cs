@@ -1,14 +1,21 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
-using IpipTools.Core.Model;
+using IpipTools.Core.DesiredState;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Links;
 
-/// <summary><c>ip link add NAME type veth peer name PEER netns PEERNS</c>; writes the local end.</summary>
+/// <summary>
+/// <c>ip link add NAME [mtu M] type veth peer name PEER [mtu P] netns PEERNS</c>; writes the
+/// local end. With -Up both ends come up (the kernel would leave the peer down). Both ends
+/// carry IpipTools' mark (<see cref="Ownership.LinkAlias"/>), like everything IpipTools creates.
+/// </summary>
 [Cmdlet(VerbsCommon.New, "VethPair", SupportsShouldProcess = true)]
-[OutputType(typeof(NetworkLink))]
+[OutputType(typeof(Link))]
 public sealed class NewVethPairCommand : NamespacedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
@@ -40,9 +47,51 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        if (Approve(LinkCommands.DescribeNewVeth(Target, Name, PeerName, PeerNamespace, Mtu, PeerMtu)))
+        // Checked before -WhatIf answers, so that it refuses bad input as the real run does.
+        var target = Target;
+        var peerTarget = CheckRequest(target);
+        var mtus = (Mtu, PeerMtu) switch
         {
-            WriteObject(LinkCommands.NewVeth(Target, Name, PeerName, PeerNamespace, Up.IsPresent, Mtu, PeerMtu));
+            (null, null) => string.Empty,
+            _ => $", MTU {Mtu?.ToString() ?? "1500 (kernel default)"} <-> {PeerMtu?.ToString() ?? "1500 (kernel default)"}",
+        };
+        if (!ShouldProcess($"veth pair '{Name}' {target.Describe()}",
+            $"Create veth pair {Name} <-> {PeerName}{(PeerNamespace is null ? string.Empty : $" (peer in namespace '{PeerNamespace}')")}{mtus}"))
+        {
+            return;
         }
+
+        var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu })
+            with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
+        WriteObject(Connection(target).Links.AddVethPair(link, Connection(peerTarget).Links));
+    }
+
+    /// <summary>
+    /// Refuses before the kernel is asked what it would refuse without saying why: an MTU out
+    /// of veth's range (EINVAL, no extended ack) and two ends of one name in one namespace
+    /// (EEXIST, as if the name were taken). Returns the namespace the peer goes to.
+    /// </summary>
+    private NetNamespace CheckRequest(NetNamespace target)
+    {
+        if (Mtu is int local)
+        {
+            LinkMtu.Validate(local, "-Mtu");
+        }
+
+        if (PeerMtu is int peer)
+        {
+            LinkMtu.Validate(peer, "-PeerMtu");
+        }
+
+        var peerTarget = PeerNamespace is null ? target : Core.Namespaces.NetNamespace.Parse(PeerNamespace);
+        if (Name == PeerName && peerTarget.Equals(target))
+        {
+            throw new IpipToolsException(
+                $"-Name and -PeerName are both '{Name}', and both ends would be {target.Describe()}: the two ends of a veth pair are two links, and a namespace holds one link of a name.",
+                "VethEndNamesEqual", IpipErrorCategory.InvalidArgument,
+                "Give -PeerName another name, or put the peer in another namespace with -PeerNamespace.", Name);
+        }
+
+        return peerTarget;
     }
 }

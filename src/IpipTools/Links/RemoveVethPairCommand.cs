@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Links;
@@ -18,9 +18,11 @@ public sealed class RemoveVethPairCommand : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "veth pair");
-        if (Approve(LinkCommands.DescribeRemoveVeth(Target, Name)))
+        var target = Target;
+        if (ShouldProcess($"veth '{Name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            LinkCommands.RemoveVeth(Target, Name);
+            var links = Connection(target).Links;
+            links.Delete(links.Get(Name).RequireKind(GetVethPairCommand.VethKind));
         }
     }
 }

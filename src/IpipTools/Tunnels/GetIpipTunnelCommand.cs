@@ -1,12 +1,17 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Tunnels;
 
-/// <summary><c>ip tunnel show</c>: the ipip tunnels of a namespace, by name or wildcard.</summary>
+/// <summary>
+/// <c>ip tunnel show</c>: the ipip tunnels of a namespace, by name or wildcard. Without a
+/// name the fallback device (tunl0) is left out unless asked for, so <c>Get-IpipTunnel |
+/// Remove-IpipTunnel</c> removes exactly the tunnels that can be removed; an exact name
+/// returns that tunnel whatever its kind.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "IpipTunnel")]
 [OutputType(typeof(IpTunnel))]
 public sealed class GetIpipTunnelCommand : NamespacedCmdlet
@@ -20,5 +25,17 @@ public sealed class GetIpipTunnelCommand : NamespacedCmdlet
     [Parameter]
     public SwitchParameter IncludeFallback { get; set; }
 
-    protected override void ProcessItem() => WriteEach(TunnelCommands.Get(Target, Name, IncludeFallback.IsPresent));
+    protected override void ProcessItem()
+    {
+        var tunnels = Connection(Target).Tunnels;
+        var filter = NameFilter.Of(Name);
+        if (filter.ExactName is { } exact)
+        {
+            WriteObject(tunnels.Get(exact));
+            return;
+        }
+
+        WriteEach(tunnels.List(LinkKindRegistry.KindOf<IpipParameters>())
+            .Where(t => filter.Matches(t.Name) && (IncludeFallback.IsPresent || !filter.MatchesAll || !t.IsFallback)));
+    }
 }

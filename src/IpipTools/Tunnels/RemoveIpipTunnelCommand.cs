@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.Commands;
+using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.Tunnels;
@@ -18,9 +18,10 @@ public sealed class RemoveIpipTunnelCommand : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "tunnel");
-        if (Approve(TunnelCommands.DescribeRemove(Target, Name)))
+        var target = Target;
+        if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", "Remove tunnel"))
         {
-            TunnelCommands.Remove(Target, Name);
+            Connection(target).Tunnels.Delete(Name);
         }
     }
 }

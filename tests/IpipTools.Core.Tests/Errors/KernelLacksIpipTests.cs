@@ -20,7 +20,7 @@ public sealed class KernelLacksIpipTests
     {
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
-        var spec = new TunnelSpec("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) { Up = true };
+        var spec = Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) with { IsUp = true };
 
         var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Tunnels.Create(spec));
 
@@ -39,7 +39,7 @@ public sealed class KernelLacksIpipTests
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
 
-        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(new LinkSpec("tun2", new IpipParameters())));
+        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(Link.Of("tun2", new IpipParameters())));
 
         Assert.Equal("KernelLacksLinkKind", error.ErrorId);
         Assert.StartsWith($"Cannot create ipip link 'tun2' in namespace '{ns.Name}': this kernel has no 'ipip' link support", error.Message);

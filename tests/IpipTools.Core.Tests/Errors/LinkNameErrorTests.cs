@@ -19,7 +19,7 @@ public sealed class LinkNameErrorTests
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
 
-        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.Add(new LinkSpec(name, new VethParameters("peer0"))));
+        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.Add(Link.Of(name, new VethParameters("peer0"))));
 
         Assert.Equal("InvalidInterfaceName", error.ErrorId);
         Assert.Equal($"The interface name '{name}' is {bytes} bytes long; Linux allows at most 15 (IFNAMSIZ is 16 with the terminating NUL).", error.Message);
@@ -32,7 +32,7 @@ public sealed class LinkNameErrorTests
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
 
-        client.Links.Add(new LinkSpec("fifteen-bytes-x", new VethParameters("peer0")));
+        client.Links.Add(Link.Of("fifteen-bytes-x", new VethParameters("peer0")));
 
         Assert.NotNull(IpOracle.Link(ns.Name, "fifteen-bytes-x"));
     }
@@ -42,9 +42,9 @@ public sealed class LinkNameErrorTests
     {
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
 
-        var peer = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.Add(new LinkSpec("vx", new VethParameters("a-much-too-long-peer"))));
+        var peer = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.Add(Link.Of("vx", new VethParameters("a-much-too-long-peer"))));
         var rename = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.Rename("va", "a-much-too-long-name"));
 
         Assert.StartsWith("The veth peer name 'a-much-too-long-peer' is 20 bytes long", peer.Message);
@@ -56,10 +56,10 @@ public sealed class LinkNameErrorTests
     {
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
 
-        var link = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(new LinkSpec("va", new VethParameters("vc"))));
-        var peer = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(new LinkSpec("vx", new VethParameters("vb"))));
+        var link = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(Link.Of("va", new VethParameters("vc"))));
+        var peer = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(Link.Of("vx", new VethParameters("vb"))));
         var rename = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Rename("va", "vb"));
 
         Assert.Equal("LinkNameTaken", link.ErrorId);
@@ -79,7 +79,7 @@ public sealed class LinkNameErrorTests
         other.Ip("link", "add", "pq", "type", "veth", "peer", "name", "pz").EnsureSuccess("ip link add");
         var otherBefore = NamespaceSnapshot.Of(other.Name);
 
-        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(new LinkSpec("vy", new VethParameters("pq", other.Namespace))));
+        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Links.Add(Link.Of("vy", new VethParameters("pq", other.Namespace))));
 
         Assert.Equal("LinkNameTaken", error.ErrorId);
         Assert.Contains($"the veth peer name 'pq' is already taken in namespace '{other.Name}'", error.Message);

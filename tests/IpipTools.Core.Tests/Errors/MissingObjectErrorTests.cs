@@ -19,7 +19,7 @@ public sealed class MissingObjectErrorTests
     {
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
         var operations = new Action[]
         {
             () => client.Links.SetUp("nope", true),
@@ -27,7 +27,7 @@ public sealed class MissingObjectErrorTests
             () => client.Links.Rename("nope", "other"),
             () => client.Links.Delete("nope"),
             () => client.Links.SetMaster("va", "nope"),
-            () => client.Links.Add(new LinkSpec("vx", new VethParameters("vy")) { Master = "nope" }),
+            () => client.Links.Add(Link.Of("vx", new VethParameters("vy")) with { Master = "nope" }),
             () => client.Addresses.Add(new InterfaceAddress("nope", IPAddress.Parse("10.1.0.1"), 24)),
             () => client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
             () => client.Routes.Delete(new Route(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
@@ -48,13 +48,13 @@ public sealed class MissingObjectErrorTests
     {
         using var ns = new TestNamespace("err");
         using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
         var missing = $"ipt-missing-{Guid.NewGuid():N}"[..20];
         var operations = new Action[]
         {
             () => RtnetlinkClient.Open(missing).Dispose(),
             () => client.Links.MoveTo("va", NetNamespace.Named(missing)),
-            () => client.Links.Add(new LinkSpec("vx", new VethParameters("vy", NetNamespace.Named(missing)))),
+            () => client.Links.Add(Link.Of("vx", new VethParameters("vy", NetNamespace.Named(missing)))),
             () => Ipv4Forwarding.Set(NetNamespace.Named(missing), true),
         };
 

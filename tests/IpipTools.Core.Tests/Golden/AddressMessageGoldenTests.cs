@@ -1,5 +1,4 @@
 using System.Net;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;

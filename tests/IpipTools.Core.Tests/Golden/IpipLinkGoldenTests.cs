@@ -1,5 +1,5 @@
 using System.Net;
-using IpipTools.Core.Model;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;

@@ -44,7 +44,7 @@ internal static class KernelCapture
         var connection = client.Connection;
         var files = new Dictionary<string, byte[]>();
 
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Mtu = 1400, Up = true });
+        client.Links.Add(Link.Of("va", new VethParameters("vb")) with { Mtu = 1400, IsUp = true });
         files[Ack] = Last(recorder, () => client.Links.SetUp("vb", true));
         client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.1.0.1"), 24));
         client.Addresses.Add(new InterfaceAddress("vb", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;

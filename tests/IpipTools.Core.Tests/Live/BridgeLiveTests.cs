@@ -14,9 +14,9 @@ public sealed class BridgeLiveTests
         using var ns = new TestNamespace("br");
         using var client = ns.Connect();
 
-        var bridge = client.Links.Add(new LinkSpec("br0", new BridgeParameters()) { Up = true });
-        var va = client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Master = "br0", Up = true });
-        client.Links.Add(new LinkSpec("vc", new VethParameters("vd")));
+        var bridge = client.Links.Add(Link.Of("br0", new BridgeParameters()) with { IsUp = true });
+        var va = client.Links.Add(Link.Of("va", new VethParameters("vb")) with { Master = "br0", IsUp = true });
+        client.Links.Add(Link.Of("vc", new VethParameters("vd")));
         client.Links.SetMaster("vc", "br0");
         LinkSettling.Wait(client);
 

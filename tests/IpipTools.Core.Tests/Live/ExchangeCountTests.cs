@@ -1,12 +1,11 @@
 using System.Net;
-using IpipTools.Core.Commands;
 using IpipTools.Core.DesiredState;
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.TestSupport;
 using Xunit;
 
 namespace IpipTools.Core.Tests.Live;
@@ -57,11 +56,43 @@ public sealed class ExchangeCountTests
         var (client, recorder) = (lab.Client, lab.Recorder!);
 
         var before = recorder.Sent.Count;
-        var link = client.Links.Add(new LinkSpec("xbr0", new BridgeParameters()) { Up = true, Mtu = 1400 });
+        var link = client.Links.Add(Link.Of("xbr0", new BridgeParameters()) with { IsUp = true, Mtu = 1400 });
         var sent = recorder.Sent.Count - before;
 
         Assert.Equal(2, sent);
         Assert.Equal((link.Index, 1400), (client.Links.Get("xbr0").Index, link.Mtu));
+    }
+
+    [Fact]
+    public void CreatingAMarkedLinkSetsTheAliasByNameWithoutALookup()
+    {
+        // New-IpipTunnel marks its tunnels so: the kernel ignores an alias in the creation request.
+        using var lab = VethNamespace.Create("xchg", address: null, record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+
+        var before = recorder.Sent.Count;
+        var link = client.Links.Add(Link.Of("xbr0", new BridgeParameters()) with { Alias = Ownership.LinkAlias });
+        var sent = recorder.Sent.Count - before;
+
+        Assert.Equal(3, sent);
+        Assert.Equal((Ownership.LinkAlias, Ownership.LinkAlias), (link.Alias, IpOracle.Link(lab.Name, "xbr0")!.Value.GetProperty("ifalias").GetString()));
+    }
+
+    [Fact]
+    public void CreatingAVethPairUpAndMarkedChangesThePeerInOneExchange()
+    {
+        // New-VethPair -Up: create, mark the local end, mark and raise the peer at once, read back.
+        using var lab = VethNamespace.Create("xchg", address: null, record: true);
+        var (client, recorder) = (lab.Client, lab.Recorder!);
+
+        var before = recorder.Sent.Count;
+        var link = client.Links.AddVethPair(Link.Of("xa", new VethParameters("xb")) with { IsUp = true, Alias = Ownership.LinkAlias }, client.Links);
+        var sent = recorder.Sent.Count - before;
+
+        Assert.Equal(4, sent);
+        var peer = IpOracle.Link(lab.Name, "xb")!.Value;
+        Assert.Equal((true, Ownership.LinkAlias, Ownership.LinkAlias), (link.IsUp, link.Alias, peer.GetProperty("ifalias").GetString()));
+        Assert.Contains("UP", peer.Strings("flags"));
     }
 
     [Fact]

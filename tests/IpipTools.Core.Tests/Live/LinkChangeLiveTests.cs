@@ -15,7 +15,7 @@ public sealed class LinkChangeLiveTests
         using var b = new TestNamespace("chg");
         using var clientA = a.Connect();
         using var clientB = b.Connect();
-        clientA.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
+        clientA.Links.Add(Link.Of("va", new VethParameters("vb")) with { IsUp = true });
 
         clientA.Links.SetMtu("va", 9000);
         Assert.Equal(9000, IpOracle.Link(a.Name, "va")!.Value.Int("mtu"));
@@ -49,7 +49,7 @@ public sealed class LinkChangeLiveTests
     {
         using var ns = new TestNamespace("chg");
         using var client = ns.Connect();
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
 
         ns.Ip("link", "set", "va", "name", "lan0", "mtu", "1234", "up").EnsureSuccess("ip link set");
         ns.Ip("link", "set", "vb", "alias", "peer side").EnsureSuccess("ip link set alias");

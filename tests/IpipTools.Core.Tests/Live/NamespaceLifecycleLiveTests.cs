@@ -53,7 +53,7 @@ public sealed class NamespaceLifecycleLiveTests
             Assert.Contains(NetNamespaceStore.List(), n => n.Name == name);
             using (var client = RtnetlinkClient.Open(name))
             {
-                client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+                client.Links.Add(Link.Of("va", new VethParameters("vb")));
                 Assert.Equal(new[] { "lo", "va", "vb" }, client.Links.List().Select(l => l.Name).Order());
             }
 
@@ -75,7 +75,7 @@ public sealed class NamespaceLifecycleLiveTests
         using var ns = new TestNamespace("open");
         using (var byName = ns.Connect())
         {
-            byName.Links.Add(new LinkSpec("marker0", new VethParameters("marker1")));
+            byName.Links.Add(Link.Of("marker0", new VethParameters("marker1")));
         }
 
         using var holder = Command.Start("ip", "netns", "exec", ns.Name, Command.Tool("sleep"), "30");

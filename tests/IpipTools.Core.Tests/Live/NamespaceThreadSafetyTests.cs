@@ -32,7 +32,7 @@ public sealed class NamespaceThreadSafetyTests
             var there = namespaces[(i + 1) % 3];
             using (var client = here.Connect())
             {
-                client.Links.Add(new LinkSpec($"v{i}", new VethParameters($"p{i}", there.Namespace)));
+                client.Links.Add(Link.Of($"v{i}", new VethParameters($"p{i}", there.Namespace)));
                 client.Links.List();
             }
 
@@ -64,7 +64,7 @@ public sealed class NamespaceThreadSafetyTests
             var mine = NamespaceThread.CurrentThreadNamespaceId();
             var target = i % 2 == 0 ? a : b;
             using var client = target.Connect();
-            client.Links.Add(new LinkSpec($"m{i}", new VethParameters($"n{i}")));
+            client.Links.Add(Link.Of($"m{i}", new VethParameters($"n{i}")));
             Assert.Contains(client.Links.List(), l => l.Name == $"m{i}");
             Sysctl.Read(target.Namespace, "net.ipv4.ip_forward");
             Assert.Equal(mine, NamespaceThread.CurrentThreadNamespaceId());

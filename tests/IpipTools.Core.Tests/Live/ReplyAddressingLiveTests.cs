@@ -22,7 +22,7 @@ public sealed class ReplyAddressingLiveTests
         var (client, recorder) = RecordingClient.Open(ns.Namespace);
         using var owned = client;
 
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
+        client.Links.Add(Link.Of("va", new VethParameters("vb")) with { IsUp = true });
         client.Links.List();
         Assert.Throws<NetlinkException>(() => client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
 

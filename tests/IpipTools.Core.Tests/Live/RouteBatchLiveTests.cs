@@ -22,7 +22,7 @@ public sealed class RouteBatchLiveTests
     {
         using var lab = VethNamespace.Create("batch", address: "10.0.0.1/24", record: true, maxSendSize: 4096);
         var (ns, client, recorder) = (lab.Namespace, lab.Client, lab.Recorder!);
-        client.Links.Add(new LinkSpec("vdown", new VethParameters("vdown-peer")));
+        client.Links.Add(Link.Of("vdown", new VethParameters("vdown-peer")));
 
         var specs = Enumerable.Range(0, Count).Select(Good).ToList();
         specs[7] = Good(7) with { Gateway = IPAddress.Parse("10.77.0.1") };                        // not on va's network, no onlink

@@ -20,7 +20,7 @@ public sealed class VethAcrossNamespacesTests
         using var clientA = a.Connect();
         using var clientB = b.Connect();
 
-        var va = clientA.Links.Add(new LinkSpec("va", new VethParameters("vb", b.Namespace)) { Up = true, Mtu = 1400 });
+        var va = clientA.Links.Add(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true, Mtu = 1400 });
         clientB.Links.SetUp("vb", true);
         LinkSettling.Wait(clientA);
         LinkSettling.Wait(clientB);
@@ -61,7 +61,7 @@ public sealed class VethAcrossNamespacesTests
         using var ns = new TestNamespace("veth");
         using var client = ns.Connect();
 
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb")));
+        client.Links.Add(Link.Of("va", new VethParameters("vb")));
 
         Assert.Equal("vb", IpOracle.Link(ns.Name, "va")!.Value.String("link"));
         Assert.Null(client.Links.Get("va").ParentNamespaceId);

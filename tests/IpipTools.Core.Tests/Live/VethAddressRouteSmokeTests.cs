@@ -17,7 +17,7 @@ public sealed class VethAddressRouteSmokeTests
         using var b = new TestNamespace();
         using var client = a.Connect();
 
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb", b.Namespace)) { Up = true });
+        client.Links.Add(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true });
         using (var clientB = b.Connect())
         {
             clientB.Links.SetUp("vb", true);

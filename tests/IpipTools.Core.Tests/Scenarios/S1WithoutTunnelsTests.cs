@@ -27,8 +27,8 @@ public sealed class S1WithoutTunnelsTests
         using var router = new TestNamespace("s1");
         using (var r = router.Connect())
         {
-            r.Links.Add(new LinkSpec("v1-P", new VethParameters("v1", ns1.Namespace)) { Up = true });
-            r.Links.Add(new LinkSpec("v2-P", new VethParameters("v2", ns2.Namespace)) { Up = true });
+            r.Links.Add(Link.Of("v1-P", new VethParameters("v1", ns1.Namespace)) with { IsUp = true });
+            r.Links.Add(Link.Of("v2-P", new VethParameters("v2", ns2.Namespace)) with { IsUp = true });
             r.Addresses.Add(new InterfaceAddress("v1-P", IPAddress.Parse("10.10.10.1"), 24));
             r.Addresses.Add(new InterfaceAddress("v2-P", IPAddress.Parse("10.10.20.1"), 24));
         }

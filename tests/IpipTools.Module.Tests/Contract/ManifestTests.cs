@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Reflection;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Module.Tests.Engine;
 
 namespace IpipTools.Module.Tests.Contract;
@@ -32,7 +33,7 @@ public sealed class ManifestTests
         // The folder a user copies onto PSModulePath: its own manifest, formats and help.
         using var session = ModuleSession.Open(ModuleSession.PublishedManifest);
         Assert.Equal(ModuleCmdlets.Names, session.Run("(Get-Command -Module IpipTools).Name").Select(o => o.ToString()).Order(StringComparer.Ordinal));
-        Assert.NotEmpty(session.Run("Get-FormatData -TypeName IpipTools.Core.Model.IpTunnel"));
+        Assert.NotEmpty(session.Run("Get-FormatData -TypeName IpipTools.Core.Rtnl.Tunnels.IpTunnel"));
         Assert.Contains("Enter-NetNamespace", session.Run("Get-Help about_IpipTools").Single().ToString());
     }
 

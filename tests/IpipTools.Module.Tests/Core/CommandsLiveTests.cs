@@ -1,10 +1,11 @@
 using System.Net;
-using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
-using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.Rtnl;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Module.Tests.Core;
@@ -21,13 +22,16 @@ public sealed class CommandsLiveTests
     {
         using var a = new TestNamespace();
         using var b = new TestNamespace();
-        var link = LinkCommands.NewVeth(a.Namespace, "va", "vb", b.Name, up: true);
+        using var clientA = RtnetlinkClient.Open(a.Namespace);
+        using var clientB = RtnetlinkClient.Open(b.Namespace);
+        var link = clientA.Links.AddVethPair(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true }, clientB.Links);
         Assert.Equal("veth", link.Kind);
         Assert.Equal(a.Name, link.Namespace);
-        Assert.Equal("va", Assert.Single(LinkCommands.GetVeth(a.Namespace)).Name);
-        Assert.True(LinkCommands.GetVeth(b.Namespace, "vb").Single().IsUp);
+        var end = Assert.Single(clientA.Links.WithVethPeers(clientA.Links.List().Where(l => l.Kind == "veth").ToList(), RtnetlinkClient.Open));
+        Assert.Equal(("va", "vb", b.Name), (end.Name, ((VethParameters)end.KindParameters!).PeerName, ((VethParameters)end.KindParameters!).PeerNamespace?.Name));
+        Assert.True(clientB.Links.Get("vb").IsUp);
 
-        using var client = RtnetlinkClient.Open(a.Namespace);
+        var client = clientA;
         var address = client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.100.10"), peer: IPAddress.Parse("10.10.200.10")));
         Assert.Equal(IPAddress.Parse("10.10.200.10"), address.Peer);
         Assert.Equal(a.Name, address.Namespace);
@@ -47,16 +51,16 @@ public sealed class CommandsLiveTests
         client.Addresses.Delete(address);
         Assert.DoesNotContain(client.Addresses.List("va"), x => x.Peer is not null);
 
-        LinkCommands.RemoveVeth(a.Namespace, "va");
-        Assert.Empty(LinkCommands.GetVeth(b.Namespace));
+        clientA.Links.Delete("va");
+        Assert.Null(clientB.Links.Find("vb"));
     }
 
     [Fact]
     public void GatewayCheckedRouteIsNotOnlink()
     {
         using var a = new TestNamespace();
-        LinkCommands.NewVeth(a.Namespace, "va", "vb", up: true);
         using var client = RtnetlinkClient.Open(a.Namespace);
+        client.Links.AddVethPair(Link.Of("va", new VethParameters("vb")) with { IsUp = true }, client.Links);
         client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.10.2"), 24));
         var adds = client.Routes.CreateBatch(RouteChange.Add);
         adds.Queue(new Route(IPNetwork.Parse("10.10.20.0/24")) { Device = "va", Gateway = IPAddress.Parse("10.10.10.1") });
@@ -70,7 +74,8 @@ public sealed class CommandsLiveTests
     public void RemovingAVethThatIsNotOneIsRefused()
     {
         using var a = new TestNamespace();
-        var e = Assert.Throws<IpipToolsException>(() => LinkCommands.RemoveVeth(a.Namespace, "lo"));
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var e = Assert.Throws<IpipToolsException>(() => client.Links.Get("lo").RequireKind("veth"));
         Assert.Equal("LinkKindMismatch", e.ErrorId);
     }
 
@@ -116,11 +121,12 @@ public sealed class CommandsLiveTests
         }
 
         using var a = new TestNamespace();
-        var e = Assert.ThrowsAny<IpipToolsException>(() => TunnelCommands.New(a.Namespace, new NewTunnelRequest("tunl") { Remote = IPAddress.Parse("10.10.20.2") }));
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var e = Assert.ThrowsAny<IpipToolsException>(() => client.Tunnels.Create(Link.Of("tunl", new IpipParameters { Remote = IPAddress.Parse("10.10.20.2") })));
         var report = ErrorReport.From(e);
         Assert.Equal(nameof(IpipErrorCategory.NotInstalled), report.CategoryName);
         Assert.Equal("KernelLacksLinkKind", report.ErrorId);
         Assert.Contains("modprobe ipip", report.RecommendedAction);
-        Assert.Empty(TunnelCommands.Get(a.Namespace));
+        Assert.Empty(client.Tunnels.List());
     }
 }

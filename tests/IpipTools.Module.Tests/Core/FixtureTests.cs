@@ -1,3 +1,6 @@
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Diagnostics;
 using IpipTools.Core.Fixtures;
@@ -80,17 +83,14 @@ public sealed class FixtureTests
     [Fact]
     public void MtuAndPmtuChecksJudgeTunnelsAsTheKernelWould()
     {
-        var tunnel = new IpipTools.Core.Model.IpTunnel
-        {
-            Name = "tunl", Index = 5, Kind = "ipip", Mtu = 1480, PathMtuDiscovery = true,
-            Parameters = new IpipTools.Core.Rtnl.Kinds.IpipParameters(),
-        };
-        var underlay = new IpipTools.Core.Model.NetworkLink { Name = "v1", Index = 2, Mtu = 1500 };
-        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.Compare(tunnel, underlay).Status);
-        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.Compare(tunnel with { Mtu = 1500 }, underlay).Status);
-        Assert.Equal(SupportStatus.Skipped, IpipSupportCheck.Compare(tunnel, null).Status);
-        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.CheckPathMtuDiscovery(tunnel).Status);
-        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.CheckPathMtuDiscovery(tunnel with { PathMtuDiscovery = false }).Status);
-        Assert.Equal(SupportStatus.Fail, IpipSupportCheck.CheckPathMtuDiscovery(tunnel with { PathMtuDiscovery = false, Ttl = 64 }).Status);
+        static IpTunnel Tunnel(int mtu = 1480, bool pathMtuDiscovery = true, byte ttl = 0) => IpTunnel.FromLink(
+            new Link { Name = "tunl", Index = 5, Mtu = mtu, KindParameters = new IpipParameters { PathMtuDiscovery = pathMtuDiscovery, Ttl = ttl } }, _ => null)!;
+        var underlay = new Link { Name = "v1", Index = 2, Mtu = 1500 };
+        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.Compare(Tunnel(), underlay).Status);
+        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.Compare(Tunnel(mtu: 1500), underlay).Status);
+        Assert.Equal(SupportStatus.Skipped, IpipSupportCheck.Compare(Tunnel(), null).Status);
+        Assert.Equal(SupportStatus.Pass, IpipSupportCheck.CheckPathMtuDiscovery(Tunnel()).Status);
+        Assert.Equal(SupportStatus.Warning, IpipSupportCheck.CheckPathMtuDiscovery(Tunnel(pathMtuDiscovery: false)).Status);
+        Assert.Equal(SupportStatus.Fail, IpipSupportCheck.CheckPathMtuDiscovery(Tunnel(pathMtuDiscovery: false, ttl: 64)).Status);
     }
 }

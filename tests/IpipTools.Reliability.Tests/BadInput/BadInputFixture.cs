@@ -21,14 +21,14 @@ public sealed class BadInputFixture : IDisposable
         B = new TestNamespace("bad");
         using var client = A.Connect();
         client.Links.SetUp("lo", true);
-        client.Links.Add(new LinkSpec("bi0", new VethParameters("bi1", B.Namespace)) { Up = true });
+        client.Links.Add(Link.Of("bi0", new VethParameters("bi1", B.Namespace)) with { IsUp = true });
         using (var peer = B.Connect())
         {
             peer.Links.SetUp("bi1", true);
         }
 
-        client.Links.Add(new LinkSpec("bibr", new BridgeParameters()) { Up = true });
-        client.Links.Add(new LinkSpec("bidown", new BridgeParameters()));
+        client.Links.Add(Link.Of("bibr", new BridgeParameters()) with { IsUp = true });
+        client.Links.Add(Link.Of("bidown", new BridgeParameters()));
         client.Addresses.Add(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.1"), 24));
         client.Routes.Add(new Route(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" });
         WaitUntilSettled();

@@ -1,5 +1,4 @@
 using System.Net;
-using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
@@ -35,16 +34,16 @@ public sealed class BadInputTests : IClassFixture<BadInputFixture>
         ["deleting an absent address"] = (c => c.Addresses.Delete(new InterfaceAddress("bi0", IPAddress.Parse("10.60.0.77"), 24)), "AddressNotFound", "10.60.0.77"),
 
         // interface names
-        ["empty link name"] = (c => c.Links.Add(new LinkSpec("", new BridgeParameters())), "InvalidInterfaceName", "empty"),
-        ["16-byte link name"] = (c => c.Links.Add(new LinkSpec("sixteen-letters!", new BridgeParameters())), "InvalidInterfaceName", "at most 15"),
-        ["link name with '/'"] = (c => c.Links.Add(new LinkSpec("a/b", new BridgeParameters())), "InvalidInterfaceName", "'/'"),
-        ["link name with a space"] = (c => c.Links.Add(new LinkSpec("a b", new BridgeParameters())), "InvalidInterfaceName", "white space"),
-        ["link name '.'"] = (c => c.Links.Add(new LinkSpec(".", new BridgeParameters())), "InvalidInterfaceName", "reserved"),
-        ["duplicate link name"] = (c => c.Links.Add(new LinkSpec("bibr", new BridgeParameters())), "LinkNameTaken", "already exists"),
-        ["veth peer name with ':'"] = (c => c.Links.Add(new LinkSpec("bix", new VethParameters("bad:peer"))), "InvalidInterfaceName", "veth peer name"),
-        ["a link batch with one bad name sends nothing"] = (c => c.Links.AddMany([new LinkSpec("bigood", new BridgeParameters()), new LinkSpec("bad name", new BridgeParameters())]), "InvalidInterfaceName", "white space"),
-        ["a link batch with a taken name"] = (c => c.Links.AddMany([new LinkSpec("bibr", new BridgeParameters())]).ThrowIfAnyFailed(), "LinkNameTaken", "bibr"),
-        ["bridge port of a missing bridge"] = (c => c.Links.Add(new LinkSpec("bix", new BridgeParameters()) { Master = "nosuchbr" }), "LinkNotFound", "nosuchbr"),
+        ["empty link name"] = (c => c.Links.Add(Link.Of("", new BridgeParameters())), "InvalidInterfaceName", "empty"),
+        ["16-byte link name"] = (c => c.Links.Add(Link.Of("sixteen-letters!", new BridgeParameters())), "InvalidInterfaceName", "at most 15"),
+        ["link name with '/'"] = (c => c.Links.Add(Link.Of("a/b", new BridgeParameters())), "InvalidInterfaceName", "'/'"),
+        ["link name with a space"] = (c => c.Links.Add(Link.Of("a b", new BridgeParameters())), "InvalidInterfaceName", "white space"),
+        ["link name '.'"] = (c => c.Links.Add(Link.Of(".", new BridgeParameters())), "InvalidInterfaceName", "reserved"),
+        ["duplicate link name"] = (c => c.Links.Add(Link.Of("bibr", new BridgeParameters())), "LinkNameTaken", "already exists"),
+        ["veth peer name with ':'"] = (c => c.Links.Add(Link.Of("bix", new VethParameters("bad:peer"))), "InvalidInterfaceName", "veth peer name"),
+        ["a link batch with one bad name sends nothing"] = (c => c.Links.AddMany([Link.Of("bigood", new BridgeParameters()), Link.Of("bad name", new BridgeParameters())]), "InvalidInterfaceName", "white space"),
+        ["a link batch with a taken name"] = (c => c.Links.AddMany([Link.Of("bibr", new BridgeParameters())]).ThrowIfAnyFailed(), "LinkNameTaken", "bibr"),
+        ["bridge port of a missing bridge"] = (c => c.Links.Add(Link.Of("bix", new BridgeParameters()) with { Master = "nosuchbr" }), "LinkNotFound", "nosuchbr"),
         ["renaming onto a taken name"] = (c => c.Links.Rename("bibr", "bi0"), "LinkNameTaken", "already exists"),
         ["deleting a missing link"] = (c => c.Links.Delete("nosuch0"), "LinkNotFound", "nosuch0"),
         ["MTU 67"] = (c => c.Links.SetMtu("bibr", 67), "InvalidMtu", "68"),
@@ -64,16 +63,16 @@ public sealed class BadInputTests : IClassFixture<BadInputFixture>
         ["onlink route on a device that is down"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, Device = "bidown", OnLink = true }), "RouteDeviceDown", "bidown"),
 
         // tunnels: options, ranges and the host kernel's missing driver
-        ["nopmtudisc with a fixed TTL"] = (c => c.Tunnels.Create(new TunnelSpec("bt0", new IpipParameters { Local = Local, Remote = Remote, Ttl = 64, PathMtuDiscovery = false })), "ConflictingTunnelOptions", "path MTU discovery"),
-        ["IPv6 tunnel endpoint"] = (c => c.Tunnels.Create(new TunnelSpec("bt0", new IpipParameters { Local = IPAddress.Parse("2001:db8::1"), Remote = Remote })), "InvalidTunnelEndpoint", "not IPv4"),
-        ["tunnel name too long"] = (c => c.Tunnels.Create(new TunnelSpec("tunnel-name-too-long", new IpipParameters { Remote = Remote })), "InvalidInterfaceName", "tunnel name"),
-        ["tunnel over a missing underlay"] = (c => c.Tunnels.Create(new TunnelSpec("bt0", new IpipParameters { Remote = Remote }) { UnderlayDevice = "nosuch0" }), "LinkNotFound", "nosuch0"),
+        ["nopmtudisc with a fixed TTL"] = (c => c.Tunnels.Create(Link.Of("bt0", new IpipParameters { Local = Local, Remote = Remote, Ttl = 64, PathMtuDiscovery = false })), "ConflictingTunnelOptions", "path MTU discovery"),
+        ["IPv6 tunnel endpoint"] = (c => c.Tunnels.Create(Link.Of("bt0", new IpipParameters { Local = IPAddress.Parse("2001:db8::1"), Remote = Remote })), "InvalidTunnelEndpoint", "not IPv4"),
+        ["tunnel name too long"] = (c => c.Tunnels.Create(Link.Of("tunnel-name-too-long", new IpipParameters { Remote = Remote })), "InvalidInterfaceName", "tunnel name"),
+        ["tunnel over a missing underlay"] = (c => c.Tunnels.Create(Link.Of("bt0", new IpipParameters { Remote = Remote }), "nosuch0"), "LinkNotFound", "nosuch0"),
         ["a bridge is not a tunnel"] = (c => c.Tunnels.Get("bibr"), "NotATunnel", "not an IP tunnel"),
-        ["ipip on a kernel without the driver"] = (c => c.Tunnels.Create(new TunnelSpec("bt0", new IpipParameters { Local = Local, Remote = Remote })), "KernelLacksLinkKind", "ipip"),
-        ["TTL 256"] = (_ => TunnelOptionText.ParseTtl("256"), "InvalidTtl", "1 to 255"),
-        ["TTL -1"] = (_ => TunnelOptionText.ParseTtl("-1"), "InvalidTtl", "'-1'"),
-        ["TOS 0x100"] = (_ => TunnelOptionText.ParseTos("0x100"), "InvalidTos", "00 to ff"),
-        ["TOS not hexadecimal"] = (_ => TunnelOptionText.ParseTos("zz"), "InvalidTos", "'zz'"),
+        ["ipip on a kernel without the driver"] = (c => c.Tunnels.Create(Link.Of("bt0", new IpipParameters { Local = Local, Remote = Remote })), "KernelLacksLinkKind", "ipip"),
+        ["TTL 256"] = (_ => Ipv4TunnelParameters.ParseTtl("256"), "InvalidTtl", "1 to 255"),
+        ["TTL -1"] = (_ => Ipv4TunnelParameters.ParseTtl("-1"), "InvalidTtl", "'-1'"),
+        ["TOS 0x100"] = (_ => Ipv4TunnelParameters.ParseTos("0x100"), "InvalidTos", "00 to ff"),
+        ["TOS not hexadecimal"] = (_ => Ipv4TunnelParameters.ParseTos("zz"), "InvalidTos", "'zz'"),
 
         // namespaces
         ["connecting to a missing namespace"] = (_ => RtnetlinkClient.Open(NetNamespace.Named("ipt-missing-ns")).Dispose(), "NamespaceNotFound", "ipt-missing-ns"),

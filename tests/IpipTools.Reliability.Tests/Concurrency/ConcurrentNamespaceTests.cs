@@ -1,5 +1,4 @@
 using System.Net;
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
@@ -112,7 +111,7 @@ public sealed class ConcurrentNamespaceTests
         }
 
         LinkKindParameters kind = useVeth ? new VethParameters("cx1") : new BridgeParameters();
-        var link = client.Links.Add(new LinkSpec(Device, kind) { Up = true });
+        var link = client.Links.Add(Link.Of(Device, kind) with { IsUp = true });
         Assert.Equal(kind.Kind, link.Kind);
         Assert.True(link.IsUp);
     }

@@ -103,10 +103,10 @@ public static class CorpusCapture
     {
         using var client = a.Connect();
         client.Links.SetUp("lo", true);
-        client.Links.Add(new LinkSpec("br0", new BridgeParameters()) { Up = true, Alias = "corpus bridge" });
-        client.Links.Add(new LinkSpec("vc", new VethParameters("vd")) { Up = true, Master = "br0" });
+        client.Links.Add(Link.Of("br0", new BridgeParameters()) with { IsUp = true, Alias = "corpus bridge" });
+        client.Links.Add(Link.Of("vc", new VethParameters("vd")) with { IsUp = true, Master = "br0" });
         client.Links.SetUp("vd", true);
-        client.Links.Add(new LinkSpec("va", new VethParameters("vb", b.Namespace)) { Up = true, Mtu = 1400 });
+        client.Links.Add(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true, Mtu = 1400 });
         using (var peer = b.Connect())
         {
             peer.Links.SetUp("vb", true);

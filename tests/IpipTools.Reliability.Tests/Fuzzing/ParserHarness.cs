@@ -1,5 +1,4 @@
 using IpipTools.Core.Errors;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;

@@ -22,7 +22,7 @@ internal static class UnprivilegedProbe
 
     public static readonly (string Operation, Action<RtnetlinkClient> Act)[] Changes =
     {
-        ("add bridge link", c => c.Links.Add(new LinkSpec("np0", new BridgeParameters()))),
+        ("add bridge link", c => c.Links.Add(Link.Of("np0", new BridgeParameters()))),
         ("set lo up", c => c.Links.SetUp("lo", true)),
         ("add address", c => c.Addresses.Add(new InterfaceAddress("lo", IPAddress.Parse("10.71.0.1"), 32))),
         ("add route", c => c.Routes.Add(new Route(IPNetwork.Parse("10.70.0.0/24")) { Device = "lo" })),

@@ -1,6 +1,7 @@
 using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.DesiredState.Export;
@@ -72,14 +73,14 @@ public static class TopologyExporter
         };
         switch (TopologyKinds.Find(link.Kind)?.Role)
         {
-            case TopologyRole.Bridge:
+            case LinkRole.Bridge:
                 return declared;
-            case TopologyRole.Tunnel when link.Tunnel is { } tunnel:
+            case LinkRole.Tunnel when link.Tunnel is { } tunnel:
                 // tunl0's MTU follows whatever the module chose; declaring it would pin it.
                 return link.IsFallbackTunnel
                     ? declared with { Tunnel = new TunnelConfig { Mode = tunnel.Mode }, Mtu = null, Alias = null }
                     : declared with { Tunnel = tunnel };
-            case TopologyRole.Pair when VethPeers.Find(all, ns, link) is { } peer:
+            case LinkRole.Pair when VethPeers.Find(all, ns, link) is { } peer:
                 if (declaredPairs.Contains((peer.Namespace.Name, peer.Link.Name)))
                 {
                     return null; // declared from the other end
@@ -97,7 +98,7 @@ public static class TopologyExporter
                         Master = peer.Link.Master,
                     },
                 };
-            case TopologyRole.Pair:
+            case LinkRole.Pair:
             case null when link.Kind is null:
                 // A device, or a veth whose peer is out of sight: declared as a device, so only its state is managed.
                 return declared with { Kind = null, Alias = null, Mtu = null };

@@ -99,7 +99,7 @@ public static class TopologyWriter
         Insert("Underlay", tunnel.Underlay);
         Insert("CollectMetadata", tunnel.CollectMetadata ? true : null);
         Insert("FirewallMark", tunnel.FirewallMark == 0 ? null : (long)tunnel.FirewallMark);
-        foreach (var (key, value) in tunnel.Kind.WriteOptions(tunnel.Options))
+        foreach (var (key, value) in tunnel.Options.Entries(tunnel.Kind))
         {
             Insert(key, value);
         }

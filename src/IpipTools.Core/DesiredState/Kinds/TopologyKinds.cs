@@ -4,36 +4,36 @@ namespace IpipTools.Core.DesiredState;
 
 /// <summary>
 /// The link kinds topologies manage: the drivers in <see cref="LinkKindRegistry"/> that
-/// answer <see cref="ITopologyKind"/>. Desired state finds a kind here by its name or its
+/// answer <see cref="ICreatableKind"/>. Desired state finds a kind here by its name or its
 /// role and asks it what it needs, instead of naming kinds itself.
 /// </summary>
 internal static class TopologyKinds
 {
-    public static readonly IReadOnlyList<ITopologyKind> All = LinkKindRegistry.Drivers.OfType<ITopologyKind>().ToList();
+    public static readonly IReadOnlyList<ICreatableKind> All = LinkKindRegistry.Drivers.OfType<ICreatableKind>().ToList();
 
     /// <summary>The kind whose links are made with their peer (veth).</summary>
-    public static readonly ITopologyPairKind Pair = All.OfType<ITopologyPairKind>().Single();
+    public static readonly IPairKind Pair = All.OfType<IPairKind>().Single();
 
     /// <summary>The kind whose links take ports (bridge).</summary>
-    public static readonly ITopologyKind Bridge = All.Single(k => k.Role == TopologyRole.Bridge);
+    public static readonly ICreatableKind Bridge = All.Single(k => k.Role == LinkRole.Bridge);
 
-    public static readonly IReadOnlyList<ITopologyTunnelKind> Tunnels = All.OfType<ITopologyTunnelKind>().ToList();
+    public static readonly IReadOnlyList<ITunnelKind> Tunnels = All.OfType<ITunnelKind>().ToList();
 
     /// <summary>The tunnel kind of a topology entry without a Mode: the one IpipTools is named after.</summary>
-    public static readonly ITopologyTunnelKind DefaultTunnel = Tunnels.Single(k => k.Kind == LinkKindRegistry.KindOf<IpipParameters>());
+    public static readonly ITunnelKind DefaultTunnel = Tunnels.Single(k => k.Kind == LinkKindRegistry.KindOf<IpipParameters>());
 
     /// <summary>The rank of links without a kind (devices IpipTools only configures): with the last kinds.</summary>
     private static readonly int DeviceRank = All.Max(k => k.CreationRank);
 
     /// <summary>The kind named <paramref name="kind"/> (as the kernel spells it); null for a kind topologies do not manage, or none.</summary>
-    public static ITopologyKind? Find(string? kind) => kind is null ? null : All.FirstOrDefault(k => k.Kind == kind);
+    public static ICreatableKind? Find(string? kind) => kind is null ? null : All.FirstOrDefault(k => k.Kind == kind);
 
     /// <summary>The tunnel kind named <paramref name="mode"/>, in any letter case; null if there is none.</summary>
-    public static ITopologyTunnelKind? FindTunnel(string? mode) =>
+    public static ITunnelKind? FindTunnel(string? mode) =>
         mode is null ? null : Tunnels.FirstOrDefault(k => string.Equals(k.Kind, mode, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The tunnel kind named <paramref name="mode"/>, which a topology has already been checked to hold.</summary>
-    public static ITopologyTunnelKind Tunnel(string mode) =>
+    public static ITunnelKind Tunnel(string mode) =>
         FindTunnel(mode) ?? throw new ArgumentException($"no topology tunnel kind '{mode}'", nameof(mode));
 
     public static bool IsPair(string? kind) => kind is not null && kind == Pair.Kind;

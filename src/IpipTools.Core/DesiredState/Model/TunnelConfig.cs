@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Serialization;
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
 namespace IpipTools.Core.DesiredState;
 
@@ -66,60 +68,25 @@ public sealed record TunnelConfig
     [JsonIgnore]
     public bool HasNoParameters => Local is null && Remote is null && Underlay is null && UnderlayIndex == 0 && !CollectMetadata && Ttl == 0 && Tos == 0 && PathMtuDiscovery && FirewallMark == 0 && Options.IsEmpty;
 
-    /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases.</summary>
-    public IEnumerable<string> Differences(TunnelConfig other)
-    {
-        if (Mode != other.Mode)
-        {
-            yield return $"mode {other.Mode} → {Mode}";
-        }
+    /// <summary>The settings <see cref="Differences"/> compares, and how a change of each reads.</summary>
+    private static readonly ComparedProperty<TunnelConfig>[] ComparedSettings =
+    [
+        new("mode", t => t.Mode),
+        new("local", t => t.Local) { Unset = "any" },
+        new("remote", t => t.Remote) { Unset = "any" },
+        new("ttl", t => t.Ttl == 0 ? "inherit" : t.Ttl.ToString(CultureInfo.InvariantCulture)),
+        new("tos", t => t.Tos),
+        new("pmtudisc", t => t.PathMtuDiscovery) { Describe = (_, want) => want is true ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc" },
 
-        if (Local != other.Local)
-        {
-            yield return $"local {other.Local ?? "any"} → {Local ?? "any"}";
-        }
+        // By name; only between two tunnels whose underlays have no name here do the indexes tell.
+        new("dev", t => t.UnderlayText),
+        new("external", t => t.CollectMetadata) { Describe = (_, want) => want is true ? "external (collect_metadata) on" : "external (collect_metadata) off" },
+        new("fwmark", t => t.FirewallMark),
+    ];
 
-        if (Remote != other.Remote)
-        {
-            yield return $"remote {other.Remote ?? "any"} → {Remote ?? "any"}";
-        }
-
-        if (Ttl != other.Ttl)
-        {
-            yield return $"ttl {TtlText(other.Ttl)} → {TtlText(Ttl)}";
-        }
-
-        if (Tos != other.Tos)
-        {
-            yield return $"tos {other.Tos} → {Tos}";
-        }
-
-        if (PathMtuDiscovery != other.PathMtuDiscovery)
-        {
-            yield return PathMtuDiscovery ? "nopmtudisc → pmtudisc" : "pmtudisc → nopmtudisc";
-        }
-
-        // By name; only between two tunnels whose underlays have none here do the indexes tell.
-        if (Underlay != other.Underlay || (Underlay is null && UnderlayIndex != other.UnderlayIndex))
-        {
-            yield return $"dev {other.UnderlayText} → {UnderlayText}";
-        }
-
-        if (CollectMetadata != other.CollectMetadata)
-        {
-            yield return CollectMetadata ? "external (collect_metadata) on" : "external (collect_metadata) off";
-        }
-
-        if (FirewallMark != other.FirewallMark)
-        {
-            yield return $"fwmark {other.FirewallMark} → {FirewallMark}";
-        }
-
-        foreach (var difference in Options.Differences(other.Options))
-        {
-            yield return difference;
-        }
-    }
+    /// <summary>What differs from <paramref name="other"/>, as "ttl 64 → 10" phrases: the compared settings, then the kind's own.</summary>
+    public IEnumerable<string> Differences(TunnelConfig other) =>
+        PropertyDifferences.Between(this, other, ComparedSettings).Concat(Options.Differences(other.Options));
 
     /// <summary>The kernel-facing parameters of a new tunnel of the kind, bound to the underlay of index <paramref name="underlayIndex"/>.</summary>
     public Ipv4TunnelParameters ToParameters(int underlayIndex = 0) => ApplyTo(Kind.TunnelDefaults, underlayIndex);
@@ -128,7 +95,7 @@ public sealed record TunnelConfig
     /// <paramref name="current"/> with everything this configuration states; what a topology
     /// does not model (inner protocol, encapsulation, a gre tunnel's checksums) is kept.
     /// </summary>
-    public Ipv4TunnelParameters ApplyTo(Ipv4TunnelParameters current, int underlayIndex) => Kind.WithOptions(current with
+    public Ipv4TunnelParameters ApplyTo(Ipv4TunnelParameters current, int underlayIndex) => Options.ApplyTo(Kind, current with
     {
         Local = Local is null ? null : IPAddress.Parse(Local),
         Remote = Remote is null ? null : IPAddress.Parse(Remote),
@@ -138,7 +105,7 @@ public sealed record TunnelConfig
         CollectMetadata = CollectMetadata,
         FirewallMark = FirewallMark,
         UnderlayIndex = underlayIndex,
-    }, Options);
+    });
 
     /// <summary>The configuration of a tunnel the kernel reports, its underlay named by <paramref name="nameOf"/>.</summary>
     internal static TunnelConfig Of(Ipv4TunnelParameters p, Func<int, string?> nameOf) => new()
@@ -153,14 +120,13 @@ public sealed record TunnelConfig
         UnderlayIndex = p.UnderlayIndex,
         CollectMetadata = p.CollectMetadata,
         FirewallMark = p.FirewallMark,
-        Options = TopologyKinds.Tunnel(p.Kind).OptionsOf(p),
+        Options = TunnelOptions.Of(TopologyKinds.Tunnel(p.Kind), p),
     };
 
     [JsonIgnore]
-    internal ITopologyTunnelKind Kind => TopologyKinds.Tunnel(Mode);
+    internal ITunnelKind Kind => TopologyKinds.Tunnel(Mode);
 
+    /// <summary>The underlay as a plan names it: by name; by index only when it has no name here (it is in another namespace).</summary>
     [JsonIgnore]
     private string UnderlayText => Underlay ?? (UnderlayIndex == 0 ? "none" : $"(index {UnderlayIndex}, in another namespace)");
-
-    private static string TtlText(byte ttl) => ttl == 0 ? "inherit" : ttl.ToString();
 }

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using IpipTools.Core.Rtnl.Kinds;
 
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
 /// The settings of a tunnel that belong to its kind alone (a gre tunnel's keys), by the
 /// topology key that states them. Only the kind's driver knows the keys
-/// (<see cref="ITopologyTunnelKind"/>); desired state compares, prints and stores them
+/// (<see cref="ITunnelKind.OwnSettings"/>); desired state compares, prints and stores them
 /// without knowing what they mean. A key that is absent is the kind's default; values are
 /// whole numbers (a flag is 1). Two sets are equal when they hold the same keys and values.
 /// </summary>
@@ -27,6 +28,22 @@ public sealed class TunnelOptions : IEquatable<TunnelOptions>
     public bool IsEmpty => Values.Count == 0;
 
     public long? this[string key] => Values.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The kind's own settings stated in a topology entry (the reader then rejects the keys nobody read).</summary>
+    internal static TunnelOptions Read(ITunnelKind kind, DataMapReader entry) =>
+        kind.OwnSettings.Aggregate(None, (options, setting) => options.With(setting.Name, entry.Integer(setting.Name, setting.Minimum, setting.Maximum)));
+
+    /// <summary>The kind's own settings in <paramref name="parameters"/>, as a topology states them.</summary>
+    internal static TunnelOptions Of(ITunnelKind kind, Ipv4TunnelParameters parameters) =>
+        kind.OwnSettings.Aggregate(None, (options, setting) => options.With(setting.Name, setting.Get(parameters)));
+
+    /// <summary><paramref name="parameters"/> with the kind's own settings these options state; the absent ones are the kind's defaults.</summary>
+    internal Ipv4TunnelParameters ApplyTo(ITunnelKind kind, Ipv4TunnelParameters parameters) =>
+        kind.OwnSettings.Aggregate(parameters, (p, setting) => setting.Set(p, this[setting.Name]));
+
+    /// <summary>The keys for a topology entry, in the kind's order; defaults left out.</summary>
+    internal IEnumerable<KeyValuePair<string, object>> Entries(ITunnelKind kind) =>
+        kind.OwnSettings.Where(setting => this[setting.Name] is not null).Select(setting => new KeyValuePair<string, object>(setting.Name, this[setting.Name]!.Value));
 
     /// <summary>These options with <paramref name="key"/> set to <paramref name="value"/>, or removed when it is null.</summary>
     public TunnelOptions With(string key, long? value)

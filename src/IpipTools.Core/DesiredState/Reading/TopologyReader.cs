@@ -156,7 +156,7 @@ public static class TopologyReader
             Underlay = map.String("Underlay"),
             CollectMetadata = map.Bool("CollectMetadata") ?? false,
             FirewallMark = (uint)(map.Integer("FirewallMark", 0, uint.MaxValue) ?? 0),
-            Options = kind.ReadOptions(map),
+            Options = TunnelOptions.Read(kind, map),
         };
         map.RejectUnknownKeys();
         if (tunnel.Underlay is not null)

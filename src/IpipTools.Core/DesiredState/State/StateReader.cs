@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
@@ -54,7 +54,7 @@ public static class StateReader
         };
     }
 
-    public static LinkConfig ToConfig(NetworkLink link, Func<int, string?> nameOf) => new()
+    public static LinkConfig ToConfig(Link link, Func<int, string?> nameOf) => new()
     {
         Name = link.Name,
         Kind = link.Kind,

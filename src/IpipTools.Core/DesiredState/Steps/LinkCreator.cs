@@ -36,20 +36,20 @@ internal sealed class LinkCreator
             $"Topologies create links of kinds {string.Join(", ", TopologyKinds.All.Select(k => k.Kind))}.", link.Name);
         switch (kind.Role)
         {
-            case TopologyRole.Pair:
+            case LinkRole.Pair:
                 CreateVeth(namespaceName, link, restoredPeer, restoring);
                 return;
-            case TopologyRole.Tunnel:
+            case LinkRole.Tunnel:
                 CreateTunnel(namespaceName, link, link.Tunnel ?? new TunnelConfig { Mode = kind.Kind }, restoring);
                 break;
             default:
-                _clients.Get(TopologyNamespace.Resolve(namespaceName)).Links.Add(new LinkSpec(link.Name, kind.CreationDefaults)
+                _clients.Get(TopologyNamespace.Resolve(namespaceName)).Links.Add(Link.Of(link.Name, kind.CreationDefaults) with
                 {
                     Mtu = link.Mtu,
                     Master = link.Master,
                     Alias = link.Alias,
                     Index = restoring ? link.Index : 0,
-                    HardwareAddress = restoring ? Hardware(link) : null,
+                    HardwareAddress = restoring ? link.HardwareAddress : null,
                 });
                 break;
         }
@@ -67,11 +67,11 @@ internal sealed class LinkCreator
         if (!restoring)
         {
             // TunnelOperations explains a clash of endpoints with another tunnel (or tunl0) in plain words.
-            client.Tunnels.Create(new TunnelSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias });
+            client.Tunnels.Create(Link.Of(link.Name, parameters) with { Mtu = link.Mtu, Alias = link.Alias });
             return;
         }
 
-        client.Links.Add(new LinkSpec(link.Name, parameters) { Mtu = link.Mtu, Alias = link.Alias, Index = link.Index });
+        client.Links.Add(Link.Of(link.Name, parameters) with { Mtu = link.Mtu, Alias = link.Alias, Index = link.Index });
     }
 
     /// <summary>
@@ -96,12 +96,12 @@ internal sealed class LinkCreator
             second.Namespace == first.Namespace ? null : TopologyNamespace.Resolve(second.Namespace),
             restoring ? second.Link.Index : 0,
             restoring ? Hardware(second.Link) : null);
-        client.Links.Add(new LinkSpec(first.Link.Name, parameters)
+        client.Links.Add(Link.Of(first.Link.Name, parameters) with
         {
             Mtu = first.Link.Mtu,
             Alias = first.Link.Alias,
             Index = restoring ? first.Link.Index : 0,
-            HardwareAddress = restoring ? Hardware(first.Link) : null,
+            HardwareAddress = restoring ? first.Link.HardwareAddress : null,
         });
 
         try

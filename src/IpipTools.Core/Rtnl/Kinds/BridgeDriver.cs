@@ -1,19 +1,13 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
-/// <summary>A Linux bridge (kind "bridge"). Created with the kernel's defaults.</summary>
-public sealed record BridgeParameters : LinkKindParameters
-{
-    public override string Kind => "bridge";
-}
-
-internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ITopologyKind
+/// <summary>IFLA_INFO_DATA of kind "bridge": empty, so a bridge gets the kernel's defaults.</summary>
+internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatableKind
 {
     public override string Kind => "bridge";
 
-    public TopologyRole Role => TopologyRole.Bridge;
+    public LinkRole Role => LinkRole.Bridge;
 
     /// <summary>First: ports join their bridge as they are made.</summary>
     public int CreationRank => 0;

@@ -1,45 +1,8 @@
 using System.Buffers.Binary;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
-
-/// <summary>
-/// Everything the kernel keeps for a GRE tunnel over IPv4 (kind "gre", layer 3). The
-/// module's fallback device is gre0. A key (RFC 2890) is null when unused; key 0 is a
-/// real key, distinct from none.
-/// </summary>
-public sealed record GreParameters : Ipv4TunnelParameters
-{
-    public override string Kind => "gre";
-
-    public override string FallbackDeviceName => "gre0";
-
-    /// <summary>The key incoming packets must carry (ikey); null accepts only keyless packets.</summary>
-    public uint? InputKey { get; init; }
-
-    /// <summary>The key put on outgoing packets (okey); null sends none.</summary>
-    public uint? OutputKey { get; init; }
-
-    /// <summary>Require a checksum on incoming packets (icsum).</summary>
-    public bool InputChecksum { get; init; }
-
-    /// <summary>Checksum outgoing packets (ocsum).</summary>
-    public bool OutputChecksum { get; init; }
-
-    /// <summary>Require sequence numbers on incoming packets and drop those out of order (iseq).</summary>
-    public bool InputSequence { get; init; }
-
-    /// <summary>Number outgoing packets (oseq).</summary>
-    public bool OutputSequence { get; init; }
-
-    /// <summary>Clear DF on outer packets even when the inner packet had it; needs path MTU discovery off.</summary>
-    public bool IgnoreDontFragment { get; init; }
-
-    /// <summary>The same key both ways, as iproute2's "key K" sets it.</summary>
-    public GreParameters WithKey(uint? key) => this with { InputKey = key, OutputKey = key };
-}
 
 /// <summary>
 /// IFLA_INFO_DATA of kind "gre" (IFLA_GRE_*, linux/if_tunnel.h), in the order of the
@@ -56,7 +19,7 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
     private const ushort OutputKeyAttribute = 5;
     private const ushort IgnoreDontFragmentAttribute = 19;
 
-    /// <summary>The topology keys of a gre tunnel's keys (RFC 2890), iproute2's ikey and okey.</summary>
+    /// <summary>The names of a gre tunnel's keys (RFC 2890) as its own settings: iproute2's ikey and okey.</summary>
     private const string InputKeyOption = "InputKey";
     private const string OutputKeyOption = "OutputKey";
 
@@ -76,20 +39,12 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
 
     public override string KernelConfigOption => "CONFIG_NET_IPGRE";
 
-    public override TunnelOptions ReadOptions(DataMapReader entry) => TunnelOptions.None
-        .With(InputKeyOption, entry.Integer(InputKeyOption, 0, uint.MaxValue))
-        .With(OutputKeyOption, entry.Integer(OutputKeyOption, 0, uint.MaxValue));
-
-    public override IEnumerable<KeyValuePair<string, object>> WriteOptions(TunnelOptions options)
-    {
-        foreach (var key in new[] { InputKeyOption, OutputKeyOption })
-        {
-            if (options[key] is long value)
-            {
-                yield return new(key, value);
-            }
-        }
-    }
+    /// <summary>The keys (RFC 2890) as iproute2's ikey and okey; the checksum and sequence flags are not described.</summary>
+    public override IReadOnlyList<KindSetting> OwnSettings { get; } =
+    [
+        Setting(InputKeyOption, 0, uint.MaxValue, gre => gre.InputKey, (gre, key) => gre with { InputKey = (uint?)key }),
+        Setting(OutputKeyOption, 0, uint.MaxValue, gre => gre.OutputKey, (gre, key) => gre with { OutputKey = (uint?)key }),
+    ];
 
     public override void WriteInfoData(MessageWriter writer, GreParameters gre, LinkEncodingContext context)
     {
@@ -127,16 +82,6 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
             IgnoreDontFragment = (data.GetByte(IgnoreDontFragmentAttribute) ?? 0) != 0,
         });
     }
-
-    protected override TunnelOptions OptionsOf(GreParameters gre) => TunnelOptions.None
-        .With(InputKeyOption, gre.InputKey)
-        .With(OutputKeyOption, gre.OutputKey);
-
-    protected override GreParameters WithOptions(GreParameters gre, TunnelOptions options) => gre with
-    {
-        InputKey = (uint?)options[InputKeyOption],
-        OutputKey = (uint?)options[OutputKeyOption],
-    };
 
     private static ushort Flags(bool checksum, uint? key, bool sequence) =>
         (ushort)((checksum ? ChecksumFlag : 0) | (key is null ? 0 : KeyFlag) | (sequence ? SequenceFlag : 0));

@@ -15,6 +15,8 @@ public sealed record IpipParameters : Ipv4TunnelParameters
 
     public override string FallbackDeviceName => "tunl0";
 
+    public override string ShowMode => "ip/ip";
+
     /// <summary>Inner protocol accepted: 4 (IPIP), 137 (MPLS) or 0 (any). Fixed at creation.</summary>
     public byte Protocol { get; init; } = ProtocolIpip;
 

@@ -1,20 +1,18 @@
-using IpipTools.Core.DesiredState;
-
 namespace IpipTools.Core.Rtnl.Kinds;
 
 /// <summary>
-/// The base of the IPv4-outer tunnel drivers (ipip, gre, sit): what topologies ask of a
-/// tunnel kind (<see cref="ITopologyTunnelKind"/>) is answered here for every such kind,
-/// from its parameters record; a kind with settings of its own (gre's keys) overrides the
-/// option members.
+/// The base of the IPv4-outer tunnel drivers (ipip, gre, sit): what a builder of links asks of
+/// a tunnel kind (<see cref="ITunnelKind"/>) is answered here for every such kind, from its
+/// parameters record; a kind with settings of its own (gre's keys) lists them in
+/// <see cref="OwnSettings"/>.
 /// </summary>
-internal abstract class Ipv4TunnelDriver<TParameters> : LinkKindDriver<TParameters>, ITopologyTunnelKind
+internal abstract class Ipv4TunnelDriver<TParameters> : LinkKindDriver<TParameters>, ITunnelKind
     where TParameters : Ipv4TunnelParameters, new()
 {
     /// <summary>Tunnels come last: their underlay (a veth, a bridge) must exist first.</summary>
     private const int TunnelRank = 2;
 
-    public TopologyRole Role => TopologyRole.Tunnel;
+    public LinkRole Role => LinkRole.Tunnel;
 
     public int CreationRank => TunnelRank;
 
@@ -28,19 +26,11 @@ internal abstract class Ipv4TunnelDriver<TParameters> : LinkKindDriver<TParamete
 
     public abstract string KernelConfigOption { get; }
 
-    public virtual TunnelOptions ReadOptions(DataMapReader entry) => TunnelOptions.None;
+    public virtual IReadOnlyList<KindSetting> OwnSettings => [];
 
-    public virtual IEnumerable<KeyValuePair<string, object>> WriteOptions(TunnelOptions options) => [];
-
-    public TunnelOptions OptionsOf(Ipv4TunnelParameters parameters) =>
-        parameters is TParameters typed ? OptionsOf(typed) : TunnelOptions.None;
-
-    public Ipv4TunnelParameters WithOptions(Ipv4TunnelParameters parameters, TunnelOptions options) =>
-        parameters is TParameters typed ? WithOptions(typed, options) : parameters;
-
-    /// <inheritdoc cref="ITopologyTunnelKind.OptionsOf"/>
-    protected virtual TunnelOptions OptionsOf(TParameters parameters) => TunnelOptions.None;
-
-    /// <inheritdoc cref="ITopologyTunnelKind.WithOptions"/>
-    protected virtual TParameters WithOptions(TParameters parameters, TunnelOptions options) => parameters;
+    /// <summary>A setting of this kind's own, typed: <paramref name="get"/> and <paramref name="set"/> see this kind's parameters only.</summary>
+    protected static KindSetting Setting(string name, long minimum, long maximum, Func<TParameters, long?> get, Func<TParameters, long?, TParameters> set) =>
+        new(name, minimum, maximum,
+            p => p is TParameters typed ? get(typed) : null,
+            (p, value) => p is TParameters typed ? set(typed, value) : p);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using IpipTools.Core.Errors;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
@@ -9,10 +11,13 @@ namespace IpipTools.Core.Rtnl.Kinds;
 /// and one set of checks serve every kind. The defaults are the kernel's and iproute2's:
 /// any local address, ttl inherit (0), tos 0, path MTU discovery on.
 /// </summary>
-public abstract record Ipv4TunnelParameters : LinkKindParameters, ITunnelParameters
+public abstract record Ipv4TunnelParameters : LinkKindParameters
 {
     /// <summary>The device the kind's module creates in every namespace (tunl0, sit0, gre0).</summary>
     public abstract string FallbackDeviceName { get; }
+
+    /// <summary>The mode as <c>ip tunnel show</c> names it: inner over outer protocol ("ip/ip" for ipip).</summary>
+    public abstract string ShowMode { get; }
 
     /// <summary>Outer source address; null (0.0.0.0) lets routing choose.</summary>
     public IPAddress? Local { get; init; }
@@ -40,7 +45,7 @@ public abstract record Ipv4TunnelParameters : LinkKindParameters, ITunnelParamet
     /// <summary>Firewall mark applied to outer packets.</summary>
     public uint FirewallMark { get; init; }
 
-    public ITunnelParameters WithUnderlay(int underlayIndex) => this with { UnderlayIndex = underlayIndex };
+    public Ipv4TunnelParameters WithUnderlay(int underlayIndex) => this with { UnderlayIndex = underlayIndex };
 
     /// <summary>
     /// The first setting in which these parameters differ from <paramref name="current"/>
@@ -53,4 +58,44 @@ public abstract record Ipv4TunnelParameters : LinkKindParameters, ITunnelParamet
         (Remote is null) != (current.Remote is null) ? "point-to-point mode (a remote address or none)"
         : CollectMetadata != current.CollectMetadata ? "external (collect metadata) mode"
         : null;
+
+    /// <summary>A TTL as <c>ip tunnel</c> takes it: "inherit" (or "0") is 0; otherwise 1..255 in decimal.</summary>
+    public static byte ParseTtl(string text)
+    {
+        var value = text.Trim();
+        if (value.Equals("inherit", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        if (byte.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ttl))
+        {
+            return ttl;
+        }
+
+        throw new IpipToolsException($"TTL '{text}' is not 'inherit' or a number from 1 to 255.", "InvalidTtl",
+            IpipErrorCategory.InvalidArgument, "Give 'inherit' or a TTL from 1 to 255.", text);
+    }
+
+    /// <summary>
+    /// A TOS as <c>ip tunnel</c> takes it: "inherit" is 1 (the kernel's marker for copying the
+    /// inner TOS); otherwise hexadecimal 00..ff, "0x" allowed, as iproute2 reads it.
+    /// </summary>
+    public static byte ParseTos(string text)
+    {
+        var value = text.Trim();
+        if (value.Equals("inherit", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        var digits = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? value[2..] : value;
+        if (byte.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var tos))
+        {
+            return tos;
+        }
+
+        throw new IpipToolsException($"TOS '{text}' is not 'inherit' or a hexadecimal value from 00 to ff.", "InvalidTos",
+            IpipErrorCategory.InvalidArgument, "Give 'inherit' or a hexadecimal TOS such as 10 or 0x10.", text);
+    }
 }

@@ -6,12 +6,3 @@ public abstract record LinkKindParameters
     /// <summary>The IFLA_INFO_KIND string, e.g. "ipip".</summary>
     public abstract string Kind { get; }
 }
-
-/// <summary>
-/// A kind IpipTools has no driver for: only the kind's name is kept, not its IFLA_INFO_DATA,
-/// so such a link can be listed and matched by kind, but its kind-specific settings are not shown.
-/// </summary>
-public sealed record UnknownKindParameters(string KindName) : LinkKindParameters
-{
-    public override string Kind => KindName;
-}

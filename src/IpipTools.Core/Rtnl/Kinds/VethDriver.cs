@@ -1,5 +1,4 @@
 using System.Net.NetworkInformation;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -7,35 +6,17 @@ using IpipTools.Core.Rtnl.Links;
 namespace IpipTools.Core.Rtnl.Kinds;
 
 /// <summary>
-/// A veth pair (kind "veth"). The peer is created together with the link and may be
-/// placed straight into another namespace.
+/// IFLA_INFO_DATA of kind "veth": the peer, described by a whole ifinfomsg with its own
+/// attributes (name, MTU, address, and the namespace it goes to), sent with the link.
 /// </summary>
-public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespace = null) : LinkKindParameters
-{
-    public override string Kind => "veth";
-
-    /// <summary>The peer's ifindex; 0 lets the kernel choose. The kernel honours it only when the link's own index is given too.</summary>
-    public int PeerIndex { get; init; }
-
-    /// <summary>The peer's link-layer address; null lets the kernel choose.</summary>
-    public PhysicalAddress? PeerHardwareAddress { get; init; }
-
-    /// <summary>
-    /// The peer's MTU; null leaves the kernel's default (1500). The link's own MTU does not
-    /// carry over: like <c>ip link add a mtu N type veth peer name b</c>, which leaves b at
-    /// 1500, the peer gets an MTU only from its own IFLA_MTU (<c>peer name b mtu N</c>).
-    /// </summary>
-    public int? PeerMtu { get; init; }
-}
-
-internal sealed class VethDriver : LinkKindDriver<VethParameters>, ITopologyPairKind
+internal sealed class VethDriver : LinkKindDriver<VethParameters>, IPairKind
 {
     /// <summary>VETH_INFO_PEER (linux/veth.h).</summary>
     private const ushort PeerAttribute = 1;
 
     public override string Kind => "veth";
 
-    public TopologyRole Role => TopologyRole.Pair;
+    public LinkRole Role => LinkRole.Pair;
 
     /// <summary>After bridges (an end may be a port), before tunnels (an end may be their underlay).</summary>
     public int CreationRank => 1;

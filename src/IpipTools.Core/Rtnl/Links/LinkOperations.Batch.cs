@@ -1,3 +1,4 @@
+using System.Net.NetworkInformation;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 
@@ -9,31 +10,31 @@ public sealed partial class LinkOperations
     /// Creates many links in as few sends as the socket allows (see
     /// <see cref="NetlinkConnection.ExecuteBatch"/>): no round trip per link, and unlike
     /// <see cref="Add"/> no link is read back, so creating a thousand tunnels costs about
-    /// what the kernel's own work costs. Every spec is checked (names, kind parameters)
+    /// what the kernel's own work costs. Every link is checked (names, kind parameters)
     /// before anything is sent, so bad input leaves nothing behind; the kernel's refusals
     /// are reported per link, with the same explanations Add gives, and the other links
     /// stay. Aliases, which the kernel ignores at creation, are set afterwards one by one.
     /// </summary>
-    public BatchResult AddMany(IEnumerable<LinkSpec> specs)
+    public BatchResult AddMany(IEnumerable<Link> links)
     {
-        var list = specs as IReadOnlyList<LinkSpec> ?? specs.ToList();
+        var list = links as IReadOnlyList<Link> ?? links.ToList();
         var masters = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = Connection.CreateBatch();
         BatchResult result;
         using (var context = new LinkEncodingContext())
         {
-            foreach (var spec in list)
+            foreach (var link in list)
             {
-                InterfaceName.Validate(spec.Name);
-                var driver = LinkKindRegistry.For(spec.KindParameters);
-                int? masterIndex = spec.Master is null ? null
-                    : masters.TryGetValue(spec.Master, out var known) ? known
-                    : masters[spec.Master] = IndexOf(spec.Master);
+                InterfaceName.Validate(link.Name);
+                var driver = LinkKindRegistry.For(Parameters(link));
+                int? masterIndex = link.Master is null ? null
+                    : masters.TryGetValue(link.Master, out var known) ? known
+                    : masters[link.Master] = IndexOf(link.Master);
                 batch.Add(RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
-                    w => WriteCreateRequest(w, spec, driver, masterIndex, context));
+                    w => WriteCreateRequest(w, link, driver, masterIndex, context));
             }
 
-            result = Connection.ExecuteBatch(batch, $"create links {Where}", i => $"create {list[i].KindParameters.Kind} link '{list[i].Name}' {Where}");
+            result = Connection.ExecuteBatch(batch, $"create links {Where}", i => $"create {Parameters(list[i]).Kind} link '{list[i].Name}' {Where}");
         }
 
         var failures = result.Failures.Select(f => f with { Error = ExplainCreateFailure(f.Error, list[f.Index]) }).ToList();
@@ -42,26 +43,26 @@ public sealed partial class LinkOperations
         {
             if (list[i].Alias is string alias && !failed.Contains(i))
             {
-                SetAlias(list[i].Name, alias);
+                ChangeByName(list[i].Name, alias, null);
             }
         }
 
         return new BatchResult(result.RequestCount, failures);
     }
 
-    /// <summary>The RTM_NEWLINK body that creates <paramref name="spec"/>; shared by <see cref="Add"/> and <see cref="AddMany"/>.</summary>
-    private static void WriteCreateRequest(MessageWriter w, LinkSpec spec, ILinkKindDriver driver, int? masterIndex, LinkEncodingContext context)
+    /// <summary>The RTM_NEWLINK body that creates <paramref name="link"/>; shared by <see cref="Add"/> and <see cref="AddMany"/>.</summary>
+    private static void WriteCreateRequest(MessageWriter w, Link link, ILinkKindDriver driver, int? masterIndex, LinkEncodingContext context)
     {
-        w.WriteStruct(new IfInfoMessage { Index = spec.Index, Flags = spec.Up ? LinkFlags.Up : 0, Change = spec.Up ? LinkFlags.Up : 0 });
-        w.AddString(LinkAttribute.Name, spec.Name);
-        if (spec.Mtu is int mtu)
+        w.WriteStruct(new IfInfoMessage { Index = link.Index, Flags = link.IsUp ? LinkFlags.Up : 0, Change = link.IsUp ? LinkFlags.Up : 0 });
+        w.AddString(LinkAttribute.Name, link.Name);
+        if (link.Mtu is int mtu)
         {
             w.AddUInt32(LinkAttribute.Mtu, (uint)mtu);
         }
 
-        if (spec.HardwareAddress is not null)
+        if (link.HardwareAddress is { Length: > 0 } hardwareAddress)
         {
-            w.AddAttribute(LinkAttribute.Address, spec.HardwareAddress.GetAddressBytes());
+            w.AddAttribute(LinkAttribute.Address, PhysicalAddress.Parse(hardwareAddress.Replace(':', '-')).GetAddressBytes());
         }
 
         if (masterIndex is int master)
@@ -69,11 +70,11 @@ public sealed partial class LinkOperations
             w.AddUInt32(LinkAttribute.Master, (uint)master);
         }
 
-        if (spec.Alias is not null)
+        if (link.Alias is not null)
         {
-            w.AddString(LinkAttribute.Alias, spec.Alias);
+            w.AddString(LinkAttribute.Alias, link.Alias);
         }
 
-        WriteLinkInfo(w, driver, spec.KindParameters, context);
+        WriteLinkInfo(w, driver, Parameters(link), context);
     }
 }

@@ -1,6 +1,5 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
@@ -22,7 +21,7 @@ public sealed partial class LinkOperations
     private string Where => _client.NamespaceDescription;
 
     /// <summary>Every link, as the kernel's RTM_GETLINK dump reports them.</summary>
-    public IReadOnlyList<NetworkLink> List() =>
+    public IReadOnlyList<Link> List() =>
         ListMessages().Select(m => LinkReader.Read(m, _client.NamespaceName)).ToList();
 
     /// <summary>The raw messages of a link dump (for round trips and drivers).</summary>
@@ -30,7 +29,7 @@ public sealed partial class LinkOperations
         Connection.Dump($"list links {Where}", RtnlMessageType.GetLink, w => w.WriteStruct(new IfInfoMessage()), LinkMessage.Parse);
 
     /// <summary>The link named <paramref name="name"/>, or null if there is none.</summary>
-    public NetworkLink? Find(string name)
+    public Link? Find(string name)
     {
         var message = FindMessage(name);
         return message is null ? null : LinkReader.Read(message, _client.NamespaceName);
@@ -53,9 +52,9 @@ public sealed partial class LinkOperations
         }
     }
 
-    public NetworkLink Get(string name) => Find(name) ?? throw NotFound(name);
+    public Link Get(string name) => Find(name) ?? throw NotFound(name);
 
-    public NetworkLink Get(int index)
+    public Link Get(int index)
     {
         try
         {
@@ -74,53 +73,76 @@ public sealed partial class LinkOperations
     public int IndexOf(string name) => (FindMessage(name) ?? throw NotFound(name)).Index;
 
     /// <summary>
-    /// Creates a link. If anything after the creation fails (bringing it up,
-    /// enslaving it), the link is deleted again, so a failure leaves nothing behind.
+    /// Creates <paramref name="link"/> and returns it as the kernel reports it. If anything
+    /// after the creation fails (the alias, the read-back), the link is deleted again, so a
+    /// failure leaves nothing behind. Exchanges: the RTM_NEWLINK, the alias change if there is
+    /// one (by name, no lookup), and one read by name (a 6.1 kernel does not echo RTM_NEWLINK).
     /// </summary>
-    public NetworkLink Add(LinkSpec spec)
+    public Link Add(Link link)
     {
-        InterfaceName.Validate(spec.Name);
-        var driver = LinkKindRegistry.For(spec.KindParameters);
-        var masterIndex = spec.Master is null ? (int?)null : IndexOf(spec.Master);
-        var operation = $"create {spec.KindParameters.Kind} link '{spec.Name}' {Where}";
-        using (var context = new LinkEncodingContext())
-        {
-            try
-            {
-                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
-                    w => WriteCreateRequest(w, spec, driver, masterIndex, context));
-            }
-            catch (NetlinkException e)
-            {
-                throw ExplainCreateFailure(e, spec);
-            }
-        }
-
+        Create(link);
         try
         {
-            // The kernel ignores IFLA_IFALIAS in a creation request (rtnl_create_link does
-            // not read it; seen on 6.1), so the alias is set again by a change.
-            if (spec.Alias is not null)
-            {
-                SetAlias(spec.Name, spec.Alias);
-            }
-
-            return Get(spec.Name);
+            return Get(link.Name);
         }
         catch
         {
-            TryDelete(spec.Name);
+            TryDelete(link.Name);
             throw;
         }
     }
 
     /// <summary>
+    /// <see cref="Add"/> without the read-back, for callers that change the link further
+    /// before they read it (<see cref="AddVethPair"/>): only the creation and the alias.
+    /// </summary>
+    private void Create(Link link)
+    {
+        InterfaceName.Validate(link.Name);
+        var driver = LinkKindRegistry.For(Parameters(link));
+        var masterIndex = link.Master is null ? (int?)null : IndexOf(link.Master);
+        var operation = $"create {link.Kind} link '{link.Name}' {Where}";
+        using (var context = new LinkEncodingContext())
+        {
+            try
+            {
+                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
+                    w => WriteCreateRequest(w, link, driver, masterIndex, context));
+            }
+            catch (NetlinkException e)
+            {
+                throw ExplainCreateFailure(e, link);
+            }
+        }
+
+        // The kernel ignores IFLA_IFALIAS in a creation request (rtnl_create_link does
+        // not read it; seen on 6.1), so the alias is set again by a change.
+        if (link.Alias is not null)
+        {
+            try
+            {
+                ChangeByName(link.Name, link.Alias, null);
+            }
+            catch
+            {
+                TryDelete(link.Name);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The kind parameters a link to create must have.</summary>
+    private static LinkKindParameters Parameters(Link link) =>
+        link.KindParameters ?? throw new ArgumentException($"link '{link.Name}' has no kind to create it with", nameof(link));
+
+    /// <summary>
     /// Replaces the kind-specific parameters of an existing link (RTM_NEWLINK without
     /// NLM_F_CREATE). The parameters must be complete: see <see cref="ILinkKindDriver"/>.
     /// </summary>
-    public void ChangeKindParameters(string name, LinkKindParameters parameters)
+    /// <remarks><paramref name="link"/> is the link as just read: the request names it by its index, with no lookup.</remarks>
+    public void ChangeKindParameters(Link link, LinkKindParameters parameters)
     {
-        var index = IndexOf(name);
+        var (name, index) = (link.Name, link.Index);
         var driver = LinkKindRegistry.For(parameters);
         using var context = new LinkEncodingContext();
         Execute($"change {parameters.Kind} link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
@@ -152,6 +174,22 @@ public sealed partial class LinkOperations
     public void SetAlias(string name, string? alias) =>
         SetAttribute(name, $"set alias on link '{name}'", w => w.AddString(LinkAttribute.Alias, alias ?? string.Empty));
 
+    /// <summary>
+    /// Sets the alias and/or the state of a link named in the request itself (an RTM_NEWLINK
+    /// with index 0 and IFLA_IFNAME finds the device by name), in one exchange and with no
+    /// index lookup; null leaves a setting as it is.
+    /// </summary>
+    private void ChangeByName(string name, string? alias, bool? up) =>
+        Execute($"set {(alias is null ? string.Empty : "alias ")}{(up is bool u ? (u ? "up " : "down ") : string.Empty)}on link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
+        {
+            w.WriteStruct(new IfInfoMessage { Flags = up == true ? LinkFlags.Up : default, Change = up is null ? default : LinkFlags.Up });
+            w.AddString(LinkAttribute.Name, name);
+            if (alias is not null)
+            {
+                w.AddString(LinkAttribute.Alias, alias);
+            }
+        });
+
     /// <summary>Enslaves the link to a bridge (or frees it, with null).</summary>
     public void SetMaster(string name, string? master)
     {
@@ -166,11 +204,13 @@ public sealed partial class LinkOperations
         SetAttribute(name, $"move link '{name}' to namespace {target}", w => w.AddUInt32(LinkAttribute.NetNamespaceFd, (uint)handle.Fd));
     }
 
-    public void Delete(string name)
-    {
-        var index = IndexOf(name);
+    public void Delete(string name) => Delete(name, IndexOf(name));
+
+    /// <summary>Deletes a link just read, by its index, without looking it up again.</summary>
+    public void Delete(Link link) => Delete(link.Name, link.Index);
+
+    private void Delete(string name, int index) =>
         Execute($"delete link '{name}' {Where}", RtnlMessageType.DeleteLink, name, w => w.WriteStruct(new IfInfoMessage { Index = index }));
-    }
 
     /// <summary>Deletes if present; used to undo a half-made object. Never throws.</summary>
     internal void TryDelete(string name) => BestEffortUndo.Run(() =>
@@ -219,9 +259,9 @@ public sealed partial class LinkOperations
         }
     }
 
-    private NetlinkException ExplainCreateFailure(NetlinkException e, LinkSpec spec)
+    private NetlinkException ExplainCreateFailure(NetlinkException e, Link spec)
     {
-        var kind = spec.KindParameters.Kind;
+        var kind = Parameters(spec).Kind;
         return e.ErrorNumber switch
         {
             Errno.EEXIST when Find(spec.Name) is not null => e.Explain(
@@ -251,11 +291,6 @@ public sealed partial class LinkOperations
         return there.Links.Find(peer) is not null;
     }
 
-    private static string ModuleOf(string kind) => kind switch
-    {
-        "gre" or "gretap" or "erspan" => "ip_gre",
-        "ip6tnl" => "ip6_tunnel",
-        "vti" => "ip_vti",
-        _ => kind,
-    };
+    /// <summary>The module that provides <paramref name="kind"/>: a tunnel kind's driver knows it; other kinds' modules are named after them (veth, bridge).</summary>
+    private static string ModuleOf(string kind) => (LinkKindRegistry.Find(kind) as ITunnelKind)?.KernelModule ?? kind;
 }

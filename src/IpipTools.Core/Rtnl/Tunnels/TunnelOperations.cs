@@ -1,13 +1,12 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Tunnels;
 
-/// <summary>IP tunnels (ipip, and any kind with an <see cref="ITunnelParameters"/> driver) of one namespace.</summary>
+/// <summary>IP tunnels (ipip, gre, sit: every kind whose parameters are <see cref="Ipv4TunnelParameters"/>) of one namespace.</summary>
 public sealed class TunnelOperations
 {
     private readonly RtnetlinkClient _client;
@@ -46,44 +45,45 @@ public sealed class TunnelOperations
     }
 
     /// <summary>
-    /// Creates a tunnel and returns it as the kernel reports it. Bad input is refused
-    /// before anything is sent; a tunnel that cannot be completed (brought up,
-    /// configured) is removed again.
+    /// Creates <paramref name="link"/>, whose kind parameters must be a tunnel's, bound to
+    /// <paramref name="underlayDevice"/> if one is named (that overrides the index in the
+    /// parameters), and returns it as the kernel reports it. Bad input is refused before
+    /// anything is sent; a tunnel that cannot be completed is removed again.
     /// </summary>
-    public IpTunnel Create(TunnelSpec spec)
+    public IpTunnel Create(Link link, string? underlayDevice = null)
     {
-        InterfaceName.Validate(spec.Name, "tunnel name");
-        var parameters = spec.Parameters;
-        if (parameters is not ITunnelParameters tunnelParameters)
+        InterfaceName.Validate(link.Name, "tunnel name");
+        if (link.KindParameters is not Ipv4TunnelParameters parameters)
         {
-            throw new ArgumentException($"'{parameters.Kind}' is not an IP tunnel kind", nameof(spec));
+            throw new ArgumentException($"'{link.Kind ?? "no kind"}' is not an IP tunnel kind", nameof(link));
         }
 
-        if (spec.UnderlayDevice is not null)
+        if (underlayDevice is not null)
         {
-            parameters = (LinkKindParameters)tunnelParameters.WithUnderlay(Links.IndexOf(spec.UnderlayDevice));
+            parameters = parameters.WithUnderlay(Links.IndexOf(underlayDevice));
         }
 
-        NetworkLink link;
+        Link created;
         try
         {
-            link = Links.Add(new LinkSpec(spec.Name, parameters) { Mtu = spec.Mtu, Up = spec.Up, Alias = spec.Alias });
+            created = Links.Add(link with { KindParameters = parameters });
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST && e.ErrorId != "LinkNameTaken")
         {
-            throw ExplainDuplicateParameters(e, spec.Name, (ITunnelParameters)parameters);
+            throw ExplainDuplicateParameters(e, link.Name, parameters);
         }
 
         // Add already read the new link back; reading it again cost a third of the time of
-        // creating 1,000 tunnels (bench/RESULTS.md, qemu section).
+        // creating 1,000 tunnels (bench/RESULTS.md, qemu section). The underlay's name is
+        // known when it was given by name.
         try
         {
-            return ToTunnel(link) ?? Get(spec.Name);
+            return IpTunnel.FromLink(created, index => underlayDevice ?? Links.Get(index).Name) ?? Get(link.Name);
         }
         catch
         {
             // An error must not leave the new tunnel behind.
-            Links.TryDelete(spec.Name);
+            Links.TryDelete(link.Name);
             throw;
         }
     }
@@ -94,7 +94,7 @@ public sealed class TunnelOperations
     /// <paramref name="change"/> edits them, and the complete set is sent back.
     /// </summary>
     public IpTunnel Modify<TParameters>(string name, Func<TParameters, TParameters> change)
-        where TParameters : LinkKindParameters
+        where TParameters : Ipv4TunnelParameters
     {
         var current = Get(name);
         if (current.Parameters is not TParameters typed)
@@ -119,7 +119,7 @@ public sealed class TunnelOperations
 
         // Some settings only take at creation: the kernel refuses a change of them, or
         // keeps the old value while applying the rest of the request.
-        if (updated is Ipv4TunnelParameters next && typed is Ipv4TunnelParameters now && next.FixedAtCreationDifference(now) is string fixedSetting)
+        if (updated.FixedAtCreationDifference(typed) is string fixedSetting)
         {
             throw new IpipToolsException(
                 $"The {fixedSetting} of tunnel '{name}' {_client.NamespaceDescription} is fixed when the tunnel is created; the kernel cannot change it in place.",
@@ -129,11 +129,11 @@ public sealed class TunnelOperations
 
         try
         {
-            Links.ChangeKindParameters(name, updated);
+            Links.ChangeKindParameters(current.Link, updated);
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
-            throw ExplainDuplicateParameters(e, name, (ITunnelParameters)updated);
+            throw ExplainDuplicateParameters(e, name, updated);
         }
 
         return Get(name);
@@ -148,10 +148,10 @@ public sealed class TunnelOperations
             throw FallbackRefused(name, "deleted");
         }
 
-        Links.Delete(name);
+        Links.Delete(tunnel.Link);
     }
 
-    private IpTunnel? ToTunnel(NetworkLink link) =>
+    private IpTunnel? ToTunnel(Link link) =>
         IpTunnel.FromLink(link, index => index == 0 ? null : Links.Get(index).Name);
 
     private IpipToolsException FallbackRefused(string name, string what) => new(
@@ -164,7 +164,7 @@ public sealed class TunnelOperations
     /// already has the same endpoints and underlay: the kernel keys tunnels by them.
     /// With no endpoints at all that other tunnel is the fallback device (tunl0).
     /// </summary>
-    private NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, ITunnelParameters parameters)
+    private NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, Ipv4TunnelParameters parameters)
     {
         var twin = List(parameters.Kind).FirstOrDefault(t => t.Name != name
             && Equals(t.Local, parameters.Local) && Equals(t.Remote, parameters.Remote) && t.UnderlayIndex == parameters.UnderlayIndex);

@@ -1,14 +1,13 @@
 using System.Net.NetworkInformation;
 using IpipTools.Core.Namespaces;
-using IpipTools.Core.Rtnl.Kinds;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.Rtnl.Kinds;
 
 /// <summary>
-/// What desired state asks of a kind whose links are made in pairs (veth) beyond
-/// <see cref="ITopologyKind"/>: the parameters that make one end together with its peer.
+/// What is asked of a kind whose links are made in pairs (veth) beyond
+/// <see cref="ICreatableKind"/>: the parameters that make one end together with its peer.
 /// </summary>
-internal interface ITopologyPairKind : ITopologyKind
+internal interface IPairKind : ICreatableKind
 {
     /// <summary>
     /// The parameters that create a link and, in the same request, its peer named

@@ -1,26 +1,23 @@
 using System.Net;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
 
-namespace IpipTools.Core.Model;
+namespace IpipTools.Core.Rtnl.Links;
 
-/// <summary>Builds <see cref="NetworkLink"/> objects from RTM_NEWLINK messages.</summary>
+/// <summary>Builds <see cref="Link"/> objects from RTM_NEWLINK messages.</summary>
 public static class LinkReader
 {
     private const ushort ArphrdEther = 1;
 
-    public static NetworkLink Read(LinkMessage message, string? namespaceName)
+    public static Link Read(LinkMessage message, string? namespaceName)
     {
         var a = message.Attributes;
-        var kind = message.Kind;
-        return new NetworkLink
+        return new Link
         {
             Name = message.Name,
             Index = message.Index,
             Namespace = namespaceName,
-            Kind = kind,
-            KindParameters = LinkKindRegistry.Read(kind, message.InfoData),
+            KindParameters = LinkKindRegistry.Read(message.Kind, message.InfoData),
             Mtu = (int)(a.GetUInt32(LinkAttribute.Mtu) ?? 0),
             Flags = message.Header.Flags,
             OperationalState = (OperationalState)(a.GetByte(LinkAttribute.OperationalState) ?? 0),

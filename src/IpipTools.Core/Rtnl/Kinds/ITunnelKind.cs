@@ -1,0 +1,24 @@
+namespace IpipTools.Core.Rtnl.Kinds;
+
+/// <summary>
+/// What is asked of an IP tunnel kind's driver beyond <see cref="ICreatableKind"/>: the
+/// fallback device its module owns, the module itself, and the settings of its own that a
+/// description of a tunnel carries besides the ones every tunnel has (<see cref="OwnSettings"/>).
+/// </summary>
+internal interface ITunnelKind : ICreatableKind
+{
+    /// <summary>A new tunnel's parameters when nothing is stated: the kernel's and iproute2's defaults.</summary>
+    Ipv4TunnelParameters TunnelDefaults { get; }
+
+    /// <summary>The device the kind's module creates in every namespace (tunl0 for ipip); never created or changed by IpipTools.</summary>
+    string FallbackDeviceName { get; }
+
+    /// <summary>The kernel module that provides the kind, for a "modprobe" hint.</summary>
+    string KernelModule { get; }
+
+    /// <summary>The kernel configuration option that builds it in.</summary>
+    string KernelConfigOption { get; }
+
+    /// <summary>The kind's own settings (a gre tunnel's keys), in the order they are written; empty for most kinds.</summary>
+    IReadOnlyList<KindSetting> OwnSettings { get; }
+}
