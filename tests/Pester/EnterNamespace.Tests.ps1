@@ -1,0 +1,133 @@
+# Into a namespace: Invoke-NetNamespaceCommand -ScriptBlock runs PowerShell inside one, and
+# Enter-NetNamespace enters one at an interactive prompt. Each namespace holds a veth pair
+# the host does not have, so what runs inside is told apart from the host by its links, with
+# `ip -n NAME -j link` as the oracle. Namespaces are removed in AfterAll whatever happened.
+Describe 'Invoke-NetNamespaceCommand -ScriptBlock' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Ns = 'ipt-sb-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        ip netns add $Ns
+        ip -n $Ns link add sbv0 type veth peer name sbv1
+        $script:Inside = @((Get-IpJson $Ns link show).ifname | Sort-Object)
+    }
+
+    AfterAll {
+        if (Test-Path "/run/netns/$Ns") { ip netns delete $Ns }
+    }
+
+    It 'runs native programs inside: ip -j link lists the namespace''s links' {
+        $links = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { ip -j link | ConvertFrom-Json }
+        @($links.ifname | Sort-Object) | Should -Be $Inside
+        $links.ifname | Should -Contain 'sbv0'
+        (ip -j link | ConvertFrom-Json).ifname | Should -Not -Contain 'sbv0'
+    }
+
+    It 'runs IpipTools inside, and its objects come back naming the namespace' {
+        $links = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Get-NetLink }
+        @($links.Name | Sort-Object) | Should -Be $Inside
+        $links[0].pstypenames[0] | Should -Be 'Deserialized.IpipTools.Core.Model.NetworkLink'
+        $links.Namespace | Select-Object -Unique | Should -Be $Ns
+        # Piped on, they bind -NetNamespace and keep the next cmdlet in the namespace.
+        $again = $links | Where-Object Name -eq 'sbv0' | Get-NetLink
+        @($again.Name | Sort-Object) | Should -Be $Inside
+    }
+
+    It 'passes $using: values and -ArgumentList' {
+        $word = 'hello'
+        $numbers = 1, 2, 3
+        $result = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock {
+            param($first, $second)
+            "$using:word $first $second $(($using:numbers | Measure-Object -Sum).Sum)"
+        } -ArgumentList 'a', 42
+        $result | Should -Be 'hello a 42 6'
+    }
+
+    It 'runs in a process of its own in the namespace, and the caller''s thread stays' {
+        $before = (Get-Item /proc/thread-self/ns/net).Target
+        $inside = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { [pscustomobject]@{ Pid = $PID; Net = (Get-Item /proc/thread-self/ns/net).Target } }
+        $inside.Pid | Should -Not -Be $PID
+        $inside.Net | Should -Be (ip netns exec $Ns readlink /proc/self/ns/net)
+        $inside.Net | Should -Not -Be $before
+        (Get-Item /proc/thread-self/ns/net).Target | Should -Be $before
+        # The server ended with the command.
+        Start-Sleep -Milliseconds 500
+        Test-Path "/proc/$($inside.Pid)" | Should -BeFalse
+    }
+
+    It 'writes the script block''s errors as error records and goes on' {
+        $output = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { 'before'; Write-Error 'inside went wrong'; 'after' } -ErrorVariable failure -ErrorAction SilentlyContinue
+        $output | Should -Be @('before', 'after')
+        $failure | Should -HaveCount 1
+        "$($failure[0])" | Should -Be 'inside went wrong'
+    }
+
+    It 'stops on a terminating error inside with -ErrorAction Stop' {
+        { Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { throw 'thrown inside' } -ErrorAction Stop } | Should -Throw '*thrown inside*'
+    }
+
+    It 'refuses a namespace that does not exist, clearly, and starts nothing' {
+        $missing = 'ipt-sb-missing-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        Invoke-NetNamespaceCommand -NetNamespace $missing -ScriptBlock { 'ran' } -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NamespaceNotFound,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$($failure[0])" | Should -BeLike "*'$missing' does not exist*"
+        $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*New-NetNamespace*'
+    }
+}
+
+# Enter-NetNamespace at a real prompt: a pwsh on a pseudo-terminal, with lines typed in, as
+# the console host only pushes a runspace between commands typed at its prompt.
+Describe 'Enter-NetNamespace in an interactive pwsh' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Ns = 'ipt-ent-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        ip netns add $Ns
+        ip -n $Ns link add entv0 type veth peer name entv1
+        $script:Inside = ((Get-IpJson $Ns link show).ifname | Sort-Object) -join ','
+        $script:Run = Invoke-InteractivePwsh @(
+            "Enter-NetNamespace $Ns"
+            "'LINKS=' + (((ip -j link | ConvertFrom-Json).ifname | Sort-Object) -join ',')"
+            "'CMDLET=' + (((Get-NetLink).Name | Sort-Object) -join ',')"
+            "'SERVER=' + `$PID"
+            'exit'
+            "'AFTER-EXIT=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
+            "Enter-NetNamespace $Ns"
+            "'AGAIN=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
+            'Exit-NetNamespace'
+            "'AFTER-EXIT-NETNAMESPACE=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0') + ' ' + ((Get-NetLink).Name -contains 'entv0')"
+            'exit'
+        )
+        $script:Said = @{}
+        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
+            $Said[$match.Groups[1].Value] = $match.Groups[2].Value.Trim()
+        }
+    }
+
+    AfterAll {
+        if (Test-Path "/run/netns/$Ns") { ip netns delete $Ns }
+    }
+
+    It 'shows the namespace in the prompt, as [NAME]: PS PATH>' {
+        $Run.Screen | Should -Match ([regex]::Escape("[$Ns]: PS ") + '/\S*> ')
+        $Run.ExitCode | Should -Be 0 -Because $Run.Screen
+    }
+
+    It 'runs native commands typed there inside: ip link shows the namespace''s links' {
+        $Said['LINKS'] | Should -Be $Inside -Because $Run.Screen
+    }
+
+    It 'runs IpipTools cmdlets there inside, with no -NetNamespace' {
+        $Said['CMDLET'] | Should -Be $Inside -Because $Run.Screen
+    }
+
+    It 'returns with exit, and ends the pwsh it started inside' {
+        $Said['AFTER-EXIT'] | Should -Be 'False' -Because $Run.Screen
+        $Said['SERVER'] | Should -Match '^\d+$'
+        Test-Path "/proc/$($Said['SERVER'])" | Should -BeFalse
+    }
+
+    It 'returns with Exit-NetNamespace, and IpipTools no longer defaults there' {
+        $Said['AGAIN'] | Should -Be 'True' -Because $Run.Screen
+        $Said['AFTER-EXIT-NETNAMESPACE'] | Should -Be 'False False' -Because $Run.Screen
+    }
+}
