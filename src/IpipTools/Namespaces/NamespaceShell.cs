@@ -125,7 +125,8 @@ internal sealed class NamespaceShell
             arguments.Add(entry);
         }
 
-        arguments.AddRange(new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", WaitForStarter });
+        // pwsh's own parameters (case does not matter to it): no banner, no profile, no prompts.
+        arguments.AddRange(new[] { "-nologo", "-noprofile", "-noninteractive", "-command", WaitForStarter });
         return (program, arguments);
     }
 
