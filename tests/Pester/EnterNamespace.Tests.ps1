@@ -89,8 +89,11 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             "'LINKS=' + (((ip -j link | ConvertFrom-Json).ifname | Sort-Object) -join ',')"
             "'CMDLET=' + (((Get-NetLink).Name | Sort-Object) -join ',')"
             "'SERVER=' + `$PID"
+            # The pwsh typed into (the server's parent): the namespaces of all its threads.
+            "'CLIENT-THREADS=' + ((Get-Item /proc/`$((Get-Process -Id `$PID).Parent.Id)/task/*/ns/net).Target | Sort-Object -Unique)"
+            "Enter-NetNamespace $Ns"
             'exit'
-            "'AFTER-EXIT=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
+            "'AFTER-EXIT=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0') + ' ' + ((Get-NetLink).Name -contains 'entv0')"
             "Enter-NetNamespace $Ns"
             "'AGAIN=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
             'Exit-NetNamespace'
@@ -98,7 +101,7 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             'exit'
         )
         $script:Said = @{}
-        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
+        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|CLIENT-THREADS|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
             $Said[$match.Groups[1].Value] = $match.Groups[2].Value.Trim()
         }
     }
@@ -120,8 +123,17 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
         $Said['CMDLET'] | Should -Be $Inside -Because $Run.Screen
     }
 
+    It 'moves none of the threads of the pwsh typed into' {
+        $Said['CLIENT-THREADS'] | Should -Be (Get-Item /proc/self/ns/net).Target -Because $Run.Screen
+    }
+
+    It 'refuses to enter another namespace from inside one, saying to exit first' {
+        $Run.Screen | Should -Match "already inside namespace '$Ns'"
+        $Run.Screen | Should -Match 'Leave it with Exit-NetNamespace'
+    }
+
     It 'returns with exit, and ends the pwsh it started inside' {
-        $Said['AFTER-EXIT'] | Should -Be 'False' -Because $Run.Screen
+        $Said['AFTER-EXIT'] | Should -Be 'False False' -Because $Run.Screen
         $Said['SERVER'] | Should -Match '^\d+$'
         Test-Path "/proc/$($Said['SERVER'])" | Should -BeFalse
     }
