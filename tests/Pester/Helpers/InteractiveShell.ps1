@@ -20,6 +20,16 @@ function Invoke-InteractivePwsh {
         $pwsh += [System.Reflection.Assembly]::GetEntryAssembly().Location
     }
     $typed = @("Import-Module '$((Resolve-Path $manifest).Path)'") + $Line
-    $screen = $typed | python3 (Join-Path $PSScriptRoot 'pty-session.py') $TimeoutSeconds @pwsh -NoLogo -NoProfile
-    [pscustomobject]@{ Screen = ($screen -join "`n"); ExitCode = $LASTEXITCODE }
+    # PSReadLine keeps what is typed in a history file under XDG_DATA_HOME: a scratch one here.
+    $data = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('ipt-pty-' + [guid]::NewGuid().ToString('N')))
+    $saved = $env:XDG_DATA_HOME
+    try {
+        $env:XDG_DATA_HOME = $data.FullName
+        $screen = $typed | python3 (Join-Path $PSScriptRoot 'pty-session.py') $TimeoutSeconds @pwsh -NoLogo -NoProfile
+        [pscustomobject]@{ Screen = ($screen -join "`n"); ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        $env:XDG_DATA_HOME = $saved
+        Remove-Item -LiteralPath $data.FullName -Recurse -Force
+    }
 }
