@@ -61,6 +61,20 @@ Describe 'Invoke-NetNamespaceCommand -ScriptBlock' {
         "$($failure[0])" | Should -Be 'inside went wrong'
     }
 
+    It 'ends at exit inside, with what came before it and no error' {
+        $output = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { $PID; exit; 'not reached' } -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+        $output | Should -HaveCount 1
+        Start-Sleep -Milliseconds 500
+        Test-Path "/proc/$output" | Should -BeFalse
+    }
+
+    It 'is not an entered namespace: Exit-NetNamespace inside has nothing to leave' {
+        $said = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Exit-NetNamespace } -ErrorVariable failure -ErrorAction SilentlyContinue
+        $said | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NoNamespaceEntered*'
+    }
+
     It 'stops on a terminating error inside with -ErrorAction Stop' {
         { Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { throw 'thrown inside' } -ErrorAction Stop } | Should -Throw '*thrown inside*'
     }

@@ -71,7 +71,7 @@ public sealed class EnterNetNamespaceCommand : IpipCmdlet
         NamespaceShell shell;
         try
         {
-            shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation));
+            shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation), forPrompt: true);
         }
         catch
         {

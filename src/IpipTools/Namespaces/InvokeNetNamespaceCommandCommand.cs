@@ -75,7 +75,7 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     private void RunScriptBlock(ScriptBlock script)
     {
         var target = Target.MustExist();
-        _shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation));
+        _shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation), forPrompt: false);
         try
         {
             // A nested pipeline on this thread, in a scope below the caller's: $using: reads

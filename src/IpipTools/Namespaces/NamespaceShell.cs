@@ -34,6 +34,9 @@ internal sealed class NamespaceShell
 
     private readonly TetheredProcess _server;
 
+    /// <summary>Set once the runspace has closed or broken.</summary>
+    private readonly ManualResetEventSlim _ended = new();
+
     private NamespaceShell(NetNamespace target, TetheredProcess server, Runspace runspace)
     {
         Namespace = target;
@@ -65,15 +68,17 @@ internal sealed class NamespaceShell
     /// Starts the server in <paramref name="target"/> (which must exist), connects to it with
     /// <paramref name="host"/> as the runspace's host, and prepares it: IpipTools imported from
     /// <paramref name="modulePath"/>, the location set to <paramref name="location"/>, and a
-    /// prompt that names the namespace ("[ns1]: PS /root> ").
+    /// prompt that names the namespace ("[ns1]: PS /root> "). A shell <paramref name="forPrompt"/>
+    /// (Enter-NetNamespace's) is marked as entered (<see cref="EnteredVariable"/>, which
+    /// Exit-NetNamespace inside reads) and closes when the host pops it.
     /// </summary>
-    public static NamespaceShell Open(NetNamespace target, PSHost host, string location, string modulePath)
+    public static NamespaceShell Open(NetNamespace target, PSHost host, string location, string modulePath, bool forPrompt)
     {
         target.MustExist();
         var label = NamespaceText.NameOf(target) ?? "current";
         var (program, arguments) = ServerCommand();
         var server = NamespaceProcess.StartTethered(target, program, arguments, location,
-            new Dictionary<string, string> { [EnteredVariable] = label });
+            forPrompt ? new Dictionary<string, string> { [EnteredVariable] = label } : null);
         Runspace? runspace = null;
         try
         {
@@ -81,7 +86,11 @@ internal sealed class NamespaceShell
             var shell = new NamespaceShell(target, server, runspace);
             runspace.StateChanged += shell.OnStateChanged;
             runspace.Open();
-            CloseOnPop(runspace);
+            if (forPrompt)
+            {
+                CloseOnPop(runspace);
+            }
+
             Shells.Add(runspace, shell);
             shell.Prepare(location, modulePath);
             return shell;
@@ -108,8 +117,31 @@ internal sealed class NamespaceShell
         return manifest is not null && File.Exists(manifest) ? manifest : typeof(NamespaceShell).Assembly.Location;
     }
 
-    /// <summary>Closes the runspace; the server ends with it.</summary>
-    public void Close() => Runspace.Dispose();
+    /// <summary>
+    /// Closes the runspace, and the server ends. A script block that ran <c>exit</c> has had the
+    /// server close the session already: that is waited for rather than raced, since
+    /// PowerShell fails a Close that meets a remote runspace still closing.
+    /// </summary>
+    public void Close()
+    {
+        try
+        {
+            if (Runspace.RunspaceStateInfo.State == RunspaceState.Closing)
+            {
+                _ended.Wait(TimeSpan.FromSeconds(5));
+            }
+
+            Runspace.Dispose();
+        }
+        catch (InvalidRunspaceStateException)
+        {
+            // Closed or broken meanwhile: nothing left to close.
+        }
+        finally
+        {
+            _server.Dispose();
+        }
+    }
 
     /// <summary>
     /// This PowerShell's own executable: pwsh itself, or, when it was started as
@@ -161,6 +193,7 @@ internal sealed class NamespaceShell
         {
             Runspace.StateChanged -= OnStateChanged;
             _server.Dispose();
+            _ended.Set();
             Closed?.Invoke();
         }
     }
