@@ -156,4 +156,19 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
         $Said['AGAIN'] | Should -Be 'True' -Because $Run.Screen
         $Said['AFTER-EXIT-NETNAMESPACE'] | Should -Be 'False False' -Because $Run.Screen
     }
+
+    It 'leaves no pwsh inside behind when the pwsh typed into is killed' {
+        $run = Invoke-InteractivePwsh @(
+            "Enter-NetNamespace $Ns"
+            "'SERVER=' + `$PID"
+            'Stop-Process -Id (Get-Process -Id $PID).Parent.Id -Force'
+        )
+        $server = [regex]::Match($run.Screen, '(?m)^SERVER=(\d+)').Groups[1].Value
+        $server | Should -Match '^\d+$' -Because $run.Screen
+        $run.ExitCode | Should -Not -Be 0
+        # The kernel closed the killed pwsh's end of the server's standard input: it ended.
+        $deadline = (Get-Date).AddSeconds(10)
+        while ((Test-Path "/proc/$server") -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Test-Path "/proc/$server" | Should -BeFalse
+    }
 }
