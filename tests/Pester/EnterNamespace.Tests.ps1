@@ -172,3 +172,38 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
         Test-Path "/proc/$server" | Should -BeFalse
     }
 }
+
+# A runspace hosted by a program has no prompt to push a session onto: Enter-NetNamespace says
+# so, names what to use instead, and still makes the namespace IpipTools' default there.
+Describe 'Enter-NetNamespace in a host that cannot push a session' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Ns = 'ipt-hosted-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        ip netns add $Ns
+        ip -n $Ns link add hsv0 type veth peer name hsv1
+        $script:Hosted = [powershell]::Create()
+        [void]$Hosted.AddScript('param($module, $ns) Import-Module $module; Enter-NetNamespace $ns; [pscustomobject]@{ Cmdlet = @((Get-NetLink).Name | Sort-Object); Native = @((ip -j link | ConvertFrom-Json).ifname | Sort-Object) }').
+            AddArgument($env:IPIPTOOLS_MODULE ?? (Join-Path $PSScriptRoot '../../IpipTools.psd1')).AddArgument($Ns)
+        $script:Output = $Hosted.Invoke() | Select-Object -First 1
+    }
+
+    AfterAll {
+        $Hosted.Dispose()
+        if (Test-Path "/run/netns/$Ns") { ip netns delete $Ns }
+    }
+
+    It 'warns that only IpipTools cmdlets default there, and names Invoke-NetNamespaceCommand -ScriptBlock' {
+        $Hosted.Streams.Error | Should -BeNullOrEmpty
+        $warning = @($Hosted.Streams.Warning)
+        $warning | Should -HaveCount 1
+        "$($warning[0])" | Should -BeLike "*cannot enter an interactive session*only IpipTools cmdlets*'$Ns'*"
+        "$($warning[0])" | Should -BeLike "*Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock*"
+    }
+
+    It 'makes the namespace the default of IpipTools cmdlets, while native programs stay here' {
+        $Output.Cmdlet | Should -Be @((Get-IpJson $Ns link show).ifname | Sort-Object)
+        # ip ran here: it lists links (lo at least), and not the namespace's veth.
+        $Output.Native | Should -Contain 'lo'
+        $Output.Native | Should -Not -Contain 'hsv0'
+    }
+}
