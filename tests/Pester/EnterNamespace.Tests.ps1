@@ -106,6 +106,8 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             # The pwsh typed into (the server's parent): the namespaces of all its threads.
             "'CLIENT-THREADS=' + ((Get-Item /proc/`$((Get-Process -Id `$PID).Parent.Id)/task/*/ns/net).Target | Sort-Object -Unique)"
             "Enter-NetNamespace $Ns"
+            # A script block's shell started from inside is not an entered one: leaving it leaves nothing.
+            "Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Exit-NetNamespace } -ErrorAction SilentlyContinue; 'STILL=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
             'exit'
             "'AFTER-EXIT=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0') + ' ' + ((Get-NetLink).Name -contains 'entv0')"
             "Enter-NetNamespace $Ns"
@@ -115,7 +117,7 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             'exit'
         )
         $script:Said = @{}
-        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|CLIENT-THREADS|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
+        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|CLIENT-THREADS|STILL|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
             $Said[$match.Groups[1].Value] = $match.Groups[2].Value.Trim()
         }
     }
@@ -144,6 +146,10 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
     It 'refuses to enter another namespace from inside one, saying to exit first' {
         $Run.Screen | Should -Match "already inside namespace '$Ns'"
         $Run.Screen | Should -Match 'Leave it with Exit-NetNamespace'
+    }
+
+    It 'runs Invoke-NetNamespaceCommand -ScriptBlock from inside, whose Exit-NetNamespace leaves nothing' {
+        $Said['STILL'] | Should -Be 'True' -Because $Run.Screen
     }
 
     It 'returns with exit, and ends the pwsh it started inside' {

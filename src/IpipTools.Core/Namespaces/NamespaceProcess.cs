@@ -50,10 +50,11 @@ public static class NamespaceProcess
     /// it is expected to end when that closes. Its standard output is read and dropped (a
     /// server speaks through other channels; a terminal must not get its bytes), and its
     /// standard error goes where this process's goes, so that a failure to start shows.
-    /// <paramref name="environment"/> is added to the inherited environment.
+    /// <paramref name="environment"/> is added to the inherited environment (a null value removes
+    /// that variable).
     /// </summary>
     public static TetheredProcess StartTethered(NetNamespace target, string fileName, IEnumerable<string> arguments,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -67,9 +68,16 @@ public static class NamespaceProcess
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[name] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         return new TetheredProcess(StartIn(target, info, CommandLineOf(info)), target);

@@ -77,8 +77,10 @@ internal sealed class NamespaceShell
         target.MustExist();
         var label = NamespaceText.NameOf(target) ?? "current";
         var (program, arguments) = ServerCommand();
+        // Only the prompt's shell is entered; a script block's, even one started from inside an
+        // entered namespace (which would pass the variable on), is not.
         var server = NamespaceProcess.StartTethered(target, program, arguments, location,
-            forPrompt ? new Dictionary<string, string> { [EnteredVariable] = label } : null);
+            new Dictionary<string, string?> { [EnteredVariable] = forPrompt ? label : null });
         Runspace? runspace = null;
         try
         {

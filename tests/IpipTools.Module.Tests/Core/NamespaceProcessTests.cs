@@ -59,11 +59,13 @@ public sealed class NamespaceProcessTests
         using var ns = new TestNamespace();
         var before = NamespaceThread.CurrentThreadNamespaceId();
         var process = NamespaceProcess.StartTethered(ns.Namespace, "/bin/sh", new[] { "-c", "cat >/dev/null; echo $IPT_MARK >/dev/null" },
-            environment: new Dictionary<string, string> { ["IPT_MARK"] = "tethered" });
+            environment: new Dictionary<string, string?> { ["IPT_MARK"] = "tethered", ["HOME"] = null });
         try
         {
             Assert.Equal(NamespaceThread.NamespaceId(ns.Namespace), new FileInfo($"/proc/{process.Id}/ns/net").LinkTarget);
-            Assert.Contains("IPT_MARK=tethered", File.ReadAllText($"/proc/{process.Id}/environ").Split('\0'));
+            var environment = File.ReadAllText($"/proc/{process.Id}/environ").Split('\0');
+            Assert.Contains("IPT_MARK=tethered", environment);
+            Assert.DoesNotContain(environment, v => v.StartsWith("HOME=", StringComparison.Ordinal));
             Thread.Sleep(200);
             Assert.False(process.HasExited);
             Assert.Equal(before, NamespaceThread.CurrentThreadNamespaceId());
