@@ -35,6 +35,8 @@ BeforeDiscovery {
         'README.md: New-NetNamespace ns1'                                                                         = @{ Guest = @{ WhatIf = $true; Story = $S1 } }
         'README.md: Set-IpipTopology -Path ./examples/S6-calico-mesh.psd1 -WhatIf     # the plan, as objects'     = @{ Host = @{ WhatIf = $true } }
         'about_IpipTools: New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up -NetNamespace ns1 |'      = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
+        'about_IpipTools: Enter-NetNamespace ns1'                                                                 = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
+        "about_IpipTools: `$link = 'v1'"                                                                          = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'about_IpipTools: Get-IpipTunnel tunl0 | Add-OnlinkRoute 10.42.2.0/24 -Gateway 172.16.165.244'           = @{ Guest = @{ WhatIf = $true; Setup = "Set-IpipTunnel tunl0 -Up; New-IpipTunnel tunl -Remote 192.0.2.2 -Local 192.0.2.1 -Up | Add-TunnelPeerAddress 10.0.0.1 -Peer 10.0.0.2" } }
         "about_IpipTools: foreach (`$n in 'ns1', 'ns2') { New-NetNamespace `$n }"                               = @{ Guest = @{} }
         'about_IpipTools: Set-IpipTunnel tunl0 -Up'                                                               = @{ Guest = @{} }
@@ -50,7 +52,9 @@ BeforeDiscovery {
         'Get-Help Disable-IpForwarding -Examples: Example 1'       = @{ Host = @{ Given = 'router' } }
         'Get-Help Enable-IpForwarding -Examples: Example 1'        = @{ Host = @{} }
         # An S6 node: the kernel takes an onlink gateway only once the namespace has an address.
-        'Get-Help Enter-NetNamespace -Examples: Example 1'         = @{ Guest = @{ Given = 'ns1'; Setup = 'Set-IpipTunnel tunl0 -Up -NetNamespace ns1; Get-IpipTunnel tunl0 -NetNamespace ns1 | Add-TunnelPeerAddress 10.42.1.0 -PrefixLength 32' } }
+        # Entering pushes a session only at an interactive prompt (EnterNamespace.Tests.ps1 types
+        # these there); in the examples' hosted runspace it sets the IpipTools default and warns.
+        'Get-Help Enter-NetNamespace -Examples: Example 1'         = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Exit-NetNamespace -Examples: Example 1'          = @{ Guest = @{ Story = $S1 } }
         'Get-Help Get-IpForwarding -Examples: Example 1'           = @{ Host = @{ Given = 'router' } }
         'Get-Help Get-IpipTopology -Examples: Example 1'           = @{ Host = @{ Given = 'underlay', 'node-a', 'node-b', 'node-c' } }
@@ -66,6 +70,7 @@ BeforeDiscovery {
         # tcpdump -c 4 waits for four packets: a ping in ns1 sends them through tunr meanwhile.
         # tcpdump drops privileges to its own user, which the guest's account database lacks.
         'Get-Help Invoke-NetNamespaceCommand -Examples: Example 2' = @{ Guest = @{ Story = $S1; Setup = "$TcpdumpUser; `$module = (Get-Module IpipTools).Path; `$null = Start-ThreadJob { Import-Module `$using:module; Start-Sleep 1; Invoke-NetNamespaceCommand -NetNamespace ns1 ping '-c' 6 '-i' 0.3 10.10.200.10 }" } }
+        'Get-Help Invoke-NetNamespaceCommand -Examples: Example 3' = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help New-IpipLabFixture -Examples: Example 1'         = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 1'             = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 2'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }

@@ -20,13 +20,18 @@ Describe 'Guidance names only parameters, cmdlets and topics that exist' {
         $script:Verbs = (Get-Verb).Verb
 
         # What one text names that does not exist: -Parameters (of the cmdlet named just
-        # before them in the same text, else of any IpipTools cmdlet), cmdlets, about_ topics.
+        # before them in the same text, IpipTools' or PowerShell's, else of any IpipTools
+        # cmdlet), cmdlets, about_ topics.
         function script:Get-DanglingName([string] $Text) {
             $lastCommand = $null
             foreach ($token in $Text -split '[\s,;:()''"]+') {
                 if ($token -cmatch '^([A-Z][a-z]+)-[A-Z][A-Za-z]+$' -and $Verbs -contains $Matches[1]) {
-                    if (-not (Get-Command $token -ErrorAction SilentlyContinue)) { "cmdlet $token" }
-                    $lastCommand = if ($ParametersOf.ContainsKey($token)) { $token } else { $null }
+                    $found = Get-Command $token -ErrorAction SilentlyContinue
+                    if (-not $found) { "cmdlet $token" }
+                    elseif (-not $ParametersOf.ContainsKey($token)) {
+                        $ParametersOf[$token] = @($found.Parameters.Values | ForEach-Object { $_.Name; $_.Aliases })
+                    }
+                    $lastCommand = if ($found) { $token } else { $null }
                 }
                 elseif ($token -cmatch '^-([A-Z][A-Za-z]+)$') {
                     $parameter = $Matches[1]
@@ -58,6 +63,8 @@ Describe 'Guidance names only parameters, cmdlets and topics that exist' {
         Get-DanglingName 'mark the route onlink (-OnLink); Get-Help about_IpipTopology' | Should -HaveCount 2
         Get-DanglingName 'Set-IpipTopology -WhatIf -PlanPath, then Add-OnlinkRoute -CheckGateway' | Should -BeNullOrEmpty
         Get-DanglingName 'Add-OnlinkRoute -PlanPath' | Should -HaveCount 1
+        Get-DanglingName 'Invoke-Command -Session $s -ScriptBlock { }; Set-Location -LiteralPath .' | Should -BeNullOrEmpty
+        Get-DanglingName 'Set-Location -NoSuchParameter .' | Should -HaveCount 1
     }
 }
 

@@ -40,12 +40,58 @@ public static class NamespaceProcess
             info.ArgumentList.Add(argument);
         }
 
-        var commandLine = string.Join(" ", new[] { fileName }.Concat(info.ArgumentList));
+        var commandLine = CommandLineOf(info);
+        return new NamespaceCommand(StartIn(target, info, commandLine), commandLine, target, captureStandardError);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="fileName"/> in <paramref name="target"/> as a
+    /// <see cref="TetheredProcess"/>: its standard input is a pipe held by this process, and
+    /// it is expected to end when that closes. Its standard output is read and dropped (a
+    /// server speaks through other channels; a terminal must not get its bytes), and its
+    /// standard error goes where this process's goes, so that a failure to start shows.
+    /// <paramref name="environment"/> is added to the inherited environment (a null value removes
+    /// that variable).
+    /// </summary>
+    public static TetheredProcess StartTethered(NetNamespace target, string fileName, IEnumerable<string> arguments,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        return new TetheredProcess(StartIn(target, info, CommandLineOf(info)), target);
+    }
+
+    private static string CommandLineOf(ProcessStartInfo info) => string.Join(" ", new[] { info.FileName }.Concat(info.ArgumentList));
+
+    /// <summary>fork(2) from a thread inside <paramref name="target"/>, so the child starts there; the caller's thread never moves.</summary>
+    private static Process StartIn(NetNamespace target, ProcessStartInfo info, string commandLine)
+    {
         try
         {
-            var process = NamespaceThread.Run(target, () => Process.Start(info))
+            return NamespaceThread.Run(target, () => Process.Start(info))
                 ?? throw new IpipToolsException($"'{commandLine}' did not start.", "NativeCommandNotStarted", IpipErrorCategory.InvalidOperation, null, commandLine);
-            return new NamespaceCommand(process, commandLine, target, captureStandardError);
         }
         catch (Win32Exception e)
         {

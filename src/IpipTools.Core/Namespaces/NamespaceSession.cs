@@ -7,6 +7,8 @@ namespace IpipTools.Core.Namespaces;
 /// The default namespace of one shell session: a stack that Enter-NetNamespace pushes
 /// and Exit-NetNamespace pops. It only changes which namespace later requests name
 /// when they name none; no thread ever moves (see <see cref="NamespaceThread"/>).
+/// What is typed at an interactive prompt after Enter-NetNamespace runs in a pwsh inside
+/// the namespace instead; this stack is what the rest of a script that entered sees.
 /// Sessions are keyed by an opaque object (PowerShell's runspace), held weakly, so a
 /// closed runspace takes its stack with it.
 /// </summary>
@@ -60,6 +62,30 @@ public sealed class NamespaceSession
         }
 
         return target;
+    }
+
+    /// <summary>How many namespaces are entered.</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_stack)
+            {
+                return _stack.Count;
+            }
+        }
+    }
+
+    /// <summary>Leaves entered namespaces until at most <paramref name="depth"/> remain (e.g. when an entered shell was left with exit).</summary>
+    public void ExitTo(int depth)
+    {
+        lock (_stack)
+        {
+            while (_stack.Count > Math.Max(depth, 0))
+            {
+                _stack.Pop();
+            }
+        }
     }
 
     /// <summary>Leaves the innermost entered namespace and returns the new default.</summary>

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using IpipTools.Completers;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 using NetNs = IpipTools.Core.Namespaces.NetNamespace;
@@ -7,9 +9,17 @@ using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 namespace IpipTools.Namespaces;
 
 /// <summary>
-/// Makes a namespace the session's default for every IpipTools cmdlet (a stack:
-/// Exit-NetNamespace returns to the previous one). Unlike <c>ip netns exec</c> it
-/// moves no thread: it only changes what -NetNamespace means when left out.
+/// Enters a namespace, as Enter-PSSession enters a computer: a pwsh is started inside it
+/// (<see cref="NamespaceShell"/>) and pushed onto the host, so everything typed at the prompt
+/// afterwards (cmdlets, native programs, scripts) runs there, under a prompt that names it,
+/// until <c>exit</c> or Exit-NetNamespace. The caller's own threads never move.
+/// <para>
+/// It also makes the namespace the default of IpipTools cmdlets in this session (a stack that
+/// Exit-NetNamespace pops): a host pushes a runspace only between commands, so the rest of a
+/// script that entered still runs here, and its IpipTools cmdlets follow the default. A host
+/// that cannot push a runspace (a hosted runspace) gets only the default, and a warning that
+/// says so and what to use instead.
+/// </para>
 /// </summary>
 [Cmdlet(VerbsCommon.Enter, "NetNamespace")]
 [OutputType(typeof(NetNs))]
@@ -23,5 +33,67 @@ public sealed class EnterNetNamespaceCommand : IpipCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessItem() => WritePassThru(PassThru, NamespaceSession.For(Session).Enter(Name));
+    protected override void ProcessItem()
+    {
+        if (NamespaceShell.EnteredHere is { } entered && InteractiveSession.IsServer(Host))
+        {
+            throw new IpipToolsException(
+                $"This session is already inside namespace '{entered}' (entered with Enter-NetNamespace); an entered namespace cannot enter another.",
+                "NamespaceAlreadyEntered", IpipErrorCategory.InvalidOperation,
+                $"Leave it with Exit-NetNamespace (or exit), then run Enter-NetNamespace {Name}; or use Invoke-NetNamespaceCommand -NetNamespace {Name} -ScriptBlock {{ ... }} from here.", Name);
+        }
+
+        var session = NamespaceSession.For(Session);
+        var target = session.Enter(Name);
+        WritePassThru(PassThru, target);
+
+        var host = InteractiveSession.Of(Host);
+        if (host is null)
+        {
+            WriteWarning(
+                $"This host ({Host.Name}) cannot enter an interactive session, so only IpipTools cmdlets here default to namespace '{Name}'; " +
+                $"native programs and scripts still run in the current namespace. To run them inside, use Invoke-NetNamespaceCommand -NetNamespace {Name} -ScriptBlock {{ ... }}.");
+            return;
+        }
+
+        if (host.IsRunspacePushed)
+        {
+            // A script that entered before: its shell is already pushed, and the prompt goes there when the script ends.
+            return;
+        }
+
+        Push(host, session, target);
+    }
+
+    private void Push(IHostSupportsInteractiveSession host, NamespaceSession session, NetNs target)
+    {
+        var depth = session.Depth;
+        NamespaceShell shell;
+        try
+        {
+            shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation), forPrompt: true);
+        }
+        catch
+        {
+            session.ExitTo(depth - 1);
+            throw;
+        }
+
+        shell.EnteredAtDepth = depth;
+
+        // Left with exit (the host pops and closes the runspace): the default it set goes too.
+        shell.Closed += () => session.ExitTo(depth - 1);
+        try
+        {
+            host.PushRunspace(shell.Runspace);
+        }
+        catch (Exception e)
+        {
+            shell.Close();
+            throw new IpipToolsException(
+                $"Cannot enter namespace '{shell.Label}': the host refused the session ({e.Message}).",
+                "NamespaceShellNotPushed", IpipErrorCategory.InvalidOperation,
+                $"Use Invoke-NetNamespaceCommand -NetNamespace {shell.Label} -ScriptBlock {{ ... }} instead.", shell.Label, e);
+        }
+    }
 }

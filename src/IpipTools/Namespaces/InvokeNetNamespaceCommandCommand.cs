@@ -10,32 +10,102 @@ namespace IpipTools.Namespaces;
 /// stream, as a native command's does (2&gt;&amp;1 captures them). The program is started from a
 /// short-lived thread inside the namespace (the core's NamespaceProcess); the pipeline thread
 /// never moves. $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
+/// <para>
+/// With -ScriptBlock it runs PowerShell instead: the script block runs in a pwsh started inside
+/// the namespace (<see cref="NamespaceShell"/>, the same as Enter-NetNamespace's), through
+/// Invoke-Command, so $using: values, -ArgumentList, deserialized objects and error records
+/// are Invoke-Command's own.
+/// </para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "NetNamespaceCommand")]
+[Cmdlet(VerbsLifecycle.Invoke, "NetNamespaceCommand", DefaultParameterSetName = NativeSet)]
 [OutputType(typeof(string), typeof(NamespaceCommandResult))]
 public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
 {
-    private NamespaceCommand? _running;
-
-    [Parameter(Mandatory = true, Position = 0)]
-    public string FilePath { get; set; } = string.Empty;
+    private const string NativeSet = "FilePath";
+    private const string ScriptBlockSet = "ScriptBlock";
 
     /// <summary>
-    /// The program's arguments. Quote those that start with '-' ('-c'): PowerShell
-    /// would otherwise read them as parameter names of this cmdlet.
+    /// Runs the script block with Invoke-Command over the shell's runspace. The parameter names
+    /// are unlikely on purpose: $using: expressions are read from this script's scope upwards.
+    /// A deserialized IpipTools object says Namespace null for "where it was read", which here
+    /// is the namespace: it is filled in, so that piping it on stays in that namespace.
+    /// Errors are passed on as records whatever the caller's preference (-ErrorAction
+    /// Continue): this cmdlet writes them again, under the caller's -ErrorAction.
     /// </summary>
-    [Parameter(Position = 1, ValueFromRemainingArguments = true)]
-    public string[] ArgumentList { get; set; } = Array.Empty<string>();
+    private const string InvokeInShell =
+        "param($__IpipToolsRunspace, $__IpipToolsScriptBlock, $__IpipToolsArgumentList, $__IpipToolsNamespace) " +
+        "Invoke-Command -Session ([System.Management.Automation.Runspaces.PSSession]::Create($__IpipToolsRunspace, 'NetNamespace', $null)) " +
+        "-ScriptBlock $__IpipToolsScriptBlock -ArgumentList $__IpipToolsArgumentList -ErrorAction Continue | ForEach-Object { " +
+        "if ($_ -is [psobject] -and $_.pstypenames -like 'Deserialized.IpipTools.*' -and $_.psobject.Properties['Namespace'] -and $null -eq $_.Namespace) { $_.Namespace = $__IpipToolsNamespace }; $_ }";
+
+    private NamespaceCommand? _running;
+    private NamespaceShell? _shell;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NativeSet)]
+    public string FilePath { get; set; } = string.Empty;
+
+    /// <summary>PowerShell to run inside the namespace (in a pwsh started there), as Invoke-Command runs it.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ScriptBlockSet)]
+    public ScriptBlock? ScriptBlock { get; set; }
+
+    /// <summary>
+    /// The program's arguments, or the script block's. Quote those that start with '-' ('-c'):
+    /// PowerShell would otherwise read them as parameter names of this cmdlet.
+    /// </summary>
+    [Parameter(Position = 1, ValueFromRemainingArguments = true, ParameterSetName = NativeSet)]
+    [Parameter(ParameterSetName = ScriptBlockSet)]
+    [Alias("Args")]
+    public object[] ArgumentList { get; set; } = Array.Empty<object>();
 
     /// <summary>Write one result object (exit code and all output lines) instead of streaming lines.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = NativeSet)]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessItem()
     {
+        if (ScriptBlock is not null)
+        {
+            RunScriptBlock(ScriptBlock);
+            return;
+        }
+
+        RunProgram();
+    }
+
+    private void RunScriptBlock(ScriptBlock script)
+    {
+        var target = Target.MustExist();
+        _shell = NamespaceShell.Open(target, Host, SessionState.Path.CurrentFileSystemLocation.Path, NamespaceShell.ModuleToImport(MyInvocation), forPrompt: false);
+        try
+        {
+            // A nested pipeline on this thread, in a scope below the caller's: $using: reads
+            // the caller's variables, and every record it writes is passed on as it comes.
+            using var invoke = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            invoke.AddScript(InvokeInShell, useLocalScope: true)
+                .AddArgument(_shell.Runspace).AddArgument(script).AddArgument(ArgumentList).AddArgument(_shell.Label);
+            var output = new PSDataCollection<PSObject>();
+            output.DataAdded += (_, e) => WriteObject(output[e.Index]);
+            var streams = invoke.Streams;
+            streams.Error.DataAdded += (_, e) => WriteError(streams.Error[e.Index]);
+            streams.Warning.DataAdded += (_, e) => WriteWarning(streams.Warning[e.Index].Message);
+            streams.Verbose.DataAdded += (_, e) => WriteVerbose(streams.Verbose[e.Index].Message);
+            streams.Debug.DataAdded += (_, e) => WriteDebug(streams.Debug[e.Index].Message);
+            streams.Information.DataAdded += (_, e) => WriteInformation(streams.Information[e.Index]);
+            invoke.Invoke(null, output);
+        }
+        finally
+        {
+            _shell.Close();
+            _shell = null;
+        }
+    }
+
+    private void RunProgram()
+    {
+        var arguments = ArgumentList.Select(a => LanguagePrimitives.ConvertTo<string>(a)).ToArray();
         // Standard error is always captured: each line goes to the error stream (or, with
         // -PassThru, into the result), so that 2>&1 and -ErrorVariable see it.
-        _running = NamespaceProcess.Start(Target, FilePath, ArgumentList, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        _running = NamespaceProcess.Start(Target, FilePath, arguments, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
         if (PassThru.IsPresent)
         {
             WriteObject(_running.Complete());
@@ -50,5 +120,9 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
         WriteFailure(_running.FailureFor(exitCode));
     }
 
-    protected override void StopProcessing() => _running?.Stop();
+    protected override void StopProcessing()
+    {
+        _running?.Stop();
+        _shell?.Close();
+    }
 }

@@ -14,7 +14,7 @@ public sealed partial class ProductNeverStartsIpTests
     /// <summary>Files that may start a process, with the reason; anything new here needs review.</summary>
     private static readonly Dictionary<string, string> AllowedProcessStarters = new()
     {
-        ["src/IpipTools.Core/Namespaces/NamespaceProcess.cs"] = "runs the program a user names inside a namespace (Invoke-NetNamespaceCommand), like `ip netns exec`",
+        ["src/IpipTools.Core/Namespaces/NamespaceProcess.cs"] = "runs the program a user names inside a namespace (Invoke-NetNamespaceCommand), like `ip netns exec`, and the pwsh that Enter-NetNamespace and Invoke-NetNamespaceCommand -ScriptBlock run inside one",
     };
 
     [Fact]

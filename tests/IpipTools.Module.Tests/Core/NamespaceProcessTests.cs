@@ -52,6 +52,33 @@ public sealed class NamespaceProcessTests
         Assert.True(result.Succeeded);
     }
 
+    /// <summary>Enter-NetNamespace's server: started inside, alive while its input is held, gone after Dispose.</summary>
+    [Fact]
+    public void ATetheredProcessRunsInsideAndEndsWhenLetGo()
+    {
+        using var ns = new TestNamespace();
+        var before = NamespaceThread.CurrentThreadNamespaceId();
+        var process = NamespaceProcess.StartTethered(ns.Namespace, "/bin/sh", new[] { "-c", "cat >/dev/null; echo $IPT_MARK >/dev/null" },
+            environment: new Dictionary<string, string?> { ["IPT_MARK"] = "tethered", ["HOME"] = null });
+        try
+        {
+            Assert.Equal(NamespaceThread.NamespaceId(ns.Namespace), new FileInfo($"/proc/{process.Id}/ns/net").LinkTarget);
+            var environment = File.ReadAllText($"/proc/{process.Id}/environ").Split('\0');
+            Assert.Contains("IPT_MARK=tethered", environment);
+            Assert.DoesNotContain(environment, v => v.StartsWith("HOME=", StringComparison.Ordinal));
+            Thread.Sleep(200);
+            Assert.False(process.HasExited);
+            Assert.Equal(before, NamespaceThread.CurrentThreadNamespaceId());
+        }
+        finally
+        {
+            var id = process.Id;
+            process.Dispose();
+            // Ended and reaped: WaitForExit inside Dispose returns once the child is gone.
+            Assert.False(Directory.Exists($"/proc/{id}"));
+        }
+    }
+
     [Fact]
     public void AMissingProgramIsObjectNotFound()
     {

@@ -54,4 +54,24 @@ public sealed class NamespaceSessionTests
         Assert.Equal("NamespaceNotFound", e.ErrorId);
         Assert.Empty(NamespaceSession.For(session).Entered);
     }
+
+    /// <summary>Leaving an entered shell with exit takes the session back to the depth it was entered at.</summary>
+    [Fact]
+    public void ExitToLeavesEverythingAboveTheGivenDepth()
+    {
+        using var a = new TestNamespace();
+        using var b = new TestNamespace();
+        var session = NamespaceSession.For(new object());
+        session.Enter(a.Name);
+        session.Enter(b.Name);
+        Assert.Equal(2, session.Depth);
+
+        session.ExitTo(1);
+        Assert.Equal(a.Name, session.Current.Name);
+        session.ExitTo(1);
+        Assert.Equal(1, session.Depth);
+        session.ExitTo(-1);
+        Assert.Equal(0, session.Depth);
+        Assert.True(session.Current.IsCallerNamespace);
+    }
 }
