@@ -1,0 +1,70 @@
+# Throwaway network namespaces, one per contestant and run, made and removed with iproute2 so
+# that the set-up is not part of what is measured. Names are unique: the run's prefix
+# ($script:NamespacePrefix, which run.sh also uses to sweep up after a killed run) and a
+# counter.
+
+$script:NamespaceCounter = 0
+
+# The device the routes go out of: one end of a veth pair, both ends up.
+$script:BenchDevice = 'bench0'
+
+function Invoke-Ip {
+    & ip @args
+    if ($LASTEXITCODE -ne 0) { throw "ip $($args -join ' ') failed (exit $LASTEXITCODE)" }
+}
+
+# A namespace with loopback up (the kernel checks onlink gateways against the local table,
+# which exists only once the namespace has an address) and, with -WithDevice, the veth pair.
+function New-BenchNamespace {
+    param([switch]$WithDevice)
+    $name = '{0}-{1}' -f $script:NamespacePrefix, ++$script:NamespaceCounter
+    Invoke-Ip netns add $name
+    try {
+        Invoke-Ip -n $name link set lo up
+        if ($WithDevice) {
+            Invoke-Ip -n $name link add $script:BenchDevice type veth peer name bench1
+            Invoke-Ip -n $name link set $script:BenchDevice up
+            Invoke-Ip -n $name link set bench1 up
+        }
+    } catch {
+        & ip netns delete $name
+        throw
+    }
+    $name
+}
+
+# Deleting the device first drops its routes in one synchronous kernel call, so the
+# namespace's teardown (asynchronous, in a kernel worker) competes less with the next
+# measurement for the CPU.
+function Remove-BenchNamespace {
+    param([Parameter(Mandatory)][string]$Name)
+    & ip -n $Name link delete $script:BenchDevice 2>$null
+    & ip netns delete $Name
+}
+
+# Runs $Body with a fresh namespace's name as its argument, and removes the namespace
+# afterwards, whether $Body succeeded or not.
+function Use-BenchNamespace {
+    param([Parameter(Mandatory)][scriptblock]$Body, [switch]$WithDevice)
+    # A name $Body's own variables are unlikely to shadow: $Body sees this scope's variables.
+    $benchNamespaceInUse = New-BenchNamespace -WithDevice:$WithDevice
+    try {
+        & $Body $benchNamespaceInUse
+    } finally {
+        Remove-BenchNamespace $benchNamespaceInUse
+    }
+}
+
+# The number of routes in the namespace's main table on the bench device, counted by
+# iproute2 (the oracle, outside any timing).
+function Get-RouteCount {
+    param([Parameter(Mandatory)][string]$Namespace)
+    [int](& bash -c "ip -n '$Namespace' route show dev $($script:BenchDevice) | wc -l")
+}
+
+# Fails the run when a contestant did not leave $Expected routes.
+function Assert-RouteCount {
+    param([string]$Namespace, [int]$Expected, [string]$Contestant)
+    $found = Get-RouteCount $Namespace
+    if ($found -ne $Expected) { throw "$Contestant left $found routes on $($script:BenchDevice), expected $Expected" }
+}
