@@ -8,6 +8,17 @@ $script:NamespaceCounter = 0
 # The device the routes go out of: one end of a veth pair, both ends up.
 $script:BenchDevice = 'bench0'
 
+# iproute2's ip by full path, for counting through sh: busybox's sh (the qemu guest's) would
+# run its own ip applet before anything on PATH.
+$script:IpPath = (Get-Command ip -CommandType Application | Select-Object -First 1).Source
+
+# The number of lines iproute2 prints for `ip ARGS` ($IpArguments, quoted for sh), counted
+# by wc: a count over 100,000 routes without 100,000 strings in pwsh.
+function Get-IpLineCount {
+    param([Parameter(Mandatory)][string]$IpArguments, [string]$Filter = '')
+    [int](& sh -c "'$script:IpPath' $IpArguments $Filter | wc -l")
+}
+
 function Invoke-Ip {
     & ip @args
     if ($LASTEXITCODE -ne 0) { throw "ip $($args -join ' ') failed (exit $LASTEXITCODE)" }
@@ -59,7 +70,7 @@ function Use-BenchNamespace {
 # iproute2 (the oracle, outside any timing).
 function Get-RouteCount {
     param([Parameter(Mandatory)][string]$Namespace)
-    [int](& bash -c "ip -n '$Namespace' route show dev $($script:BenchDevice) | wc -l")
+    Get-IpLineCount "-n '$Namespace' route show dev $script:BenchDevice"
 }
 
 # Fails the run when a contestant did not leave $Expected routes.

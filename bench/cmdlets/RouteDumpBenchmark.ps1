@@ -36,7 +36,7 @@ function Invoke-RouteDumpBenchmark {
                 foreach ($name in $script:DumpContestants.Keys) {
                     $sample = Measure-Work $script:DumpContestants[$name].Work -ArgumentList $ns
                     # -All is both families: the table's IPv6 routes too (the veth's fe80::/64).
-                    $expected = $count + ($name -eq 'GetAll' ? [int](& bash -c "ip -n '$ns' -6 route show table main | wc -l") : 0)
+                    $expected = $count + ($name -eq 'GetAll' ? (Get-IpLineCount "-n '$ns' -6 route show table main") : 0)
                     if ($sample.Items -ne $expected) { throw "$($script:DumpContestants[$name].Label) returned $($sample.Items) routes, expected $expected" }
                     $samples[$name].Add($sample)
                 }

@@ -51,7 +51,7 @@ function Measure-TunnelContestant {
     Use-BenchNamespace {
         param($ns)
         $sample = Measure-Work $script:TunnelContestants[$Name].Work -ArgumentList $ns, $Data
-        $made = [int](& bash -c "ip -n '$ns' -o link show type ipip | grep -c ': bt[0-9]*@'")
+        $made = Get-IpLineCount "-n '$ns' -o link show type ipip" "| grep ': bt[0-9]*@'"
         if ($made -ne $Data.Count) { throw "$($script:TunnelContestants[$Name].Label) made $made tunnels, expected $($Data.Count)" }
         $sample
     }
