@@ -18,14 +18,15 @@
 #>
 [CmdletBinding()]
 param(
-    [int[]]$Routes = @(10000, 100000),
-    [int[]]$DumpRoutes = @(100000),
+    # Lists may be given comma-separated in one argument, as `pwsh -File` passes them.
+    [string[]]$Routes = @(10000, 100000),
+    [string[]]$DumpRoutes = @(100000),
     [int]$Tunnels = 1000,
     [int]$Repeat = 3,
     # `ip route add` processes run (and one-call-per-route cmdlet loops), then extrapolated.
     [int]$Sample = 300,
     [int]$StartupRuns = 7,
-    [ValidateSet('routes', 'dump', 'startup', 'tunnels')]
+    # Any of routes, dump, startup, tunnels.
     [string[]]$Only = @('routes', 'dump', 'startup', 'tunnels'),
     [switch]$Quick,
     # The module manifest in the published folder (dotnet publish src/IpipTools -o out/IpipTools).
@@ -45,6 +46,13 @@ foreach ($part in 'Measurement', 'BenchNamespace', 'RouteWorkload', 'Report', 'R
     . (Join-Path $PSScriptRoot "$part.ps1")
 }
 $script:NamespacePrefix = $NamespacePrefix
+
+$Routes = [int[]]@($Routes -split ',')
+$DumpRoutes = [int[]]@($DumpRoutes -split ',')
+$Only = @($Only -split ',')
+foreach ($name in $Only) {
+    if ($name -notin 'routes', 'dump', 'startup', 'tunnels') { throw "-Only $name`: the benchmarks are routes, dump, startup and tunnels" }
+}
 
 if ($Quick) {
     $Routes = @(100); $DumpRoutes = @(100); $Tunnels = 100; $Repeat = 1; $Sample = 10; $StartupRuns = 1
