@@ -65,17 +65,3 @@ function Use-BenchNamespace {
         Remove-BenchNamespace $benchNamespaceInUse
     }
 }
-
-# The number of routes in the namespace's main table on the bench device, counted by
-# iproute2 (the oracle, outside any timing).
-function Get-RouteCount {
-    param([Parameter(Mandatory)][string]$Namespace)
-    Get-IpLineCount "-n '$Namespace' route show dev $script:BenchDevice"
-}
-
-# Fails the run when a contestant did not leave $Expected routes.
-function Assert-RouteCount {
-    param([string]$Namespace, [int]$Expected, [string]$Contestant)
-    $found = Get-RouteCount $Namespace
-    if ($found -ne $Expected) { throw "$Contestant left $found routes on $($script:BenchDevice), expected $Expected" }
-}

@@ -24,7 +24,7 @@ param(
     [int]$Tunnels = 1000,
     [int]$Repeat = 3,
     # `ip route add` processes run (and one-call-per-route cmdlet loops), then extrapolated.
-    [int]$Sample = 300,
+    [int]$Sample = 200,
     [int]$StartupRuns = 7,
     # Any of routes, dump, startup, tunnels.
     [string[]]$Only = @('routes', 'dump', 'startup', 'tunnels'),

@@ -29,3 +29,15 @@ function Write-RouteBatch {
     $tail = if ($Verb -eq 'add') { " via $script:RouteGateway dev $script:BenchDevice onlink" } else { " dev $script:BenchDevice" }
     [IO.File]::WriteAllLines($Path, [string[]]@($Prefixes | ForEach-Object { "route $Verb $_$tail" }))
 }
+
+# Fails the run unless the bench device has exactly $Expected routes in the main table, all
+# via the gateway (a route added without it, as when a CSV column did not bind, is not the
+# route asked for). Counted by iproute2, the oracle, outside any timing.
+function Assert-RouteCount {
+    param([string]$Namespace, [int]$Expected, [string]$Contestant)
+    $all = Get-IpLineCount "-n '$Namespace' route show dev $script:BenchDevice"
+    $viaGateway = Get-IpLineCount "-n '$Namespace' route show dev $script:BenchDevice via $script:RouteGateway"
+    if ($all -ne $Expected -or $viaGateway -ne $Expected) {
+        throw "$Contestant left $all routes on $script:BenchDevice ($viaGateway via $script:RouteGateway), expected $Expected"
+    }
+}
