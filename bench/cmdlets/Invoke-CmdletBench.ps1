@@ -87,7 +87,7 @@ $null = $report.AppendLine("- date: $($started.ToString('yyyy-MM-dd HH:mm')) UTC
 $null = $report.AppendLine("- machine: $machine")
 $null = $report.AppendLine("- load average (1 min): $loadBefore before, $(Get-LoadAverage) after (the machine is shared; wall times move with it)")
 $null = $report.AppendLine("- command: ``$CommandLine``")
-$null = $report.AppendLine('- each figure is the median of the runs; every contestant works in a fresh throwaway namespace; the module is imported from its published folder and each cmdlet form is warmed up first, as in a long-lived session (the cold cost is the Import-Module table); user/system are the CPU time of this pwsh process (all threads) and of the `ip` processes it ran; throughput ratios are against `ip -batch` in the same run').AppendLine()
+$null = $report.AppendLine('- each figure is the median of the runs; every contestant works in a fresh throwaway namespace; the module is imported from its published folder and each cmdlet form is warmed up first, as in a long-lived session (the cold cost, Import-Module and the first command, is its own table in the host run); user/system are the CPU time of this pwsh process (all threads) and of the `ip` processes it ran; throughput ratios are against `ip -batch` in the same run').AppendLine()
 foreach ($table in $tables) {
     $text = ConvertTo-Markdown $table
     Write-Host $text
