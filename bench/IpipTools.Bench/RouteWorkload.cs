@@ -6,7 +6,7 @@ namespace IpipTools.Bench;
 /// <summary>
 /// The routes every contestant programs: Calico-style /26 blocks out of 10.0.0.0/8 (room for
 /// 262,144), each via one of 1,000 peer gateways in 172.16.0.0/16, onlink on one device.
-/// IpipTools gets them as <see cref="RouteSpec"/>s, iproute2 as the equivalent text.
+/// IpipTools gets them as <see cref="Route"/>s, iproute2 as the equivalent text.
 /// </summary>
 internal sealed class RouteWorkload
 {
@@ -40,8 +40,8 @@ internal sealed class RouteWorkload
         return new IPAddress(ToBytes(0xAC100000u + (peer / 250 << 8) + peer % 250 + 1));
     }
 
-    public List<RouteSpec> Specs() =>
-        Enumerable.Range(0, Count).Select(i => new RouteSpec(Destination(i)) { Gateway = Gateway(i), Device = Device, OnLink = true }).ToList();
+    public List<Route> Specs() =>
+        Enumerable.Range(0, Count).Select(i => new Route(Destination(i)) { Gateway = Gateway(i), Device = Device, OnLink = true }).ToList();
 
     /// <summary>`ip route add` arguments for route <paramref name="i"/>, as a script would run it.</summary>
     public string[] IpArguments(int i) =>

@@ -65,12 +65,12 @@ public sealed class DesiredStateS6Tests
         // elsewhere, added by hand, stays.
         var withoutC = desired with
         {
-            Namespaces = desired.Namespaces.Select(n => n with { Routes = n.Routes.Where(r => r.Destination != "10.42.3.0/24").ToList() }).ToList(),
+            Namespaces = desired.Namespaces.Select(n => n with { Routes = n.Routes.Where(r => r.Destination.ToString() != "10.42.3.0/24").ToList() }).ToList(),
         };
         var plan = TopologyEngine.Plan(withoutC, clients);
 
         Assert.Equal(new[] { (lab["node-a"].Name, "10.42.3.0/24"), (lab["node-b"].Name, "10.42.3.0/24") }.Order(),
-            plan.Steps.Select(s => (s.Namespace, s.Route!.Destination)).Order());
+            plan.Steps.Select(s => (s.Namespace, s.Route!.Destination.ToString())).Order());
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
         PlanApplier.Apply(plan, clients);
         Assert.Equal(0, IpOracle.Routes(lab["node-a"].Name, "10.42.3.0/24").GetArrayLength());

@@ -9,7 +9,7 @@ namespace IpipTools.KernelTests;
 /// </summary>
 public sealed class OnlinkRouteErrorTests
 {
-    private static readonly RouteSpec ViaTunl0 = new(IPNetwork.Parse("12.1.1.1/32"))
+    private static readonly Route ViaTunl0 = new(IPNetwork.Parse("12.1.1.1/32"))
     {
         Gateway = IPAddress.Parse("192.168.122.12"),
         Device = "tunl0",

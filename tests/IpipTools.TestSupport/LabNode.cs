@@ -50,7 +50,7 @@ public sealed class LabNode
 
     /// <summary><c>ip route add DESTINATION [via GATEWAY] [dev DEVICE] [onlink]</c>.</summary>
     public void AddRoute(string destination, string? gateway, string? device = null, bool onLink = false) =>
-        Client.Routes.Add(new RouteSpec(IPNetwork.Parse(destination.Contains('/') ? destination : destination + "/32"))
+        Client.Routes.Add(new Route(IPNetwork.Parse(destination.Contains('/') ? destination : destination + "/32"))
         {
             Gateway = gateway is null ? null : IPAddress.Parse(gateway),
             Device = device,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IpipTools.Core.Model;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 
@@ -54,14 +53,14 @@ public sealed record RouteFacts(
             route.Strings("flags").Aggregate(RouteFlags.None, (all, flag) => all | OracleNames.RouteFlag(flag)));
     }
 
-    public static RouteFacts From(RouteEntry route) => new(
+    public static RouteFacts From(Route route) => new(
         route.Type,
         route.Destination.ToString(),
         route.Gateway?.ToString(),
         route.Device,
         (uint)route.Table,
         (byte)route.Protocol,
-        route.Scope,
+        route.EffectiveScope,
         route.Metric,
         route.PreferredSource?.ToString(),
         route.Mtu,
@@ -71,7 +70,7 @@ public sealed record RouteFacts(
     public static IReadOnlyList<RouteFacts> AllFromOracle(string? netns, RouteTable tableWhenAbsent, params string[] selector) =>
         Sorted(IpOracle.Routes(netns, selector).EnumerateArray().Select(r => FromOracle(r, tableWhenAbsent)));
 
-    public static IReadOnlyList<RouteFacts> AllFrom(IEnumerable<RouteEntry> routes) => Sorted(routes.Select(From));
+    public static IReadOnlyList<RouteFacts> AllFrom(IEnumerable<Route> routes) => Sorted(routes.Select(From));
 
     private static IReadOnlyList<RouteFacts> Sorted(IEnumerable<RouteFacts> facts) =>
         facts.OrderBy(f => f.ToString(), StringComparer.Ordinal).ToList();

@@ -211,3 +211,239 @@ Describe 'Get-OnlinkRoute from a piped namespace object' {
         $routes.Namespace | Should -Be $Ns
     }
 }
+
+# Add- and Remove-OnlinkRoute at pipeline scale (issue 11): prefixes, CSV rows and JSON
+# objects bind from the pipeline; routes go to the kernel in batches of
+# [IpipTools.Routes.RouteChangeCmdlet]::FlushSize, so 600 routes cross a batch boundary;
+# each failure is its own error naming its item; -WhatIf and -Confirm ask item by item.
+Describe 'Route cmdlets in a pipeline' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        # 600 distinct /28 prefixes, more than one batch.
+        $script:Prefixes = 0..599 | ForEach-Object { "10.70.$([math]::Floor($_ / 16)).$(($_ % 16) * 16)/28" }
+    }
+
+    BeforeEach {
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
+        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
+    }
+
+    AfterEach {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'adds piped prefix strings and writes each route as the kernel made it' {
+        $written = @($Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures)
+        $failures | Should -BeNullOrEmpty
+        $kernel = @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1')
+        @($kernel.dst | Sort-Object) | Should -Be @($Prefixes | Sort-Object)
+        $kernel | Where-Object { $_.flags -notcontains 'onlink' -or $_.protocol -ne '73' } | Should -BeNullOrEmpty
+        @($written | ForEach-Object { "$($_.Destination)" }) | Should -Be @($Prefixes)
+        $written | Where-Object { -not $_.OnLink -or $_.Device -ne 'cp0' -or $_.Namespace -ne $Ns } | Should -BeNullOrEmpty
+    }
+
+    It 'binds rows from Import-Csv, blank cells left out' {
+        $csv = Join-Path $TestDrive 'routes.csv'
+        @(
+            'Destination,Gateway,Device,Metric,Table,Mtu'
+            '10.71.1.0/24,198.51.100.7,cp0,5,,'
+            '10.71.2.0/24,,cp0,,100,1400'
+            '10.71.3.0/24,198.51.100.9,cp0,,,1300'
+        ) | Set-Content $csv
+        $written = @(Import-Csv $csv | Add-OnlinkRoute -NetNamespace $Ns -ErrorVariable failures)
+        $failures | Should -BeNullOrEmpty
+        $written.Count | Should -Be 3
+        $first = Get-IpRoute $Ns | Where-Object dst -eq '10.71.1.0/24'
+        ($first.gateway, $first.metric, ($first.flags -contains 'onlink')) | Should -Be @('198.51.100.7', 5, $true)
+        $second = Get-IpRoute $Ns -Table 100 | Where-Object dst -eq '10.71.2.0/24'
+        ($second.dev, $second.gateway, $second.metrics.mtu) | Should -Be @('cp0', $null, 1400)
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.71.3.0/24').metrics.mtu | Should -Be 1300
+    }
+
+    It 'binds objects from ConvertFrom-Json' {
+        $json = '[{"Destination":"10.72.1.0/24","Gateway":"198.51.100.5","InterfaceName":"cp0","Metric":9},{"Destination":"10.72.2.0/24","Gateway":"198.51.100.6","InterfaceName":"cp0"}]'
+        $written = @($json | ConvertFrom-Json | Add-OnlinkRoute -NetNamespace $Ns)
+        @($written.Destination | ForEach-Object ToString) | Should -Be @('10.72.1.0/24', '10.72.2.0/24')
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.72.1.0/24').metric | Should -Be 9
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.72.2.0/24').gateway | Should -Be '198.51.100.6'
+    }
+
+    It 'reports each failure as its own error naming the piped item, with the kernel''s text, and adds the rest' {
+        ip -n $Ns route add 10.73.2.0/24 via 198.51.100.77 dev cp0 onlink
+        ip -n $Ns link add dn0 type veth peer name dn1
+        $rows = @(
+            [pscustomobject]@{ Destination = '10.73.1.0/24'; Gateway = '198.51.100.1'; Device = 'cp0' }
+            [pscustomobject]@{ Destination = '10.73.2.0/24'; Gateway = '198.51.100.1'; Device = 'cp0' }   # exists
+            [pscustomobject]@{ Destination = '10.73.3.0/24'; Gateway = '198.51.100.1'; Device = 'dn0' }   # device down
+            [pscustomobject]@{ Destination = '10.73.4.0/24'; Gateway = '198.51.100.1'; Device = 'nosuch0' } # no device
+            [pscustomobject]@{ Destination = '10.73.5.0/24'; Gateway = '198.51.100.1'; Device = 'cp0' }
+        )
+        $written = @($rows | Add-OnlinkRoute -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($written.Destination | ForEach-Object ToString) | Should -Be @('10.73.1.0/24', '10.73.5.0/24')
+        $failures.Count | Should -Be 3
+        $byTarget = @{}
+        foreach ($failure in $failures) { $byTarget[$failure.TargetObject.Destination] = $failure }
+        [object]::ReferenceEquals($byTarget['10.73.2.0/24'].TargetObject, $rows[1]) | Should -BeTrue
+        $byTarget['10.73.2.0/24'].FullyQualifiedErrorId | Should -BeLike 'RouteExists,*'
+        $byTarget['10.73.3.0/24'].FullyQualifiedErrorId | Should -BeLike 'RouteDeviceDown,*'
+        $byTarget['10.73.3.0/24'].Exception.Message | Should -BeLike '*Kernel says: "Nexthop device is not up"*'
+        $byTarget['10.73.4.0/24'].FullyQualifiedErrorId | Should -BeLike 'LinkNotFound,*'
+        # Nothing left behind by a failure; the route that was there is untouched.
+        $kernel = @(Get-IpRoute $Ns | Where-Object dst -like '10.73.*')
+        @($kernel.dst | Sort-Object) | Should -Be @('10.73.1.0/24', '10.73.2.0/24', '10.73.5.0/24')
+        ($kernel | Where-Object dst -eq '10.73.2.0/24').gateway | Should -Be '198.51.100.77'
+    }
+
+    It 'names a piped string as the target of its error' {
+        ip -n $Ns route add 10.74.2.0/24 via 198.51.100.77 dev cp0 onlink
+        '10.74.1.0/24', '10.74.2.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject | Should -BeExactly '10.74.2.0/24'
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.74.1.0/24').gateway | Should -Be '198.51.100.1'
+    }
+
+    It 'removes piped prefix strings, and what Get-OnlinkRoute pipes' {
+        $Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns | Out-Null
+        ip -n $Ns route add 10.75.0.0/24 via 198.51.100.1 dev cp0
+        $Prefixes[0..9] | Remove-OnlinkRoute -NetNamespace $Ns -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Where-Object flags -contains 'onlink').Count | Should -Be 590
+        Get-OnlinkRoute cp0 -NetNamespace $Ns | Remove-OnlinkRoute -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
+    }
+
+    It 'describes each piped route under -WhatIf and changes nothing' {
+        $run = Invoke-HostCaptured { $Prefixes[0..2] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -WhatIf } @{ ns = $Ns; Prefixes = $Prefixes }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -HaveCount 3
+        $run.HostLines[1] | Should -BeLike "What if:*Add route $($Prefixes[1]) via 198.51.100.1 dev cp0 proto 73 onlink*$Ns*"
+        Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Should -BeNullOrEmpty
+    }
+
+    It 'asks -Confirm item by item: Yes, No, then Yes to All' {
+        $run = Invoke-HostCaptured { $Prefixes[0..4] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -Confirm } @{ ns = $Ns; Prefixes = $Prefixes } -Choices 0, 2, 1
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts | Should -HaveCount 3
+        $run.Output | Should -HaveCount 4
+        @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0, 2, 3, 4] | Sort-Object)
+    }
+}
+
+# Ctrl+C in a long pipeline (issue 11): PowerShell.Stop from another thread, as the console
+# does. The routes in the kernel must be exactly those written out, and the pipeline's
+# sockets and threads must be gone with it.
+Describe 'Stopping a 100,000-route pipeline' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
+        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
+        $script:ModulePath = (Get-Module IpipTools).Path
+
+        function script:Get-OpenSocketCount { @(Get-ChildItem /proc/self/fd | Where-Object { $_.LinkTarget -like 'socket:*' }).Count }
+        function script:Get-ThreadCount { @(Get-ChildItem /proc/self/task).Count }
+
+        # One pipeline of 100,000 host routes into Add-OnlinkRoute, started on another thread.
+        function script:Start-RoutePipeline {
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript(@"
+Import-Module '$ModulePath'
+0..99999 | ForEach-Object { "10.{0}.{1}.{2}/32" -f (80 + (`$_ -shr 16)), ((`$_ -shr 8) -band 255), (`$_ -band 255) } |
+    Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace '$Ns'
+"@)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            [pscustomobject]@{ Shell = $shell; Output = $output; Handle = $handle }
+        }
+
+        function script:Wait-Written([object] $Run, [int] $Count) {
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ($Run.Output.Count -lt $Count -and -not $Run.Handle.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $Run.Output.Count | Should -BeGreaterOrEqual $Count
+        }
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'stops within a second, with the kernel holding exactly the routes written, and leaks no socket or thread' {
+        # A first run warms up what a runspace and the module load once per process.
+        $warm = Start-RoutePipeline
+        Wait-Written $warm 1
+        $warm.Shell.Stop()
+        $warm.Shell.Dispose()
+        ip -n $Ns route flush proto 73
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        Start-Sleep -Milliseconds 200
+        $sockets = Get-OpenSocketCount
+        $threads = Get-ThreadCount
+
+        $run = Start-RoutePipeline
+        try {
+            Wait-Written $run 3000
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $run.Shell.Stop()
+            $clock.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $written = @($run.Output | ForEach-Object { "$($_.Destination.BaseAddress)" })
+            $written.Count | Should -BeLessThan 100000
+            $kernel = @(Get-IpRoute $Ns | Where-Object protocol -eq '73' | ForEach-Object dst)
+            $kernel.Count | Should -Be $written.Count
+            @($kernel | Sort-Object) | Should -Be @($written | Sort-Object)
+        }
+        finally {
+            $run.Shell.Dispose()
+        }
+
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        Start-Sleep -Milliseconds 200
+        Get-OpenSocketCount | Should -Be $sockets
+        Get-ThreadCount | Should -BeLessOrEqual $threads
+    }
+}
+
+# ForEach-Object -Parallel (issue 11): eight runspaces at once, each adding routes in a
+# namespace of its own through its own pipeline; every result right, nothing crossing over.
+Describe 'Route pipelines in parallel runspaces' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixtures = 0..7 | ForEach-Object { New-NetNamespaceFixture }
+        foreach ($fixture in $Fixtures) {
+            $fixture | New-VethPair cp0 cp1 -Up | Out-Null
+            $fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
+        }
+    }
+
+    AfterAll {
+        foreach ($fixture in $Fixtures) { Remove-NetNamespaceFixture $fixture -Confirm:$false }
+    }
+
+    It 'adds every route in its own namespace only' {
+        $module = (Get-Module IpipTools).Path
+        $jobs = for ($i = 0; $i -lt 8; $i++) { [pscustomobject]@{ Index = $i; Namespace = $Fixtures[$i].Namespace } }
+        $results = $jobs | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:module
+            $job = $_
+            $prefixes = 0..599 | ForEach-Object { "10.$(90 + $job.Index).$([math]::Floor($_ / 16)).$(($_ % 16) * 16)/28" }
+            $written = @($prefixes | Add-OnlinkRoute -Gateway "198.51.100.$(10 + $job.Index)" -InterfaceName cp0 -NetNamespace $job.Namespace -ErrorVariable failures)
+            [pscustomobject]@{ Job = $job; Prefixes = $prefixes; Written = $written; Failures = @($failures) }
+        }
+        $results | Should -HaveCount 8
+        foreach ($result in $results) {
+            $result.Failures | Should -BeNullOrEmpty
+            $gateway = "198.51.100.$(10 + $result.Job.Index)"
+            @($result.Written | ForEach-Object { "$($_.Destination)" }) | Should -Be $result.Prefixes
+            @($result.Written.Namespace | Sort-Object -Unique) | Should -Be @($result.Job.Namespace)
+            @($result.Written.Gateway | ForEach-Object ToString | Sort-Object -Unique) | Should -Be @($gateway)
+            $kernel = @(Get-IpRoute $result.Job.Namespace | Where-Object protocol -eq '73')
+            @($kernel.dst | Sort-Object) | Should -Be @($result.Prefixes | Sort-Object)
+            @($kernel.gateway | Sort-Object -Unique) | Should -Be @($gateway)
+        }
+    }
+}

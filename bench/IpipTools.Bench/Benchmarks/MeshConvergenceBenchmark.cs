@@ -77,7 +77,7 @@ internal static class MeshConvergenceBenchmark
         using (var client = target.Connect())
         {
             var drifted = Enumerable.Range(0, workload.Count).Where(i => i % 100 == 0)
-                .Select(i => new RouteSpec(workload.Destination(i)) { Gateway = workload.Gateway(i), Device = workload.Device, OnLink = true, Protocol = Ownership.Protocol });
+                .Select(i => new Route(workload.Destination(i)) { Gateway = workload.Gateway(i), Device = workload.Device, OnLink = true, Protocol = Ownership.Protocol });
             client.Routes.DeleteMany(drifted).ThrowIfAnyFailed();
         }
 

@@ -5,7 +5,7 @@ namespace IpipTools.Bench.Benchmarks;
 
 /// <summary>
 /// Benchmark 2: read back a table of N routes. `ip -j route show` (JSON to /dev/null)
-/// against IpipTools streaming every route as a RouteEntry (Routes.Stream) and building
+/// against IpipTools streaming every route as a Route (Routes.Stream) and building
 /// the whole list (Routes.List). Streaming must keep memory flat: the table reports the
 /// growth of the process's peak RSS and the managed bytes allocated per route.
 /// </summary>

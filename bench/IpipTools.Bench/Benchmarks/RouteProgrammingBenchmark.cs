@@ -55,7 +55,7 @@ internal static class RouteProgrammingBenchmark
     private static TimeSpan Nonzero(TimeSpan time) => time > TimeSpan.Zero ? time : TimeSpan.FromMicroseconds(1);
 
     /// <summary>Open a connection into the namespace, send every route, close: the whole operation.</summary>
-    private static Sample ProgramWithIpipTools(List<RouteSpec> specs, int expected)
+    private static Sample ProgramWithIpipTools(List<Route> specs, int expected)
     {
         using var target = new BenchNamespace();
         var sample = Measure.InProcess(() =>

@@ -101,7 +101,7 @@ public sealed class IpipLabFixture : NetworkFixture
         client.Links.SetUp("lo", true);
         client.Links.SetUp(device, true);
         client.Addresses.Add(new AddressSpec(device, address, 24));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse(farNetwork)) { Gateway = IPAddress.Parse(gateway), Device = device });
+        client.Routes.Add(new Route(IPNetwork.Parse(farNetwork)) { Gateway = IPAddress.Parse(gateway), Device = device });
     }
 
     private void BuildTunnels()

@@ -15,8 +15,14 @@ public sealed partial class NetlinkConnection
     /// acknowledges the barrier last, so when its ACK arrives every answer for that
     /// datagram has been read. This is what makes a batch cost about what the kernel's
     /// own work costs, instead of a round trip per request.
+    /// <para>
+    /// Requests sent with NLM_F_ECHO are answered with the object the kernel made, under the
+    /// request's own sequence number; <paramref name="onEcho"/> is given each such message
+    /// with the index of its request, while the message is still in the receive buffer.
+    /// </para>
     /// </summary>
-    public BatchResult ExecuteBatch(NetlinkBatch batch, string operation, Func<int, string>? describe = null)
+    public BatchResult ExecuteBatch(NetlinkBatch batch, string operation, Func<int, string>? describe = null,
+        Action<int, NetlinkMessage>? onEcho = null)
     {
         var failures = new List<BatchFailure>();
         var buffer = batch.Writer.WrittenMemory;
@@ -74,6 +80,15 @@ public sealed partial class NetlinkConnection
                     CheckPort(message);
                     if (message.Type != NetlinkMessageType.Error)
                     {
+                        if (onEcho is not null && message.Sequence != 0)
+                        {
+                            indexBySequence ??= BuildIndex(batch.Sequences);
+                            if (indexBySequence.TryGetValue(message.Sequence, out var echoed))
+                            {
+                                onEcho(echoed, message);
+                            }
+                        }
+
                         continue;
                     }
 

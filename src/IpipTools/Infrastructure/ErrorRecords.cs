@@ -12,11 +12,14 @@ namespace IpipTools.Infrastructure;
 /// </summary>
 public static class ErrorRecords
 {
-    public static ErrorRecord From(Exception exception)
+    public static ErrorRecord From(Exception exception) => From(exception, ErrorReport.From(exception).Target);
+
+    /// <summary>As <see cref="From(Exception)"/>, naming <paramref name="target"/> (a pipeline's input item) as what failed.</summary>
+    public static ErrorRecord From(Exception exception, object? target)
     {
         var report = ErrorReport.From(exception);
         var category = Enum.TryParse<ErrorCategory>(report.CategoryName, out var parsed) ? parsed : ErrorCategory.NotSpecified;
-        return new ErrorRecord(exception, report.ErrorId, category, report.Target)
+        return new ErrorRecord(exception, report.ErrorId, category, target)
         {
             ErrorDetails = new ErrorDetails(report.Message) { RecommendedAction = report.RecommendedAction ?? string.Empty },
         };

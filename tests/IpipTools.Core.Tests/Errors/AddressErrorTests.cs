@@ -44,7 +44,7 @@ public sealed class AddressErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("fe80::1"), Device = "va" }));
+            client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("fe80::1"), Device = "va" }));
 
         Assert.Equal("AddressFamilyMismatch", error.ErrorId);
         Assert.Contains("10.9.0.0 and fe80::1 are of different address families", error.Message);
@@ -77,7 +77,7 @@ public sealed class AddressErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
 
         var link = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Links.SetMtu("va", mtu));
-        var route = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Device = "va", Mtu = mtu }));
+        var route = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Device = "va", Mtu = mtu }));
 
         Assert.Equal("InvalidMtu", link.ErrorId);
         Assert.Contains($"MTU {mtu} is out of range", link.Message);
@@ -93,8 +93,8 @@ public sealed class AddressErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
         var kept = IPNetwork.Parse("10.9.0.0/24");
 
-        client.Routes.Add(new RouteSpec(kept) { Device = "va", Mtu = 65520 });
-        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.1.0/24")) { Device = "va", Mtu = 65521 }));
+        client.Routes.Add(new Route(kept) { Device = "va", Mtu = 65520 });
+        var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () => client.Routes.Add(new Route(IPNetwork.Parse("10.9.1.0/24")) { Device = "va", Mtu = 65521 }));
 
         Assert.Equal(65520, client.Routes.List().Single(r => r.Destination.Equals(kept)).Mtu);
         Assert.Equal("InvalidMtu", error.ErrorId);

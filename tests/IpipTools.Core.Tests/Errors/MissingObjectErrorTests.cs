@@ -29,8 +29,8 @@ public sealed class MissingObjectErrorTests
             () => client.Links.SetMaster("va", "nope"),
             () => client.Links.Add(new LinkSpec("vx", new VethParameters("vy")) { Master = "nope" }),
             () => client.Addresses.Add(new AddressSpec("nope", IPAddress.Parse("10.1.0.1"), 24)),
-            () => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
-            () => client.Routes.Delete(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
+            () => client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
+            () => client.Routes.Delete(new Route(IPNetwork.Parse("10.9.0.0/24")) { Device = "nope" }),
         };
 
         foreach (var operation in operations)

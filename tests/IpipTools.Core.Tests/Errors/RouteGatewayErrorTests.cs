@@ -21,7 +21,7 @@ public sealed class RouteGatewayErrorTests
         using var client = ns.Connect();
 
         var error = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("12.1.1.1/32")) { Gateway = IPAddress.Parse("192.168.122.12"), Device = "lo", OnLink = true }));
+            client.Routes.Add(new Route(IPNetwork.Parse("12.1.1.1/32")) { Gateway = IPAddress.Parse("192.168.122.12"), Device = "lo", OnLink = true }));
 
         Assert.Equal("RouteDeviceDown", error.ErrorId);
         Assert.Equal(Errno.ENETDOWN, error.ErrorNumber);
@@ -37,9 +37,9 @@ public sealed class RouteGatewayErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
 
         var local = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.1"), Device = "va", OnLink = true }));
+            client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.1"), Device = "va", OnLink = true }));
         var broadcast = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("255.255.255.255"), Device = "va", OnLink = true }));
+            client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("255.255.255.255"), Device = "va", OnLink = true }));
 
         foreach (var error in new[] { local, broadcast })
         {
@@ -57,7 +57,7 @@ public sealed class RouteGatewayErrorTests
         var (ns, client) = (lab.Namespace, lab.Client);
 
         var error = NothingLeftBehind.Assert<NetlinkException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
+            client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
 
         Assert.Equal("RouteGatewayRejected", error.ErrorId);
         Assert.Equal("Nexthop has invalid gateway", error.KernelMessage);
@@ -73,7 +73,7 @@ public sealed class RouteGatewayErrorTests
         var sent = client.Connection.ChangeRequestCount;
 
         var error = NothingLeftBehind.Assert<IpipToolsException>(ns, () =>
-            client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), OnLink = true }));
+            client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), OnLink = true }));
 
         Assert.Equal("OnLinkNeedsDevice", error.ErrorId);
         Assert.Equal(sent, client.Connection.ChangeRequestCount);
@@ -84,7 +84,7 @@ public sealed class RouteGatewayErrorTests
     {
         using var lab = VethNamespace.Create("err");
         var (ns, client) = (lab.Namespace, lab.Client);
-        var route = new RouteSpec(IPNetwork.Parse("10.8.0.0/24")) { Device = "va" };
+        var route = new Route(IPNetwork.Parse("10.8.0.0/24")) { Device = "va" };
         client.Routes.Add(route);
 
         var exists = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Routes.Add(route));

@@ -48,7 +48,7 @@ internal static class KernelCapture
         files[Ack] = Last(recorder, () => client.Links.SetUp("vb", true));
         client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
         client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24"))
+        client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24"))
         {
             Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true,
             Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400,
@@ -62,7 +62,7 @@ internal static class KernelCapture
             w => w.WriteStruct(new RtMessage { Family = AddressFamilies.Inet, Table = (byte)RouteTable.Main }), RouteMessage.Parse));
 
         // Our own address as an onlink gateway: the kernel's "Nexthop has invalid gateway".
-        files[InvalidGatewayError] = Last(recorder, () => Refused(() => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.9.0/24"))
+        files[InvalidGatewayError] = Last(recorder, () => Refused(() => client.Routes.Add(new Route(IPNetwork.Parse("10.9.9.0/24"))
         {
             Gateway = IPAddress.Parse("10.1.0.1"), Device = "va", OnLink = true,
         })));

@@ -72,7 +72,7 @@ public sealed class RouteMessageGoldenTests
           08 00 02 00  78 05 00 00   # RTAX_MTU 1400
         """);
 
-    private static readonly RouteSpec CalicoRoute = new(IPNetwork.Parse("10.42.2.0/24"))
+    private static readonly Route CalicoRoute = new(IPNetwork.Parse("10.42.2.0/24"))
     {
         Gateway = IPAddress.Parse("172.16.165.244"),
         Device = "tunl0",
@@ -131,11 +131,11 @@ public sealed class RouteMessageGoldenTests
     }
 
     [Fact]
-    public void ReadRouteTurnsBackIntoTheSpecThatMadeIt()
+    public void ReadRouteIsTheRouteThatMadeItWithWhatTheKernelAdds()
     {
         var names = new Dictionary<int, string> { [7] = "tunl0" };
         var route = RouteReader.Read(NetlinkMessage.ParseAll(RouteDump)[0], names.GetValueOrDefault, null);
 
-        Assert.Equal(CalicoRoute with { Scope = RouteScope.Global }, route.ToSpec());
+        Assert.Equal(CalicoRoute with { Scope = RouteScope.Global, DeviceIndex = 7, Flags = RouteFlags.OnLink }, route);
     }
 }

@@ -69,14 +69,16 @@ public sealed class ExchangeCountTests
     {
         using var lab = VethNamespace.Create("xchg", address: "10.1.0.1/24", record: true);
         var (client, recorder) = (lab.Client, lab.Recorder!);
-        var spec = new OnlinkRouteRequest(IPNetwork.Parse("10.10.0.0/16"), "va") { Gateway = IPAddress.Parse("192.0.2.1"), Metric = 7 }.ToSpec();
+        var spec = new Route(IPNetwork.Parse("10.10.0.0/16")) { Device = "va", Gateway = IPAddress.Parse("192.0.2.1"), OnLink = true, Metric = 7 };
 
         var before = recorder.Sent.Count;
-        var echoed = client.Routes.AddEchoed(spec);
+        var batch = client.Routes.CreateBatch(RouteChange.Add);
+        batch.Queue(spec);
+        var outcome = Assert.Single(batch.Send());
         var sent = recorder.Sent.Count - before;
 
         Assert.Equal(2, sent);
-        var route = Assert.Single(echoed);
+        var route = outcome.Made!;
         Assert.Equal(Assert.Single(client.Routes.List(), r => r.Destination.Equals(spec.Destination)), route);
         Assert.Equal(("va", IPAddress.Parse("192.0.2.1"), true), (route.Device, route.Gateway, route.OnLink));
     }
@@ -85,12 +87,14 @@ public sealed class ExchangeCountTests
     [InlineData("10.20.0.0/16", "192.0.2.1", false)]
     [InlineData("fd00:20::/48", "fe80::1", false)]
     [InlineData("10.21.0.0/16", "192.0.2.9", true)]
-    public void AddOnlinkRouteReturnsWhatTheKernelLists(string destination, string gateway, bool replace)
+    public void AnEchoedBatchReturnsWhatTheKernelLists(string destination, string gateway, bool replace)
     {
         using var lab = VethNamespace.Create("xchg", address: "10.1.0.1/24");
-        var request = new OnlinkRouteRequest(IPNetwork.Parse(destination), "va") { Gateway = IPAddress.Parse(gateway), Table = 100, Replace = replace };
+        var request = new Route(IPNetwork.Parse(destination)) { Device = "va", Gateway = IPAddress.Parse(gateway), OnLink = true, Table = (RouteTable)100 };
 
-        var added = OnlinkRouteCommands.Add(lab.Namespace.Namespace, request);
+        var batch = lab.Client.Routes.CreateBatch(replace ? RouteChange.Replace : RouteChange.Add);
+        batch.Queue(request);
+        var added = Assert.Single(batch.Send()).Made;
 
         var listed = lab.Client.Routes.List(new RouteQuery { Table = (RouteTable)100, Family = AddressFamilies.Of(request.Destination.BaseAddress) });
         Assert.Equal(Assert.Single(listed, r => r.Destination.Equals(request.Destination)), added);

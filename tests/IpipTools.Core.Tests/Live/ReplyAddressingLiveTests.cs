@@ -24,7 +24,7 @@ public sealed class ReplyAddressingLiveTests
 
         client.Links.Add(new LinkSpec("va", new VethParameters("vb")) { Up = true });
         client.Links.List();
-        Assert.Throws<NetlinkException>(() => client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
+        Assert.Throws<NetlinkException>(() => client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va" }));
 
         var requests = recorder.Sent.SelectMany(d => NetlinkMessage.ParseAll(d)).Select(m => m.Header).ToList();
         var replies = recorder.Received.SelectMany(d => NetlinkMessage.ParseAll(d)).ToList();

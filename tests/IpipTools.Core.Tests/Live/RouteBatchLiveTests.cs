@@ -73,7 +73,7 @@ public sealed class RouteBatchLiveTests
         Assert.Equal(Enumerable.Range(10, 10).Select(i => Good(i).Destination.ToString()).Order(), left);
     }
 
-    private static RouteSpec Good(int i) => new(IPNetwork.Parse($"10.{100 + (i / 250)}.{i % 250}.0/24"))
+    private static Route Good(int i) => new(IPNetwork.Parse($"10.{100 + (i / 250)}.{i % 250}.0/24"))
     {
         Gateway = IPAddress.Parse("10.0.0.2"),
         Device = "va",

@@ -46,9 +46,9 @@ public sealed class RouteDumpLiveTests
     }
 
     /// <summary>Route number <paramref name="i"/>: a mix of next hops and attributes, all in 10.100.0.0/14.</summary>
-    private static RouteSpec Route(int i)
+    private static Route Route(int i)
     {
-        var spec = new RouteSpec(IPNetwork.Parse($"10.{100 + (i / 250)}.{i % 250}.0/24")) { Device = "va" };
+        var spec = new Route(IPNetwork.Parse($"10.{100 + (i / 250)}.{i % 250}.0/24")) { Device = "va" };
         return (i % 4) switch
         {
             0 => spec with { Gateway = IPAddress.Parse("10.0.0.2") },

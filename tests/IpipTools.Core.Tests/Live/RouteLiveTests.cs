@@ -20,7 +20,7 @@ public sealed class RouteLiveTests
         using var lab = VethNamespace.Create("route");
         var (ns, client) = (lab.Namespace, lab.Client);
 
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true });
 
         var oracle = Assert.Single(RouteFacts.AllFromOracle(ns.Name, RouteTable.Main, "10.9.0.0/24"));
         Assert.Equal(RouteFlags.OnLink, oracle.Flags);
@@ -37,12 +37,12 @@ public sealed class RouteLiveTests
         var (ns, client) = (lab.Namespace, lab.Client);
         var specs = new[]
         {
-            new RouteSpec(IPNetwork.Parse("10.5.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.254"), Device = "va", Metric = 50, Protocol = RouteProtocol.Static },
-            new RouteSpec(IPNetwork.Parse("10.6.0.0/24")) { Device = "va", Table = (RouteTable)100, Protocol = RouteProtocol.IpipTools, Scope = RouteScope.Link },
-            new RouteSpec(IPNetwork.Parse("10.7.0.0/24")) { Device = "va", Table = (RouteTable)1000, PreferredSource = IPAddress.Parse("10.1.0.1"), Mtu = 1300 },
-            new RouteSpec(IPNetwork.Parse("10.8.0.0/16")) { Gateway = IPAddress.Parse("198.51.100.7"), Device = "va", OnLink = true, Metric = 5, Mtu = 1400, Protocol = RouteProtocol.IpipTools },
-            new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") },
-            new RouteSpec(IPNetwork.Parse("10.11.0.1/32")) { Device = "va", Scope = RouteScope.Host, Table = (RouteTable)100 },
+            new Route(IPNetwork.Parse("10.5.0.0/24")) { Gateway = IPAddress.Parse("10.1.0.254"), Device = "va", Metric = 50, Protocol = RouteProtocol.Static },
+            new Route(IPNetwork.Parse("10.6.0.0/24")) { Device = "va", Table = (RouteTable)100, Protocol = RouteProtocol.IpipTools, Scope = RouteScope.Link },
+            new Route(IPNetwork.Parse("10.7.0.0/24")) { Device = "va", Table = (RouteTable)1000, PreferredSource = IPAddress.Parse("10.1.0.1"), Mtu = 1300 },
+            new Route(IPNetwork.Parse("10.8.0.0/16")) { Gateway = IPAddress.Parse("198.51.100.7"), Device = "va", OnLink = true, Metric = 5, Mtu = 1400, Protocol = RouteProtocol.IpipTools },
+            new Route(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") },
+            new Route(IPNetwork.Parse("10.11.0.1/32")) { Device = "va", Scope = RouteScope.Host, Table = (RouteTable)100 },
         };
         foreach (var spec in specs)
         {
@@ -88,9 +88,9 @@ public sealed class RouteLiveTests
         using var lab = VethNamespace.Create("route");
         var (ns, client) = (lab.Namespace, lab.Client);
         client.Addresses.Add(new AddressSpec("vb", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400 });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.7.0.0/24")) { Device = "va", PreferredSource = IPAddress.Parse("10.1.0.1") });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400 });
+        client.Routes.Add(new Route(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.1.0.254") });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.7.0.0/24")) { Device = "va", PreferredSource = IPAddress.Parse("10.1.0.1") });
 
         var ipText = ns.Ip("route", "show").EnsureSuccess("ip route show").Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order();

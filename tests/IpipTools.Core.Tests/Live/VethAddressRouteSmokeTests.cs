@@ -24,7 +24,7 @@ public sealed class VethAddressRouteSmokeTests
         }
 
         client.Addresses.Add(new AddressSpec("va", IPAddress.Parse("10.1.0.1"), 24));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true });
 
         var link = IpOracle.Link(a.Name, "va");
         Assert.NotNull(link);

@@ -28,7 +28,7 @@ public sealed class BatchWireTests
         var batch = connection.CreateBatch();
         for (var i = 0; i < 40; i++)
         {
-            var destination = new RouteSpec(IPNetwork.Parse($"10.0.{i}.0/24")) { Device = "dev" };
+            var destination = new Route(IPNetwork.Parse($"10.0.{i}.0/24")) { Device = "dev" };
             batch.Add(RtnlMessageType.NewRoute, NetlinkFlags.Create | NetlinkFlags.Exclusive, w => RouteEncoder.Write(w, destination, 1));
         }
 
@@ -56,8 +56,8 @@ public sealed class BatchWireTests
         var transport = new ScriptedNetlinkTransport(_ => new[] { ScriptedReceive.Failure(Errno.ENOBUFS) }, Port);
         var connection = new NetlinkConnection(transport);
         var batch = connection.CreateBatch();
-        batch.Add(RtnlMessageType.NewRoute, NetlinkFlags.Create, w => RouteEncoder.Write(w, new RouteSpec(IPNetwork.Parse("10.0.0.0/24")) { Device = "dev" }, 1));
-        batch.Add(RtnlMessageType.NewRoute, NetlinkFlags.Create, w => RouteEncoder.Write(w, new RouteSpec(IPNetwork.Parse("10.0.1.0/24")) { Device = "dev" }, 1));
+        batch.Add(RtnlMessageType.NewRoute, NetlinkFlags.Create, w => RouteEncoder.Write(w, new Route(IPNetwork.Parse("10.0.0.0/24")) { Device = "dev" }, 1));
+        batch.Add(RtnlMessageType.NewRoute, NetlinkFlags.Create, w => RouteEncoder.Write(w, new Route(IPNetwork.Parse("10.0.1.0/24")) { Device = "dev" }, 1));
 
         var error = Assert.Throws<NetlinkException>(() => connection.ExecuteBatch(batch, "add routes"));
 

@@ -1,5 +1,4 @@
 using System.Net;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
@@ -25,7 +24,7 @@ internal static class ScriptedRoutes
         {
             var flags = NetlinkFlags.Multi | (i++ == interruptedAt ? NetlinkFlags.DumpInterrupted : NetlinkFlags.None);
             replies.Message(RtnlMessageType.NewRoute, flags, sequence,
-                w => RouteEncoder.Write(w, new RouteSpec(IPNetwork.Parse(destination)) { Device = "dev" }, deviceIndex: 1));
+                w => RouteEncoder.Write(w, new Route(IPNetwork.Parse(destination)) { Device = "dev" }, deviceIndex: 1));
         }
 
         if (withDone)

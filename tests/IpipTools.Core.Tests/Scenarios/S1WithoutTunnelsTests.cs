@@ -53,6 +53,6 @@ public sealed class S1WithoutTunnelsTests
         using var client = ns.Connect();
         client.Links.SetUp(device, true);
         client.Addresses.Add(new AddressSpec(device, IPAddress.Parse(address), 24));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse(otherSide)) { Gateway = IPAddress.Parse(router) });
+        client.Routes.Add(new Route(IPNetwork.Parse(otherSide)) { Gateway = IPAddress.Parse(router) });
     }
 }

@@ -24,7 +24,7 @@ public sealed class TopologyReaderTests
         var peer = s1.Find("ns1")!.Addresses.Single(a => a.Device == "tunl");
         Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address, peer.Peer, peer.PrefixLength));
         var route = s1.Find("ns1")!.Routes.Single();
-        Assert.Equal(("10.10.20.0/24", "10.10.10.1", (string?)null, Ownership.Protocol, RouteScope.Global), (route.Destination, route.Gateway, route.Device, route.Protocol, route.Scope));
+        Assert.Equal(("10.10.20.0/24", "10.10.10.1", (string?)null, Ownership.Protocol, RouteScope.Global), (route.Destination.ToString(), route.Gateway?.ToString(), route.Device, route.Protocol, route.Scope));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class TopologyReaderTests
         Assert.True(tunl0.Exclusive);
         Assert.Equal(3, a.Routes.Count);
         Assert.All(a.Routes.Where(r => r.Device == "tunl0"), r => Assert.True(r.OnLink));
-        Assert.Equal("0.0.0.0/0", a.Routes[0].Destination);
+        Assert.Equal("0.0.0.0/0", a.Routes[0].Destination.ToString());
         Assert.Equal(new VethPeer("eth0", "node-b"), s6.Find("underlay")!.Links.Single(l => l.Name == "to-b").Peer);
     }
 

@@ -83,7 +83,7 @@ public sealed class RollbackTests
         var e = Assert.Throws<TopologyApplyException>(() => TopologyEngine.Set(HostLab.Load(lab, text), clients));
 
         Assert.True(e.RolledBack, e.Message);
-        Assert.Equal("10.72.0.0/16", e.FailedStep.Route!.Destination);
+        Assert.Equal("10.72.0.0/16", e.FailedStep.Route!.Destination.ToString());
         Assert.Equal(3, e.StepsUndone);
         Assert.Equal(before, HostLab.Snapshot(lab));
     }

@@ -240,7 +240,7 @@ public sealed class PlannerTests
         var pruned = TopologyPlanner.Plan(desired, read, new PlanOptions { Prune = true });
 
         var step = Assert.Single(pruned.Steps);
-        Assert.Equal((PlanAction.Remove, PlanObjectKind.Route, "10.7.0.0/16"), (step.Action, step.Kind, step.Route!.Destination));
+        Assert.Equal((PlanAction.Remove, PlanObjectKind.Route, "10.7.0.0/16"), (step.Action, step.Kind, step.Route!.Destination.ToString()));
         Assert.Equal("owned by IpipTools and not in the topology", step.Reason);
     }
 

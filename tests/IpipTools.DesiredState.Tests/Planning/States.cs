@@ -1,3 +1,4 @@
+using System.Net;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
@@ -15,13 +16,13 @@ internal static class States
     public static Topology Read(params NamespaceConfig[] namespaces) => new() { Namespaces = namespaces };
 
     public static NamespaceConfig Ns(string name, IEnumerable<LinkConfig>? links = null, IEnumerable<AddressConfig>? addresses = null,
-        IEnumerable<RouteConfig>? routes = null, bool forwarding = false) => new()
+        IEnumerable<Route>? routes = null, bool forwarding = false) => new()
     {
         Name = name,
         Forwarding = forwarding,
         Links = (links ?? Array.Empty<LinkConfig>()).Prepend(Lo).ToList(),
         Addresses = (addresses ?? Array.Empty<AddressConfig>()).ToList(),
-        Routes = (routes ?? Array.Empty<RouteConfig>()).ToList(),
+        Routes = (routes ?? Array.Empty<Route>()).ToList(),
     };
 
     public static NamespaceConfig Missing(string name) => new() { Name = name, Exists = false };
@@ -44,11 +45,10 @@ internal static class States
     public static AddressConfig Address(string device, string address, byte length, byte protocol = Ownership.AddressProtocol, string? peer = null) =>
         new() { Device = device, Address = address, PrefixLength = length, Protocol = protocol, Peer = peer };
 
-    public static RouteConfig Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
-        int? mtu = null, uint metric = 0) => new()
+    public static Route Route(string destination, string? gateway, string device, bool onLink = false, RouteProtocol protocol = Ownership.Protocol,
+        int? mtu = null, uint metric = 0) => new(IPNetwork.Parse(destination))
     {
-        Destination = destination,
-        Gateway = gateway,
+        Gateway = gateway is null ? null : IPAddress.Parse(gateway),
         Device = device,
         OnLink = onLink,
         Protocol = protocol,
@@ -59,7 +59,7 @@ internal static class States
     };
 
     /// <summary>The connected route the kernel adds for an address.</summary>
-    public static RouteConfig Connected(string destination, string device) =>
+    public static Route Connected(string destination, string device) =>
         Route(destination, null, device, protocol: RouteProtocol.Kernel);
 
     /// <summary>"Add Link", "Change LinkState", ... for each step, to compare plans at a glance.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using IpipTools.Core.Commands;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 
 namespace IpipTools.Module.Tests.Core;
@@ -30,14 +32,17 @@ public sealed class CommandsLiveTests
         Assert.Single(AddressCommands.Get(a.Namespace, "va", peerOnly: true));
         Assert.Single(IpOracle.Routes(a.Name, "10.10.200.10").EnumerateArray());
 
-        var route = OnlinkRouteCommands.Add(a.Namespace, new OnlinkRouteRequest(IPNetwork.Parse("10.42.2.0/24"), "va") { Gateway = IPAddress.Parse("172.16.165.244") });
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var adds = client.Routes.CreateBatch(RouteChange.Add);
+        adds.Queue(new Route(IPNetwork.Parse("10.42.2.0/24")) { Device = "va", Gateway = IPAddress.Parse("172.16.165.244"), OnLink = true });
+        var route = Assert.Single(adds.Send()).Made!;
         Assert.True(route.OnLink);
         Assert.Equal("va", route.Device);
         Assert.Contains("onlink", IpOracle.Routes(a.Name, "10.42.2.0/24")[0].Strings("flags"));
-        Assert.Single(OnlinkRouteCommands.Get(a.Namespace, "va"));
+        Assert.Single(client.Routes.List(new RouteQuery { Device = "va" }), r => r.OnLink);
 
-        OnlinkRouteCommands.Remove(a.Namespace, OnlinkRouteCommands.RemovalSpec(route.Destination, route.Gateway, route.Device, (uint)route.Table));
-        Assert.Empty(OnlinkRouteCommands.Get(a.Namespace, "va"));
+        client.Routes.Delete(Route.Removal(route.Destination, route.Gateway, route.Device, route.Table));
+        Assert.DoesNotContain(client.Routes.List(new RouteQuery { Device = "va" }), r => r.OnLink);
         AddressCommands.Remove(a.Namespace, AddressCommands.Spec(address.Name, address.Address, address.PrefixLength, address.Peer));
         Assert.Empty(AddressCommands.Get(a.Namespace, "va", peerOnly: true));
 
@@ -51,10 +56,13 @@ public sealed class CommandsLiveTests
         using var a = new TestNamespace();
         LinkCommands.NewVeth(a.Namespace, "va", "vb", up: true);
         AddressCommands.Add(a.Namespace, AddressCommands.Spec("va", IPAddress.Parse("10.10.10.2"), 24, null));
-        var route = OnlinkRouteCommands.Add(a.Namespace, new OnlinkRouteRequest(IPNetwork.Parse("10.10.20.0/24"), "va") { Gateway = IPAddress.Parse("10.10.10.1"), CheckGateway = true });
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        var adds = client.Routes.CreateBatch(RouteChange.Add);
+        adds.Queue(new Route(IPNetwork.Parse("10.10.20.0/24")) { Device = "va", Gateway = IPAddress.Parse("10.10.10.1") });
+        var route = Assert.Single(adds.Send()).Made!;
         Assert.False(route.OnLink);
-        Assert.Single(OnlinkRouteCommands.Get(a.Namespace, all: true, destination: IPNetwork.Parse("10.10.20.0/24")));
-        Assert.Empty(OnlinkRouteCommands.Get(a.Namespace));
+        Assert.Single(client.Routes.List(), r => r.Destination.Equals(IPNetwork.Parse("10.10.20.0/24")));
+        Assert.DoesNotContain(client.Routes.List(), r => r.OnLink);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class BadInputFixture : IDisposable
         client.Links.Add(new LinkSpec("bibr", new BridgeParameters()) { Up = true });
         client.Links.Add(new LinkSpec("bidown", new BridgeParameters()));
         client.Addresses.Add(new AddressSpec("bi0", IPAddress.Parse("10.60.0.1"), 24));
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" });
         WaitUntilSettled();
     }
 

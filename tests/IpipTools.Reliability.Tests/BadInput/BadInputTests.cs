@@ -52,16 +52,16 @@ public sealed class BadInputTests : IClassFixture<BadInputFixture>
         ["moving a link to a missing namespace"] = (c => c.Links.MoveTo("bibr", NetNamespace.Named("ipt-missing-ns")), "NamespaceNotFound", "ipt-missing-ns"),
 
         // routes
-        ["route gateway of the other family"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Gateway = IPAddress.Parse("2001:db8::1"), Device = "bi0" }), "AddressFamilyMismatch", "2001:db8::1"),
-        ["onlink route without a device"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, OnLink = true }), "OnLinkNeedsDevice", "onlink"),
-        ["route without gateway or device"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24"))), "RouteNeedsNextHop", "neither a gateway nor a device"),
-        ["route MTU 10"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Device = "bi0", Mtu = 10 }), "InvalidMtu", "10"),
-        ["route via a missing device"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, Device = "nosuch0", OnLink = true }), "LinkNotFound", "nosuch0"),
-        ["duplicate route"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" }), "RouteExists", "already exists"),
-        ["a batch of duplicate routes"] = (c => c.Routes.AddMany([new RouteSpec(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" }]).ThrowIfAnyFailed(), "RouteExists", "10.61.0.0/24"),
-        ["deleting an absent route"] = (c => c.Routes.Delete(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Device = "bi0" }), "RouteNotFound", "10.62.0.0/24"),
-        ["gateway off the link without onlink"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.77"), Device = "bi0" }), "RouteGatewayRejected", "192.0.2.77"),
-        ["onlink route on a device that is down"] = (c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, Device = "bidown", OnLink = true }), "RouteDeviceDown", "bidown"),
+        ["route gateway of the other family"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = IPAddress.Parse("2001:db8::1"), Device = "bi0" }), "AddressFamilyMismatch", "2001:db8::1"),
+        ["onlink route without a device"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, OnLink = true }), "OnLinkNeedsDevice", "onlink"),
+        ["route without gateway or device"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24"))), "RouteNeedsNextHop", "neither a gateway nor a device"),
+        ["route MTU 10"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Device = "bi0", Mtu = 10 }), "InvalidMtu", "10"),
+        ["route via a missing device"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, Device = "nosuch0", OnLink = true }), "LinkNotFound", "nosuch0"),
+        ["duplicate route"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" }), "RouteExists", "already exists"),
+        ["a batch of duplicate routes"] = (c => c.Routes.AddMany([new Route(IPNetwork.Parse("10.61.0.0/24")) { Gateway = IPAddress.Parse("10.60.0.254"), Device = "bi0" }]).ThrowIfAnyFailed(), "RouteExists", "10.61.0.0/24"),
+        ["deleting an absent route"] = (c => c.Routes.Delete(new Route(IPNetwork.Parse("10.62.0.0/24")) { Device = "bi0" }), "RouteNotFound", "10.62.0.0/24"),
+        ["gateway off the link without onlink"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = IPAddress.Parse("192.0.2.77"), Device = "bi0" }), "RouteGatewayRejected", "192.0.2.77"),
+        ["onlink route on a device that is down"] = (c => c.Routes.Add(new Route(IPNetwork.Parse("10.62.0.0/24")) { Gateway = Local, Device = "bidown", OnLink = true }), "RouteDeviceDown", "bidown"),
 
         // tunnels: options, ranges and the host kernel's missing driver
         ["nopmtudisc with a fixed TTL"] = (c => c.Tunnels.Create(new TunnelSpec("bt0", new IpipParameters { Local = Local, Remote = Remote, Ttl = 64, PathMtuDiscovery = false })), "ConflictingTunnelOptions", "path MTU discovery"),

@@ -83,7 +83,7 @@ public sealed class ConcurrentNamespaceTests
             }
 
             var address = new AddressSpec(Device, IPAddress.Parse($"10.200.{thread}.{i % 250 + 1}"), 32);
-            var route = new RouteSpec(new IPNetwork(IPAddress.Parse($"10.{100 + thread}.{i / 256}.{i % 256}"), 32))
+            var route = new Route(new IPNetwork(IPAddress.Parse($"10.{100 + thread}.{i / 256}.{i % 256}"), 32))
             {
                 Gateway = gateway, Device = Device, OnLink = true,
             };
@@ -118,7 +118,7 @@ public sealed class ConcurrentNamespaceTests
     }
 
     /// <summary>Every 10.200.x.y address and every 10.(100+x) route in this namespace must be this thread's.</summary>
-    private static void AssertOnlyOwn(int thread, IReadOnlyList<InterfaceAddress> addresses, IReadOnlyList<RouteEntry> routes)
+    private static void AssertOnlyOwn(int thread, IReadOnlyList<InterfaceAddress> addresses, IReadOnlyList<Route> routes)
     {
         foreach (var address in addresses.Where(a => a.Address.ToString().StartsWith("10.200.", StringComparison.Ordinal)))
         {

@@ -117,16 +117,16 @@ public static class CorpusCapture
         client.Addresses.Add(new AddressSpec("vd", IPAddress.Parse("10.10.100.10"), Peer: IPAddress.Parse("10.10.200.10")));
         client.Addresses.Add(new AddressSpec("br0", IPAddress.Parse("2001:db8::1"), 64));
 
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.9.0.0/24"))
+        client.Routes.Add(new Route(IPNetwork.Parse("10.9.0.0/24"))
         {
             Gateway = IPAddress.Parse("192.0.2.1"), Device = "va", OnLink = true, Protocol = RouteProtocol.IpipTools, Metric = 100, Mtu = 1400,
         });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.20.0.254"), Device = "br0", Table = (RouteTable)100 });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("10.30.0.0/16")) { Device = "br0", PreferredSource = IPAddress.Parse("10.20.0.1") });
-        client.Routes.Add(new RouteSpec(IPNetwork.Parse("2001:db8:1::/48")) { Gateway = IPAddress.Parse("2001:db8::fe"), Device = "br0" });
+        client.Routes.Add(new Route(IPNetwork.Parse("0.0.0.0/0")) { Gateway = IPAddress.Parse("10.20.0.254"), Device = "br0", Table = (RouteTable)100 });
+        client.Routes.Add(new Route(IPNetwork.Parse("10.30.0.0/16")) { Device = "br0", PreferredSource = IPAddress.Parse("10.20.0.1") });
+        client.Routes.Add(new Route(IPNetwork.Parse("2001:db8:1::/48")) { Gateway = IPAddress.Parse("2001:db8::fe"), Device = "br0" });
 
         // Enough routes that the kernel splits the dump over several datagrams.
-        var many = Enumerable.Range(0, 1200).Select(i => new RouteSpec(new IPNetwork(new IPAddress([10, (byte)(64 + i / 256), (byte)(i % 256), 0]), 24))
+        var many = Enumerable.Range(0, 1200).Select(i => new Route(new IPNetwork(new IPAddress([10, (byte)(64 + i / 256), (byte)(i % 256), 0]), 24))
         {
             Gateway = IPAddress.Parse($"172.16.0.{i % 200 + 1}"), Device = "va", OnLink = true, Table = i % 2 == 0 ? RouteTable.Main : (RouteTable)100,
         });

@@ -25,8 +25,8 @@ internal static class UnprivilegedProbe
         ("add bridge link", c => c.Links.Add(new LinkSpec("np0", new BridgeParameters()))),
         ("set lo up", c => c.Links.SetUp("lo", true)),
         ("add address", c => c.Addresses.Add(new AddressSpec("lo", IPAddress.Parse("10.71.0.1"), 32))),
-        ("add route", c => c.Routes.Add(new RouteSpec(IPNetwork.Parse("10.70.0.0/24")) { Device = "lo" })),
-        ("add routes in a batch", c => c.Routes.AddMany([new RouteSpec(IPNetwork.Parse("10.72.0.0/24")) { Device = "lo" }]).ThrowIfAnyFailed()),
+        ("add route", c => c.Routes.Add(new Route(IPNetwork.Parse("10.70.0.0/24")) { Device = "lo" })),
+        ("add routes in a batch", c => c.Routes.AddMany([new Route(IPNetwork.Parse("10.72.0.0/24")) { Device = "lo" }]).ThrowIfAnyFailed()),
     };
 
     public static int Run(string[] args)

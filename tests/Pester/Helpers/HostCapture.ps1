@@ -1,11 +1,14 @@
 # -WhatIf and -Confirm write to the host, not to a stream, so `6>&1` cannot catch "What if:"
 # and it would leak into the test output. Invoke-HostCaptured runs a script block in a
 # runspace of its own whose host keeps every line it is given: the test asserts on those
-# lines, and nothing reaches the console.
+# lines, and nothing reaches the console. -Choices answers -Confirm's prompts in turn
+# (0 Yes, 1 Yes to All, 2 No, 3 No to All); a prompt with no answer left fails the run.
 
 [NoRunspaceAffinity()]
 class CapturingHostUserInterface : System.Management.Automation.Host.PSHostUserInterface {
     [System.Collections.Generic.List[string]] $Lines = [System.Collections.Generic.List[string]]::new()
+    [System.Collections.Generic.Queue[int]] $Choices = [System.Collections.Generic.Queue[int]]::new()
+    [System.Collections.Generic.List[string]] $Prompts = [System.Collections.Generic.List[string]]::new()
 
     [System.Management.Automation.Host.PSHostRawUserInterface] get_RawUI() { return $null }
     [string] ReadLine() { throw 'the capturing host reads no input' }
@@ -24,7 +27,11 @@ class CapturingHostUserInterface : System.Management.Automation.Host.PSHostUserI
     [pscredential] PromptForCredential([string] $caption, [string] $message, [string] $userName, [string] $targetName,
         [System.Management.Automation.PSCredentialTypes] $allowed, [System.Management.Automation.PSCredentialUIOptions] $options) { throw 'the capturing host reads no input' }
     [int] PromptForChoice([string] $caption, [string] $message,
-        [System.Collections.ObjectModel.Collection[System.Management.Automation.Host.ChoiceDescription]] $choices, [int] $defaultChoice) { throw 'the capturing host reads no input' }
+        [System.Collections.ObjectModel.Collection[System.Management.Automation.Host.ChoiceDescription]] $choices, [int] $defaultChoice) {
+        if ($this.Choices.Count -eq 0) { throw 'the capturing host has no answer left for: ' + $message }
+        $this.Prompts.Add($message)
+        return $this.Choices.Dequeue()
+    }
 }
 
 [NoRunspaceAffinity()]
@@ -47,11 +54,12 @@ class CapturingHost : System.Management.Automation.Host.PSHost {
 
 # Runs SCRIPTBLOCK (as text, with the module imported) in a fresh runspace on a capturing
 # host, with VARIABLES set in it. Returns Output (what it wrote), HostLines (what it said to
-# the host: "What if: ..."), and Errors.
+# the host: "What if: ..."), Prompts (what -Confirm asked) and Errors.
 function Invoke-HostCaptured {
-    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Variables = @{})
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Variables = @{}, [int[]] $Choices = @())
 
     $capturingHost = [CapturingHost]::new()
+    foreach ($choice in $Choices) { $capturingHost.TextUI.Choices.Enqueue($choice) }
     $runspace = [runspacefactory]::CreateRunspace($capturingHost)
     $runspace.Open()
     try {
@@ -65,6 +73,7 @@ function Invoke-HostCaptured {
         [pscustomobject]@{
             Output    = @($output)
             HostLines = @($capturingHost.TextUI.Lines)
+            Prompts   = @($capturingHost.TextUI.Prompts)
             Errors    = @($shell.Streams.Error)
         }
     }

@@ -67,7 +67,7 @@ internal sealed class StepExecutor
     public void ExecuteRoutes(IReadOnlyList<PlanStep> steps, Action<PlanStep> record)
     {
         var routes = _clients.Get(NamespaceNames.Resolve(steps[0].Namespace)).Routes;
-        var specs = steps.Select(s => s.Route!.ToSpec()).ToList();
+        var specs = steps.Select(s => s.Route!).ToList();
         var result = steps[0].Action switch
         {
             PlanAction.Add => routes.AddMany(specs),

@@ -47,7 +47,7 @@ public static class TopologyExporter
                     .Select(a => a with { Protocol = Ownership.AddressProtocol })
                     .ToList(),
                 Routes = ns.Routes
-                    .Where(r => r.Protocol != RouteProtocol.Kernel && r.Type == RouteType.Unicast && (!options.OwnedOnly || r.IsOwned))
+                    .Where(r => r.Protocol != RouteProtocol.Kernel && r.Type == RouteType.Unicast && (!options.OwnedOnly || r.IsOwnedByIpipTools))
                     .Select(r => r with { Protocol = Ownership.Protocol })
                     .ToList(),
             });

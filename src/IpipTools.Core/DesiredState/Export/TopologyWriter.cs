@@ -120,10 +120,10 @@ public static class TopologyWriter
         return data;
     }
 
-    private static OrderedDictionary WriteRoute(RouteConfig route)
+    private static OrderedDictionary WriteRoute(Route route)
     {
-        var data = new OrderedDictionary { ["Destination"] = route.Destination == "0.0.0.0/0" ? "default" : route.Destination };
-        Put(data, "Gateway", route.Gateway);
+        var data = new OrderedDictionary { ["Destination"] = route.Destination.PrefixLength == 0 ? "default" : route.Destination.ToString() };
+        Put(data, "Gateway", route.Gateway?.ToString());
         Put(data, "Device", route.Device);
         if (route.OnLink)
         {
@@ -141,7 +141,7 @@ public static class TopologyWriter
         }
 
         Put(data, "Mtu", route.Mtu);
-        Put(data, "Source", route.Source);
+        Put(data, "Source", route.PreferredSource?.ToString());
         return data;
     }
 

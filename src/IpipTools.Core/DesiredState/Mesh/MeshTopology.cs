@@ -1,4 +1,5 @@
 using System.Net;
+using IpipTools.Core.Rtnl.Routes;
 
 namespace IpipTools.Core.DesiredState;
 
@@ -25,7 +26,7 @@ public static class MeshTopology
             throw new TopologyFormatException(source.Child("Table"), reason);
         }
 
-        var routes = new List<RouteConfig>();
+        var routes = new List<Route>();
         var blocks = new HashSet<string>();
         for (var i = 0; i < spec.Peers.Count; i++)
         {
@@ -46,10 +47,9 @@ public static class MeshTopology
             }
 
             var underlay = DataMapReader.ParseIPv4(peer.Underlay, at.Child("Underlay"), "Underlay");
-            routes.Add(new RouteConfig
+            routes.Add(new Route(block)
             {
-                Destination = block.ToString(),
-                Gateway = underlay.ToString(),
+                Gateway = underlay,
                 Device = spec.Device,
                 OnLink = true,
                 Table = spec.Table,

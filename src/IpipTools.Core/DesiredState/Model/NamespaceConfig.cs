@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -19,5 +21,5 @@ public sealed record NamespaceConfig
 
     public IReadOnlyList<AddressConfig> Addresses { get; init; } = Array.Empty<AddressConfig>();
 
-    public IReadOnlyList<RouteConfig> Routes { get; init; } = Array.Empty<RouteConfig>();
+    public IReadOnlyList<Route> Routes { get; init; } = Array.Empty<Route>();
 }

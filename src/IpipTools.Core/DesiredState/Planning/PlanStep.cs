@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -34,9 +36,9 @@ public sealed record PlanStep
 
     public AddressConfig? Address { get; init; }
 
-    public RouteConfig? Route { get; init; }
+    public Route? Route { get; init; }
 
-    public RouteConfig? PreviousRoute { get; init; }
+    public Route? PreviousRoute { get; init; }
 
     public bool? Forwarding { get; init; }
 

@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>The one place plan steps for links, addresses and routes are made, so every planner words and fills them alike.</summary>
@@ -27,7 +29,7 @@ internal static class PlanSteps
     };
 
     /// <summary>A route step; for a change, <paramref name="previous"/> is the route it replaces.</summary>
-    public static PlanStep Route(PlanAction action, string namespaceName, RouteConfig route, string reason, RouteConfig? previous = null) => new()
+    public static PlanStep Route(PlanAction action, string namespaceName, Route route, string reason, Route? previous = null) => new()
     {
         Action = action,
         Kind = PlanObjectKind.Route,

@@ -19,7 +19,7 @@ internal static class RoutePlanner
             var rank = context.RankOf(ns.Name) * 2;
             var declared = target.Routes.Select(r => r.Key).ToHashSet();
             var exclusive = target.ExclusiveLinks.ToHashSet();
-            foreach (var route in ns.Routes.Where(r => r.IsOwned && !declared.Contains(r.Key)).ToList())
+            foreach (var route in ns.Routes.Where(r => r.IsOwnedByIpipTools && !declared.Contains(r.Key)).ToList())
             {
                 var reason = route.Device is not null && exclusive.Contains(route.Device) ? $"{route.Device} is exclusive and this route is not declared"
                     : context.Options.Prune ? "owned by IpipTools and not in the topology"
@@ -40,7 +40,7 @@ internal static class RoutePlanner
         }
     }
 
-    private static void PlanRoute(PlanContext context, WorkingNamespace ns, RouteConfig route, int rank)
+    private static void PlanRoute(PlanContext context, WorkingNamespace ns, Route route, int rank)
     {
         var existing = ns.Routes.FirstOrDefault(r => r.Key == route.Key);
         if (existing is null)
@@ -57,7 +57,7 @@ internal static class RoutePlanner
             return;
         }
 
-        if (!existing.IsOwned)
+        if (!existing.IsOwnedByIpipTools)
         {
             if (route.IsSatisfiedBy(existing with { Protocol = route.Protocol }))
             {

@@ -1,3 +1,5 @@
+using IpipTools.Core.Rtnl.Routes;
+
 namespace IpipTools.Core.DesiredState;
 
 /// <summary>
@@ -104,7 +106,7 @@ internal sealed class TargetNamespace
 
     public List<AddressConfig> Addresses { get; } = new();
 
-    public List<RouteConfig> Routes { get; } = new();
+    public List<Route> Routes { get; } = new();
 
     public IEnumerable<string> ExclusiveLinks => Links.Where(l => l.Exclusive).Select(l => l.Name);
 

@@ -68,8 +68,8 @@ internal sealed class WorkingNamespace
 
     public List<AddressConfig> Addresses { get; }
 
-    public List<RouteConfig> Routes { get; }
+    public List<Route> Routes { get; }
 
     /// <summary>Routes out of <paramref name="device"/> that are not the kernel's own (those come back with their addresses).</summary>
-    public IEnumerable<RouteConfig> RoutesVia(string device) => Routes.Where(r => r.Device == device && r.Protocol != RouteProtocol.Kernel);
+    public IEnumerable<Route> RoutesVia(string device) => Routes.Where(r => r.Device == device && r.Protocol != RouteProtocol.Kernel);
 }

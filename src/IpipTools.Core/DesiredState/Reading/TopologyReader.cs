@@ -1,3 +1,4 @@
+using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
@@ -250,7 +251,7 @@ public static class TopologyReader
         return new AddressConfig { Device = device, Address = address.ToString(), PrefixLength = length, Peer = peer, Protocol = Ownership.AddressProtocol };
     }
 
-    private static RouteConfig ReadRoute(DataValue value, SourceLocation location)
+    private static Route ReadRoute(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a route");
         var destinationText = map.RequiredString("Destination");
@@ -272,16 +273,15 @@ public static class TopologyReader
 
         var onLink = map.Bool("OnLink") ?? false;
         var source = map.IPv4("Source");
-        var route = new RouteConfig
+        var route = new Route(new IPNetwork(NetworkPrefix.Mask(network, length), length))
         {
-            Destination = $"{NetworkPrefix.Mask(network, length)}/{length}",
-            Gateway = gateway?.ToString(),
+            Gateway = gateway,
             Device = device,
             OnLink = onLink,
             Table = ReadTable(map),
             Metric = (uint)(map.Integer("Metric", 0, uint.MaxValue) ?? 0),
             Mtu = (int?)map.Integer("Mtu", RouteMtu.Minimum, RouteMtu.Maximum),
-            Source = source?.ToString(),
+            PreferredSource = source,
             Protocol = Ownership.Protocol,
             // The rule iproute2 applies when no scope is given: universe via a gateway, link without.
             Scope = gateway is null ? RouteScope.Link : RouteScope.Global,

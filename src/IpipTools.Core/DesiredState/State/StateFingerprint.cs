@@ -20,7 +20,7 @@ public static class StateFingerprint
             {
                 Links = n.Links.OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
                 Addresses = n.Addresses.OrderBy(a => a.ToString(), StringComparer.Ordinal).ThenBy(a => a.Protocol).ToList(),
-                Routes = n.Routes.OrderBy(r => r.Table).ThenBy(r => r.Destination, StringComparer.Ordinal).ThenBy(r => r.Metric)
+                Routes = n.Routes.OrderBy(r => r.Table).ThenBy(r => r.Destination.ToString(), StringComparer.Ordinal).ThenBy(r => r.Metric)
                     .ThenBy(r => r.ToString(), StringComparer.Ordinal).ToList(),
             })
             .ToList();

@@ -42,7 +42,6 @@ public static class StateReader
                 w => w.WriteStruct(new RtMessage { Family = AddressFamilies.Inet }),
                 m => RouteReader.Read(m, NameOf, client.Namespace.Name))
             .Where(r => r.Destination.BaseAddress.AddressFamily == AddressFamily.InterNetwork && r.Table != RouteTable.Local)
-            .Select(ToConfig)
             .ToList();
 
         return new NamespaceConfig
@@ -82,18 +81,4 @@ public static class StateReader
         Protocol = a.Protocol,
     };
 
-    private static RouteConfig ToConfig(RouteEntry r) => new()
-    {
-        Destination = r.Destination.ToString(),
-        Gateway = r.Gateway?.ToString(),
-        Device = r.Device,
-        OnLink = r.OnLink,
-        Table = r.Table,
-        Metric = r.Metric,
-        Protocol = r.Protocol,
-        Mtu = r.Mtu,
-        Source = r.PreferredSource?.ToString(),
-        Scope = r.Scope,
-        Type = r.Type,
-    };
 }

@@ -27,4 +27,18 @@ internal sealed class DeviceIndexCache
 
         return index;
     }
+
+    /// <summary>The name of a device this cache resolved, null for any other index (read routes name their device by index).</summary>
+    public string? NameOf(int index)
+    {
+        foreach (var (name, known) in _indexes)
+        {
+            if (known == index)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
 }

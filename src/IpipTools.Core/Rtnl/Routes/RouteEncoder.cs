@@ -3,10 +3,10 @@ using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Routes;
 
-/// <summary>The one place a <see cref="RouteSpec"/> becomes an rtmsg and its attributes.</summary>
+/// <summary>The one place a <see cref="Route"/> becomes an rtmsg and its attributes.</summary>
 internal static class RouteEncoder
 {
-    public static void Validate(RouteSpec spec)
+    public static void Validate(Route spec)
     {
         if (spec.Gateway is not null)
         {
@@ -33,7 +33,7 @@ internal static class RouteEncoder
         }
     }
 
-    public static void Write(MessageWriter w, RouteSpec spec, int deviceIndex)
+    public static void Write(MessageWriter w, Route spec, int deviceIndex)
     {
         w.WriteStruct(new RtMessage
         {
@@ -55,7 +55,7 @@ internal static class RouteEncoder
             w.AddAddress(RouteAttribute.Destination, spec.Destination.BaseAddress);
         }
 
-        if (spec.Metric is uint metric)
+        if (spec.Metric is var metric and not 0)
         {
             w.AddUInt32(RouteAttribute.Priority, metric);
         }

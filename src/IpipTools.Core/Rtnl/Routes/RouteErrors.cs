@@ -6,7 +6,7 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// <summary>Plain-words explanations for what the kernel says when it refuses a route.</summary>
 internal static class RouteErrors
 {
-    public static NetlinkException Explain(NetlinkException e, RouteSpec spec, string verb)
+    public static NetlinkException Explain(NetlinkException e, Route spec, string verb)
     {
         var kernel = e.KernelMessage ?? string.Empty;
         if (kernel.Contains("invalid gateway", StringComparison.OrdinalIgnoreCase) || e.ErrorNumber == Errno.ENETUNREACH)

@@ -5,7 +5,7 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// <summary>
 /// An RTM_NEWROUTE message as the kernel sends it, kept whole (rtmsg and every
 /// attribute) so it can be emitted again byte for byte; <see cref="RouteReader"/>
-/// builds the typed <c>RouteEntry</c>.
+/// builds the typed <c>Route</c>.
 /// </summary>
 public sealed class RouteMessage : RtnlMessage<RtMessage>
 {

@@ -1,6 +1,5 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Routes;
@@ -17,22 +16,12 @@ public sealed class RouteOperations
 
     private NetlinkConnection Connection => _client.Connection;
 
-    public void Add(RouteSpec spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add");
+    public void Add(Route spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add");
 
     /// <summary>Adds the route, or replaces the one with the same destination, table, tos and metric.</summary>
-    public void Replace(RouteSpec spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
+    public void Replace(Route spec) => Change(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
 
-    /// <summary>
-    /// Adds the route and returns the routes the kernel echoes for it (RTM_NEWROUTE with
-    /// NLM_F_ECHO): the new route as the kernel made it, without a read-back. Empty where
-    /// the kernel echoes nothing. If the echo cannot be read, the route is deleted again.
-    /// </summary>
-    public IReadOnlyList<RouteEntry> AddEchoed(RouteSpec spec) => ChangeEchoed(spec, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add");
-
-    /// <summary><see cref="Replace"/>, returning what the kernel echoes as <see cref="AddEchoed"/> does (a replaced route is not undone).</summary>
-    public IReadOnlyList<RouteEntry> ReplaceEchoed(RouteSpec spec) => ChangeEchoed(spec, NetlinkFlags.Create | NetlinkFlags.Replace, "replace");
-
-    public void Delete(RouteSpec spec)
+    public void Delete(Route spec)
     {
         // Resolve the device before the request is built: a lookup inside the body
         // writer would send its own query over the connection mid-request.
@@ -49,21 +38,27 @@ public sealed class RouteOperations
     }
 
     /// <summary>Deletes exactly this route, if it is there: the undo of an add whose aftermath failed, which must not hide that failure.</summary>
-    internal void TryDelete(RouteSpec spec) => BestEffortUndo.Run(() => Delete(spec));
+    internal void TryDelete(Route spec) => BestEffortUndo.Run(() => Delete(spec));
 
     /// <summary>
     /// Adds (or with <paramref name="replace"/>, replaces) many routes in as few sends as
     /// the socket allows; see <see cref="NetlinkConnection.ExecuteBatch"/>. Device
     /// names are resolved once. Failures are reported per route, with the kernel's text.
     /// </summary>
-    public BatchResult AddMany(IEnumerable<RouteSpec> specs, bool replace = false) =>
-        Batch(specs, RtnlMessageType.NewRoute, NetlinkFlags.Create | (replace ? NetlinkFlags.Replace : NetlinkFlags.Exclusive), replace ? "replace" : "add");
+    public BatchResult AddMany(IEnumerable<Route> specs, bool replace = false) =>
+        Batch(specs, replace ? RouteChange.Replace : RouteChange.Add);
 
-    public BatchResult DeleteMany(IEnumerable<RouteSpec> specs) =>
-        Batch(specs, RtnlMessageType.DeleteRoute, NetlinkFlags.None, "delete");
+    public BatchResult DeleteMany(IEnumerable<Route> specs) =>
+        Batch(specs, RouteChange.Delete);
+
+    /// <summary>
+    /// An empty batch of <paramref name="change"/>s, to fill and send as often as wanted: what
+    /// a cmdlet's pipeline uses, with each add or replace answered by the route the kernel made.
+    /// </summary>
+    public RouteBatch CreateBatch(RouteChange change) => new(_client, change, echo: true);
 
     /// <summary>The routes <paramref name="query"/> selects (default: the main table, like <c>ip route</c>).</summary>
-    public IReadOnlyList<RouteEntry> List(RouteQuery? query = null)
+    public IReadOnlyList<Route> List(RouteQuery? query = null)
     {
         query ??= RouteQuery.MainTable;
         var names = DeviceNames();
@@ -76,7 +71,7 @@ public sealed class RouteOperations
         }
         catch (NetlinkException e) when (IsMissingTable(e, query))
         {
-            return Array.Empty<RouteEntry>();
+            return Array.Empty<Route>();
         }
     }
 
@@ -84,7 +79,7 @@ public sealed class RouteOperations
     /// Hands every selected route to <paramref name="onRoute"/> as it is read, keeping
     /// nothing, so memory stays flat however large the table.
     /// </summary>
-    public void Stream(RouteQuery query, Action<RouteEntry> onRoute)
+    public void Stream(RouteQuery query, Action<Route> onRoute)
     {
         var names = DeviceNames();
         var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
@@ -114,43 +109,13 @@ public sealed class RouteOperations
     /// </summary>
     private static bool IsMissingTable(NetlinkException e, RouteQuery query) => e.ErrorNumber == Errno.ENOENT && query.Table is not null;
 
-    private void Change(RouteSpec spec, NetlinkFlags flags, string verb) => Send(spec, flags, verb, echo: false);
-
-    private IReadOnlyList<RouteEntry> ChangeEchoed(RouteSpec spec, NetlinkFlags flags, string verb)
-    {
-        var (deviceIndex, echoed) = Send(spec, flags, verb, echo: true);
-        try
-        {
-            // The echo names the device by index; the request's own device is known, any
-            // other (there is none for a route with a device) is looked up on its own.
-            Func<int, string?> names = index => index == 0 ? null : index == deviceIndex ? spec.Device : _client.Links.Get(index).Name;
-            return echoed.Where(m => m.Type == RtnlMessageType.NewRoute)
-                .Select(m => RouteReader.Read(m, names, _client.NamespaceName))
-                .ToList();
-        }
-        catch when (!flags.HasFlag(NetlinkFlags.Replace))
-        {
-            TryDelete(spec);
-            throw;
-        }
-    }
-
-    /// <summary>Sends one RTM_NEWROUTE; returns the device's index and, with <paramref name="echo"/>, the messages the kernel echoed.</summary>
-    private (int DeviceIndex, IReadOnlyList<NetlinkMessage> Echoed) Send(RouteSpec spec, NetlinkFlags flags, string verb, bool echo)
+    private void Change(Route spec, NetlinkFlags flags, string verb)
     {
         RouteEncoder.Validate(spec);
         var deviceIndex = new DeviceIndexCache(_client).IndexOf(spec.Device);
-        var operation = $"{verb} route {spec} {_client.NamespaceDescription}";
-        RequestBodyWriter body = w => RouteEncoder.Write(w, spec, deviceIndex);
         try
         {
-            if (!echo)
-            {
-                Connection.Execute(operation, RtnlMessageType.NewRoute, flags, body);
-                return (deviceIndex, Array.Empty<NetlinkMessage>());
-            }
-
-            return (deviceIndex, Connection.ExecuteWithEcho(operation, RtnlMessageType.NewRoute, flags, body));
+            Connection.Execute($"{verb} route {spec} {_client.NamespaceDescription}", RtnlMessageType.NewRoute, flags, w => RouteEncoder.Write(w, spec, deviceIndex));
         }
         catch (NetlinkException e)
         {
@@ -158,24 +123,18 @@ public sealed class RouteOperations
         }
     }
 
-    private BatchResult Batch(IEnumerable<RouteSpec> specs, ushort type, NetlinkFlags flags, string verb)
+    private BatchResult Batch(IEnumerable<Route> specs, RouteChange change)
     {
-        var devices = new DeviceIndexCache(_client);
-        var batch = Connection.CreateBatch();
-        var list = specs as IReadOnlyList<RouteSpec> ?? specs.ToList();
-        foreach (var spec in list)
+        var batch = new RouteBatch(_client, change, echo: false);
+        foreach (var spec in specs)
         {
-            RouteEncoder.Validate(spec);
-            var deviceIndex = devices.IndexOf(spec.Device);
-            var writer = batch.Begin(type, flags);
-            RouteEncoder.Write(writer, spec, deviceIndex);
-            batch.End();
+            batch.Queue(spec);
         }
 
-        var result = Connection.ExecuteBatch(batch, $"{verb} routes {_client.NamespaceDescription}",
-            index => $"{verb} route {list[index]} {_client.NamespaceDescription}");
-        var explained = result.Failures.Select(f => f with { Error = RouteErrors.Explain(f.Error, list[f.Index], verb) }).ToList();
-        return new BatchResult(result.RequestCount, explained);
+        var outcomes = batch.Send();
+        var failures = outcomes.Select((o, i) => (o.Error, i)).Where(f => f.Error is not null)
+            .Select(f => new BatchFailure(f.i, (NetlinkException)f.Error!)).ToList();
+        return new BatchResult(outcomes.Count, failures);
     }
 
     private Func<int, string?> DeviceNames()
@@ -205,7 +164,7 @@ public sealed class RouteOperations
     }
 
     /// <summary>Applies the filters again on our side: older kernels ignore them.</summary>
-    private static RouteEntry? Keep(RouteEntry route, RouteQuery query, int deviceIndex)
+    private static Route? Keep(Route route, RouteQuery query, int deviceIndex)
     {
         if (query.Table is RouteTable table && route.Table != table)
         {

@@ -1,10 +1,9 @@
 using System.Net;
-using IpipTools.Core.Model;
 using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Routes;
 
-/// <summary>Builds <see cref="RouteEntry"/> objects straight from RTM_NEWROUTE messages in the receive buffer.</summary>
+/// <summary>Builds read <see cref="Route"/>s straight from RTM_NEWROUTE messages in the receive buffer.</summary>
 public static class RouteReader
 {
     private static readonly int HeaderSize = System.Runtime.InteropServices.Marshal.SizeOf<RtMessage>();
@@ -14,7 +13,7 @@ public static class RouteReader
     /// of 100,000 routes calls this 100,000 times, and what it allocates is what streaming
     /// costs. As with <see cref="AttributeList.TryGet"/>, the first attribute of a type wins.
     /// </remarks>
-    public static RouteEntry Read(NetlinkMessage message, Func<int, string?> deviceName, string? namespaceName)
+    public static Route Read(NetlinkMessage message, Func<int, string?> deviceName, string? namespaceName)
     {
         var header = message.ReadFixedHeader<RtMessage>();
         NetlinkAttribute? destination = null, gateway = null, source = null, metrics = null;
@@ -34,9 +33,8 @@ public static class RouteReader
         }
 
         var deviceIndex = (int)(outputInterface ?? 0);
-        return new RouteEntry
+        return new Route(ReadDestination(destination, header))
         {
-            Destination = ReadDestination(destination, header),
             Gateway = gateway?.AsAddress(),
             DeviceIndex = deviceIndex,
             Device = deviceIndex == 0 ? null : deviceName(deviceIndex),
