@@ -1,15 +1,23 @@
 # How a contestant is timed: wall time, and the CPU time of this pwsh process (every thread:
-# pipeline, GC, JIT) plus that of the `ip` processes it ran and reaped, both read from
-# /proc/self/stat (utime, stime, cutime, cstime; clock ticks of 10 ms).
+# pipeline, GC, JIT; getrusage through Environment.CpuUsage) plus that of the `ip` processes
+# it ran and reaped (cutime and cstime of /proc/self/stat, in clock ticks of 10 ms).
 
-function Get-CpuTicks {
+# User and system CPU seconds of the processes this one has run and reaped (cutime and
+# cstime of /proc/self/stat; 100 ticks a second on Linux).
+function Get-ChildCpuSeconds {
     # The command name (field 2) may hold spaces; the fields after its closing parenthesis
-    # start at field 3, so utime (field 14) is at index 11.
+    # start at field 3, so cutime (field 16) is at index 13.
     $stat = [IO.File]::ReadAllText('/proc/self/stat')
     $fields = $stat.Substring($stat.LastIndexOf(')') + 2).Split(' ')
+    [pscustomobject]@{ User = [long]$fields[13] / 100.0; System = [long]$fields[14] / 100.0 }
+}
+
+function Get-CpuSeconds {
+    $children = Get-ChildCpuSeconds
+    $own = [Environment]::CpuUsage
     [pscustomobject]@{
-        User   = [long]$fields[11] + [long]$fields[13]
-        System = [long]$fields[12] + [long]$fields[14]
+        User   = $own.UserTime.TotalSeconds + $children.User
+        System = $own.PrivilegedTime.TotalSeconds + $children.System
     }
 }
 
@@ -20,15 +28,15 @@ function Measure-Work {
     param([Parameter(Mandatory)][scriptblock]$Work, [object[]]$ArgumentList = @())
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
-    $before = Get-CpuTicks
+    $before = Get-CpuSeconds
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $output = & $Work @ArgumentList
     $clock.Stop()
-    $after = Get-CpuTicks
+    $after = Get-CpuSeconds
     [pscustomobject]@{
         Wall   = $clock.Elapsed.TotalSeconds
-        User   = ($after.User - $before.User) / 100.0
-        System = ($after.System - $before.System) / 100.0
+        User   = $after.User - $before.User
+        System = $after.System - $before.System
         Items  = @($output).Count
     }
 }
@@ -45,4 +53,11 @@ function Expand-Sample {
     param([Parameter(Mandatory)]$Sample, [int]$Measured, [int]$Count)
     $scale = $Count / $Measured
     [pscustomobject]@{ Wall = $Sample.Wall * $scale; User = $Sample.User * $scale; System = $Sample.System * $scale }
+}
+
+# The median of a list of numbers (the lower middle one for an even count).
+function Get-Median {
+    param([double[]]$Values)
+    $sorted = @($Values | Sort-Object)
+    $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
 }

@@ -5,7 +5,7 @@
 function Invoke-StartupBenchmark {
     param([int]$Runs, [string]$ModulePath)
     $table = New-ResultTable 'Import-Module and the first command (a fresh pwsh process each run)' @(
-        'what', 'median', 'fastest', 'slowest')
+        'what', 'wall (median)', 'fastest', 'slowest', 'CPU (median)')
 
     # pwsh as this one was started: `dotnet pwsh.dll` (the pinned tool, the guest) or an apphost.
     $host_ = [Environment]::ProcessPath
@@ -19,36 +19,47 @@ function Invoke-StartupBenchmark {
         Write-RouteBatch $batch (Get-RoutePrefix 100) add
         try { Invoke-Ip -n $ns -batch $batch } finally { Remove-Item $batch }
 
-        # Each figure is taken inside the child, around the statement it names.
+        # Each figure is taken inside the child, around the statement it names: wall time and
+        # the child's CPU time (getrusage, every thread).
         $child = @"
-`$clock = [Diagnostics.Stopwatch]::StartNew()
-Import-Module '$ModulePath'
-`$import = `$clock.Elapsed.TotalMilliseconds
-`$clock.Restart()
-`$first = @(Get-OnlinkRoute -InterfaceName $($script:BenchDevice) -NetNamespace $ns).Count
-`$firstTime = `$clock.Elapsed.TotalMilliseconds
-`$clock.Restart()
-`$second = @(Get-OnlinkRoute -InterfaceName $($script:BenchDevice) -NetNamespace $ns).Count
-`$secondTime = `$clock.Elapsed.TotalMilliseconds
-"timings `$import `$firstTime `$secondTime `$first `$second"
+function Get-CpuMilliseconds { [Environment]::CpuUsage.TotalTime.TotalMilliseconds }
+`$figures = @()
+foreach (`$step in { Import-Module '$ModulePath' },
+    { @(Get-OnlinkRoute -InterfaceName $($script:BenchDevice) -NetNamespace $ns).Count },
+    { @(Get-OnlinkRoute -InterfaceName $($script:BenchDevice) -NetNamespace $ns).Count }) {
+    `$cpu = Get-CpuMilliseconds
+    `$clock = [Diagnostics.Stopwatch]::StartNew()
+    `$result = & `$step
+    `$figures += `$clock.Elapsed.TotalMilliseconds, ((Get-CpuMilliseconds) - `$cpu), "`$result"
+}
+"timings `$(`$figures -join ' ')"
 "@
-        $figures = @{ Bare = @(); Process = @(); Import = @(); First = @(); Second = @() }
+        $wall = @{ Bare = @(); Process = @(); Import = @(); First = @(); Second = @() }
+        $cpu = @{ Bare = @(); Process = @(); Import = @(); First = @(); Second = @() }
         for ($run = 1; $run -le $Runs; $run++) {
+            $before = Get-ChildCpuSeconds
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $null = & $host_ @pwshArgs 'exit 0'
-            $figures.Bare += $clock.Elapsed.TotalMilliseconds
+            $wall.Bare += $clock.Elapsed.TotalMilliseconds
+            $after = Get-ChildCpuSeconds
+            $cpu.Bare += 1000 * ($after.User + $after.System - $before.User - $before.System)
             if ($LASTEXITCODE -ne 0) { throw "pwsh -Command 'exit 0' failed (exit $LASTEXITCODE)" }
 
+            $before = $after
             $clock.Restart()
             $output = & $host_ @pwshArgs $child 2>&1
-            $figures.Process += $clock.Elapsed.TotalMilliseconds
+            $wall.Process += $clock.Elapsed.TotalMilliseconds
+            $after = Get-ChildCpuSeconds
+            $cpu.Process += 1000 * ($after.User + $after.System - $before.User - $before.System)
             $line = @($output | Where-Object { "$_" -like 'timings *' })
             if ($LASTEXITCODE -ne 0 -or $line.Count -ne 1) { throw "the fresh pwsh failed (exit $LASTEXITCODE): $($output -join "`n")" }
-            $import, $first, $second, $firstCount, $secondCount = "$($line[0])".Split(' ')[1..5]
-            if ([int]$firstCount -ne 100 -or [int]$secondCount -ne 100) { throw "Get-OnlinkRoute returned $firstCount and $secondCount routes, expected 100" }
-            $figures.Import += [double]$import
-            $figures.First += [double]$first
-            $figures.Second += [double]$second
+            $figures = "$($line[0])".Split(' ')
+            foreach ($step in @(@('Import', 1), @('First', 4), @('Second', 7))) {
+                $key, $at = $step
+                $wall[$key] += [double]$figures[$at]
+                $cpu[$key] += [double]$figures[$at + 1]
+                if ($key -ne 'Import' -and $figures[$at + 2] -ne '100') { throw "Get-OnlinkRoute returned $($figures[$at + 2]) routes in the fresh pwsh, expected 100" }
+            }
         }
 
         $rows = [ordered]@{
@@ -59,9 +70,9 @@ Import-Module '$ModulePath'
             Process = 'whole process: start-up, import, both commands, exit (process wall)'
         }
         foreach ($key in $rows.Keys) {
-            $sorted = @($figures[$key] | Sort-Object)
-            $median = $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
-            Add-ResultRow $table @($rows[$key], (Format-Millis $median), (Format-Millis $sorted[0]), (Format-Millis $sorted[-1]))
+            $sorted = @($wall[$key] | Sort-Object)
+            $median = Get-Median $wall[$key]
+            Add-ResultRow $table @($rows[$key], (Format-Millis $median), (Format-Millis $sorted[0]), (Format-Millis $sorted[-1]), (Format-Millis (Get-Median $cpu[$key])))
             if ($key -eq 'Import') {
                 $table.Notes.Add("Import-Module IpipTools: $(Format-Millis $median) median of $Runs fresh processes (target ≤ 150 ms: $(Format-Target $median 150 AtMost))")
             }
@@ -69,3 +80,4 @@ Import-Module '$ModulePath'
     }
     $table
 }
+
