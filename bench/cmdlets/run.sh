@@ -28,7 +28,8 @@ cleanup() {
   for ns in $(ip netns list | awk -v p="$PREFIX-" 'index($1, p) == 1 { print $1 }'); do
     ip netns delete "$ns" 2>/dev/null || true
   done
-  rm -rf "$WORK_DIR"
+  # ...and its scratch folder (the workloads' files), named like its namespaces.
+  rm -rf "$WORK_DIR" "${TMPDIR:-/tmp}/$PREFIX"
 }
 trap cleanup EXIT
 
