@@ -315,6 +315,13 @@ Describe 'Route cmdlets in a pipeline' {
         @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
     }
 
+    It 'leaves only the routes a Select-Object -First after it took' {
+        # The batch of 600 was sent whole; the 597 routes never written out are taken back.
+        $taken = @($Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns | Select-Object -First 3)
+        @($taken | ForEach-Object { "$($_.Destination)" }) | Should -Be @($Prefixes[0..2])
+        @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
+    }
+
     It 'describes each piped route under -WhatIf and changes nothing' {
         $run = Invoke-HostCaptured { $Prefixes[0..2] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -WhatIf } @{ ns = $Ns; Prefixes = $Prefixes }
         $run.Errors | Should -BeNullOrEmpty

@@ -14,9 +14,13 @@ namespace IpipTools.Routes;
 /// (written to the pipeline) or its own ErrorRecord, naming the item that was piped in, while
 /// the rest goes on. -WhatIf and -Confirm ask item by item, before anything is queued.
 /// <para>
-/// When the pipeline is stopped (Ctrl+C) while a batch's answers are being written, the
-/// routes it added but could not report are deleted again, so that what the kernel has is
-/// what was reported; what was queued and not sent is simply never sent.
+/// When the pipeline is stopped (Ctrl+C), or a command after this one wants no more objects
+/// (Select-Object -First), while a batch's answers are being written, the routes it added
+/// but did not report are deleted again, so that what the kernel has is what was reported;
+/// what was queued and not sent is simply never sent. An answer counts as reported once the
+/// next command has taken it: PowerShell refuses a write when the pipeline is already
+/// stopping (checked first here), and a stop raised while the next command works on it
+/// comes back out of the write.
 /// </para>
 /// </summary>
 public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
@@ -121,12 +125,18 @@ public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
             return;
         }
 
-        var reported = 0;
-        try
+        for (var reported = 0; reported < outcomes.Count; reported++)
         {
-            for (; reported < outcomes.Count; reported++)
+            if (Stopping)
             {
-                var outcome = outcomes[reported];
+                // Stopped before this answer was written: it and the rest go back.
+                pending.Batch.TakeBack(outcomes.Skip(reported));
+                throw new PipelineStoppedException();
+            }
+
+            var outcome = outcomes[reported];
+            try
+            {
                 if (outcome.Error is not null)
                 {
                     WriteError(ErrorRecordFor(outcome.Error, items[reported]));
@@ -136,11 +146,13 @@ public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
                     WriteMade(outcome.Made);
                 }
             }
-        }
-        catch (PipelineStoppedException)
-        {
-            pending.Batch.TakeBack(outcomes.Skip(reported));
-            throw;
+            catch (Exception e) when (e is PipelineStoppedException or FlowControlException)
+            {
+                // The next command took this answer, then the pipeline stopped (Ctrl+C while it
+                // worked on it, or Select-Object -First having had enough): the rest go back.
+                pending.Batch.TakeBack(outcomes.Skip(reported + 1));
+                throw;
+            }
         }
     }
 

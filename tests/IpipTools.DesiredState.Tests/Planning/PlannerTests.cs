@@ -1,4 +1,6 @@
+using System.Net;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
@@ -396,6 +398,29 @@ public sealed class PlannerTests
         Assert.Empty(TopologyPlanner.Plan(InA(""), Read(Ns("a", forwarding: true))).Steps);
         var step = Assert.Single(TopologyPlanner.Plan(InA(""" "Forwarding": false """), Read(Ns("a", forwarding: true))).Steps);
         Assert.Equal((PlanObjectKind.Forwarding, false, "1 → 0"), (step.Kind, step.Forwarding, step.Reason));
+    }
+
+    [Fact]
+    public void ARouteStepSavedBeforeRoutesWereTypedStillReads()
+    {
+        // A route step as plans saved it when routes were strings (RouteConfig): the same names,
+        // the same order, addresses and prefixes as text.
+        var saved = """
+            { "FormatVersion": 1, "Namespaces": [ "a" ], "Fingerprint": "f", "Steps": [ {
+              "Number": 1, "Action": "Add", "Kind": "Route", "Namespace": "a",
+              "Target": "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 src 10.42.1.1 onlink mtu 1440", "Reason": "missing",
+              "Route": { "Destination": "10.42.2.0/24", "Gateway": "172.16.165.244", "Device": "tunl0", "OnLink": true, "Table": "Main",
+                         "Metric": 0, "Protocol": "IpipTools", "Mtu": 1440, "Source": "10.42.1.1", "Scope": "Global", "Type": "Unicast" } } ] }
+            """;
+
+        var route = Assert.Single(TopologyPlan.FromJson(saved).Steps).Route!;
+
+        Assert.Equal(new Route(IPNetwork.Parse("10.42.2.0/24"))
+        {
+            Gateway = IPAddress.Parse("172.16.165.244"), Device = "tunl0", OnLink = true, Protocol = Ownership.Protocol, Mtu = 1440,
+            PreferredSource = IPAddress.Parse("10.42.1.1"), Scope = RouteScope.Global,
+        }, route);
+        Assert.Contains("\"Source\": \"10.42.1.1\"", TopologyPlan.FromJson(saved).ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]
