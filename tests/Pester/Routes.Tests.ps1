@@ -6,10 +6,8 @@ Describe 'Route cmdlets' {
     }
 
     BeforeEach {
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab va vb 10.10.10.2
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair va vb -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName va | Out-Null
     }
 
     AfterEach {
@@ -224,10 +222,8 @@ Describe 'Route cmdlets in a pipeline' {
     }
 
     BeforeEach {
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
     }
 
     AfterEach {
@@ -322,6 +318,25 @@ Describe 'Route cmdlets in a pipeline' {
         @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
     }
 
+    It 'stops at the first failure under -ErrorAction Stop, leaving no route after it' {
+        ip -n $Ns route add 10.76.2.0/24 via 198.51.100.77 dev cp0 onlink
+        { '10.76.1.0/24', '10.76.2.0/24', '10.76.3.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RouteExists,*'
+        @((Get-IpRoute $Ns | Where-Object dst -like '10.76.*').dst | Sort-Object) | Should -Be @('10.76.1.0/24', '10.76.2.0/24')
+    }
+
+    It 'takes a piped namespace object as the namespace only, for adding and removing' {
+        # The namespace's Name must not bind -InterfaceName (alias Name), nor the object -Destination.
+        $route = Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.0.0/24 -Gateway 198.51.100.1 -InterfaceName cp0
+        $route.Namespace | Should -Be $Ns
+        (Get-IpRoute $Ns | Where-Object dst -eq '10.77.0.0/24').dev | Should -Be 'cp0'
+        Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.1.0/24 -Gateway 198.51.100.1 -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NameNotGiven,*'
+        Get-NetNamespace $Ns | Remove-OnlinkRoute 10.77.0.0/24 -Confirm:$false -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+        Get-IpRoute $Ns | Where-Object dst -like '10.77.*' | Should -BeNullOrEmpty
+    }
+
     It 'describes each piped route under -WhatIf and changes nothing' {
         $run = Invoke-HostCaptured { $Prefixes[0..2] | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $ns -WhatIf } @{ ns = $Ns; Prefixes = $Prefixes }
         $run.Errors | Should -BeNullOrEmpty
@@ -345,10 +360,8 @@ Describe 'Route cmdlets in a pipeline' {
 Describe 'Stopping a 100,000-route pipeline' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-RouteLab
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair cp0 cp1 -Up | Out-Null
-        $Fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
         $script:ModulePath = (Get-Module IpipTools).Path
 
         function script:Get-OpenSocketCount { @(Get-ChildItem /proc/self/fd | Where-Object { $_.LinkTarget -like 'socket:*' }).Count }
@@ -420,11 +433,7 @@ Import-Module '$ModulePath'
 Describe 'Route pipelines in parallel runspaces' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
-        $script:Fixtures = 0..7 | ForEach-Object { New-NetNamespaceFixture }
-        foreach ($fixture in $Fixtures) {
-            $fixture | New-VethPair cp0 cp1 -Up | Out-Null
-            $fixture | Add-TunnelPeerAddress 198.51.100.2 -PrefixLength 24 -InterfaceName cp0 | Out-Null
-        }
+        $script:Fixtures = 0..7 | ForEach-Object { New-RouteLab }
     }
 
     AfterAll {

@@ -14,8 +14,9 @@ namespace IpipTools.Routes;
 /// (written to the pipeline) or its own ErrorRecord, naming the item that was piped in, while
 /// the rest goes on. -WhatIf and -Confirm ask item by item, before anything is queued.
 /// <para>
-/// When the pipeline is stopped (Ctrl+C), or a command after this one wants no more objects
-/// (Select-Object -First), while a batch's answers are being written, the routes it added
+/// When the pipeline ends while a batch's answers are being written (stopped with Ctrl+C, a
+/// command after this one wanting no more objects as Select-Object -First does, or an item's
+/// error made terminating with -ErrorAction Stop), the routes it added
 /// but did not report are deleted again, so that what the kernel has is what was reported;
 /// what was queued and not sent is simply never sent. An answer counts as reported once the
 /// next command has taken it: PowerShell refuses a write when the pipeline is already
@@ -146,10 +147,11 @@ public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
                     WriteMade(outcome.Made);
                 }
             }
-            catch (Exception e) when (e is PipelineStoppedException or FlowControlException)
+            catch
             {
-                // The next command took this answer, then the pipeline stopped (Ctrl+C while it
-                // worked on it, or Select-Object -First having had enough): the rest go back.
+                // The next command took this answer, then the pipeline ended: stopped while it
+                // worked on it (Ctrl+C, Select-Object -First having had enough), or this error
+                // was made terminating (-ErrorAction Stop). The answers not written go back.
                 pending.Batch.TakeBack(outcomes.Skip(reported + 1));
                 throw;
             }
