@@ -50,8 +50,13 @@ if (options.Runs("mesh"))
     tables.Add(Show(MeshConvergenceBenchmark.Run(options.MeshPeers, options.Repetitions)));
 }
 
+// The cmdlet figures (what users run) come first; this program's are the core API's.
+var cmdletSections = MarkedSection.From(options.Output, "cmdlets") + MarkedSection.From(options.Output, "cmdlets-qemu");
+var qemuSection = MarkedSection.From(options.Output, "qemu");
 var report = new StringBuilder();
 report.AppendLine("# IpipTools benchmark results").AppendLine();
+report.Append(cmdletSections);
+report.AppendLine("# Core API (C#: IpipTools.Core called directly, no PowerShell; not what a user runs)").AppendLine();
 report.AppendLine($"- date: {started:yyyy-MM-dd HH:mm} UTC, {clock.Elapsed.TotalSeconds:0} s");
 report.AppendLine($"- machine: {machine.Processors} CPUs, {machine.Cpu}, kernel {machine.Kernel}, {machine.Runtime}, {machine.IpVersion}");
 report.AppendLine($"- load average (1 min): {loadBefore} before, {MachineInfo.LoadAverage()} after (the machine is shared; wall times move with it)");
@@ -64,7 +69,7 @@ foreach (var table in tables)
 
 if (options.Output is string path)
 {
-    File.WriteAllText(path, report.Append(QemuSection.From(path)).ToString());
+    File.WriteAllText(path, report.Append(qemuSection).ToString());
     Console.WriteLine($"results written to {path}");
 }
 

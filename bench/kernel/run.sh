@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Runs benchmark 3 (ipip tunnel creation: IpipTools against `ip -batch`) in a kernel that has
-# the ipip driver: the kernel-test harness's qemu guest (tests/kernel), with the benchmark in
-# place of the tests. The host kernel here has no ipip, so this is the only way to run it.
+# Runs the tunnel benchmarks (ipip tunnel creation against `ip -batch`) in a kernel that has
+# the ipip driver: the kernel-test harness's qemu guest (tests/kernel), with the benchmarks in
+# place of the tests. The host kernel here has no ipip, so this is the only way to run them.
+# In one boot, the guest runs
+#   - the core API's benchmark 3 (IpipTools.Bench --only tunnels), then
+#   - the cmdlets' (bench/cmdlets/Invoke-CmdletBench.ps1 -Only tunnels: tunnels piped into
+#     New-IpipTunnel), in the pinned pwsh with the published module, staged as for the
+#     guest's Pester run (tests/kernel/powershell.sh).
 #
-#   bash bench/kernel/run.sh [BENCH ARGS...]      (default: --tunnels 1000 --repeat 3)
+#   bash bench/kernel/run.sh [--tunnels N] [--repeat R] [--quick] [--core-only]
+#                                       (default: --tunnels 1000 --repeat 3, both benchmarks)
 #
-# The guest's results replace the "qemu guest" section of bench/RESULTS.md (between the
-# <!-- qemu --> markers), so the host run and the guest run share one results file.
-# Environment: IPIPTOOLS_VM_TIMEOUT (default 1200 s here) and the harness's own variables.
+# The guest's results replace the "cmdlets-qemu" and "qemu" sections of bench/RESULTS.md
+# (bench/results.sh), so the host runs and the guest run share one results file; --quick
+# writes none. Environment: IPIPTOOLS_VM_TIMEOUT (default 1200 s here), IPIPTOOLS_MODULE_DIR
+# (an already published module folder) and the harness's own variables.
 set -euo pipefail
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,23 +24,45 @@ REPO=$(cd "$BENCH_ROOT/.." && pwd)
 source "$REPO/tests/kernel/run.sh"
 VM_TIMEOUT=${IPIPTOOLS_VM_TIMEOUT:-1200}
 
-BENCH_ARGS=("$@")
-((${#BENCH_ARGS[@]})) || BENCH_ARGS=(--tunnels 1000 --repeat 3)
+# shellcheck source=../results.sh
+source "$BENCH_ROOT/results.sh"
 RESULTS="$BENCH_ROOT/RESULTS.md"
 
-# Replaces the marked qemu section of RESULTS.md (or appends one) with file $1.
-splice_results() {
-  local section=$1 tmp
-  tmp=$(mktemp)
-  {
-    [[ -f $RESULTS ]] && awk '/^<!-- qemu -->$/ { skip = 1 } !skip { print } /^<!-- \/qemu -->$/ { skip = 0 }' "$RESULTS"
-    echo "<!-- qemu -->"
-    echo "# In the qemu guest (kernel $KERNEL_RELEASE, TCG emulation, 2 vCPUs): \`bash bench/kernel/run.sh ${BENCH_ARGS[*]}\`"
-    echo
-    tail -n +2 "$section" # everything but the guest report's own title
-    echo "<!-- /qemu -->"
-  } >"$tmp"
-  mv "$tmp" "$RESULTS"
+TUNNELS=1000 REPEAT=3 QUICK=0 CMDLETS=1
+while (($#)); do
+  case $1 in
+    --tunnels) TUNNELS=$2; shift ;;
+    --repeat) REPEAT=$2; shift ;;
+    --quick) QUICK=1 TUNNELS=100 REPEAT=1 ;;
+    --core-only) CMDLETS=0 ;;
+    *) die "unknown argument $1 (usage: run.sh [--tunnels N] [--repeat R] [--quick] [--core-only])" ;;
+  esac
+  shift
+done
+COMMAND="bash bench/kernel/run.sh --tunnels $TUNNELS --repeat $REPEAT$( ((CMDLETS)) || echo ' --core-only')"
+
+# Splices guest report $2 into section $1 of RESULTS.md under heading $3: from its "- date:"
+# line on (the report's own titles give way to the heading).
+splice_guest_report() {
+  local name=$1 report=$2 heading=$3 section="$WORK_DIR/$1.section"
+  { echo "$heading"; echo; sed -n '/^- date:/,$p' "$report"; } >"$section"
+  splice_section "$RESULTS" "$name" "$section"
+}
+
+# Stages the cmdlet benchmark into stage $1: pwsh and the published module where the
+# kernel tests' Pester run has them (tests/kernel/powershell.sh), the scripts in /bench/cmdlets.
+stage_cmdlet_bench() {
+  local stage=$1 module_dir=${IPIPTOOLS_MODULE_DIR:-$REPO/out/IpipTools}
+  ensure_powershell >&2 || die "pwsh cannot be had from the repository's pins (tests/tools/powershell.sh)"
+  if [[ -z ${IPIPTOOLS_MODULE_DIR:-} ]]; then
+    log "publishing the module to $module_dir"
+    dotnet publish "$REPO/src/IpipTools/IpipTools.csproj" -c Release -o "$module_dir" -nologo -v q -clp:ErrorsOnly >&2 ||
+      die "the module does not build"
+  fi
+  stage_powershell "$stage" "$module_dir"
+  mkdir -p "$stage/bench/cmdlets"
+  cp "$BENCH_ROOT"/cmdlets/*.ps1 "$stage/bench/cmdlets/"
+  printf '%s\n' -Only tunnels -Tunnels "$TUNNELS" -Repeat "$REPEAT" -CommandLine "$COMMAND" >"$stage/bench/.cmdlet-args"
 }
 
 bench_main() {
@@ -52,8 +81,8 @@ bench_main() {
   mkdir -p "$stage/bench"
   stage_guest_init "$stage" "$BENCH_ROOT/kernel/guest-init.sh"
   cp -a "$out/." "$stage/bench/"
-  : >"$stage/bench/.bench-args"
-  for arg in --only tunnels "${BENCH_ARGS[@]}"; do printf '%s\n' "$arg" >>"$stage/bench/.bench-args"; done
+  printf '%s\n' --only tunnels --tunnels "$TUNNELS" --repeat "$REPEAT" >"$stage/bench/.bench-args"
+  ((CMDLETS)) && stage_cmdlet_bench "$stage"
   cpio_of "$stage" >"$WORK_DIR/bench.cpio"
   cat "$WORK_DIR/bench.cpio" "$BASE_ARCHIVE" >"$WORK_DIR/initrd"
 
@@ -63,8 +92,12 @@ bench_main() {
   rc=$(cat "$WORK_DIR/guest-exit")
   ((rc == 125)) && die "the guest could not load the kernel modules"
   decode_guest_results || die "the benchmark (exit $rc) wrote no results"
-  ((rc == 0)) || die "the benchmark failed in the guest (exit $rc)"
-  splice_results "$WORK_DIR/results.json"
+  ((CMDLETS)) && { decode_guest_results cmdlets "$WORK_DIR/cmdlets.md" || die "the cmdlet benchmark wrote no results"; }
+  ((rc == 0)) || die "a benchmark failed in the guest (exit $rc)"
+  ((QUICK)) && { log "quick run: no results written"; return 0; }
+  local where="in the qemu guest (kernel $KERNEL_RELEASE, TCG emulation, 2 vCPUs): \`$COMMAND\`"
+  ((CMDLETS)) && splice_guest_report cmdlets-qemu "$WORK_DIR/cmdlets.md" "# Cmdlets $where"
+  splice_guest_report qemu "$WORK_DIR/results.json" "# Core API $where"
   log "results written to $RESULTS"
 }
 
