@@ -26,6 +26,8 @@
 #   IPIPTOOLS_KERNEL_TESTS_DIR     use this already-built test output directory
 #   IPIPTOOLS_MODULE_DIR           use this published module folder (default: publish to out/IpipTools)
 #   IPIPTOOLS_FORCE_VM=1           use the VM even when the host kernel has ipip
+#   IPIPTOOLS_GUEST_PESTER_FILTER  only the guest's Pester files whose path matches this regex
+#                                  (e.g. 'Tunnels|S6'); with `-- -method ...` a quick partial run
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
 #   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy)
 #   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
