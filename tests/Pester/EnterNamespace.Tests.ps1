@@ -25,7 +25,7 @@ Describe 'Invoke-NetNamespaceCommand -ScriptBlock' {
     It 'runs IpipTools inside, and its objects come back naming the namespace' {
         $links = Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Get-NetLink }
         @($links.Name | Sort-Object) | Should -Be $Inside
-        $links[0].pstypenames[0] | Should -Be 'Deserialized.IpipTools.Core.Model.NetworkLink'
+        $links[0].pstypenames[0] | Should -Be 'Deserialized.IpipTools.Core.Rtnl.Links.Link'
         $links.Namespace | Select-Object -Unique | Should -Be $Ns
         # Piped on, they bind -NetNamespace and keep the next cmdlet in the namespace.
         $again = $links | Where-Object Name -eq 'sbv0' | Get-NetLink
