@@ -63,6 +63,7 @@ public sealed class IpipLabFixture : NetworkFixture
                 fixture.BuildTunnels();
             }
 
+            lab.CloseConnections();
             return fixture;
         }
         catch

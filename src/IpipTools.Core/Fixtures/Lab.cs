@@ -118,6 +118,19 @@ public sealed class Lab : NetworkFixture
     /// </summary>
     public IReadOnlyList<string> RemoveAddedLinks() => _hosts.SelectMany(h => h.RemoveAddedLinks()).ToList();
 
+    /// <summary>
+    /// Closes the hosts' connections (each opens again on next use): a lab handed to a
+    /// PowerShell session then holds no socket into its namespaces, and an open socket would
+    /// keep a namespace alive after someone deleted it by hand.
+    /// </summary>
+    public void CloseConnections()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Disconnect();
+        }
+    }
+
     /// <summary>Deletes every host's namespace, even when one of them fails; then throws the first failure.</summary>
     protected override void Teardown()
     {
