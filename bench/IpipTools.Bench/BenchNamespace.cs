@@ -1,3 +1,4 @@
+using IpipTools.Core.Fixtures;
 using IpipTools.Core.Rtnl;
 using IpipTools.TestSupport;
 
@@ -6,22 +7,23 @@ namespace IpipTools.Bench;
 /// <summary>
 /// A throwaway namespace with loopback up (the kernel checks onlink gateways against the
 /// local table, which exists only once the namespace has an address) and a veth pair whose
-/// both ends are up, as the device the routes go out of. Deleted on dispose.
+/// both ends are up, as the device the routes go out of: the core's <see cref="NamespaceFixture"/>
+/// (the one throwaway-namespace maker) with the bench's device, and a teardown ordered for
+/// measurements. Deleted on dispose.
 /// </summary>
 internal sealed class BenchNamespace : IDisposable
 {
     public const string Device = "bench0";
     private const string Peer = "bench1";
 
-    private readonly TestNamespace _namespace;
+    private readonly NamespaceFixture _namespace;
 
     public BenchNamespace(bool withDevice = true)
     {
-        _namespace = new TestNamespace("bench");
+        _namespace = NamespaceFixture.Create("bench");
         try
         {
             using var client = Connect();
-            client.Links.SetUp("lo", true);
             if (withDevice)
             {
                 TestNamespace.AddVethPair(client, Device, Peer);
@@ -34,7 +36,7 @@ internal sealed class BenchNamespace : IDisposable
         }
     }
 
-    public string Name => _namespace.Name;
+    public string Name => _namespace.Namespace;
 
     public RtnetlinkClient Connect() => _namespace.Connect();
 

@@ -21,8 +21,9 @@ public sealed class DesiredStateMeshScaleTests
     [Fact]
     public void A200NodeMeshViewConvergesFromEmptyAndFromDrift()
     {
-        using var lab = new DesiredStateLab("mesh", "node", "warm", "iproute2");
-        var node = lab["node"].Name;
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("mesh", "node", "warm", "iproute2");
+        var node = lab["node"];
         var desired = MeshView(node);
         using var clients = new ClientPool();
 
@@ -63,7 +64,7 @@ public sealed class DesiredStateMeshScaleTests
         Assert.Equal(1, IpOracle.Routes(node, "10.62.0.0/16").GetArrayLength());
 
         // For scale: iproute2 adding the same 199 routes in one -batch run.
-        var other = lab["iproute2"].Name;
+        var other = lab["iproute2"];
         IpBatch(other, new[] { "link set tunl0 up", "address add 10.60.1.0/32 dev tunl0" });
         var iproute2 = Timed(() =>
         {
@@ -72,7 +73,7 @@ public sealed class DesiredStateMeshScaleTests
         });
 
         // Warm: another node from empty, then converged.
-        var warm = MeshView(lab["warm"].Name);
+        var warm = MeshView(lab["warm"]);
         var warmFromEmpty = Timed(() => TopologyEngine.Set(warm, clients));
         var warmConverged = Timed(() => TopologyEngine.Set(warm, clients));
         Assert.Equal(201, warmFromEmpty.Result.ChangeRequests);

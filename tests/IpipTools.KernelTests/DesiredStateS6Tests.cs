@@ -17,7 +17,8 @@ public sealed class DesiredStateS6Tests
     [Fact]
     public void S6ConvergesFromItsDataFileAndAReachesBAndCThroughTunl0()
     {
-        using var lab = new DesiredStateLab("s6ds", "underlay", "node-a", "node-b", "node-c");
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s6ds", "underlay", "node-a", "node-b", "node-c");
         var desired = lab.Example("S6-calico-mesh.json");
         using var clients = new ClientPool();
 
@@ -26,7 +27,7 @@ public sealed class DesiredStateS6Tests
         clock.Stop();
         TestContext.Current.TestOutputHelper?.WriteLine($"S6 from the data file: {result} (wall {clock.ElapsedMilliseconds} ms)");
 
-        var a = lab["node-a"].Name;
+        var a = lab["node-a"];
         var tunl0 = IpOracle.Link(a, "tunl0")!.Value;
         Assert.Contains("UP", tunl0.Strings("flags"));
         var addresses = IpOracle.Addresses(a, "tunl0")[0].GetProperty("addr_info").EnumerateArray().Where(i => i.String("family") == "inet").ToList();
@@ -37,11 +38,11 @@ public sealed class DesiredStateS6Tests
         Assert.All(routes, r => Assert.Contains("onlink", r.Strings("flags")));
 
         PcapFile onB, onC;
-        using (var captureB = PacketCapture.Start(lab["node-b"].Name, "tunl0", "icmp", 2))
-        using (var captureC = PacketCapture.Start(lab["node-c"].Name, "tunl0", "icmp", 2))
+        using (var captureB = PacketCapture.Start(lab["node-b"], "tunl0", "icmp", 2))
+        using (var captureC = PacketCapture.Start(lab["node-c"], "tunl0", "icmp", 2))
         {
-            Assert.True(lab["node-a"].Ping("10.42.2.1"), "ping 10.42.2.1 from A was not answered");
-            Assert.True(lab["node-a"].Ping("10.42.3.1"), "ping 10.42.3.1 from A was not answered");
+            Assert.True(lab.Host("node-a").Ping("10.42.2.1"), "ping 10.42.2.1 from A was not answered");
+            Assert.True(lab.Host("node-a").Ping("10.42.3.1"), "ping 10.42.3.1 from A was not answered");
             onB = captureB.Stop(TimeSpan.FromSeconds(5));
             onC = captureC.Stop(TimeSpan.FromSeconds(5));
         }
@@ -57,11 +58,12 @@ public sealed class DesiredStateS6Tests
     [Fact]
     public void ANodeLeavingTheMeshLosesItsRoutesEverywhereWithoutPrune()
     {
-        using var lab = new DesiredStateLab("s6ds", "underlay", "node-a", "node-b", "node-c");
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s6ds", "underlay", "node-a", "node-b", "node-c");
         var desired = lab.Example("S6-calico-mesh.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
-        lab["node-a"].Ip("route", "add", "10.50.0.0/16", "via", "172.16.165.62").EnsureSuccess("ip route add");
+        lab.Host("node-a").Ip("route", "add", "10.50.0.0/16", "via", "172.16.165.62").EnsureSuccess("ip route add");
 
         // C leaves: A and B drop their routes to C's block (tunl0 is exclusive); A's own route
         // elsewhere, added by hand, stays.
@@ -71,11 +73,11 @@ public sealed class DesiredStateS6Tests
         };
         var plan = TopologyEngine.Plan(withoutC, clients);
 
-        Assert.Equal(new[] { (lab["node-a"].Name, "10.42.3.0/24"), (lab["node-b"].Name, "10.42.3.0/24") }.Order(),
+        Assert.Equal(new[] { (lab["node-a"], "10.42.3.0/24"), (lab["node-b"], "10.42.3.0/24") }.Order(),
             plan.Steps.Select(s => (s.Namespace, ((RouteStep)s).Route.Destination.ToString())).Order());
         Assert.All(plan.Steps, s => Assert.Equal(PlanAction.Remove, s.Action));
         TopologyEngine.Apply(plan, clients);
-        Assert.Equal(0, IpOracle.Routes(lab["node-a"].Name, "10.42.3.0/24").GetArrayLength());
-        Assert.Equal(1, IpOracle.Routes(lab["node-a"].Name, "10.50.0.0/16").GetArrayLength());
+        Assert.Equal(0, IpOracle.Routes(lab["node-a"], "10.42.3.0/24").GetArrayLength());
+        Assert.Equal(1, IpOracle.Routes(lab["node-a"], "10.50.0.0/16").GetArrayLength());
     }
 }

@@ -19,13 +19,14 @@ public sealed class DesiredStateTunnelTests
     [Fact]
     public void S1ConvergesFromItsDataFileAndTheTunnelCarriesPings()
     {
-        using var lab = new DesiredStateLab("s1ds", S1Namespaces);
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s1ds", S1Namespaces);
         var desired = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
 
         TopologyEngine.Set(desired, clients);
 
-        var ns1 = lab["ns1"].Name;
+        var ns1 = lab["ns1"];
         var tunl = IpOracle.Link(ns1, "tunl")!.Value;
         Assert.Equal("ipip", tunl.InfoKind());
         Assert.Equal("10.10.10.2", tunl.String("address"));
@@ -35,18 +36,19 @@ public sealed class DesiredStateTunnelTests
         Assert.Equal(Ownership.LinkAlias, tunl.String("ifalias"));
         var peerRoute = IpOracle.Routes(ns1, "10.10.200.10").EnumerateArray().Single();
         Assert.Equal(("tunl", "link", "kernel"), (peerRoute.String("dev"), peerRoute.String("scope"), peerRoute.String("protocol")));
-        Assert.True(lab["ns1"].Ping("10.10.200.10"), "ping 10.10.200.10 from ns1 through the tunnel was not answered");
+        Assert.True(lab.Host("ns1").Ping("10.10.200.10"), "ping 10.10.200.10 from ns1 through the tunnel was not answered");
         Assert.True(TopologyEngine.Test(desired, clients, new PlanOptions { Prune = true }));
     }
 
     [Fact]
     public void ADeletedRouteAChangedTtlAndAStrayOwnedRouteAreReportedAndRepairedExactly()
     {
-        using var lab = new DesiredStateLab("s1ds", S1Namespaces);
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s1ds", S1Namespaces);
         var desired = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
-        var ns1 = lab["ns1"];
+        var ns1 = lab.Host("ns1");
         ns1.Ip("route", "del", "10.10.20.0/24").EnsureSuccess("ip route del");
         ns1.Ip("link", "set", "tunl", "type", "ipip", "ttl", "10").EnsureSuccess("ip link set type ipip ttl");
         Assert.Equal(10, IpOracle.Link(ns1.Name, "tunl")!.Value.InfoData().Int("ttl"));
@@ -77,11 +79,12 @@ public sealed class DesiredStateTunnelTests
     [Fact]
     public void APointToPointTunnelBecomingTunl0StyleIsRecreatedAndBack()
     {
-        using var lab = new DesiredStateLab("s1ds", S1Namespaces);
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s1ds", S1Namespaces);
         var s1 = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(s1, clients);
-        var ns1 = lab["ns1"].Name;
+        var ns1 = lab["ns1"];
         var nbma = WithTunnel(s1, ns1, "tunl", t => t with { Remote = null });
 
         var plan = TopologyEngine.Plan(nbma, clients);
@@ -103,19 +106,20 @@ public sealed class DesiredStateTunnelTests
 
         TopologyEngine.Set(s1, clients);
         Assert.Contains("POINTOPOINT", IpOracle.Link(ns1, "tunl")!.Value.Strings("flags"));
-        Assert.True(lab["ns1"].Ping("10.10.200.10"));
+        Assert.True(lab.Host("ns1").Ping("10.10.200.10"));
     }
 
     [Fact]
     public void AnExternalTunnelIsRecreatedForAnyChange()
     {
-        using var lab = new DesiredStateLab("extds", "n");
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("extds", "n");
         var desired = lab.Map(TopologyLoader.FromJson("""{ "Namespaces": [ { "Name": "n", "Tunnels": [ { "Name": "ext", "CollectMetadata": true } ] } ] }"""));
         using var clients = new ClientPool();
         TopologyEngine.Set(desired, clients);
-        Assert.True(IpOracle.Link(lab["n"].Name, "ext")!.Value.InfoData().TryGetProperty("external", out _));
+        Assert.True(IpOracle.Link(lab["n"], "ext")!.Value.InfoData().TryGetProperty("external", out _));
 
-        var changed = WithTunnel(desired, lab["n"].Name, "ext", t => t with { FirewallMark = 7 });
+        var changed = WithTunnel(desired, lab["n"], "ext", t => t with { FirewallMark = 7 });
         var plan = TopologyEngine.Plan(changed, clients);
 
         var recreate = Assert.Single(plan.Steps, s => s.Action == PlanAction.Recreate);
@@ -127,11 +131,12 @@ public sealed class DesiredStateTunnelTests
     [Fact]
     public void ARecreationTheKernelRefusesIsRolledBackToTheOldTunnel()
     {
-        using var lab = new DesiredStateLab("s1ds", S1Namespaces);
+        KernelTestEnvironment.RequireKernel();
+        using var lab = new TopologyLab("s1ds", S1Namespaces);
         var s1 = lab.Example("S1-point-to-point.json");
         using var clients = new ClientPool();
         TopologyEngine.Set(s1, clients);
-        var ns1 = lab["ns1"];
+        var ns1 = lab.Host("ns1");
         // Someone else's tunnel already holds local 10.10.10.2 with no remote: the
         // tunl0-style tunl the topology now wants cannot be created (EEXIST).
         ns1.Ip("link", "add", "other", "type", "ipip", "local", "10.10.10.2").EnsureSuccess("ip link add other");

@@ -19,8 +19,9 @@ public sealed class FallbackDeviceTests
     [Fact]
     public void FallbackDevicesAreFoundAndReportedAsFallback()
     {
-        using var ns = KernelNamespace.Create("fb");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("fb");
+        using var client = ns.Connect();
 
         var tunnels = client.Tunnels.List();
         var oracle = IpOracle.Links(ns.Name).EnumerateArray().ToDictionary(l => l.String("ifname")!);
@@ -44,8 +45,9 @@ public sealed class FallbackDeviceTests
     [MemberData(nameof(Kinds))]
     public void TunnelWithNoParametersFailsBecauseTheFallbackHoldsTheEmptySet(string kind, string fallback)
     {
-        using var ns = KernelNamespace.Create("fb");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("fb");
+        using var client = ns.Connect();
         var before = NamespaceSnapshot.Of(ns.Name);
         LinkKindParameters empty = kind switch
         {
@@ -63,8 +65,9 @@ public sealed class FallbackDeviceTests
     [Fact]
     public void DeletingTunl0IsRefusedWithAClearError()
     {
-        using var ns = KernelNamespace.Create("fb");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("fb");
+        using var client = ns.Connect();
 
         var error = Assert.Throws<IpipToolsException>(() => client.Tunnels.Delete("tunl0"));
 

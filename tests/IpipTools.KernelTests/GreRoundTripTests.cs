@@ -6,9 +6,10 @@ public sealed class GreRoundTripTests
     [Fact]
     public void GreTunnelIsCreatedReadAndDeleted()
     {
-        using var ns = KernelNamespace.Create("gre");
-        var client = ns.Client;
-        ns.AddUnderlay();
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("gre");
+        using var client = ns.Connect();
+        TestNamespace.AddVethPair(client, "under", "underp", peerUp: false);
 
         var created = client.Tunnels.Create(Link.Of("gre1", new GreParameters
         {

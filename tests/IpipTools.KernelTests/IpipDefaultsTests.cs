@@ -6,8 +6,9 @@ public sealed class IpipDefaultsTests
     [Fact]
     public void PathMtuDiscoveryIsOnAndTtlInheritedByDefault()
     {
-        using var ns = KernelNamespace.Create("ipip");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
 
         var tunnel = client.Tunnels.Create(Link.Of("dflt", new IpipParameters { Remote = IPAddress.Parse("10.2.2.2") }));
 
@@ -25,9 +26,10 @@ public sealed class IpipDefaultsTests
     [InlineData(9000, 8980)]
     public void MtuIsTheUnderlayMinusTwenty(int underlayMtu, int expected)
     {
-        using var ns = KernelNamespace.Create("ipip");
-        var client = ns.Client;
-        ns.AddUnderlay("under", underlayMtu);
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
+        TestNamespace.AddVethPair(client, "under", "underp", underlayMtu, peerUp: false);
 
         var tunnel = client.Tunnels.Create(Link.Of("mtu0", new IpipParameters
         {

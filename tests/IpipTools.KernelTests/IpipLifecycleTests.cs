@@ -9,11 +9,12 @@ public sealed class IpipLifecycleTests
     [Fact]
     public void CreateReadModifyDeleteWithEveryAttribute()
     {
-        using var ns = KernelNamespace.Create("ipip");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
         // Two underlays with different MTUs, so that moving the tunnel shows in its MTU.
-        ns.AddUnderlay("under1", 1500);
-        ns.AddUnderlay("under2", 9000);
+        TestNamespace.AddVethPair(client, "under1", "under1p", 1500, peerUp: false);
+        TestNamespace.AddVethPair(client, "under2", "under2p", 9000, peerUp: false);
 
         var created = client.Tunnels.Create(Link.Of("t1", new IpipParameters
         {
@@ -70,8 +71,9 @@ public sealed class IpipLifecycleTests
     [Fact]
     public void ExternalModeTunnelIsCreatedReadAndDeleted()
     {
-        using var ns = KernelNamespace.Create("ipip");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
 
         var created = client.Tunnels.Create(Link.Of("ext0", new IpipParameters { CollectMetadata = true }));
 

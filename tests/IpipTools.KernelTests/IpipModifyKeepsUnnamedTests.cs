@@ -9,9 +9,10 @@ public sealed class IpipModifyKeepsUnnamedTests
     [Fact]
     public void ChangingTheTtlKeepsEverythingElse()
     {
-        using var ns = KernelNamespace.Create("ipip");
-        var client = ns.Client;
-        ns.AddUnderlay();
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("ipip");
+        using var client = ns.Connect();
+        TestNamespace.AddVethPair(client, "under", "underp", peerUp: false);
         client.Tunnels.Create(Link.Of("keep", new IpipParameters
         {
             Local = IPAddress.Parse("10.1.1.1"),

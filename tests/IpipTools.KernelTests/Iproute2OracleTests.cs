@@ -10,9 +10,10 @@ public sealed class Iproute2OracleTests
     [Fact]
     public void TunnelMadeByIpipToolsReadsRightInIproute2()
     {
-        using var ns = KernelNamespace.Create("oracle");
-        var client = ns.Client;
-        ns.AddUnderlay();
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("oracle");
+        using var client = ns.Connect();
+        TestNamespace.AddVethPair(client, "under", "underp", peerUp: false);
 
         client.Tunnels.Create(Link.Of("tunl", new IpipParameters
         {
@@ -48,9 +49,10 @@ public sealed class Iproute2OracleTests
     [InlineData("tunnel add subject mode sit remote 10.0.0.2 local 10.0.0.1 ttl 64")]
     public void TunnelMadeByIproute2ReadsTheSameThroughIpipTools(string command)
     {
-        using var ns = KernelNamespace.Create("oracle");
-        var client = ns.Client;
-        ns.AddUnderlay();
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("oracle");
+        using var client = ns.Connect();
+        TestNamespace.AddVethPair(client, "under", "underp", peerUp: false);
         ns.Ip(command.Split(' ')).EnsureSuccess(command);
         ns.Ip("link", "set", "subject", "up").EnsureSuccess("ip link set subject up");
 

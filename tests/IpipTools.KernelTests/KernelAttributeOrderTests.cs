@@ -22,12 +22,13 @@ public sealed class KernelAttributeOrderTests
     [InlineData("gre0")]
     public void ReencodingWhatTheKernelReportsGivesItsBytesBack(string command)
     {
-        using var ns = KernelNamespace.Create("order");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("order");
+        using var client = ns.Connect();
         var name = command.Contains(' ') ? "subject" : command;
         if (name == "subject")
         {
-            ns.AddUnderlay();
+            TestNamespace.AddVethPair(client, "under", "underp", peerUp: false);
             ns.Ip(command.Split(' ')).EnsureSuccess(command);
         }
 

@@ -18,11 +18,12 @@ public sealed class OnlinkRouteErrorTests
     [Fact]
     public void RouteViaTunl0WithoutOnlinkIsRefusedWithTheHintToAddIt()
     {
-        using var ns = KernelNamespace.Create("onlink");
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("onlink");
+        using var client = ns.Connect();
         // lo up gives the namespace its local table, without which the kernel takes every
         // onlink gateway for a broadcast address (inet_addr_type_dev_table).
-        ns.Namespace.LoopbackUp();
-        var client = ns.Client;
+        ns.LoopbackUp();
         client.Links.SetUp("tunl0", true);
 
         var error = Assert.Throws<NetlinkException>(() => client.Routes.Add(ViaTunl0));
@@ -38,9 +39,10 @@ public sealed class OnlinkRouteErrorTests
     [Fact]
     public void OnlinkRouteWhileTunl0IsDownIsRefusedWithTheHintToBringItUp()
     {
-        using var ns = KernelNamespace.Create("onlink");
-        ns.Namespace.LoopbackUp();
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("onlink");
+        using var client = ns.Connect();
+        ns.LoopbackUp();
 
         var error = Assert.Throws<NetlinkException>(() => client.Routes.Add(ViaTunl0 with { OnLink = true }));
 

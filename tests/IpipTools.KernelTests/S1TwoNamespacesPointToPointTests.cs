@@ -5,7 +5,8 @@ namespace IpipTools.KernelTests;
 
 /// <summary>
 /// S1 (docs/SCENARIOS.md): ns1 and ns2 behind a router, a point-to-point ipip tunnel between
-/// them with peer addresses. The documents' root namespace is a router namespace here.
+/// them with peer addresses, as the core's one S1 builder (<see cref="IpipLabFixture"/>, also
+/// behind New-IpipLabFixture) makes it. The documents' root namespace is a router namespace here.
 /// </summary>
 public sealed class S1TwoNamespacesPointToPointTests
 {
@@ -13,17 +14,9 @@ public sealed class S1TwoNamespacesPointToPointTests
     public void PingCrossesTheTunnelAndTheKernelShowsWhatTheDocumentSays()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s1");
-        var ns1 = lab.Host("ns1");
-        var ns2 = lab.Host("ns2");
-        var root = lab.Router("root");
-        lab.Wire(ns1, "v1", "10.10.10.2/24", root, "v1-P", "10.10.10.1/24");
-        lab.Wire(ns2, "v2", "10.10.20.2/24", root, "v2-P", "10.10.20.1/24");
-        ns1.AddRoute("10.10.20.0/24", "10.10.10.1");
-        ns2.AddRoute("10.10.10.0/24", "10.10.20.1");
-
-        var tunl = ns1.AddIpipTunnel("tunl", "10.10.10.2", "10.10.20.2", "10.10.100.10", "10.10.200.10");
-        ns2.AddIpipTunnel("tunr", "10.10.20.2", "10.10.10.2", "10.10.200.10", "10.10.100.10");
+        using var s1 = IpipLabFixture.Create("s1", withTunnels: true);
+        var (ns1, ns2) = (s1.LeftHost, s1.RightHost);
+        var tunl = ns1.Client.Tunnels.Get("tunl");
 
         Assert.True(ns1.Ping("10.10.200.10"), "ping 10.10.200.10 from ns1 was not answered");
 
@@ -48,6 +41,6 @@ public sealed class S1TwoNamespacesPointToPointTests
             Assert.True(node.Client.Tunnels.Get("tunl0").IsFallback);
         }
 
-        lab.TearDown();
+        s1.Lab.TearDown();
     }
 }

@@ -11,7 +11,7 @@ public sealed class S2TwoHostsCaptureTests
     public void PingBothWaysAndCapturesShowInnerOnTheTunnelAndOuterOnTheUnderlay()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s2");
+        using var lab = new Lab("s2");
         var host01 = lab.Host("host01");
         var host02 = lab.Host("host02");
         var router = lab.Router("net");

@@ -10,7 +10,7 @@ public sealed class S3RouterCaptureTests
     public void RouterSideCaptureShowsOuterAndInnerLayersAndCleanupLeavesNothing()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s3");
+        using var lab = new Lab("s3");
         var ns01 = lab.Host("ns01");
         var ns02 = lab.Host("ns02");
         var root = lab.Router("root");

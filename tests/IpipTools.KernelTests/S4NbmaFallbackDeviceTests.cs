@@ -22,7 +22,7 @@ public sealed class S4NbmaFallbackDeviceTests
     public void LoopbacksTalkThroughTunl0WithOnlinkRoutes()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s4");
+        using var lab = new Lab("s4");
         var segment = lab.Switch("segment", "br0");
         var nodes = Hosts.Select(h => lab.Host(h.Role)).ToList();
         for (var i = 0; i < Hosts.Length; i++)

@@ -11,7 +11,7 @@ public sealed class S5BridgedSubnetsTests
     public void BridgeSubnetsReachEachOtherThroughTheTunnel()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s5");
+        using var lab = new Lab("s5");
         var a = lab.Host("A");
         var b = lab.Host("B");
         lab.Wire(a, "eth0", "172.16.232.172/24", b, "eth0", "172.16.232.194/24");

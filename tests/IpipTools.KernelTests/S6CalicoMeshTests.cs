@@ -18,7 +18,7 @@ public sealed class S6CalicoMeshTests
     public void NodeAReachesBAndCWhoSeeItsTunl0AddressAsTheInnerSource()
     {
         KernelTestEnvironment.RequireKernel();
-        using var lab = new LabBuilder("s6");
+        using var lab = new Lab("s6");
         var router = lab.Router("underlay");
         var nodes = Nodes.Select(n => lab.Host(n.Role)).ToList();
         for (var i = 0; i < Nodes.Length; i++)

@@ -6,8 +6,9 @@ public sealed class SitRoundTripTests
     [Fact]
     public void PointToPointSitTunnelIsCreatedReadAndDeleted()
     {
-        using var ns = KernelNamespace.Create("sit");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("sit");
+        using var client = ns.Connect();
 
         var created = client.Tunnels.Create(Link.Of("sit1", new SitParameters
         {
@@ -35,8 +36,9 @@ public sealed class SitRoundTripTests
     [Fact]
     public void IsatapSitTunnelIsCreatedReadAndDeleted()
     {
-        using var ns = KernelNamespace.Create("sit");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("sit");
+        using var client = ns.Connect();
 
         var created = client.Tunnels.Create(Link.Of("isatap1", new SitParameters
         {

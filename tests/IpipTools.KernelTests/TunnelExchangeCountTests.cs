@@ -15,9 +15,10 @@ public sealed class TunnelExchangeCountTests
     [Fact]
     public void ATunnelWithAPeerAddressTakesFourExchanges()
     {
-        using var ns = KernelNamespace.Create("xchg");
-        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace.Namespace);
-        using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("xchg");
+        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace);
+        using var client = new RtnetlinkClient(connection, ns.Namespace);
 
         var before = recorder.Sent.Count;
         var tunnel = client.Tunnels.Create(Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }) with { IsUp = true });
@@ -37,9 +38,10 @@ public sealed class TunnelExchangeCountTests
         // What New-IpipTunnel does: the kernel ignores an alias in a creation request, so the
         // mark is a second change, by name; an alias change batched with the creation would
         // mark a tunnel of the same name someone else made when the creation fails.
-        using var ns = KernelNamespace.Create("xchg");
-        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace.Namespace);
-        using var client = new RtnetlinkClient(connection, ns.Namespace.Namespace);
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("xchg");
+        var (connection, recorder) = RecordingNetlinkTransport.Open(ns.Namespace);
+        using var client = new RtnetlinkClient(connection, ns.Namespace);
 
         var before = recorder.Sent.Count;
         var tunnel = client.Tunnels.Create(Link.Of("tun1", new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") })

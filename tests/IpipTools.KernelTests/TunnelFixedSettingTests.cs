@@ -22,8 +22,9 @@ public sealed class TunnelFixedSettingTests
     [MemberData(nameof(Changes))]
     public void ChangingASettingFixedAtCreationIsRefusedAndChangesNothing(string kind, Func<Ipv4TunnelParameters, Ipv4TunnelParameters> change, string setting)
     {
-        using var ns = KernelNamespace.Create("fixed");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("fixed");
+        using var client = ns.Connect();
         var local = IPAddress.Parse("10.1.1.1");
         var remote = IPAddress.Parse("10.2.2.2");
         LinkKindParameters parameters = kind switch

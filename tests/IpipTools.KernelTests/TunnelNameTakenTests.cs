@@ -9,8 +9,9 @@ public sealed class TunnelNameTakenTests
     [Fact]
     public void CreatingATunnelUnderATakenNameFailsAndChangesNothing()
     {
-        using var ns = KernelNamespace.Create("name");
-        var client = ns.Client;
+        KernelTestEnvironment.RequireKernel();
+        using var ns = new TestNamespace("name");
+        using var client = ns.Connect();
         client.Links.Add(Link.Of("taken", new VethParameters("takenp")));
         var before = NamespaceSnapshot.Of(ns.Name);
 

@@ -78,4 +78,21 @@ public static class Command
     /// <summary><c>ip [-n NS] ARGS...</c></summary>
     public static Result Ip(string? netns, params string[] arguments) =>
         Run("ip", netns is null ? arguments : new[] { "-n", netns }.Concat(arguments).ToArray());
+
+    /// <summary>
+    /// True if one ICMP echo from namespace <paramref name="netns"/> to <paramref name="address"/>
+    /// is answered within <paramref name="wait"/>; a short wait keeps negative checks cheap.
+    /// </summary>
+    public static bool Ping(string netns, string address, TimeSpan wait, string? source = null)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var arguments = new List<string> { "netns", "exec", netns, Tool("ping"), "-c", "1", "-W", seconds };
+        if (source is not null)
+        {
+            arguments.AddRange(new[] { "-I", source });
+        }
+
+        arguments.Add(address);
+        return Run("ip", arguments, TimeSpan.FromSeconds(20)).ExitCode == 0;
+    }
 }

@@ -1,3 +1,4 @@
+using IpipTools.Core.Fixtures;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
@@ -6,27 +7,28 @@ using IpipTools.Core.Rtnl.Links;
 namespace IpipTools.TestSupport;
 
 /// <summary>
-/// A throwaway named network namespace for one test: created with IpipTools,
-/// deleted on dispose whatever happened in the test. Root-namespace veth ends a
-/// test makes are registered here too, so they go as well.
+/// A throwaway namespace for one test, as the kernel makes it (lo down): the core's
+/// <see cref="NamespaceFixture"/> (the one namespace maker, shared with the labs and the
+/// fixture cmdlets) seen from a test, with the iproute2 side a test needs (ip netns exec,
+/// ip -n, ping). Deleted on dispose whatever happened in the test; root-namespace veth ends
+/// a test makes are registered here too, so they go as well.
 /// </summary>
 public sealed class TestNamespace : IDisposable
 {
     private readonly List<string> _rootLinks = new();
+    private readonly NamespaceFixture _fixture;
 
     public TestNamespace(string prefix = "ipt")
     {
-        // Short random names: they appear in interface names of some tests too.
-        Name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
-        Namespace = NetNamespaceStore.Create(Name);
+        _fixture = NamespaceFixture.Create(prefix, loopbackUp: false);
     }
 
-    public string Name { get; }
+    public string Name => _fixture.Namespace;
 
-    public NetNamespace Namespace { get; }
+    public NetNamespace Namespace => _fixture.Target();
 
     /// <summary>A new connection into this namespace (dispose it).</summary>
-    public RtnetlinkClient Connect() => RtnetlinkClient.Open(Namespace);
+    public RtnetlinkClient Connect() => _fixture.Connect();
 
     /// <summary>Deletes a link in the root namespace when this namespace is disposed.</summary>
     public void CleanUpRootLink(string name) => _rootLinks.Add(name);
@@ -61,24 +63,13 @@ public sealed class TestNamespace : IDisposable
     public Command.Result Ip(params string[] arguments) => Command.Ip(Name, arguments);
 
     /// <summary>True if one ICMP echo to <paramref name="address"/> is answered within a few seconds.</summary>
-    public bool Ping(string address, string? source = null) => Ping(address, TimeSpan.FromSeconds(3), source);
+    public bool Ping(string address, string? source = null) => Command.Ping(Name, address, TimeSpan.FromSeconds(3), source);
 
     /// <summary>
     /// True if one ICMP echo is answered within <paramref name="wait"/>; a short wait
     /// keeps negative checks ("this must not answer") cheap.
     /// </summary>
-    public bool Ping(string address, TimeSpan wait, string? source = null)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var arguments = new List<string> { "netns", "exec", Name, Command.Tool("ping"), "-c", "1", "-W", seconds };
-        if (source is not null)
-        {
-            arguments.AddRange(new[] { "-I", source });
-        }
-
-        arguments.Add(address);
-        return Command.Run("ip", arguments, TimeSpan.FromSeconds(20)).ExitCode == 0;
-    }
+    public bool Ping(string address, TimeSpan wait, string? source = null) => Command.Ping(Name, address, wait, source);
 
     public void Dispose()
     {
@@ -87,9 +78,6 @@ public sealed class TestNamespace : IDisposable
             Command.Ip(null, "link", "del", link);
         }
 
-        if (NetNamespaceStore.Exists(Name))
-        {
-            NetNamespaceStore.Delete(Name);
-        }
+        _fixture.Dispose();
     }
 }

@@ -176,11 +176,16 @@ Describe '-NetNamespace $null or empty is a binding error' {
 Describe 'Namespace objects and names in the pipeline' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Common.ps1')
+    }
+
+    # Fresh names for every case, made by ip netns add where a case needs them to exist:
+    # no case relies on what another one created.
+    BeforeEach {
         $script:Stem = 'ipt-pipe-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
         $script:Names = "$Stem-a", "$Stem-b"
     }
 
-    AfterAll {
+    AfterEach {
         foreach ($name in $Names) { ip netns delete $name 2>$null }
     }
 
@@ -192,10 +197,12 @@ Describe 'Namespace objects and names in the pipeline' {
     }
 
     It 'gets several names at once' {
+        foreach ($name in $Names) { ip netns add $name }
         (Get-NetNamespace $Names).Name | Should -Be $Names
     }
 
     It 'reports a missing name among several and still lists the others' {
+        foreach ($name in $Names) { ip netns add $name }
         $asked = "$Stem-a", "$Stem-missing", "$Stem-b"
         $found = Get-NetNamespace $asked -ErrorVariable failure -ErrorAction SilentlyContinue
         $found.Name | Should -Be $Names
@@ -203,6 +210,7 @@ Describe 'Namespace objects and names in the pipeline' {
     }
 
     It 'binds a namespace object to -NetNamespace of the next cmdlet' {
+        ip netns add "$Stem-b"
         New-VethPair pa pb -NetNamespace "$Stem-b" | Out-Null
         $links = Get-NetNamespace "$Stem-b" | Get-NetLink
         $links.Name | Sort-Object | Should -Be @('lo', 'pa', 'pb')
@@ -211,6 +219,7 @@ Describe 'Namespace objects and names in the pipeline' {
     }
 
     It 'removes namespaces named by piped strings' {
+        foreach ($name in $Names) { ip netns add $name }
         $Names | Remove-NetNamespace -Confirm:$false
         $listed = @(ip -j netns list | ConvertFrom-Json)
         $Names | ForEach-Object { $listed.name | Should -Not -Contain $_ }

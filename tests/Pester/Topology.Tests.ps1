@@ -203,7 +203,6 @@ Describe 'Topology cmdlets' {
 Describe 'Topologies and plans from the pipeline' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
-        $script:Fixture = New-NetNamespaceFixture
         $script:Topology = @{
             Namespaces = @(
                 @{
@@ -215,7 +214,13 @@ Describe 'Topologies and plans from the pipeline' {
         }
     }
 
-    AfterAll {
+    # A namespace of its own for every case: testing must find the topology absent, which
+    # it is only if no other case applied it first.
+    BeforeEach {
+        $script:Fixture = New-NetNamespaceFixture
+    }
+
+    AfterEach {
         Remove-NetNamespaceFixture $Fixture -Confirm:$false
     }
 

@@ -1,18 +1,12 @@
 using System.Net;
-using IpipTools.Core.Namespaces;
-using IpipTools.Core.Rtnl;
-using IpipTools.Core.Rtnl.Addresses;
-using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.Rtnl.Routes;
-using IpipTools.Core.Rtnl.Tunnels;
 
 namespace IpipTools.Core.Fixtures;
 
 /// <summary>
-/// Scenario S1 as a fixture: two namespaces joined by veth pairs through a router and,
+/// Scenario S1, built the one way the code base builds it (the Pester scenario excepted,
+/// which proves the cmdlets): two namespaces joined by veth pairs through a router and,
 /// on request, the ipip tunnels between them. S1's router is the root namespace; here
-/// it is a third namespace, so the fixture never touches the host's own network.
+/// it is a third namespace, so the lab never touches the host's own network.
 /// <code>
 ///  Left  v1 10.10.10.2/24 ── v1-P 10.10.10.1/24  Router  v2-P 10.10.20.1/24 ── v2 10.10.20.2/24  Right
 ///  tunl 10.10.100.10 peer 10.10.200.10  ═══ ipip ═══  tunr 10.10.200.10 peer 10.10.100.10
@@ -20,21 +14,27 @@ namespace IpipTools.Core.Fixtures;
 /// </summary>
 public sealed class IpipLabFixture : NetworkFixture
 {
-    private IpipLabFixture(string prefix)
+    private IpipLabFixture(Lab lab)
     {
-        var stem = UniqueName(prefix);
-        Left = stem + "-l";
-        Right = stem + "-r";
-        Router = stem + "-rt";
+        Lab = lab;
     }
 
-    public string Left { get; }
+    /// <summary>The lab S1 is built in: its hosts, the connections into them, what they had at first.</summary>
+    public Lab Lab { get; }
 
-    public string Right { get; }
+    public string Left => LeftHost.Name;
 
-    public string Router { get; }
+    public string Right => RightHost.Name;
 
-    public override IReadOnlyList<string> Namespaces => new[] { Left, Right, Router };
+    public string Router => RouterHost.Name;
+
+    public LabHost LeftHost => Lab.Hosts[0];
+
+    public LabHost RightHost => Lab.Hosts[1];
+
+    public LabHost RouterHost => Lab.Hosts[2];
+
+    public override IReadOnlyList<string> Namespaces => Lab.Namespaces;
 
     public IPAddress LeftUnderlay { get; } = IPAddress.Parse("10.10.10.2");
 
@@ -51,70 +51,49 @@ public sealed class IpipLabFixture : NetworkFixture
     /// <summary>Whether the tunnels were made (they need a kernel with ipip).</summary>
     public bool HasTunnels { get; private set; }
 
-    /// <summary>Builds the lab; on any failure everything made so far is removed before the error propagates.</summary>
+    /// <summary>Builds S1 (namespaces PREFIX-xxxxxxxx-l, -r, -rt); on any failure everything made so far is removed before the error propagates.</summary>
     public static IpipLabFixture Create(string prefix = "ipl", bool withTunnels = false)
     {
-        var lab = new IpipLabFixture(prefix);
+        var lab = new Lab(prefix);
         try
         {
-            lab.BuildUnderlay();
+            var fixture = new IpipLabFixture(BuildUnderlay(lab));
             if (withTunnels)
             {
-                lab.BuildTunnels();
+                fixture.BuildTunnels();
             }
+
+            lab.CloseConnections();
+            return fixture;
         }
         catch
         {
             lab.Dispose();
             throw;
         }
+    }
 
+    /// <summary>The hosts in the order of <see cref="LeftHost"/>, <see cref="RightHost"/>, <see cref="RouterHost"/>, wired and routed.</summary>
+    private static Lab BuildUnderlay(Lab lab)
+    {
+        var left = lab.Host("l");
+        var right = lab.Host("r");
+        var router = lab.Router("rt");
+        lab.Wire(left, "v1", "10.10.10.2/24", router, "v1-P", "10.10.10.1/24");
+        lab.Wire(right, "v2", "10.10.20.2/24", router, "v2-P", "10.10.20.1/24");
+        left.AddRoute("10.10.20.0/24", "10.10.10.1", "v1");
+        right.AddRoute("10.10.10.0/24", "10.10.20.1", "v2");
         return lab;
-    }
-
-    private void BuildUnderlay()
-    {
-        var left = NetNamespaceStore.Create(Left);
-        var right = NetNamespaceStore.Create(Right);
-        var router = NetNamespaceStore.Create(Router);
-        using (var r = RtnetlinkClient.Open(router))
-        {
-            r.Links.SetUp("lo", true);
-            r.Links.Add(Link.Of("v1-P", new VethParameters("v1", left)) with { IsUp = true });
-            r.Links.Add(Link.Of("v2-P", new VethParameters("v2", right)) with { IsUp = true });
-            r.Addresses.Add(new InterfaceAddress("v1-P", IPAddress.Parse("10.10.10.1"), 24));
-            r.Addresses.Add(new InterfaceAddress("v2-P", IPAddress.Parse("10.10.20.1"), 24));
-        }
-
-        Ipv4Forwarding.Set(router, true);
-        ConfigureEnd(left, "v1", LeftUnderlay, "10.10.20.0/24", "10.10.10.1");
-        ConfigureEnd(right, "v2", RightUnderlay, "10.10.10.0/24", "10.10.20.1");
-    }
-
-    private static void ConfigureEnd(NetNamespace target, string device, IPAddress address, string farNetwork, string gateway)
-    {
-        using var client = RtnetlinkClient.Open(target);
-        client.Links.SetUp("lo", true);
-        client.Links.SetUp(device, true);
-        client.Addresses.Add(new InterfaceAddress(device, address, 24));
-        client.Routes.Add(new Route(IPNetwork.Parse(farNetwork)) { Gateway = IPAddress.Parse(gateway), Device = device });
     }
 
     private void BuildTunnels()
     {
-        MakeTunnel(NetNamespace.Named(Left), LeftTunnel, LeftUnderlay, RightUnderlay, LeftInner, RightInner);
-        MakeTunnel(NetNamespace.Named(Right), RightTunnel, RightUnderlay, LeftUnderlay, RightInner, LeftInner);
+        LeftHost.AddIpipTunnel(LeftTunnel, $"{LeftUnderlay}", $"{RightUnderlay}", $"{LeftInner}", $"{RightInner}");
+        RightHost.AddIpipTunnel(RightTunnel, $"{RightUnderlay}", $"{LeftUnderlay}", $"{RightInner}", $"{LeftInner}");
         HasTunnels = true;
     }
 
-    private static void MakeTunnel(NetNamespace target, string name, IPAddress local, IPAddress remote, IPAddress inner, IPAddress peer)
-    {
-        using var client = RtnetlinkClient.Open(target);
-        client.Tunnels.Create(Link.Of(name, new IpipParameters { Local = local, Remote = remote }) with { IsUp = true });
-        client.Addresses.Add(new InterfaceAddress(name, inner, null, peer));
-    }
-
-    protected override void Teardown() => DeleteNamespaces(Namespaces);
+    protected override void Teardown() => Lab.Dispose();
 
     public override string ToString() => $"S1 lab: {Left} <-> {Router} <-> {Right}{(HasTunnels ? $", {LeftTunnel}/{RightTunnel}" : string.Empty)}";
 }

@@ -64,12 +64,15 @@ public sealed class CmdletMetadataTests
     [MemberData(nameof(Cmdlets))]
     public void TakesNetNamespaceBoundByPropertyName(string name)
     {
+        var command = Command(name);
         if (WithoutNamespace.Contains(name))
         {
+            // The exceptions are real: a -NetNamespace they gained would have to be tested here.
+            Assert.False(command.Parameters.ContainsKey("NetNamespace") || command.Parameters.Values.Any(p => p.Aliases.Contains("NetNamespace")),
+                $"{name} takes -NetNamespace now: remove it from WithoutNamespace");
             return;
         }
 
-        var command = Command(name);
         Assert.True(command.Parameters.TryGetValue("NetNamespace", out var parameter) || command.Parameters.Values.Any(p => p.Aliases.Contains("NetNamespace")),
             $"{name} has no -NetNamespace");
         if (!name.EndsWith("-NetNamespace", StringComparison.Ordinal))

@@ -1,45 +1,81 @@
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.Fixtures;
 
-namespace IpipTools.KernelTests;
+namespace IpipTools.TestSupport;
 
 /// <summary>
-/// Throwaway namespaces for the desired-state tests, one per namespace a topology names
-/// (its current namespace "" included, so nothing lands in the namespace the tests run in),
-/// made with TestSupport and deleted on dispose. The shipped examples, as JSON
-/// (tests/topologies/), are found beside the tests or, on a host, in the repository.
+/// A <see cref="Lab"/> for the desired-state tests: every namespace a topology names (its
+/// current namespace "" included, so nothing lands in the namespace the tests run in) gets a
+/// throwaway name, made now (<see cref="Create"/>) or left for the engine to make, and all of
+/// them are deleted on dispose, whoever made them and whatever happened in between.
 /// </summary>
-internal sealed class DesiredStateLab : IDisposable
+public sealed class TopologyLab : IDisposable
 {
-    private readonly Dictionary<string, TestNamespace> _namespaces = new();
+    private readonly Lab _lab;
+    private readonly Dictionary<string, string> _names = new();
+    private readonly Dictionary<string, LabHost> _hosts = new();
 
-    public DesiredStateLab(string prefix, params string[] logicalNames)
+    /// <param name="prefix">A short tag for the namespace names.</param>
+    /// <param name="created">Logical names whose namespaces are made now.</param>
+    public TopologyLab(string prefix = "dst", params string[] created)
     {
-        KernelTestEnvironment.RequireKernel();
+        _lab = new Lab(prefix);
         try
         {
-            foreach (var name in logicalNames)
+            foreach (var logical in created)
             {
-                _namespaces[name] = new TestNamespace(prefix);
+                Create(logical);
             }
         }
         catch
         {
-            Dispose();
+            _lab.Dispose();
             throw;
         }
     }
 
-    /// <summary>The throwaway namespace standing for <paramref name="logical"/>.</summary>
-    public TestNamespace this[string logical] => _namespaces[logical];
+    /// <summary>The throwaway name for the topology's namespace <paramref name="logical"/> ("" — the data file's current namespace — included).</summary>
+    public string this[string logical]
+    {
+        get
+        {
+            if (!_names.TryGetValue(logical, out var name))
+            {
+                name = _lab.NameFor(Role(logical));
+                _names[logical] = name;
+            }
 
-    /// <summary>The topology with its namespaces renamed to the throwaway ones.</summary>
-    public Topology Map(Topology topology) => topology.RenameNamespaces(_namespaces.ToDictionary(n => n.Key, n => n.Value.Name));
+            return name;
+        }
+    }
+
+    /// <summary>The topology with every namespace it names renamed to its throwaway name.</summary>
+    public Topology Map(Topology topology)
+    {
+        foreach (var name in topology.NamespaceNamesInvolved())
+        {
+            _ = this[name];
+        }
+
+        return topology.RenameNamespaces(_names);
+    }
 
     /// <summary>An example of the repository's examples/ as JSON (tests/topologies/), under the throwaway names.</summary>
     public Topology Example(string file) => Map(TopologyLoader.FromFile(ExamplePath(file)));
 
-    /// <summary>NamespaceSnapshot of every namespace of the lab, for before/after comparisons.</summary>
-    public string Snapshot() => string.Join("\n", _namespaces.Values.Select(n => $"{n.Name}\n{NamespaceSnapshot.Of(n.Name)}"));
+    /// <summary>Creates the throwaway namespace for <paramref name="logical"/> now, lo up (otherwise the engine makes it).</summary>
+    public string Create(string logical)
+    {
+        _ = this[logical];
+        _hosts[logical] = _lab.Host(Role(logical));
+        return this[logical];
+    }
+
+    /// <summary>The host made for <paramref name="logical"/> by <see cref="Create"/>: its connection, ping, ip.</summary>
+    public LabHost Host(string logical) => _hosts[logical];
+
+    /// <summary><see cref="NamespaceSnapshot"/> of every namespace of the lab, for before/after comparisons.</summary>
+    public string Snapshot() => string.Join("\n", _names.Values.Select(n => $"{n}\n{NamespaceSnapshot.Of(n)}"));
 
     /// <summary>
     /// The snapshot once the kernel has settled what it derives by itself: links just brought
@@ -65,7 +101,7 @@ internal sealed class DesiredStateLab : IDisposable
     }
 
     /// <summary>
-    /// Asserts the lab's snapshot equals <paramref name="expected"/>, allowing the kernel a
+    /// Throws unless the lab's snapshot equals <paramref name="expected"/>, allowing the kernel a
     /// moment to settle what it derives by itself after a link comes up (its operational state
     /// is set asynchronously, by the link watcher, up to a second later).
     /// </summary>
@@ -79,8 +115,16 @@ internal sealed class DesiredStateLab : IDisposable
             actual = Snapshot();
         }
 
-        Assert.True(actual == expected, $"the namespaces differ from before: {Difference(expected, actual)}");
+        if (actual != expected)
+        {
+            throw new InvalidOperationException($"the namespaces differ from before: {Difference(expected, actual)}");
+        }
     }
+
+    public void Dispose() => _lab.Dispose();
+
+    /// <summary>The host role of a logical name: "" (the current namespace) is the lab's "root".</summary>
+    private static string Role(string logical) => logical.Length == 0 ? "root" : logical;
 
     /// <summary>The objects (links, addresses, routes: the snapshot's JSON objects) that differ, before → after.</summary>
     private static string Difference(string expected, string actual)
@@ -91,14 +135,6 @@ internal sealed class DesiredStateLab : IDisposable
     }
 
     private static HashSet<string> Objects(string snapshot) => snapshot.Split(new[] { "},{" }, StringSplitOptions.None).ToHashSet();
-
-    public void Dispose()
-    {
-        foreach (var ns in _namespaces.Values)
-        {
-            ns.Dispose();
-        }
-    }
 
     private static string ExamplePath(string file)
     {
