@@ -89,13 +89,13 @@ public sealed partial class LinkOperations
             InterfaceName.Validate(change.NewName, "new interface name");
             if (change.NewName != name && there.Find(change.NewName) is not null)
             {
-                throw Refused(name, $"a link named '{change.NewName}' already exists {there.Where}.", "Choose another -NewName, or remove that link first.", "LinkNameTaken");
+                throw Refused(name, $"a link named '{change.NewName}' already exists {there.Where}.", "Choose another -NewName, or remove that link first.", "LinkNameTaken", IpipErrorCategory.ResourceExists);
             }
         }
 
         if (moving && change.NewName is null && there.Find(name) is not null)
         {
-            throw Refused(name, $"a link named '{name}' already exists {there.Where}.", "Give the link another name as it moves (-NewName), or remove that link first.", "LinkNameTaken");
+            throw Refused(name, $"a link named '{name}' already exists {there.Where}.", "Give the link another name as it moves (-NewName), or remove that link first.", "LinkNameTaken", IpipErrorCategory.ResourceExists);
         }
 
         if (change.Mtu is int mtu)
@@ -140,6 +140,6 @@ public sealed partial class LinkOperations
         return master.Index;
     }
 
-    private IpipToolsException Refused(string name, string reason, string action, string errorId = "InvalidLinkChange") =>
-        new($"Cannot change link '{name}' {Where}: {reason}", errorId, IpipErrorCategory.InvalidArgument, action, name);
+    private IpipToolsException Refused(string name, string reason, string action, string errorId = "InvalidLinkChange", IpipErrorCategory category = IpipErrorCategory.InvalidArgument) =>
+        new($"Cannot change link '{name}' {Where}: {reason}", errorId, category, action, name);
 }

@@ -219,8 +219,9 @@ public sealed partial class LinkOperations
         {
             // Only devices made with 'ip link add' (rtnl_link_ops with dellink) can be deleted:
             // loopback, physical devices and the tunnel fallback devices cannot.
-            throw e.Explain($"'{name}' is not a link that can be deleted (loopback, a physical device or a tunnel's fallback device); only links created with a kind can",
-                "Set it down instead (Set-NetLink -Down), or remove the namespace it is in.", "LinkNotRemovable", name);
+            throw new IpipToolsException(
+                $"Cannot delete link '{name}' {Where}: it is not a link that can be deleted (loopback, a physical device or a tunnel's fallback device); only links created with a kind can. {e.Message}",
+                "LinkNotRemovable", IpipErrorCategory.InvalidOperation, "Set it down instead (Set-NetLink -Down), or remove the namespace it is in.", name, e);
         }
     }
 
