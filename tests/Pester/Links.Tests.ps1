@@ -208,7 +208,7 @@ Describe 'New-VethPair -PeerNamespace with a bad name and -WhatIf' {
 
 # New-NetBridge, Set-NetLink, Remove-NetLink and Remove-NetBridge, with ip -d -j link as the
 # oracle both ways (what the cmdlets do, ip sees; what ip does, the cmdlets report) and with
-# traffic: two namespaces' veths on one bridge pass ping, and no longer once detached.
+# traffic (the host kernel has no dummy driver, so veth ends stand for 'any link'): two namespaces' veths on one bridge pass ping, and no longer once detached.
 Describe 'Bridge and link cmdlets' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
@@ -259,7 +259,7 @@ Describe 'Bridge and link cmdlets' {
 
     It 'reports the master, state, MTU and alias that ip set' {
         ip -n $H link add br1 type bridge
-        ip -n $H link add d0 type dummy
+        ip -n $H link add d0 type veth peer name e0
         ip -n $H link set d0 master br1 mtu 1300 alias 'made by ip' up
         $link = Get-NetLink d0 -NetNamespace $H
         $link.Master | Should -Be 'br1'
@@ -270,8 +270,8 @@ Describe 'Bridge and link cmdlets' {
         (Get-NetLink -Kind bridge -NetNamespace $H).Name | Should -Be @('br1')
     }
 
-    It 'sets up and down, MTU, name and alias of any link in one call, as ip sees it' {
-        ip -n $H link add d0 type dummy
+    It 'sets up and down, MTU, name and alias of a link in one call, as ip sees it' {
+        ip -n $H link add d0 type veth peer name e0
         $changed = Set-NetLink d0 -Up -Mtu 1280 -NewName d1 -Alias 'dummy one' -NetNamespace $H -PassThru
         Get-IpLink $H d0 | Should -BeNullOrEmpty
         $oracle = Get-IpLink $H d1
@@ -301,7 +301,7 @@ Describe 'Bridge and link cmdlets' {
         New-NetBridge br0 -NetNamespace $H -WhatIf
         Get-IpLink $H br0 | Should -BeNullOrEmpty
         ip -n $H link add br0 type bridge
-        ip -n $H link add d0 type dummy
+        ip -n $H link add d0 type veth peer name e0
         Set-NetLink d0 -Master br0 -Up -NetNamespace $H -WhatIf
         (Get-IpLink $H d0).master | Should -BeNullOrEmpty
         Remove-NetLink d0 -NetNamespace $H -WhatIf
@@ -311,8 +311,8 @@ Describe 'Bridge and link cmdlets' {
     }
 
     It 'removes any link: piped names, a piped bridge (its ports stay), a veth with its peer' {
-        ip -n $H link add d0 type dummy
-        ip -n $H link add d1 type dummy
+        ip -n $H link add d0 type veth peer name e0
+        ip -n $H link add d1 type veth peer name e1
         ip -n $H link add br0 type bridge
         ip -n $H link set d1 master br0
         ip -n $H link add va type veth peer name vb netns $A.Namespace
