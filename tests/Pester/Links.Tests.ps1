@@ -326,6 +326,15 @@ Describe 'Bridge and link cmdlets' {
         Get-IpLink $A.Namespace vb | Should -BeNullOrEmpty -Because 'the kernel removes a veth''s peer with it'
     }
 
+    It 'removes both ends of a piped pair without an error for the end that went with the other, but not a missing link' {
+        ip -n $H link add va type veth peer name vb
+        Get-NetLink v* -NetNamespace $H | Remove-NetLink -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        Get-IpJson $H link show type veth | Should -BeNullOrEmpty
+        'va' | Remove-NetLink -NetNamespace $H -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinkNotFound,*'
+    }
+
     It 'two veths on one bridge pass ping; detached, they do not' {
         New-NetBridge br0 -Up -NetNamespace $H | Out-Null
         $A | New-VethPair a0 pa -PeerNamespace $H -Up | Add-TunnelPeerAddress 10.78.0.1 -PrefixLength 24 | Out-Null

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Infrastructure;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
 namespace IpipTools.Links;
 
@@ -19,13 +20,27 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The veth peers this pipeline removed along with their ends (namespace, name): when one
+    /// of them comes down the pipeline next (<c>Get-NetLink v* | Remove-NetLink</c> lists both
+    /// ends), it is already gone as asked, which is not an error.
+    /// </summary>
+    private readonly HashSet<(NetNs, string)> _removedPeers = new();
+
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "link");
         var name = LinkName(Name);
         var target = Target;
         var links = Connection(target).Links;
-        var link = links.Get(name);
+        var link = links.Find(name);
+        if (link is null && _removedPeers.Contains((target, name)))
+        {
+            WriteVerbose($"Link '{name}' {target.Describe()} went with its veth peer.");
+            return;
+        }
+
+        link ??= links.Get(name);
         var what = link.KindParameters switch
         {
             VethParameters => "Remove veth link (its peer goes too)",
@@ -35,7 +50,12 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
         };
         if (ShouldProcess($"link '{name}' {target.Describe()}", what))
         {
+            var peer = link.KindParameters is VethParameters ? links.WithVethPeers(new[] { link }, Connection)[0].KindParameters as VethParameters : null;
             links.Delete(link);
+            if (peer is { PeerName: string peerName })
+            {
+                _removedPeers.Add((peer.PeerNamespace ?? target, peerName));
+            }
         }
     }
 }
