@@ -12,7 +12,7 @@
     GUID                 = 'df0d769e-764e-4e92-9f0c-e94585f0f9de'
     CompanyName          = 'IpipTools'
     Copyright            = '(c) IpipTools contributors'
-    Description          = 'Linux IP tunnels (ipip) as PowerShell objects: tunnels, peer addresses, onlink routes, veth pairs, forwarding and network namespaces, spoken over rtnetlink without starting ip.'
+    Description          = 'Linux IP tunnels (ipip) as PowerShell objects: tunnels, peer addresses, onlink routes, veth pairs, bridges and links, forwarding and network namespaces, spoken over rtnetlink without starting ip.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('out/IpipTools/IpipTools.format.ps1xml')
@@ -39,6 +39,10 @@
         'New-VethPair'
         'Get-VethPair'
         'Remove-VethPair'
+        'Set-NetLink'
+        'Remove-NetLink'
+        'New-NetBridge'
+        'Remove-NetBridge'
         'Get-IpForwarding'
         'Enable-IpForwarding'
         'Disable-IpForwarding'

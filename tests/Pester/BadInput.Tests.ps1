@@ -22,6 +22,23 @@ BeforeDiscovery {
         @{ Row = 'link name taken'; Act = { param($T) New-VethPair bibr x0 -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
         @{ Row = 'bridge name in a topology too long'; Act = { param($T) Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'sixteen-letters!' }) }) } -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'TopologyFormatError'; Fragment = "'sixteen-letters!'" }
 
+        # bridges and links (New-NetBridge, Set-NetLink, Remove-NetLink, Remove-NetBridge)
+        @{ Row = 'bridge name of 16 bytes'; Act = { param($T) New-NetBridge 'sixteen-letters!' -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'sixteen-letters!'" }
+        @{ Row = 'bridge name taken'; Act = { param($T) New-NetBridge bibr -Up -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
+        @{ Row = 'master that does not exist'; Act = { param($T) Set-NetLink bi0 -Master nobr -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'MasterNotFound'; Fragment = "'nobr'"; Advice = 'New-NetBridge' }
+        @{ Row = 'master that is not a bridge, with a rename'; Act = { param($T) Set-NetLink bidown -NewName bix -Master bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NotAMaster'; Fragment = "'bi0' is a veth"; Advice = 'Get-NetLink -Kind bridge' }
+        @{ Row = 'master and nomaster at once'; Act = { param($T) Set-NetLink bi0 -Master bibr -NoMaster -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidLinkChange'; Fragment = '-NoMaster' }
+        @{ Row = 'link MTU out of range, with a rename'; Act = { param($T) Set-NetLink bi0 -NewName bix -Mtu 70000 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidMtu'; Fragment = '70000' }
+        @{ Row = 'rename to a taken name'; Act = { param($T) Set-NetLink bidown -NewName bibr -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bibr'" }
+        @{ Row = 'move to a missing namespace'; Act = { param($T) Set-NetLink bidown -NewNetNamespace $T.Missing -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'NamespaceNotFound'; Fragment = '<Missing>'; Advice = 'New-NetNamespace' }
+        @{ Row = 'move and rename to a name taken there'; Act = { param($T) Set-NetLink bidown -NewName bi1 -Up -NewNetNamespace $T.Peer -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'LinkNameTaken'; Fragment = "'bi1'" }
+        @{ Row = 'attach and move at once'; Act = { param($T) Set-NetLink bidown -Master bibr -NewNetNamespace $T.Peer -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidLinkChange'; Fragment = "'bibr'" }
+        @{ Row = 'up and down at once'; Act = { param($T) Set-NetLink bidown -Up -Down -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'UpAndDown'; Fragment = '-Down' }
+        @{ Row = 'link change with no setting'; Act = { param($T) Set-NetLink bidown -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NothingToChange'; Fragment = "'bidown'"; Advice = '-Master' }
+        @{ Row = 'changing a missing link'; Act = { param($T) Set-NetLink nosuch0 -Up -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'removing loopback'; Act = { param($T) Remove-NetLink lo -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidOperation'; ErrorId = 'LinkNotRemovable'; Fragment = "'lo'"; Advice = 'Set-NetLink -Down' }
+        @{ Row = 'removing a veth as a bridge'; Act = { param($T) Remove-NetBridge bi0 -NetNamespace $T.Ns -Confirm:$false }; Category = 'InvalidArgument'; ErrorId = 'LinkKindMismatch'; Fragment = "'bi0'" }
+
         # namespace names
         @{ Row = 'namespace name with /'; Act = { param($T) New-NetNamespace "$($T.Missing)/x" }; Category = 'InvalidArgument'; ErrorId = 'InvalidNamespaceName'; Fragment = '/x' }
         @{ Row = 'namespace name ..'; Act = { param($T) New-NetNamespace '..' }; Category = 'InvalidArgument'; ErrorId = 'InvalidNamespaceName'; Fragment = "'..'" }

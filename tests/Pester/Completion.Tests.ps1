@@ -38,6 +38,8 @@ Describe 'Tab completion of link and namespace names' {
         @{ Command = 'Add-OnlinkRoute 10.2.0.0/16 -Gateway 10.1.1.2 -InterfaceName' }
         @{ Command = 'Remove-OnlinkRoute 10.2.0.0/16 -InterfaceName' }
         @{ Command = 'New-IpipTunnel t9 -UnderlayDevice' }
+        @{ Command = 'Set-NetLink -Name' }
+        @{ Command = 'Remove-NetLink -Name' }
     ) {
         $AllLinks | Should -Contain 'cbr'
         $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
@@ -82,9 +84,18 @@ Describe 'Tab completion of link and namespace names' {
         Get-Completion "$line " | Sort-Object | Should -Be @('cva', 'cvb')
     }
 
+    It 'offers bridges only to <Command>' -ForEach @(
+        @{ Command = 'Set-NetLink cva -Master' }
+        @{ Command = 'Remove-NetBridge -Name' }
+    ) {
+        $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
+        Get-Completion "$line " | Should -Be @('cbr')
+        Get-Completion "$line c" | Should -Be @('cbr')
+    }
+
     It 'has a completer on every parameter that names an existing link or namespace' {
         # New-* -Name, New-VethPair -PeerName and New-NetNamespaceFixture -Prefix name things yet to be made.
-        $names = 'Name', 'InterfaceName', 'Device', 'UnderlayDevice', 'NetNamespace', 'PeerNamespace'
+        $names = 'Name', 'InterfaceName', 'Device', 'UnderlayDevice', 'NetNamespace', 'PeerNamespace', 'Master', 'NewNetNamespace'
         $missing = foreach ($command in Get-Command -Module IpipTools -CommandType Cmdlet) {
             foreach ($parameter in $command.Parameters.Values | Where-Object Name -in $names) {
                 if ($command.Verb -eq 'New' -and $parameter.Name -eq 'Name') { continue }
@@ -103,8 +114,9 @@ Describe 'Tab completion of link and namespace names' {
         @{ Command = 'Get-NetLink' }
         @{ Command = 'Get-IpipTopology' }
         @{ Command = 'New-VethPair x y -PeerNamespace' }
+        @{ Command = 'Set-NetLink x -NewNetNamespace' }
     ) {
-        $parameter = if ($Command -like '*-PeerNamespace') { '' } else { ' -NetNamespace' }
+        $parameter = if ($Command -like '*Namespace') { '' } else { ' -NetNamespace' }
         Get-Completion "$Command$parameter $($Ns.Substring(0, $Ns.Length - 1))" | Should -Contain $Ns
     }
 

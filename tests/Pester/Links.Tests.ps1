@@ -205,3 +205,144 @@ Describe 'New-VethPair -PeerNamespace with a bad name and -WhatIf' {
         (Get-IpJson $Fixture.Namespace link show).ifname | Should -Not -Contain 'wv0'
     }
 }
+
+# New-NetBridge, Set-NetLink, Remove-NetLink and Remove-NetBridge, with ip -d -j link as the
+# oracle both ways (what the cmdlets do, ip sees; what ip does, the cmdlets report) and with
+# traffic (the host kernel has no dummy driver, so veth ends stand for 'any link'): two namespaces' veths on one bridge pass ping, and no longer once detached.
+Describe 'Bridge and link cmdlets' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+    }
+
+    BeforeEach {
+        $script:Hub = New-NetNamespaceFixture lbhub
+        $script:A = New-NetNamespaceFixture lba
+        $script:B = New-NetNamespaceFixture lbb
+        $script:H = $Hub.Namespace
+    }
+
+    AfterEach {
+        $Hub, $A, $B | Remove-NetNamespaceFixture -Confirm:$false
+    }
+
+    It 'creates a bridge as ip sees it, up, with its MTU and IpipTools'' mark' {
+        $bridge = New-NetBridge br0 -Up -Mtu 1400 -NetNamespace $H
+        $oracle = Get-IpLink $H br0
+        $oracle.linkinfo.info_kind | Should -Be 'bridge'
+        $oracle.flags | Should -Contain 'UP'
+        $oracle.mtu | Should -Be 1400
+        $oracle.ifalias | Should -Be 'ipiptools:managed'
+        $bridge.Index | Should -Be $oracle.ifindex
+        $bridge.Kind | Should -Be 'bridge'
+        $bridge.Namespace | Should -Be $H
+    }
+
+    It 'attaches piped links to a bridge and detaches them, as ip sees it; Get-NetLink names the master' {
+        New-NetBridge br0 -Up -NetNamespace $H | Out-Null
+        ip -n $H link add va type veth peer name vb
+        $attached = Get-NetLink v* -NetNamespace $H | Set-NetLink -Master br0 -PassThru
+        $attached.Name | Sort-Object | Should -Be @('va', 'vb')
+        $attached.Master | Should -Be @('br0', 'br0')
+        $bridgeIndex = (Get-IpLink $H br0).ifindex
+        foreach ($name in 'va', 'vb') {
+            (Get-IpLink $H $name).master | Should -Be 'br0'
+            (Get-IpLink $H $name).linkinfo.info_slave_kind | Should -Be 'bridge'
+        }
+        (Get-NetLink va -NetNamespace $H).MasterIndex | Should -Be $bridgeIndex
+
+        'va', 'vb' | Set-NetLink -NoMaster -NetNamespace $H
+        foreach ($name in 'va', 'vb') {
+            (Get-IpLink $H $name).master | Should -BeNullOrEmpty
+        }
+        (Get-NetLink va -NetNamespace $H).Master | Should -BeNullOrEmpty
+    }
+
+    It 'reports the master, state, MTU and alias that ip set' {
+        ip -n $H link add br1 type bridge
+        ip -n $H link add d0 type veth peer name e0
+        ip -n $H link set d0 master br1 mtu 1300 alias 'made by ip' up
+        $link = Get-NetLink d0 -NetNamespace $H
+        $link.Master | Should -Be 'br1'
+        $link.MasterIndex | Should -Be (Get-IpLink $H br1).ifindex
+        $link.Mtu | Should -Be 1300
+        $link.Alias | Should -Be 'made by ip'
+        $link.IsUp | Should -BeTrue
+        (Get-NetLink -Kind bridge -NetNamespace $H).Name | Should -Be @('br1')
+    }
+
+    It 'sets up and down, MTU, name and alias of a link in one call, as ip sees it' {
+        ip -n $H link add d0 type veth peer name e0
+        $changed = Set-NetLink d0 -Up -Mtu 1280 -NewName d1 -Alias 'dummy one' -NetNamespace $H -PassThru
+        Get-IpLink $H d0 | Should -BeNullOrEmpty
+        $oracle = Get-IpLink $H d1
+        $oracle.flags | Should -Contain 'UP'
+        $oracle.mtu | Should -Be 1280
+        $oracle.ifalias | Should -Be 'dummy one'
+        $changed.Name | Should -Be 'd1'
+        $changed.Index | Should -Be $oracle.ifindex
+        Set-NetLink d1 -Down -Alias '' -NetNamespace $H
+        $oracle = Get-IpLink $H d1
+        $oracle.flags | Should -Not -Contain 'UP'
+        $oracle.ifalias | Should -BeNullOrEmpty
+    }
+
+    It 'moves a link into another namespace, renamed and up there' {
+        ip -n $H link add va type veth peer name vb
+        $moved = Set-NetLink va -NewNetNamespace $A.Namespace -NewName eth0 -Up -NetNamespace $H -PassThru
+        Get-IpLink $H va | Should -BeNullOrEmpty
+        $oracle = Get-IpLink $A.Namespace eth0
+        $oracle.linkinfo.info_kind | Should -Be 'veth'
+        $oracle.flags | Should -Contain 'UP'
+        $moved.Namespace | Should -Be $A.Namespace
+        $moved.Index | Should -Be $oracle.ifindex
+    }
+
+    It '-WhatIf changes nothing' {
+        New-NetBridge br0 -NetNamespace $H -WhatIf
+        Get-IpLink $H br0 | Should -BeNullOrEmpty
+        ip -n $H link add br0 type bridge
+        ip -n $H link add d0 type veth peer name e0
+        Set-NetLink d0 -Master br0 -Up -NetNamespace $H -WhatIf
+        (Get-IpLink $H d0).master | Should -BeNullOrEmpty
+        Remove-NetLink d0 -NetNamespace $H -WhatIf
+        Remove-NetBridge br0 -NetNamespace $H -WhatIf
+        Get-IpLink $H d0 | Should -Not -BeNullOrEmpty
+        Get-IpLink $H br0 | Should -Not -BeNullOrEmpty
+    }
+
+    It 'removes any link: piped names, a piped bridge (its ports stay), a veth with its peer' {
+        ip -n $H link add d0 type veth peer name e0
+        ip -n $H link add d1 type veth peer name e1
+        ip -n $H link add br0 type bridge
+        ip -n $H link set d1 master br0
+        ip -n $H link add va type veth peer name vb netns $A.Namespace
+        'd0' | Remove-NetLink -NetNamespace $H -Confirm:$false
+        Get-IpLink $H d0 | Should -BeNullOrEmpty
+        Get-NetLink br0 -NetNamespace $H | Remove-NetBridge -Confirm:$false
+        Get-IpLink $H br0 | Should -BeNullOrEmpty
+        (Get-IpLink $H d1).master | Should -BeNullOrEmpty -Because 'a removed bridge frees its ports'
+        Remove-NetLink va -NetNamespace $H -Confirm:$false
+        Get-IpLink $H va | Should -BeNullOrEmpty
+        Get-IpLink $A.Namespace vb | Should -BeNullOrEmpty -Because 'the kernel removes a veth''s peer with it'
+    }
+
+    It 'removes both ends of a piped pair without an error for the end that went with the other, but not a missing link' {
+        ip -n $H link add va type veth peer name vb
+        Get-NetLink v* -NetNamespace $H | Remove-NetLink -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        Get-IpJson $H link show type veth | Should -BeNullOrEmpty
+        'va' | Remove-NetLink -NetNamespace $H -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinkNotFound,*'
+    }
+
+    It 'two veths on one bridge pass ping; detached, they do not' {
+        New-NetBridge br0 -Up -NetNamespace $H | Out-Null
+        $A | New-VethPair a0 pa -PeerNamespace $H -Up | Add-TunnelPeerAddress 10.78.0.1 -PrefixLength 24 | Out-Null
+        $B | New-VethPair b0 pb -PeerNamespace $H -Up | Add-TunnelPeerAddress 10.78.0.2 -PrefixLength 24 | Out-Null
+        Test-Ping $A.Namespace 10.78.0.2 | Should -BeFalse -Because 'the hub''s ends are on no bridge yet'
+        Get-NetLink p* -NetNamespace $H | Set-NetLink -Master br0
+        Test-Ping $A.Namespace 10.78.0.2 | Should -BeTrue
+        Set-NetLink pb -NoMaster -NetNamespace $H
+        Test-Ping $A.Namespace 10.78.0.2 | Should -BeFalse
+    }
+}

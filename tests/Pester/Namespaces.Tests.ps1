@@ -111,6 +111,10 @@ Describe '-NetNamespace $null or empty is a binding error' {
             'New-VethPair'             = @{ Name = $Probe; PeerName = "$Probe-p" }
             'Get-VethPair'             = @{}
             'Remove-VethPair'          = @{ Name = $Probe; Confirm = $false }
+            'Set-NetLink'              = @{ Name = $Probe; Up = $true }
+            'Remove-NetLink'           = @{ Name = $Probe; Confirm = $false }
+            'New-NetBridge'            = @{ Name = $Probe }
+            'Remove-NetBridge'         = @{ Name = $Probe; Confirm = $false }
             'Get-IpForwarding'         = @{}
             'Enable-IpForwarding'      = @{ Confirm = $false }
             'Disable-IpForwarding'     = @{ Confirm = $false }
@@ -146,6 +150,7 @@ Describe '-NetNamespace $null or empty is a binding error' {
                     'Add-TunnelPeerAddress', 'Get-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
                     'Add-OnlinkRoute', 'Get-OnlinkRoute', 'Remove-OnlinkRoute',
                     'Get-NetLink', 'New-VethPair', 'Get-VethPair', 'Remove-VethPair',
+                    'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge',
                     'Get-IpForwarding', 'Enable-IpForwarding', 'Disable-IpForwarding', 'Test-IpipSupport',
                     'Get-IpipTopology', 'Test-IpipTopology', 'Set-IpipTopology', 'Set-IpipMesh',
                     'Invoke-NetNamespaceCommand', 'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace')) {
@@ -357,7 +362,8 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         'Add-OnlinkRoute', 'Remove-OnlinkRoute', 'Add-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
         'New-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel', 'New-VethPair', 'Remove-VethPair', 'Set-IpipMesh',
         'Invoke-NetNamespaceCommand', 'Test-IpipTopology', 'Set-IpipTopology',
-        'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace'
+        'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace',
+        'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge'
         $withNamespace = Get-Command -Module IpipTools | Where-Object {
             $_.Parameters.Values | Where-Object { $_.Name -eq 'NetNamespace' -or $_.Aliases -contains 'NetNamespace' }
         }
@@ -401,6 +407,10 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'New-IpipTunnel'; Pipeline = { $piped | New-IpipTunnel nt0 -Remote 10.94.0.2 -WhatIf } }
         @{ Command = 'New-VethPair'; Pipeline = { $piped | New-VethPair nv0 nv1 -WhatIf } }
         @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair vpeer -WhatIf } }
+        @{ Command = 'Set-NetLink'; Pipeline = { $piped | Set-NetLink dm0 -Mtu 1400 -WhatIf } }
+        @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink dm0 -WhatIf } }
+        @{ Command = 'New-NetBridge'; Pipeline = { $piped | New-NetBridge nv0 -WhatIf } }
+        @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge dm0 -WhatIf } }
         @{ Command = 'Set-IpipMesh'; Pipeline = { $piped | Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device dm0 -WhatIf } }
     ) {
         $run = Invoke-Piped $Pipeline
@@ -427,6 +437,9 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
 
     It '<Command> does not take the namespace''s Name as the link''s name' -ForEach @(
         @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair -WhatIf } }
+        @{ Command = 'Set-NetLink'; Pipeline = { $piped | Set-NetLink -Up -WhatIf } }
+        @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink -WhatIf } }
+        @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge -WhatIf } }
         @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel -WhatIf } }
         @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel -Up -WhatIf } }
         @{ Command = 'Add-OnlinkRoute'; Pipeline = { $piped | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -WhatIf } }
@@ -443,6 +456,9 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
 
     It '<Command> without its name and with nothing piped is refused, as before' -ForEach @(
         @{ Command = 'Remove-VethPair' }
+        @{ Command = 'Set-NetLink' }
+        @{ Command = 'Remove-NetLink' }
+        @{ Command = 'Remove-NetBridge' }
         @{ Command = 'Remove-IpipTunnel' }
         @{ Command = 'Set-IpipTunnel' }
     ) {
@@ -470,6 +486,8 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Remove-OnlinkRoute'; Pipeline = { Get-OnlinkRoute dm0 -NetNamespace $ns | Remove-OnlinkRoute -WhatIf } }
         @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { Get-TunnelPeerAddress dm0 -NetNamespace $ns | Remove-TunnelPeerAddress -WhatIf } }
         @{ Command = 'Remove-VethPair'; Pipeline = { Get-VethPair vpeer -NetNamespace $ns | Remove-VethPair -WhatIf } }
+        @{ Command = 'Set-NetLink'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Set-NetLink -Up -WhatIf } }
+        @{ Command = 'Remove-NetLink'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Remove-NetLink -WhatIf } }
     ) {
         $run = Invoke-Piped $Pipeline
         $run.Errors | Should -BeNullOrEmpty

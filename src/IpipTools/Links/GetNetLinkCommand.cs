@@ -23,7 +23,8 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
 
     /// <summary>
     /// The links whose names match <paramref name="name"/> (an exact name must exist) and, with
-    /// <paramref name="kind"/>, of that kind (an exact name of another kind is an error).
+    /// <paramref name="kind"/>, of that kind (an exact name of another kind is an error),
+    /// each with the name of the bridge it is attached to.
     /// </summary>
     private static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind)
     {
@@ -31,9 +32,10 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
         if (filter.ExactName is { } exact)
         {
             var link = links.Get(exact);
-            return new[] { kind is null ? link : link.RequireKind(kind) };
+            return links.WithMasterNames(new[] { kind is null ? link : link.RequireKind(kind) });
         }
 
-        return links.List().Where(l => filter.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList();
+        var all = links.List();
+        return links.WithMasterNames(all.Where(l => filter.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList(), all);
     }
 }

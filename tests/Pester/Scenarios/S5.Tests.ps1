@@ -1,6 +1,8 @@
 # Scenario S5: host subnets behind a bridge, point-to-point (reference document 004). A
 # (172.16.232.172) and B (172.16.232.194) share one segment (a veth pair); each has a bridge
-# mybr0 with its subnet and an ipip tunnel to the other with a device route to its subnet.
+# mybr0 with its subnet and an ipip tunnel to the other with a device route to its subnet,
+# made one command at a time as the document does (ip link add mybr0 type bridge; ip addr add;
+# ip link set mybr0 up), with New-NetBridge and the address cmdlet.
 Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
     BeforeAll {
         . (Join-Path $PSScriptRoot '../Helpers.ps1')
@@ -11,8 +13,8 @@ Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
             $b = $s.B.Namespace
             New-VethPair eth0 eth0 -PeerNamespace $b -Up -NetNamespace $a | Add-TunnelPeerAddress 172.16.232.172 -PrefixLength 24 | Out-Null
             Add-TunnelPeerAddress 172.16.232.194 -PrefixLength 24 -InterfaceName eth0 -NetNamespace $b | Out-Null
-            New-ScenarioBridge $a mybr0 10.42.1.1/24
-            New-ScenarioBridge $b mybr0 10.42.2.1/24
+            New-NetBridge mybr0 -Up -NetNamespace $a | Add-TunnelPeerAddress 10.42.1.1 -PrefixLength 24 | Out-Null
+            New-NetBridge mybr0 -Up -NetNamespace $b | Add-TunnelPeerAddress 10.42.2.1 -PrefixLength 24 | Out-Null
             New-IpipTunnel tun-ab -Local 172.16.232.172 -Remote 172.16.232.194 -Up -NetNamespace $a | Add-OnlinkRoute 10.42.2.0/24 | Out-Null
             New-IpipTunnel tun-ba -Local 172.16.232.194 -Remote 172.16.232.172 -Up -NetNamespace $b | Add-OnlinkRoute 10.42.1.0/24 | Out-Null
         }
@@ -39,7 +41,10 @@ Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
         $route.dev | Should -Be 'tun-ab'
         $route.scope | Should -Be 'link'
         $route.gateway | Should -BeNullOrEmpty
-        (Get-IpLink $A mybr0).linkinfo.info_kind | Should -Be 'bridge'
+        $bridge = Get-IpLink $A mybr0
+        $bridge.linkinfo.info_kind | Should -Be 'bridge'
+        $bridge.flags | Should -Contain 'UP'
+        (Get-IpAddress $A mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be '10.42.1.1/24'
         $capture = Start-PacketCapture $B tun-ba -Count 1
         Test-Ping $A 10.42.2.1 -Source 10.42.1.1 | Should -BeTrue
         ($capture | Receive-PacketCapture).Lines[0] | Should -BeLike 'IP 10.42.1.1 > 10.42.2.1: ICMP echo request*'

@@ -1,7 +1,8 @@
 # Scenario S6: a one-to-many mesh, Calico style (reference document 004). Nodes A
 # (172.16.165.33/27), B (172.16.165.244/28) and C (172.16.168.113/24) sit on three subnets a
-# router namespace joins. Each has a bridge mybr0 with 10.42.N.1/24 and, through
-# Set-IpipMesh, tunl0 up with 10.42.N.0/32 and an onlink route per other node's block.
+# router namespace joins. Each has a bridge mybr0 with 10.42.N.1/24, and tunl0 up with
+# 10.42.N.0/32 and an onlink route per other node's block, made one command at a time as the
+# document does (New-NetBridge, Set-IpipTunnel, the address and route cmdlets).
 Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
     BeforeAll {
         . (Join-Path $PSScriptRoot '../Helpers.ps1')
@@ -19,12 +20,12 @@ Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
                 $node = $Nodes[$i]
                 $ns = $s.Nodes[$i].Namespace
                 Connect-RouterLink $s.Router.Namespace $ns "to-$($node.N)" eth0 $node.Router $node.Underlay $node.PrefixLength 0.0.0.0/0
-                New-ScenarioBridge $ns mybr0 "10.42.$($node.N).1/24"
-            }
-            for ($i = 0; $i -lt 3; $i++) {
-                $peers = @{}
-                foreach ($other in $Nodes | Where-Object N -ne $Nodes[$i].N) { $peers["10.42.$($other.N).0/24"] = $other.Underlay }
-                Set-IpipMesh "10.42.$($Nodes[$i].N).0" $peers -NetNamespace $s.Nodes[$i].Namespace | Out-Null
+                New-NetBridge mybr0 -Up -NetNamespace $ns | Add-TunnelPeerAddress "10.42.$($node.N).1" -PrefixLength 24 | Out-Null
+                $tunl0 = Set-IpipTunnel tunl0 -Up -PassThru -NetNamespace $ns
+                $tunl0 | Add-TunnelPeerAddress "10.42.$($node.N).0" -PrefixLength 32 | Out-Null
+                foreach ($other in $Nodes | Where-Object N -ne $node.N) {
+                    $tunl0 | Add-OnlinkRoute "10.42.$($other.N).0/24" -Gateway $other.Underlay | Out-Null
+                }
             }
         }
     }
@@ -49,6 +50,16 @@ Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
             $capture = Start-PacketCapture $S.Nodes[$i].Namespace tunl0 -Count 1
             Test-Ping $A "10.42.$($i + 1).1" | Should -BeTrue
             ($capture | Receive-PacketCapture).Lines[0] | Should -BeLike "IP 10.42.1.0 > 10.42.$($i + 1).1: ICMP echo request*"
+        }
+    }
+
+    It 'each node''s subnet is on the bridge mybr0, up, as ip sees it' {
+        for ($i = 0; $i -lt 3; $i++) {
+            $ns = $S.Nodes[$i].Namespace
+            $bridge = Get-IpLink $ns mybr0
+            $bridge.linkinfo.info_kind | Should -Be 'bridge'
+            $bridge.flags | Should -Contain 'UP'
+            (Get-IpAddress $ns mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be "10.42.$($Nodes[$i].N).1/24"
         }
     }
 

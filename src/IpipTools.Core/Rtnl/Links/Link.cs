@@ -62,7 +62,10 @@ public sealed record Link
     /// <summary>The bridge (or other master) this link is enslaved to, as the kernel reports it; 0 for none.</summary>
     public int MasterIndex { get; init; }
 
-    /// <summary>On creation: the name of a bridge to enslave the new link to (read links carry <see cref="MasterIndex"/>).</summary>
+    /// <summary>
+    /// On creation: the name of a bridge to enslave the new link to. Read links carry
+    /// <see cref="MasterIndex"/>, and this name where the reader looked it up (<see cref="LinkOperations.WithMasterNames"/>).
+    /// </summary>
     public string? Master { get; init; }
 
     /// <summary>IFLA_IFALIAS, a free-text label; the desired-state engine marks what it owns with it.</summary>

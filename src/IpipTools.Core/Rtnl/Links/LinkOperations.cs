@@ -209,8 +209,21 @@ public sealed partial class LinkOperations
     /// <summary>Deletes a link just read, by its index, without looking it up again.</summary>
     public void Delete(Link link) => Delete(link.Name, link.Index);
 
-    private void Delete(string name, int index) =>
-        Execute($"delete link '{name}' {Where}", RtnlMessageType.DeleteLink, name, w => w.WriteStruct(new IfInfoMessage { Index = index }));
+    private void Delete(string name, int index)
+    {
+        try
+        {
+            Execute($"delete link '{name}' {Where}", RtnlMessageType.DeleteLink, name, w => w.WriteStruct(new IfInfoMessage { Index = index }));
+        }
+        catch (NetlinkException e) when (e.ErrorNumber == Errno.EOPNOTSUPP)
+        {
+            // Only devices made with 'ip link add' (rtnl_link_ops with dellink) can be deleted:
+            // loopback, physical devices and the tunnel fallback devices cannot.
+            throw new IpipToolsException(
+                $"Cannot delete link '{name}' {Where}: it is not a link that can be deleted (loopback, a physical device or a tunnel's fallback device); only links created with a kind can. {e.Message}",
+                "LinkNotRemovable", IpipErrorCategory.InvalidOperation, "Set it down instead (Set-NetLink -Down), or remove the namespace it is in.", name, e);
+        }
+    }
 
     /// <summary>Deletes if present; used to undo a half-made object. Never throws.</summary>
     internal void TryDelete(string name) => BestEffortUndo.Run(() =>

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using IpipTools.Completers;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Infrastructure;
+using IpipTools.Links;
+
+namespace IpipTools.Bridges;
+
+/// <summary>
+/// <c>ip link del NAME</c> for a bridge only (Remove-NetLink removes any link): the kernel
+/// detaches its ports, which stay.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "NetBridge", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveNetBridgeCommand : PipedLinkCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [ArgumentCompleter(typeof(BridgeNameCompleter))]
+    public string Name { get; set; } = string.Empty;
+
+    protected override void ProcessItem()
+    {
+        RequireGiven(nameof(Name), "bridge");
+        var name = LinkName(Name);
+        var target = Target;
+        if (ShouldProcess($"bridge '{name}' {target.Describe()}", "Remove bridge (its ports are detached, not removed)"))
+        {
+            var links = Connection(target).Links;
+            links.Delete(links.Get(name).RequireKind(BridgeKind));
+        }
+    }
+
+    /// <summary>The kind name of a bridge, as its driver knows it.</summary>
+    internal static readonly string BridgeKind = LinkKindRegistry.KindOf<BridgeParameters>();
+}

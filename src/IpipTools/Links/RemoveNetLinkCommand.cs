@@ -1,0 +1,61 @@
+using System.Management.Automation;
+using IpipTools.Completers;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Infrastructure;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
+
+namespace IpipTools.Links;
+
+/// <summary>
+/// <c>ip link del NAME</c> for any link the kernel lets go: a bridge (its ports are freed and
+/// stay), a veth (its peer goes too, wherever it is), a tunnel, a dummy. Loopback and physical
+/// devices are refused by the kernel, with a plain-words error.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "NetLink", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The veth peers this pipeline removed along with their ends (namespace, name): when one
+    /// of them comes down the pipeline next (<c>Get-NetLink v* | Remove-NetLink</c> lists both
+    /// ends), it is already gone as asked, which is not an error.
+    /// </summary>
+    private readonly HashSet<(NetNs, string)> _removedPeers = new();
+
+    protected override void ProcessItem()
+    {
+        RequireGiven(nameof(Name), "link");
+        var name = LinkName(Name);
+        var target = Target;
+        var links = Connection(target).Links;
+        var link = links.Find(name);
+        if (link is null && _removedPeers.Contains((target, name)))
+        {
+            WriteVerbose($"Link '{name}' {target.Describe()} went with its veth peer.");
+            return;
+        }
+
+        link ??= links.Get(name);
+        var what = link.KindParameters switch
+        {
+            VethParameters => "Remove veth link (its peer goes too)",
+            BridgeParameters => "Remove bridge (its ports are detached, not removed)",
+            null => "Remove link",
+            var parameters => $"Remove {parameters.Kind} link",
+        };
+        if (ShouldProcess($"link '{name}' {target.Describe()}", what))
+        {
+            var peer = link.KindParameters is VethParameters ? links.WithVethPeers(new[] { link }, Connection)[0].KindParameters as VethParameters : null;
+            links.Delete(link);
+            if (peer is { PeerName: string peerName })
+            {
+                _removedPeers.Add((peer.PeerNamespace ?? target, peerName));
+            }
+        }
+    }
+}
