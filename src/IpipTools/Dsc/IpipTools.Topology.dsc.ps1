@@ -61,10 +61,10 @@ function Read-Instance([string] $Text) {
     try {
         $data = ConvertFrom-Json -InputObject $Text -AsHashtable -Depth 64 -NoEnumerate
     } catch {
-        throw [DscInputException]::new("The instance on stdin is not JSON: $($_.Exception.Message) Give one JSON object, as the resource's schema describes (dsc resource schema -r IpipTools/Topology).")
+        throw [DscInputException]::new("The instance on stdin is not JSON: $($_.Exception.Message) Give one JSON object, as Get-Help about_IpipTools_DscResource describes.")
     }
     if ($data -isnot [System.Collections.IDictionary]) {
-        throw [DscInputException]::new("The instance on stdin is not a JSON object. Give one JSON object with 'namespaces', as the resource's schema describes.")
+        throw [DscInputException]::new("The instance on stdin is not a JSON object. Give one JSON object with 'namespaces', as Get-Help about_IpipTools_DscResource describes.")
     }
     # Setting names are case-insensitive, as in every topology source; JSON's are not.
     $data = ConvertTo-CaseInsensitive $data
