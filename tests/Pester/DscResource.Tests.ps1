@@ -27,8 +27,10 @@ BeforeAll {
     if (-not (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue)) {
         $shims = Join-Path $TestDrive 'bin'
         $null = New-Item -ItemType Directory $shims
-        $entry = [System.Reflection.Assembly]::GetEntryAssembly().Location
-        Set-Content (Join-Path $shims 'pwsh') "#!/bin/sh`nexec '$((Get-Process -Id $PID).Path)' '$entry' `"`$@`"`n"
+        # This PowerShell is either the pwsh apphost or dotnet running pwsh.dll.
+        $self = [Environment]::ProcessPath
+        $start = if ((Split-Path -Leaf $self) -eq 'dotnet') { "'$self' '$([System.Reflection.Assembly]::GetEntryAssembly().Location)'" } else { "'$self'" }
+        Set-Content (Join-Path $shims 'pwsh') "#!/bin/sh`nexec $start `"`$@`"`n"
         chmod +x (Join-Path $shims 'pwsh')
         $script:ChildPath = "$shims$([IO.Path]::PathSeparator)$env:PATH"
     }
@@ -315,5 +317,44 @@ Describe 'The S6 DSC configuration document' {
         $result.Lines[0].changes | Should -Not -BeNullOrEmpty
         ($result.Text -split "`n")[1].Trim() | Should -Match '^\[.*\]$'
         foreach ($name in $absent) { (Get-NetNamespace).Name | Should -Not -Contain $name -Because 'test only reads' }
+    }
+}
+
+# The configuration document's instance, converged by the resource in the qemu guest (S6
+# needs tunl0, the ipip driver's device): ping crosses the mesh, a second set sends nothing.
+Describe 'The S6 DSC configuration document, converged by the resource' -Tag Tunnel {
+    BeforeAll {
+        # The document names fixed namespaces; each gets a unique name here.
+        $text = Get-Content -Raw (Join-Path $PSScriptRoot '../../examples/S6-calico-mesh.dsc.config.json')
+        $script:Renamed = @{}
+        foreach ($name in 'underlay', 'node-a', 'node-b', 'node-c') {
+            $Renamed[$name] = New-NamespaceName dsc6
+            $text = $text.Replace("`"$name`"", "`"$($Renamed[$name])`"")
+        }
+        $script:Instance = ($text | ConvertFrom-Json -AsHashtable).resources[0].properties | ConvertTo-Json -Depth 20 -Compress
+    }
+
+    AfterAll {
+        $Renamed.Values | Remove-NamespaceIfPresent
+    }
+
+    It 'set converges the mesh: from A, ping reaches B''s and C''s bridges through tunl0' {
+        $result = Invoke-DscOperation set $Instance
+        $result.Errors | Should -BeNullOrEmpty
+        $result.ExitCode | Should -Be 0
+        $result.Lines[0].changeRequests | Should -BeGreaterThan 0
+        (Get-IpAddress $Renamed['node-a'] tunl0).local | Should -Be '10.42.1.0'
+        Test-Ping $Renamed['node-a'] 10.42.2.1 | Should -BeTrue
+        Test-Ping $Renamed['node-a'] 10.42.3.1 | Should -BeTrue
+    }
+
+    It 'a second set sends no change request, and test finds it in the desired state' {
+        $names = @($Renamed.Values)
+        $before = Get-IpState $names
+        $second = Invoke-DscOperation set $Instance
+        $second.ExitCode | Should -Be 0
+        $second.Lines[0].changeRequests | Should -Be 0
+        Compare-IpState $before (Get-IpState $names) | Should -BeNullOrEmpty
+        (Invoke-DscOperation test $Instance).Lines[0]._inDesiredState | Should -BeTrue
     }
 }
