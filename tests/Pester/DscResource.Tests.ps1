@@ -77,7 +77,7 @@ Describe 'The IpipTools/Topology manifest' {
     It 'has the fields the published schema requires, and is valid against that schema' {
         foreach ($field in '$schema', 'type', 'version') { $Manifest[$field] | Should -Not -BeNullOrEmpty }
         $Manifest.type | Should -Be 'IpipTools/Topology'
-        $Manifest.version | Should -Match '^\d+\.\d+\.\d+$'
+        $Manifest.version | Should -Be (Get-Module IpipTools).Version.ToString(3) -Because 'the resource is the module''s, and versioned with it'
         $schema = Get-Content -Raw (Join-Path $PSScriptRoot 'Dsc/resource-manifest.v3.schema.json')
         $schema | ConvertFrom-Json | ForEach-Object { $_.properties.'$schema'.enum } | Should -Contain $Manifest['$schema']
         Test-Json -Json (Get-Content -Raw $ManifestPath) -Schema $schema | Should -BeTrue
