@@ -35,6 +35,30 @@ BeforeAll {
         $script:ChildPath = "$shims$([IO.Path]::PathSeparator)$env:PATH"
     }
 
+    # The engine validates every state a resource returns against the instance schema the
+    # manifest embeds. Its canonical properties (_exist, ...) are references to DSC's own
+    # schemas, which the published manifest schema bundles: they are put in from there, so
+    # that the check needs no network.
+    $bundled = (Get-Content -Raw (Join-Path $PSScriptRoot 'Dsc/resource-manifest.v3.schema.json') | ConvertFrom-Json -AsHashtable)['$defs']
+    $instanceSchema = $Manifest.schema.embedded | ConvertTo-Json -Depth 32 | ConvertFrom-Json -AsHashtable
+    foreach ($property in @($instanceSchema.properties.Keys)) {
+        $reference = $instanceSchema.properties[$property]['$ref']
+        if ($reference) {
+            $file = $reference -replace '^.*/resource/properties/', ''
+            $definition = $bundled.Keys | Where-Object { $_ -like "*/v3/resource/properties/$file" } | Select-Object -First 1
+            if (-not $definition) { throw "the bundled manifest schema has no definition for $reference" }
+            $instanceSchema.properties[$property] = $bundled[$definition]
+        }
+    }
+    $script:InstanceSchemaJson = $instanceSchema | ConvertTo-Json -Depth 32
+
+    function Assert-ValidInstance {
+        param([Parameter(Mandatory)] [System.Collections.IDictionary] $State)
+        $json = $State | ConvertTo-Json -Depth 32 -Compress
+        Test-Json -Json $json -Schema $InstanceSchemaJson -ErrorAction SilentlyContinue -ErrorVariable problems |
+            Should -BeTrue -Because "the engine validates what the resource returns ($($problems -join '; ')): $json"
+    }
+
     # Runs the manifest's command for an operation (get, test, set, whatIf, delete, export)
     # with $Json on stdin: exit code, stdout's lines parsed as JSON, stderr's lines parsed.
     function Invoke-DscOperation {
@@ -102,6 +126,13 @@ Describe 'The IpipTools/Topology manifest' {
         $Manifest.exitCodes.Keys | Should -Be @('0', '1', '2')
     }
 
+    It 'embeds an instance schema that can fail' {
+        # What the check in Assert-ValidInstance would say of a property the schema does not know.
+        Test-Json -Json '{"namespaces":[],"colour":"red"}' -Schema $InstanceSchemaJson -ErrorAction SilentlyContinue | Should -BeFalse
+        Test-Json -Json '{"namespaces":[],"_exist":"yes"}' -Schema $InstanceSchemaJson -ErrorAction SilentlyContinue | Should -BeFalse
+        Test-Json -Json '{"namespaces":[{"name":"a"}],"_exist":false}' -Schema $InstanceSchemaJson | Should -BeTrue
+    }
+
     It 'is described by a help topic' {
         Get-Help about_IpipTools_DscResource | Out-String | Should -Match 'IpipTools/Topology'
     }
@@ -149,6 +180,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $result.ExitCode | Should -Be 0
         $result.Lines.Count | Should -Be 2
         $state, $diff = $result.Lines
+        Assert-ValidInstance $state
         $state._inDesiredState | Should -BeFalse
         $state._exist | Should -BeFalse
         ($state.changes -join "`n") | Should -Match 'Add Link veth dv0'
@@ -161,6 +193,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $result.ExitCode | Should -Be 0
         $result.Lines.Count | Should -Be 2
         ($result.Lines[0].changes -join "`n") | Should -Match 'Add Route 10.78.0.0/24 via 10.77.0.2'
+        Assert-ValidInstance $result.Lines[0]
         $result.Lines[0]._exist | Should -BeTrue
         $result.Lines[1] | Should -Contain 'namespaces'
         Compare-IpState $before (Get-IpState $Names) | Should -BeNullOrEmpty
@@ -172,6 +205,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $result.ExitCode | Should -Be 0
         $result.Errors | Should -BeNullOrEmpty
         $state, $diff = $result.Lines
+        Assert-ValidInstance $state
         $state.changeRequests | Should -BeGreaterThan 0
         $state._exist | Should -BeTrue
         $diff | Should -Contain 'namespaces'
@@ -206,6 +240,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $get = Invoke-DscOperation get $Instance
         $get.ExitCode | Should -Be 0
         $get.Lines.Count | Should -Be 1
+        Assert-ValidInstance $get.Lines[0]
         $get.Lines[0]._exist | Should -BeTrue
         $get.Lines[0].namespaces.name | Should -Be $Names
         # A veth pair is written once, from one of its ends.
@@ -217,6 +252,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $export = Invoke-DscOperation export $filter
         $export.ExitCode | Should -Be 0
         $export.Lines.Count | Should -Be 1
+        Assert-ValidInstance $export.Lines[0]
         $exported = $export.Lines[0] | ConvertTo-Json -Depth 32 -Compress
         $exported | Should -Match 'dv0'
         (Invoke-DscOperation test $exported).Lines[0]._inDesiredState | Should -BeTrue
