@@ -20,6 +20,11 @@
     the engine logs at their level; the exit code is 0 on success, 2 when the instance is not
     a topology and 1 for any other failure (the manifest's exitCodes say the same).
 
+    What-if is the manifest's own whatIf command, as the published v3 and v3.1 manifest
+    schemas define it. DSC's development branch deprecates that command in favour of a
+    {"whatIfArg": "-WhatIf"} item in set's args, which those schemas do not accept yet; when a
+    released schema does, set's args can carry it and the whatIf command can go.
+
     The work is the module's: Get-, Test- and Set-IpipTopology, with their planner, ownership
     marks and -Prune. This script only translates between the engine's JSON and them.
 #>
