@@ -316,6 +316,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $test = Invoke-DscOperation test ($absent | ConvertTo-Json -Depth 10 -Compress)
         $test.Lines[0]._inDesiredState | Should -BeTrue
         $test.Lines[0]._exist | Should -BeFalse
+        ($test.Text -split "`n")[1].Trim() | Should -Be '[]' -Because 'nothing differs when the instance is in the desired state'
         (Invoke-DscOperation get $Instance).Lines[0]._exist | Should -BeFalse
     }
 }

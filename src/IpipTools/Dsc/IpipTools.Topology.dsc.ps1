@@ -204,7 +204,8 @@ try {
             $actual['changes'] = $changes
             $actual['_inDesiredState'] = $changes.Count -eq 0
             Write-DscLine $actual
-            Write-DscLine (Get-DifferingProperties $instance $actual $changes)
+            # In the desired state exactly when the plan is empty, so the diff is empty then too.
+            Write-DscLine $(if ($changes.Count -eq 0) { , @() } else { Get-DifferingProperties $instance $actual $changes })
         }
         'set' {
             if ($WhatIf) {
