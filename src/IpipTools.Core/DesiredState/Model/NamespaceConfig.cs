@@ -18,7 +18,7 @@ public sealed record NamespaceConfig
     /// <summary>net.ipv4.ip_forward; null in a topology leaves it as it is.</summary>
     public bool? Forwarding { get; init; }
 
-    public IReadOnlyList<LinkConfig> Links { get; init; } = Array.Empty<LinkConfig>();
+    public IReadOnlyList<TopologyLink> Links { get; init; } = Array.Empty<TopologyLink>();
 
     public IReadOnlyList<InterfaceAddress> Addresses { get; init; } = Array.Empty<InterfaceAddress>();
 

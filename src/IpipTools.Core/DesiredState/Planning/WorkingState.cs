@@ -35,7 +35,7 @@ internal sealed class WorkingState
     }
 
     /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
-    public (WorkingNamespace Namespace, LinkConfig Link)? FindVethPeer(WorkingNamespace ns, LinkConfig veth) =>
+    public (WorkingNamespace Namespace, TopologyLink Link)? FindVethPeer(WorkingNamespace ns, TopologyLink veth) =>
         VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
 }
 
@@ -65,7 +65,7 @@ internal sealed class WorkingNamespace
 
     public bool Forwarding { get; set; }
 
-    public Dictionary<string, LinkConfig> Links { get; } = new();
+    public Dictionary<string, TopologyLink> Links { get; } = new();
 
     public List<InterfaceAddress> Addresses { get; }
 

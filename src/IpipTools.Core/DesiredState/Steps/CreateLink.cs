@@ -6,7 +6,7 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public sealed record CreateLink : PlanStep
 {
-    public required LinkConfig Link { get; init; }
+    public required TopologyLink Link { get; init; }
 
     public CreateLink()
         : base(PlanAction.Add, PlanObjectKind.Link)
