@@ -4,6 +4,7 @@ using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.KernelTests;
 

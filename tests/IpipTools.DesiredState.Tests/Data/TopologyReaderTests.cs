@@ -1,11 +1,11 @@
 using System.Collections;
 using System.Net;
 using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using Xunit;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Data;
 

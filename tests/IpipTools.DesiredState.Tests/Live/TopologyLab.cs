@@ -1,5 +1,5 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

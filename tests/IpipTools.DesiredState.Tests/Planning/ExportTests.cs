@@ -1,9 +1,9 @@
 using IpipTools.Core.Rtnl.Kinds;
-using IpipTools.Core.DesiredState;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 

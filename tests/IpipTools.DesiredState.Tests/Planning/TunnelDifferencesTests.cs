@@ -1,7 +1,7 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
+using IpipTools.Core.DesiredState.Kinds;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 

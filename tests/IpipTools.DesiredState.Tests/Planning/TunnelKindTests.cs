@@ -1,4 +1,3 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
@@ -6,6 +5,8 @@ using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 

@@ -5,6 +5,8 @@ using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Export;
 

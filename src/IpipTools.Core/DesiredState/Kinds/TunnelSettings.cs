@@ -1,8 +1,9 @@
 using System.Globalization;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Kinds;
 
 /// <summary>
 /// The settings of a tunnel a topology states, and only those: the ones every IPv4 tunnel

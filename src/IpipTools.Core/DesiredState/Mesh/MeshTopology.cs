@@ -2,6 +2,8 @@ using System.Net;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Mesh;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.DesiredState.Kinds;
 
 namespace IpipTools.Core.DesiredState.Planning;
 

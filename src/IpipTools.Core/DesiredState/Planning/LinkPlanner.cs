@@ -1,5 +1,7 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
 

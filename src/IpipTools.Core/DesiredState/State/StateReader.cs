@@ -5,8 +5,9 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Topologies;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.State;
 
 /// <summary>
 /// Reads what the kernel has in a set of namespaces, as a <see cref="Topology"/> the planner

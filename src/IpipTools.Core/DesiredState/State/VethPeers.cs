@@ -1,4 +1,6 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
+namespace IpipTools.Core.DesiredState.State;
 
 /// <summary>
 /// Finds the other end of a read veth. The kernel reports a veth's peer only by index

@@ -1,4 +1,6 @@
 using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Steps;
 

@@ -7,8 +7,9 @@ using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Kinds;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// Builds a <see cref="Topology"/> from topology data, whatever its source:

@@ -1,7 +1,7 @@
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// One namespace of a topology: its links, addresses, routes and IPv4 forwarding. The same

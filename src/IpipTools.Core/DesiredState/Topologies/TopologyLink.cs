@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// One link of a topology (veth end, bridge, tunnel, or a device without a kind such as lo),
