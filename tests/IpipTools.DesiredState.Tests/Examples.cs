@@ -1,4 +1,4 @@
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Mesh;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.KernelTests;
 

@@ -1,8 +1,10 @@
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.KernelTests;
 
@@ -153,11 +155,11 @@ public sealed class DesiredStateTunnelTests
         Assert.True(ns1.Ping("10.10.200.10"));
     }
 
-    private static Topology WithTunnel(Topology topology, string ns, string name, Func<TunnelConfig, TunnelConfig> change) => topology with
+    private static Topology WithTunnel(Topology topology, string ns, string name, Func<Ipv4TunnelParameters, Ipv4TunnelParameters> change) => topology with
     {
         Namespaces = topology.Namespaces.Select(n => n.Name != ns ? n : n with
         {
-            Links = n.Links.Select(l => l.Name == name ? l with { Tunnel = change(l.Tunnel!) } : l).ToList(),
+            Links = n.Links.Select(l => l.Name == name ? l.With(t => t with { KindParameters = change(l.Tunnel!) }) : l).ToList(),
         }).ToList(),
     };
 }

@@ -1,7 +1,7 @@
 using IpipTools.Core.Rtnl.Links;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.KernelTests;
 

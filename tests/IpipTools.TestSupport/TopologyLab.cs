@@ -1,4 +1,5 @@
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Topologies;
 using IpipTools.Core.Fixtures;
 
 namespace IpipTools.TestSupport;

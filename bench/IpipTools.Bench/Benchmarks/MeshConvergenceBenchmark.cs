@@ -3,6 +3,7 @@ using IpipTools.Bench.Measurement;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Mesh;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Bench.Benchmarks;
 

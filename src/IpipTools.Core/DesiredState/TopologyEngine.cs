@@ -2,6 +2,8 @@ using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState;
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Topologies;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;

@@ -1,11 +1,11 @@
 using System.Management.Automation;
 using IpipTools.Completers;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Links;
 

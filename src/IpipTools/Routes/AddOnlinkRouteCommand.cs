@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Completers;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Routes;
 

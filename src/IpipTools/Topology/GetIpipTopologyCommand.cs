@@ -5,6 +5,7 @@ using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Topology;
 

@@ -3,6 +3,7 @@ using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Topology;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Management.Automation.Language;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Data;
 
 namespace IpipTools.Topology;

@@ -7,6 +7,7 @@ using IpipTools.Core.DesiredState.Mesh;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Topology;
 

@@ -4,6 +4,7 @@ using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.Errors;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Topology;
 
@@ -42,7 +43,7 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     protected string FileSystemPath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>The topology given (file or data), its current namespace ("") renamed to the one -NetNamespace names.</summary>
-    private Core.DesiredState.Topology Topology()
+    private Core.DesiredState.Topologies.Topology Topology()
     {
         var topology = Path is not null
             ? TopologyLoader.FromFile(FileSystemPath(Path), PowerShellDataFile.Read)

@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Completers;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Infrastructure;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Tunnels;
 

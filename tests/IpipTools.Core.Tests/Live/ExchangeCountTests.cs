@@ -1,5 +1,4 @@
 using System.Net;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
@@ -7,6 +6,7 @@ using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.Tests.Live;
 

@@ -1,9 +1,11 @@
 using System.Collections;
-using IpipTools.Core.DesiredState;
+using System.Net;
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl;
 using Xunit;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Export;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Data;
 
@@ -18,10 +20,10 @@ public sealed class TopologyReaderTests
         Assert.Equal(new[] { "", "ns1", "ns2" }, s1.Namespaces.Select(n => n.Name));
         var root = s1.Find("")!;
         Assert.True(root.Forwarding);
-        Assert.Equal(new VethPeer("v1", "ns1"), root.Links.Single(l => l.Name == "v1-P").Peer);
+        Assert.Equal(("v1", "ns1"), root.Links.Single(l => l.Name == "v1-P") is var v ? (v.PeerName, v.PeerNamespace) : default);
         var tunl = s1.Find("ns1")!.Links.Single(l => l.Name == "tunl");
         Assert.Equal("ipip", tunl.Kind);
-        Assert.Equal(new TunnelConfig { Local = "10.10.10.2", Remote = "10.10.20.2" }, tunl.Tunnel);
+        Assert.Equal(new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }, tunl.Tunnel);
         Assert.True(tunl.Up);
         var peer = s1.Find("ns1")!.Addresses.Single(a => a.Name == "tunl");
         Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address.ToString(), peer.Peer?.ToString(), peer.PrefixLength));
@@ -40,7 +42,7 @@ public sealed class TopologyReaderTests
         Assert.Equal(3, a.Routes.Count);
         Assert.All(a.Routes.Where(r => r.Device == "tunl0"), r => Assert.True(r.OnLink));
         Assert.Equal("0.0.0.0/0", a.Routes[0].Destination.ToString());
-        Assert.Equal(new VethPeer("eth0", "node-b"), s6.Find("underlay")!.Links.Single(l => l.Name == "to-b").Peer);
+        Assert.Equal(("eth0", "node-b"), s6.Find("underlay")!.Links.Single(l => l.Name == "to-b") is var v ? (v.PeerName, v.PeerNamespace) : default);
     }
 
     [Theory]
@@ -170,6 +172,6 @@ public sealed class TopologyReaderTests
     {
         var renamed = Examples.Load(Examples.S1).RenameNamespaces(new Dictionary<string, string> { [""] = "r", ["ns1"] = "x1" });
         Assert.Equal(new[] { "r", "x1", "ns2" }, renamed.Namespaces.Select(n => n.Name));
-        Assert.Equal(new VethPeer("v1", "x1"), renamed.Find("r")!.Links.Single(l => l.Name == "v1-P").Peer);
+        Assert.Equal(("v1", "x1"), renamed.Find("r")!.Links.Single(l => l.Name == "v1-P") is var v ? (v.PeerName, v.PeerNamespace) : default);
     }
 }

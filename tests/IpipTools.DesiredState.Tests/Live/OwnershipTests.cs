@@ -4,6 +4,7 @@ using IpipTools.TestSupport;
 using Xunit;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

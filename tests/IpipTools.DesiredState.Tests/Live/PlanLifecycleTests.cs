@@ -5,6 +5,7 @@ using Xunit;
 using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

@@ -12,6 +12,7 @@ using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.TestSupport;
 using Xunit;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Live;
 

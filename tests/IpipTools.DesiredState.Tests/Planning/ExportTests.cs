@@ -1,8 +1,9 @@
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -15,7 +16,7 @@ public sealed class ExportTests
     /// <summary>rv0 in "a", a port of br0, up, MTU 1500; rv1 in "b", a port of br1, down, MTU 1450.</summary>
     private static readonly NamespaceConfig A = Ns("a", new[] { Bridge("br0", 3), Veth("rv0", 4, 5, master: "br0") });
 
-    private static readonly NamespaceConfig B = Ns("b", new[] { Bridge("br1", 3), Veth("rv1", 5, 4, up: false, master: "br1") with { Mtu = 1450 } });
+    private static readonly NamespaceConfig B = Ns("b", new[] { Bridge("br1", 3), Veth("rv1", 5, 4, up: false, master: "br1").With(l => l with { Mtu = 1450 }) });
 
     [Theory]
     [InlineData(false)]
@@ -26,9 +27,9 @@ public sealed class ExportTests
 
         var exported = TopologyExporter.Export(read);
 
-        var (declaredIn, declared) = exported.Namespaces.SelectMany(n => n.Links.Where(l => l.Peer is not null).Select(l => (n.Name, l))).Single();
+        var (declaredIn, declared) = exported.Namespaces.SelectMany(n => n.Links.Where(l => l.PeerName is not null).Select(l => (n.Name, l))).Single();
         Assert.Equal(peerFirst ? ("b", "rv1") : ("a", "rv0"), (declaredIn, declared.Name));
-        Assert.Equal(peerFirst ? "br0" : "br1", declared.Peer!.Master);
+        Assert.Equal(peerFirst ? "br0" : "br1", declared.PeerMaster);
         AssertConverged(exported, read);
     }
 

@@ -1,11 +1,13 @@
+using IpipTools.Core.Rtnl.Kinds;
 using System.Net;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Routes;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -94,7 +96,7 @@ public sealed class PlannerTests
     [Fact]
     public void ATtlChangeIsAChangeInPlace()
     {
-        var read = Read(Ns("a", new[] { Owned(Tunnel("t", 3, new TunnelConfig { Local = "10.0.0.1", Remote = "10.0.0.2", Ttl = 64 })) }));
+        var read = Read(Ns("a", new[] { Owned(Tunnel("t", 3, new IpipParameters { Local = Ip("10.0.0.1"), Remote = Ip("10.0.0.2"), Ttl = 64 })) }));
 
         var plan = TopologyPlanner.Plan(InA(""" "Tunnels": [ { "Name": "t", "Local": "10.0.0.1", "Remote": "10.0.0.2", "Ttl": 10 } ] """), read);
 
@@ -134,13 +136,13 @@ public sealed class PlannerTests
             "Add Route 10.5.0.0/16 dev t proto 73 scope link",
         }, Summary(plan));
         Assert.Contains(reason, plan.Steps[2].Reason);
-        Assert.Equal(3, Assert.IsType<RecreateLink>(plan.Steps[2]).Previous.Index);
+        Assert.Equal(3, Assert.IsType<RecreateLink>(plan.Steps[2]).Previous.Link.Index);
     }
 
     [Fact]
     public void ALinkIpipToolsDidNotCreateIsNeverRecreatedButReportedAsAConflict()
     {
-        var read = Read(Ns("a", new[] { Tunnel("t", 3, new TunnelConfig { Local = "10.0.0.1", Remote = "10.0.0.2" }), Veth("mybr0", 4, 5) }));
+        var read = Read(Ns("a", new[] { Tunnel("t", 3, new IpipParameters { Local = Ip("10.0.0.1"), Remote = Ip("10.0.0.2") }), Veth("mybr0", 4, 5) }));
 
         var plan = TopologyPlanner.Plan(InA(""" "Tunnels": [ { "Name": "t", "Local": "10.0.0.1" } ], "Bridges": [ { "Name": "mybr0" } ] """), read);
 
@@ -161,7 +163,7 @@ public sealed class PlannerTests
 
         var recreate = Assert.IsType<RecreateLink>(Assert.Single(plan.Steps, s => s.Action == PlanAction.Recreate));
         Assert.Equal("bridge", recreate.Link.Kind);
-        Assert.Equal(new VethPeer("peer", "a"), recreate.Previous.Peer);
+        Assert.Equal(("peer", "a"), (recreate.Previous.PeerName, recreate.Previous.PeerNamespace));
         Assert.Equal("peer", recreate.PreviousPeerEnd!.Name);
     }
 
@@ -310,7 +312,7 @@ public sealed class PlannerTests
     public void NothingWithoutIpipToolsMarkIsPruned()
     {
         var read = Read(Ns("a",
-            new[] { Bridge("theirs", 3), Veth("their-v", 4, 5), Veth("their-p", 5, 4), Tunnel("their-t", 6, new TunnelConfig { Remote = "1.2.3.4" }) },
+            new[] { Bridge("theirs", 3), Veth("their-v", 4, 5), Veth("their-p", 5, 4), Tunnel("their-t", 6, new IpipParameters { Remote = Ip("1.2.3.4") }) },
             new[] { Address("theirs", "10.1.0.1", 24, protocol: 0) },
             new[] { Route("10.2.0.0/16", null, "theirs", protocol: RouteProtocol.Boot), Route("10.3.0.0/16", null, "theirs", protocol: RouteProtocol.Static) }));
 
@@ -328,8 +330,8 @@ public sealed class PlannerTests
         // Only w is there (its pair is now with x in a): recreated from b's side.
         var half = TopologyPlanner.Plan(desired, Read(Ns("a", new[] { Owned(Veth("x", 7, 3)) }), Ns("b", new[] { Owned(Veth("w", 3, 7)) })));
         var recreate = Assert.IsType<RecreateLink>(Assert.Single(half.Steps, s => s.Action == PlanAction.Recreate));
-        Assert.Equal(("b", "w", new VethPeer("v", "a")), (recreate.Namespace, recreate.Link.Name, recreate.Link.Peer));
-        Assert.Equal(new VethPeer("x", "a"), recreate.Previous.Peer);
+        Assert.Equal(("b", "w", "v", "a"), (recreate.Namespace, recreate.Link.Name, recreate.Link.PeerName, recreate.Link.PeerNamespace));
+        Assert.Equal(("x", "a"), (recreate.Previous.PeerName, recreate.Previous.PeerNamespace));
 
         // Both names taken by a pair that is not theirs together, one end not ours: refused.
         var foreign = TopologyPlanner.Plan(desired, Read(Ns("a", new[] { Veth("v", 3, 4), Veth("v2", 4, 3) }), Ns("b")));
@@ -366,7 +368,7 @@ public sealed class PlannerTests
     {
         var desired = InA(""" "Devices": [ { "Name": "lo" }, { "Name": "eth9" } ] """);
 
-        var plan = TopologyPlanner.Plan(desired, Read(Ns("a") with { Links = new[] { Lo with { Up = false } } }));
+        var plan = TopologyPlanner.Plan(desired, Read(Ns("a") with { Links = new[] { Lo.With(l => l with { IsUp = false }) } }));
 
         Assert.Equal(new[] { "Change LinkState device lo" }, Summary(plan));
         Assert.Contains("never created", Assert.Single(plan.Conflicts).Problem);
@@ -442,7 +444,7 @@ public sealed class PlannerTests
         Assert.Equal(plan.Steps.Select(s => (s.GetType(), s.ToString())), again.Steps.Select(s => (s.GetType(), s.ToString())));
         Assert.Equal(plan.Steps.OfType<RouteStep>().Select(s => s.Route), again.Steps.OfType<RouteStep>().Select(s => s.Route));
         var recreate = Assert.IsType<RecreateLink>(again.Steps.Single(s => s.Action == PlanAction.Recreate));
-        Assert.Equal(("mybr0", 3, "p"), (recreate.Previous.Name, recreate.Previous.Index, recreate.PreviousPeerEnd!.Name));
+        Assert.Equal(("mybr0", 3, "p"), (recreate.Previous.Name, recreate.Previous.Link.Index, recreate.PreviousPeerEnd!.Name));
     }
 
     [Fact]

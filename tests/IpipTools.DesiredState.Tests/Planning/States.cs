@@ -1,9 +1,11 @@
 using System.Net;
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -17,32 +19,37 @@ internal static class States
 
     public static Topology Read(params NamespaceConfig[] namespaces) => new() { Namespaces = namespaces };
 
-    public static NamespaceConfig Ns(string name, IEnumerable<LinkConfig>? links = null, IEnumerable<InterfaceAddress>? addresses = null,
+    public static NamespaceConfig Ns(string name, IEnumerable<TopologyLink>? links = null, IEnumerable<InterfaceAddress>? addresses = null,
         IEnumerable<Route>? routes = null, bool forwarding = false) => new()
     {
         Name = name,
         Forwarding = forwarding,
-        Links = (links ?? Array.Empty<LinkConfig>()).Prepend(Lo).ToList(),
+        Links = (links ?? Array.Empty<TopologyLink>()).Prepend(Lo).ToList(),
         Addresses = (addresses ?? Array.Empty<InterfaceAddress>()).ToList(),
         Routes = (routes ?? Array.Empty<Route>()).ToList(),
     };
 
     public static NamespaceConfig Missing(string name) => new() { Name = name, Exists = false };
 
-    public static readonly LinkConfig Lo = new() { Name = "lo", Up = true, Mtu = 65536, Index = 1 };
+    public static readonly TopologyLink Lo = Read(new Link { Name = "lo", IsUp = true, Mtu = 65536, Index = 1 });
 
-    public static LinkConfig Owned(LinkConfig link) => link with { Alias = Ownership.LinkAlias };
+    public static TopologyLink Owned(TopologyLink link) => link.With(l => l with { Alias = Ownership.LinkAlias });
 
-    public static LinkConfig Bridge(string name, int index, bool up = true) =>
-        new() { Name = name, Kind = "bridge", Up = up, Mtu = 1500, Index = index, HardwareAddress = Mac(index) };
+    public static TopologyLink Bridge(string name, int index, bool up = true) =>
+        Read(new Link { Name = name, KindParameters = new BridgeParameters(), IsUp = up, Mtu = 1500, Index = index, HardwareAddress = Mac(index) });
 
-    public static LinkConfig Veth(string name, int index, int peerIndex, bool up = true, string? master = null) =>
-        new() { Name = name, Kind = "veth", Up = up, Mtu = 1500, Index = index, ParentIndex = peerIndex, Master = master, HardwareAddress = Mac(index) };
+    public static TopologyLink Veth(string name, int index, int peerIndex, bool up = true, string? master = null) =>
+        Read(new Link { Name = name, KindParameters = new VethParameters(null), IsUp = up, Mtu = 1500, Index = index, ParentIndex = peerIndex, Master = master, HardwareAddress = Mac(index) });
 
-    public static LinkConfig Tunnel(string name, int index, TunnelConfig tunnel, bool up = true) =>
-        new() { Name = name, Kind = "ipip", Up = up, Mtu = 1480, Index = index, Tunnel = tunnel };
+    public static TopologyLink Tunnel(string name, int index, Ipv4TunnelParameters tunnel, bool up = true, string? underlay = null) =>
+        Read(new Link { Name = name, KindParameters = tunnel, IsUp = up, Mtu = 1480, Index = index }) with { Underlay = underlay };
 
-    public static LinkConfig Tunl0(bool up = false) => Tunnel("tunl0", 2, new TunnelConfig(), up);
+    public static TopologyLink Tunl0(bool up = false) => Tunnel("tunl0", 2, new IpipParameters(), up);
+
+    /// <summary>A read link as the state reader hands it over.</summary>
+    public static TopologyLink Read(Link link) => new() { Link = link };
+
+    public static IPAddress Ip(string address) => IPAddress.Parse(address);
 
     public static InterfaceAddress Address(string device, string address, byte length, AddressProtocol protocol = Ownership.AddressProtocol, string? peer = null) =>
         new(device, IPAddress.Parse(address), length, peer is null ? null : IPAddress.Parse(peer)) { Protocol = protocol };

@@ -1,5 +1,7 @@
-using IpipTools.Core.DesiredState;
+using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
+using static IpipTools.DesiredState.Tests.Planning.States;
+using IpipTools.Core.DesiredState.Kinds;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -12,12 +14,12 @@ public sealed class TunnelDifferencesTests
     [Fact]
     public void EverySettingThatDiffersReadsInIpTunnelsWordsInDeclarationOrder()
     {
-        var was = new TunnelConfig { Local = "10.0.0.1", Ttl = 64 };
-        var want = new TunnelConfig
+        var was = Tunnel("t", 3, new IpipParameters { Local = Ip("10.0.0.1"), Ttl = 64 });
+        var wantParameters = new GreParameters
         {
-            Mode = "gre", Remote = "10.0.0.2", Tos = 16, PathMtuDiscovery = false, Underlay = "v",
-            CollectMetadata = true, FirewallMark = 5, Options = TunnelOptions.None.With("InputKey", 7),
+            Remote = Ip("10.0.0.2"), Tos = 16, PathMtuDiscovery = false, CollectMetadata = true, FirewallMark = 5, InputKey = 7,
         };
+        var want = Tunnel("t", 3, wantParameters, underlay: "v");
 
         Assert.Equal(
             new[]
@@ -25,11 +27,15 @@ public sealed class TunnelDifferencesTests
                 "mode ipip → gre", "local 10.0.0.1 → any", "remote any → 10.0.0.2", "ttl 64 → inherit", "tos 0 → 16",
                 "pmtudisc → nopmtudisc", "dev none → v", "external (collect_metadata) on", "fwmark 0 → 5", "InputKey none → 7",
             },
-            want.Differences(was));
-        Assert.Equal(new[] { "ttl inherit → 64", "nopmtudisc → pmtudisc" }, (want with { Ttl = 64, PathMtuDiscovery = true }).Differences(want with { Ttl = 0 }));
+            TunnelSettings.Differences(want, was));
+        Assert.Equal(
+            new[] { "ttl inherit → 64", "nopmtudisc → pmtudisc" },
+            TunnelSettings.Differences(Tunnel("t", 3, wantParameters with { Ttl = 64, PathMtuDiscovery = true }, underlay: "v"), want));
     }
 
     [Fact]
     public void EqualSettingsDifferInNothing() =>
-        Assert.Empty(new TunnelConfig { Local = "10.0.0.1", Tos = 1, FirewallMark = 9 }.Differences(new TunnelConfig { Local = "10.0.0.1", Tos = 1, FirewallMark = 9 }));
+        Assert.Empty(TunnelSettings.Differences(
+            Tunnel("t", 3, new IpipParameters { Local = Ip("10.0.0.1"), Tos = 1, FirewallMark = 9 }),
+            Tunnel("t", 3, new IpipParameters { Local = Ip("10.0.0.1"), Tos = 1, FirewallMark = 9 })));
 }

@@ -1,4 +1,3 @@
-using IpipTools.Core.DesiredState;
 using IpipTools.Core.Rtnl.Kinds;
 using Xunit;
 using static IpipTools.DesiredState.Tests.Planning.States;
@@ -6,6 +5,8 @@ using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Export;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.DesiredState.Tests.Planning;
 
@@ -35,10 +36,10 @@ public sealed class TunnelKindTests
             "Add Link gre g",
             "Add Link sit s",
         }, Summary(plan).Where(s => s.StartsWith("Add Link", StringComparison.Ordinal)));
-        var gre = Assert.IsType<GreParameters>(Link(plan, "g").Tunnel!.ToParameters());
+        var gre = Assert.IsType<GreParameters>(Link(plan, "g").Tunnel);
         Assert.Equal((1u, 4294967295u), (gre.InputKey, gre.OutputKey));
         Assert.Equal("10.0.0.2", gre.Remote?.ToString());
-        var sit = Assert.IsType<SitParameters>(Link(plan, "s").Tunnel!.ToParameters());
+        var sit = Assert.IsType<SitParameters>(Link(plan, "s").Tunnel);
         Assert.Equal((64, SitParameters.ProtocolIpv6), (sit.Ttl, sit.Protocol));
     }
 
@@ -61,7 +62,7 @@ public sealed class TunnelKindTests
 
         var step = Assert.IsType<ChangeLink>(Assert.Single(plan.Steps));
         Assert.Equal((PlanAction.Change, "gre g", "InputKey 1 → 5"), (step.Action, step.Target, step.Reason));
-        var gre = Assert.IsType<GreParameters>(step.Link.Tunnel!.ApplyTo(new GreParameters { InputChecksum = true }, underlayIndex: 7));
+        var gre = Assert.IsType<GreParameters>(TunnelSettings.ApplyTo(step.Link.Tunnel!, new GreParameters { InputChecksum = true }, underlayIndex: 7));
         Assert.Equal((5u, 4294967295u, true, 7), (gre.InputKey, gre.OutputKey, gre.InputChecksum, gre.UnderlayIndex));
     }
 
@@ -90,7 +91,7 @@ public sealed class TunnelKindTests
     [Fact]
     public void ATunnelOfAnotherKindIsRecreated()
     {
-        var read = Read(Ns("a", ReadBack(InA(Tunnels)).Select(l => l.Name == "g" ? l with { Kind = "ipip", Tunnel = l.Tunnel! with { Mode = "ipip", Options = TunnelOptions.None } } : l)));
+        var read = Read(Ns("a", ReadBack(InA(Tunnels)).Select(l => l.Name == "g" ? l.With(g => g with { KindParameters = new IpipParameters { Local = l.Tunnel!.Local, Remote = l.Tunnel.Remote } }) : l)));
 
         var plan = TopologyPlanner.Plan(InA(Tunnels), read);
 
@@ -120,23 +121,24 @@ public sealed class TunnelKindTests
         var reread = TopologyPlan.FromJson(json);
 
         Assert.Equal(Link(plan, "g").Tunnel, Link(reread, "g").Tunnel);
-        Assert.Equal(1L, Link(reread, "g").Tunnel!.Options["InputKey"]);
-        Assert.Contains("\"InputKey\": 1", System.Text.Json.JsonSerializer.Serialize(Link(plan, "g").Tunnel, PlanJson.Options));
-        Assert.DoesNotContain("Options", System.Text.Json.JsonSerializer.Serialize(Link(plan, "s").Tunnel, PlanJson.Options));
+        Assert.Equal(1u, Assert.IsType<GreParameters>(Link(reread, "g").Tunnel).InputKey);
+        Assert.Contains("\"InputKey\": 1", System.Text.Json.JsonSerializer.Serialize(Link(plan, "g").Link, PlanJson.Options));
+        Assert.DoesNotContain("InputKey", System.Text.Json.JsonSerializer.Serialize(Link(plan, "g").Link with { KindParameters = new GreParameters() }, PlanJson.Options));
     }
 
     [Fact]
     public void AnUnderlayWithoutANameHereIsToldByItsIndexNotByAMadeUpName()
     {
         // Read: bound to index 5, which no link of the namespace has (the underlay is in another one).
-        var read = new TunnelConfig { Remote = "10.0.0.2", UnderlayIndex = 5 };
+        var read = Tunnel("t", 3, new IpipParameters { Remote = Ip("10.0.0.2"), UnderlayIndex = 5 });
+        TopologyLink Desired(string? underlay) => Tunnel("t", 0, new IpipParameters { Remote = Ip("10.0.0.2") }, underlay: underlay);
 
-        Assert.Equal(new[] { "dev (index 5, in another namespace) → none" }, new TunnelConfig { Remote = "10.0.0.2" }.Differences(read));
-        Assert.Empty(read.Differences(read with { }));
-        Assert.Equal(new[] { "dev (index 5, in another namespace) → eth0" }, new TunnelConfig { Remote = "10.0.0.2", Underlay = "eth0" }.Differences(read));
+        Assert.Equal(new[] { "dev (index 5, in another namespace) → none" }, TunnelSettings.Differences(Desired(null), read));
+        Assert.Empty(TunnelSettings.Differences(read, read with { }));
+        Assert.Equal(new[] { "dev (index 5, in another namespace) → eth0" }, TunnelSettings.Differences(Desired("eth0"), read));
         // A named underlay compares by name: the index a desired tunnel leaves at 0 does not count.
-        Assert.Empty(new TunnelConfig { Remote = "10.0.0.2", Underlay = "eth0" }.Differences(read with { Underlay = "eth0" }));
-        Assert.False(new TunnelConfig { UnderlayIndex = 5 }.HasNoParameters);
+        Assert.Empty(TunnelSettings.Differences(Desired("eth0"), read with { Underlay = "eth0" }));
+        Assert.False(TunnelSettings.HasNoParameters(Tunnel("tunl0", 2, new IpipParameters { UnderlayIndex = 5 })));
     }
 
     [Fact]
@@ -155,10 +157,10 @@ public sealed class TunnelKindTests
         Assert.Contains("InputKey", e.Message);
     }
 
-    private static LinkConfig Link(TopologyPlan plan, string name) => plan.Steps.OfType<CreateLink>().Single(s => s.Link.Name == name).Link;
+    private static TopologyLink Link(TopologyPlan plan, string name) => plan.Steps.OfType<CreateLink>().Single(s => s.Link.Name == name).Link;
 
     /// <summary>The desired links as the kernel would report them once made: owned, up, with indexes, a veth pair's two ends.</summary>
-    private static IEnumerable<LinkConfig> ReadBack(Topology desired)
+    private static IEnumerable<TopologyLink> ReadBack(Topology desired)
     {
         var links = desired.Namespaces[0].Links;
         yield return Owned(Veth("u", 3, 4));
@@ -166,7 +168,8 @@ public sealed class TunnelKindTests
         var index = 5;
         foreach (var tunnel in links.Where(l => l.Tunnel is not null))
         {
-            yield return tunnel with { Up = true, Mtu = 1476, Index = index++ };
+            var read = index++;
+            yield return tunnel.With(l => l with { IsUp = true, Mtu = 1476, Index = read });
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Apply;
 

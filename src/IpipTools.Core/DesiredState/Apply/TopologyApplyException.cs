@@ -1,5 +1,6 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Apply;
 

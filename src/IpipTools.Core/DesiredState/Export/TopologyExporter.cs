@@ -2,7 +2,11 @@ using System.Net;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Export;
 
@@ -25,7 +29,7 @@ public static class TopologyExporter
         var namespaces = new List<NamespaceConfig>();
         foreach (var ns in read)
         {
-            var links = new List<LinkConfig>();
+            var links = new List<TopologyLink>();
             foreach (var link in ns.Links)
             {
                 if (options.OwnedOnly && !link.IsOwned)
@@ -59,27 +63,32 @@ public static class TopologyExporter
         return new Topology { Namespaces = namespaces };
     }
 
-    private static LinkConfig? ExportLink(NamespaceConfig ns, LinkConfig link, List<(NamespaceConfig Namespace, LinkConfig Link)> all,
+    private static TopologyLink? ExportLink(NamespaceConfig ns, TopologyLink link, List<(NamespaceConfig Namespace, TopologyLink Link)> all,
         HashSet<(string, string)> declaredPairs)
     {
-        var declared = new LinkConfig
+        var kind = TopologyKinds.Find(link.Kind);
+        var declared = new TopologyLink
         {
-            Name = link.Name,
-            Kind = link.Kind,
-            Up = link.Up,
-            Mtu = link.Mtu,
-            Master = link.Master,
-            Alias = Ownership.LinkAlias,
+            Link = new Link
+            {
+                Name = link.Name,
+                KindParameters = kind?.CreationDefaults,
+                IsUp = link.Up,
+                Mtu = link.Link.Mtu,
+                Master = link.Master,
+                Alias = Ownership.LinkAlias,
+            },
         };
-        switch (TopologyKinds.Find(link.Kind)?.Role)
+        switch (kind?.Role)
         {
             case LinkRole.Bridge:
                 return declared;
             case LinkRole.Tunnel when link.Tunnel is { } tunnel:
-                // tunl0's MTU follows whatever the module chose; declaring it would pin it.
+                // tunl0's MTU follows whatever the module chose; declaring it would pin it. Of
+                // another tunnel, what a topology states: what it does not model is not exported.
                 return link.IsFallbackTunnel
-                    ? declared with { Tunnel = new TunnelConfig { Mode = tunnel.Mode }, Mtu = null, Alias = null }
-                    : declared with { Tunnel = tunnel };
+                    ? declared.With(l => l with { Mtu = null, Alias = null })
+                    : declared.With(l => l with { KindParameters = TunnelSettings.Stated(tunnel) }) with { Underlay = link.Underlay };
             case LinkRole.Pair when VethPeers.Find(all, ns, link) is { } peer:
                 if (declaredPairs.Contains((peer.Namespace.Name, peer.Link.Name)))
                 {
@@ -89,19 +98,17 @@ public static class TopologyExporter
                 // The other end is not declared on its own: its state, MTU and bridge go with the
                 // pair, or setting the export would give it this end's and take it out of its bridge.
                 declaredPairs.Add((ns.Name, link.Name));
-                return declared with
-                {
-                    Peer = new VethPeer(peer.Link.Name, peer.Namespace.Name)
+                return declared.WithPeer(peer.Link.Name, peer.Namespace.Name)
+                    .With(l => l with { KindParameters = ((VethParameters)l.KindParameters!) with { PeerMtu = peer.Link.Link.Mtu == link.Link.Mtu ? null : peer.Link.Link.Mtu } })
+                    with
                     {
-                        Up = peer.Link.Up == link.Up ? null : peer.Link.Up,
-                        Mtu = peer.Link.Mtu == link.Mtu ? null : peer.Link.Mtu,
-                        Master = peer.Link.Master,
-                    },
-                };
+                        PeerUp = peer.Link.Up == link.Up ? null : peer.Link.Up,
+                        PeerMaster = peer.Link.Master,
+                    };
             case LinkRole.Pair:
             case null when link.Kind is null:
                 // A device, or a veth whose peer is out of sight: declared as a device, so only its state is managed.
-                return declared with { Kind = null, Alias = null, Mtu = null };
+                return declared.With(l => l with { KindParameters = null, Alias = null, Mtu = null });
             default:
                 return null;
         }

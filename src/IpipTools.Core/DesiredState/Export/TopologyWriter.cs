@@ -1,9 +1,12 @@
 using System.Collections;
 using System.Collections.Specialized;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Export;
 
@@ -36,14 +39,14 @@ public static class TopologyWriter
 
         AddList(data, "Devices", ns.Links.Where(l => l.Kind is null).Select(WriteLink));
         AddList(data, "Bridges", ns.Links.Where(l => TopologyKinds.IsBridge(l.Kind)).Select(WriteLink));
-        AddList(data, "Veths", ns.Links.Where(l => TopologyKinds.IsPair(l.Kind) && l.Peer is not null).Select(l => WriteVeth(l, ns.Name)));
+        AddList(data, "Veths", ns.Links.Where(l => TopologyKinds.IsPair(l.Kind) && l.PeerName is not null).Select(l => WriteVeth(l, ns.Name)));
         AddList(data, "Tunnels", ns.Links.Where(l => l.Tunnel is not null).Select(WriteTunnel));
         AddList(data, "Addresses", ns.Addresses.Select(WriteAddress));
         AddList(data, "Routes", ns.Routes.Select(WriteRoute));
         return data;
     }
 
-    private static OrderedDictionary WriteLink(LinkConfig link)
+    private static OrderedDictionary WriteLink(TopologyLink link)
     {
         var data = new OrderedDictionary { ["Name"] = link.Name };
         if (!link.Up)
@@ -51,7 +54,7 @@ public static class TopologyWriter
             data["Up"] = false;
         }
 
-        Put(data, "Mtu", link.Mtu);
+        Put(data, "Mtu", link.Link.Mtu);
         Put(data, "Master", link.Master);
         if (link.Exclusive)
         {
@@ -61,26 +64,27 @@ public static class TopologyWriter
         return data;
     }
 
-    private static OrderedDictionary WriteVeth(LinkConfig link, string namespaceName)
+    private static OrderedDictionary WriteVeth(TopologyLink link, string namespaceName)
     {
         var data = WriteLink(link);
-        data.Insert(1, "Peer", link.Peer!.Name);
-        if (link.Peer.Namespace != namespaceName)
+        data.Insert(1, "Peer", link.PeerName!);
+        if (link.PeerNamespace != namespaceName)
         {
-            data.Insert(2, "PeerNamespace", link.Peer.Namespace);
+            data.Insert(2, "PeerNamespace", link.PeerNamespace!);
         }
 
-        Put(data, "PeerUp", link.Peer.Up);
-        Put(data, "PeerMtu", link.Peer.Mtu);
-        Put(data, "PeerMaster", link.Peer.Master);
+        Put(data, "PeerUp", link.PeerUp);
+        Put(data, "PeerMtu", ((VethParameters)link.Link.KindParameters!).PeerMtu);
+        Put(data, "PeerMaster", link.PeerMaster);
         return data;
     }
 
-    private static OrderedDictionary WriteTunnel(LinkConfig link)
+    private static OrderedDictionary WriteTunnel(TopologyLink link)
     {
         var data = WriteLink(link);
         var tunnel = link.Tunnel!;
-        var defaults = new TunnelConfig();
+        var kind = TopologyKinds.Tunnel(tunnel.Kind);
+        var defaults = kind.TunnelDefaults;
         var position = 1;
         void Insert(string key, object? value)
         {
@@ -90,18 +94,18 @@ public static class TopologyWriter
             }
         }
 
-        Insert("Mode", tunnel.Mode == defaults.Mode ? null : tunnel.Mode);
-        Insert("Local", tunnel.Local);
-        Insert("Remote", tunnel.Remote);
+        Insert("Mode", kind == TopologyKinds.DefaultTunnel ? null : kind.Kind);
+        Insert("Local", tunnel.Local?.ToString());
+        Insert("Remote", tunnel.Remote?.ToString());
         Insert("Ttl", tunnel.Ttl == defaults.Ttl ? null : (long)tunnel.Ttl);
         Insert("Tos", tunnel.Tos == defaults.Tos ? null : (long)tunnel.Tos);
         Insert("PathMtuDiscovery", tunnel.PathMtuDiscovery == defaults.PathMtuDiscovery ? null : tunnel.PathMtuDiscovery);
-        Insert("Underlay", tunnel.Underlay);
+        Insert("Underlay", link.Underlay);
         Insert("CollectMetadata", tunnel.CollectMetadata ? true : null);
         Insert("FirewallMark", tunnel.FirewallMark == 0 ? null : (long)tunnel.FirewallMark);
-        foreach (var (key, value) in tunnel.Options.Entries(tunnel.Kind))
+        foreach (var setting in kind.OwnSettings)
         {
-            Insert(key, value);
+            Insert(setting.Name, setting.Get(tunnel));
         }
 
         return data;

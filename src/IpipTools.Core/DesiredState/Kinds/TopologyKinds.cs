@@ -1,6 +1,6 @@
 using IpipTools.Core.Rtnl.Kinds;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Kinds;
 
 /// <summary>
 /// The link kinds topologies manage: the drivers in <see cref="LinkKindRegistry"/> that

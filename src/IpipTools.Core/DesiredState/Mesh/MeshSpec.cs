@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Mesh;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Net;
 using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Mesh;
 
@@ -64,13 +66,9 @@ public static class MeshTopology
         // tunl0 is the ipip module's; any other device must already exist (it is only configured).
         var ipip = TopologyKinds.DefaultTunnel;
         var fallback = spec.Device == ipip.FallbackDeviceName;
-        var device = new LinkConfig
+        var device = new TopologyLink
         {
-            Name = spec.Device,
-            Kind = fallback ? ipip.Kind : null,
-            Tunnel = fallback ? new TunnelConfig { Mode = ipip.Kind } : null,
-            Up = true,
-            Mtu = spec.DeviceMtu,
+            Link = new Rtnl.Links.Link { Name = spec.Device, KindParameters = fallback ? ipip.TunnelDefaults : null, IsUp = true, Mtu = spec.DeviceMtu },
             Exclusive = true,
         };
         return new Topology

@@ -1,4 +1,5 @@
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>An IP address in plans and state as its text ("10.0.0.1"), as iproute2 and topologies write it.</summary>
 public sealed class IPAddressJsonConverter : JsonConverter<IPAddress>

@@ -1,5 +1,7 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
 
@@ -17,7 +19,7 @@ internal static class LinkPlanner
         {
             foreach (var link in target.Links)
             {
-                if (link.Peer is null)
+                if (link.PeerName is null)
                 {
                     PlanSingle(context, target, link);
                 }
@@ -50,7 +52,7 @@ internal static class LinkPlanner
         }
     }
 
-    private static void PlanSingle(PlanContext context, TargetNamespace target, LinkConfig link)
+    private static void PlanSingle(PlanContext context, TargetNamespace target, TopologyLink link)
     {
         var ns = context.Working.Get(target.Name);
         var actual = ns.Links.GetValueOrDefault(link.Name);
@@ -88,13 +90,13 @@ internal static class LinkPlanner
     /// cannot be changed) or a device of any kind (lo, a NIC). It must be there; only its
     /// state, MTU and bridge are managed.
     /// </summary>
-    private static void PlanExistingDevice(PlanContext context, WorkingNamespace ns, LinkConfig link, LinkConfig? actual)
+    private static void PlanExistingDevice(PlanContext context, WorkingNamespace ns, TopologyLink link, TopologyLink? actual)
     {
         if (actual is null && ns.IsNew && (link.IsFallbackTunnel || link.Name == "lo"))
         {
             // The kernel puts lo (and the ipip module tunl0) in every new namespace, down; the
             // applier finds out if it did not.
-            ns.Links[link.Name] = link with { Up = false, Alias = null, Mtu = null, Tunnel = link.Tunnel is null ? null : new TunnelConfig { Mode = link.Tunnel.Mode }, Index = 0 };
+            ns.Links[link.Name] = link.With(l => l with { IsUp = false, Alias = null, Mtu = null, Index = 0 });
             return;
         }
 
@@ -105,48 +107,48 @@ internal static class LinkPlanner
         }
         else if (actual is null)
         {
-            var kind = link.Tunnel!.Kind;
+            var kind = TopologyKinds.Tunnel(link.Kind!);
             context.Builder.Conflict(ns.Name, link.Describe(),
                 $"there is no '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
                 $"Load it ('modprobe {kind.KernelModule}', or use a kernel with {kind.KernelConfigOption}); Test-IpipSupport tells what is missing.");
         }
         else if (link.Kind is not null && actual.Kind != link.Kind)
         {
-            var kind = link.Tunnel!.Kind;
+            var kind = TopologyKinds.Tunnel(link.Kind);
             context.Builder.Conflict(ns.Name, link.Describe(), $"'{link.Name}' exists but is {Wording.WithArticle(actual.Kind ?? "device without a kind")}, not the {kind.Kind} fallback device.",
                 $"Rename that link; the {kind.KernelModule} module needs the name.");
         }
     }
 
-    private static void PlanPair(PlanContext context, TargetNamespace target, LinkConfig link)
+    private static void PlanPair(PlanContext context, TargetNamespace target, TopologyLink link)
     {
         var ns = context.Working.Get(target.Name);
-        var peerNs = context.Working.Get(link.Peer!.Namespace);
+        var (peerName, peerNs) = (link.PeerName!, context.Working.Get(link.PeerNamespace!));
         var end = ns.Links.GetValueOrDefault(link.Name);
-        var peerEnd = peerNs.Links.GetValueOrDefault(link.Peer.Name);
+        var peerEnd = peerNs.Links.GetValueOrDefault(peerName);
         if (end is null && peerEnd is null)
         {
             Add(context, ns, link, "missing");
             return;
         }
 
-        if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Index != 0
-            && end.ParentIndex == peerEnd.Index && peerEnd.ParentIndex == end.Index)
+        if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Link.Index != 0
+            && end.Link.ParentIndex == peerEnd.Link.Index && peerEnd.Link.ParentIndex == end.Link.Index)
         {
             return; // the pair is there
         }
 
-        var reason = end is null ? $"its peer '{link.Peer.Name}' exists without it"
-            : peerEnd is null ? $"'{link.Name}' exists without its peer '{link.Peer.Name}'"
+        var reason = end is null ? $"its peer '{peerName}' exists without it"
+            : peerEnd is null ? $"'{link.Name}' exists without its peer '{peerName}'"
             : !TopologyKinds.IsPair(end.Kind) ? $"'{link.Name}' is {Wording.WithArticle(end.Kind ?? "device without a kind")}, not {Wording.WithArticle(link.Kind!)}"
-            : !TopologyKinds.IsPair(peerEnd.Kind) ? $"'{link.Peer.Name}' is {Wording.WithArticle(peerEnd.Kind ?? "device without a kind")}, not {Wording.WithArticle(link.Kind!)}"
-            : $"'{link.Name}' and '{link.Peer.Name}' are not each other's peer";
+            : !TopologyKinds.IsPair(peerEnd.Kind) ? $"'{peerName}' is {Wording.WithArticle(peerEnd.Kind ?? "device without a kind")}, not {Wording.WithArticle(link.Kind!)}"
+            : $"'{link.Name}' and '{peerName}' are not each other's peer";
         var existing = new[] { (Namespace: ns, Link: end), (Namespace: peerNs, Link: peerEnd) }.Where(e => e.Link is not null).ToList();
         var foreign = existing.FirstOrDefault(e => !e.Link!.IsOwned);
         if (foreign.Link is not null)
         {
             context.Builder.Conflict(foreign.Namespace.Name, link.Describe(),
-                $"the veth pair '{link.Name}'/'{link.Peer.Name}' cannot be made: {reason}, and '{foreign.Link.Name}' in {TopologyNamespace.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
+                $"the veth pair '{link.Name}'/'{peerName}' cannot be made: {reason}, and '{foreign.Link.Name}' in {TopologyNamespace.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
                 "Remove or rename that link yourself, or choose other names for the pair.");
             return;
         }
@@ -197,7 +199,7 @@ internal static class LinkPlanner
         }
     }
 
-    private static void PlanChanges(PlanContext context, TargetNamespace target, LinkConfig link)
+    private static void PlanChanges(PlanContext context, TargetNamespace target, TopologyLink link)
     {
         var ns = context.Working.Get(target.Name);
         if (ns.Links.GetValueOrDefault(link.Name) is not { } actual)
@@ -209,12 +211,12 @@ internal static class LinkPlanner
         // parameters are fixed (the reader refuses any), so only its MTU is compared.
         if (link.Kind is null && link.Master is null)
         {
-            link = link with { Master = actual.Master };
+            link = link.With(l => l with { Master = actual.Master });
         }
 
         if (link.IsFallbackTunnel)
         {
-            link = link with { Tunnel = actual.Tunnel };
+            link = link.With(l => l with { KindParameters = actual.Link.KindParameters }) with { Underlay = actual.Underlay };
         }
 
         if (link.Master is not null && !ns.Links.ContainsKey(link.Master))
@@ -224,7 +226,7 @@ internal static class LinkPlanner
             return;
         }
 
-        if (link.Tunnel?.Underlay is { } underlay && !ns.Links.ContainsKey(underlay))
+        if (link.Underlay is { } underlay && !ns.Links.ContainsKey(underlay))
         {
             context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
                 "Declare the underlay link, or fix the Underlay name.");
@@ -232,9 +234,9 @@ internal static class LinkPlanner
         }
 
         var changes = new List<string>();
-        if (link.Mtu is int mtu && mtu != actual.Mtu)
+        if (link.Link.Mtu is int mtu && mtu != actual.Link.Mtu)
         {
-            changes.Add($"mtu {actual.Mtu?.ToString() ?? "unknown"} → {mtu}");
+            changes.Add($"mtu {actual.Link.Mtu?.ToString() ?? "unknown"} → {mtu}");
         }
 
         if (link.Master != actual.Master)
@@ -244,7 +246,7 @@ internal static class LinkPlanner
 
         if (link.Tunnel is not null && actual.Tunnel is not null)
         {
-            changes.AddRange(link.Tunnel.Differences(actual.Tunnel));
+            changes.AddRange(TunnelSettings.Differences(link, actual));
         }
 
         if (changes.Count == 0)
@@ -254,10 +256,15 @@ internal static class LinkPlanner
 
         context.Builder.Add(PlanPhase.ChangeLinks,
             new ChangeLink { Namespace = ns.Name, Target = link.Describe(), Reason = string.Join(", ", changes), Link = link, Previous = actual }, KindRank(link));
-        ns.Links[link.Name] = actual with { Mtu = link.Mtu ?? actual.Mtu, Master = link.Master, Tunnel = link.Tunnel ?? actual.Tunnel };
+        ns.Links[link.Name] = actual.With(l => l with
+        {
+            Mtu = link.Link.Mtu ?? l.Mtu,
+            Master = link.Master,
+            KindParameters = link.Tunnel is null ? l.KindParameters : link.Link.KindParameters,
+        }) with { Underlay = link.Tunnel is null ? actual.Underlay : link.Underlay };
     }
 
-    private static void PlanState(PlanContext context, TargetNamespace target, LinkConfig link)
+    private static void PlanState(PlanContext context, TargetNamespace target, TopologyLink link)
     {
         var ns = context.Working.Get(target.Name);
         if (ns.Links.GetValueOrDefault(link.Name) is not { } actual || actual.Up == link.Up)
@@ -268,11 +275,11 @@ internal static class LinkPlanner
         context.Builder.Add(PlanPhase.LinkState,
             new SetLinkState { Namespace = ns.Name, Target = link.Describe(), Reason = link.Up ? "down → up" : "up → down", Device = link.Name, Up = link.Up },
             context.RankOf(ns.Name));
-        ns.Links[link.Name] = actual with { Up = link.Up };
+        ns.Links[link.Name] = actual.With(l => l with { IsUp = link.Up });
     }
 
     /// <summary>Why the kernel cannot turn <paramref name="actual"/> into <paramref name="desired"/> in place; null if it can.</summary>
-    internal static string? RecreateReason(LinkConfig actual, LinkConfig desired)
+    internal static string? RecreateReason(TopologyLink actual, TopologyLink desired)
     {
         if (desired.Kind is not null && actual.Kind != desired.Kind)
         {
@@ -284,11 +291,14 @@ internal static class LinkPlanner
             return null;
         }
 
-        var differences = string.Join(", ", want.Differences(was));
-        if (want.ToParameters().FixedAtCreationDifference(was.ToParameters()) is { } setting)
+        var differences = string.Join(", ", TunnelSettings.Differences(desired, actual));
+
+        // Compared as a topology states them: what it does not model (an inner protocol set by hand) is no reason.
+        if (want.FixedAtCreationDifference(TunnelSettings.Stated(was)) is { } setting)
         {
-            var direction = was.IsPointToPoint == want.IsPointToPoint ? string.Empty
-                : was.IsPointToPoint ? " (a point-to-point tunnel into a tunl0-style one)" : " (a tunl0-style tunnel into a point-to-point one)";
+            var (wasPointToPoint, wantPointToPoint) = (was.Remote is not null, want.Remote is not null);
+            var direction = wasPointToPoint == wantPointToPoint ? string.Empty
+                : wasPointToPoint ? " (a point-to-point tunnel into a tunl0-style one)" : " (a tunl0-style tunnel into a point-to-point one)";
             return $"{differences}: the {setting} is fixed when the tunnel is created, so the kernel cannot change it in place{direction}";
         }
 
@@ -302,27 +312,27 @@ internal static class LinkPlanner
         return null;
     }
 
-    private static void Add(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason)
+    private static void Add(PlanContext context, WorkingNamespace ns, TopologyLink link, string reason)
     {
         context.Builder.Add(PlanPhase.AddLinks, new CreateLink { Namespace = ns.Name, Target = Describe(link), Reason = reason, Link = link }, KindRank(link));
         AddToWorking(context, ns, link);
     }
 
     /// <summary>A created link is down, has no addresses, and has the MTU and bridge it was created with; a veth brings its peer.</summary>
-    private static void AddToWorking(PlanContext context, WorkingNamespace ns, LinkConfig link)
+    private static void AddToWorking(PlanContext context, WorkingNamespace ns, TopologyLink link)
     {
-        ns.Links[link.Name] = link with { Up = false, Index = 0 };
-        if (link.Peer is not null)
+        ns.Links[link.Name] = link.With(l => l with { IsUp = false, Index = 0 });
+        if (link.PeerName is not null)
         {
-            context.Working.Get(link.Peer.Namespace).Links[link.Peer.Name] = TargetState.PeerEnd(link, ns.Name) with { Up = false };
+            context.Working.Get(link.PeerNamespace!).Links[link.PeerName] = TargetState.PeerEnd(link, ns.Name).With(l => l with { IsUp = false });
         }
     }
 
     /// <summary>Each kind's place in the order, as its driver gives it: bridges first (ports join them as they are made), then veths (which tunnels may use as underlay), then tunnels.</summary>
-    private static int KindRank(LinkConfig link) => TopologyKinds.RankOf(link.Kind);
+    private static int KindRank(TopologyLink link) => TopologyKinds.RankOf(link.Kind);
 
-    private static string Describe(LinkConfig link) =>
-        link.Peer is null ? link.Describe() : $"{link.Describe()} (peer {link.Peer.Name} in {TopologyNamespace.Describe(link.Peer.Namespace)})";
+    private static string Describe(TopologyLink link) =>
+        link.PeerName is null ? link.Describe() : $"{link.Describe()} (peer {link.PeerName} in {TopologyNamespace.Describe(link.PeerNamespace!)})";
 
     /// <summary>
     /// Removes <paramref name="link"/> (or, given a <paramref name="replacement"/>, recreates it as that), first
@@ -330,11 +340,11 @@ internal static class LinkPlanner
     /// is undone on its own if the plan fails. A veth whose other end cannot be found among
     /// the namespaces read is refused: it could not be put back.
     /// </summary>
-    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, LinkConfig link, string reason, LinkConfig? replacement)
+    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, TopologyLink link, string reason, TopologyLink? replacement)
     {
-        var ends = new List<(WorkingNamespace Namespace, LinkConfig Link)> { (ns, link) };
+        var ends = new List<(WorkingNamespace Namespace, TopologyLink Link)> { (ns, link) };
         var previous = link;
-        LinkConfig? previousPeer = null;
+        TopologyLink? previousPeer = null;
         if (TopologyKinds.IsPair(link.Kind))
         {
             var peer = context.Working.FindVethPeer(ns, link);
@@ -347,7 +357,7 @@ internal static class LinkPlanner
             }
 
             ends.Add(peer.Value);
-            previous = link with { Peer = new VethPeer(peer.Value.Link.Name, peer.Value.Namespace.Name) };
+            previous = link.WithPeer(peer.Value.Link.Name, peer.Value.Namespace.Name);
             previousPeer = peer.Value.Link;
         }
 
@@ -369,7 +379,7 @@ internal static class LinkPlanner
 
             foreach (var port in endNs.Links.Values.Where(l => l.Master == end.Name).ToList())
             {
-                var freed = port with { Master = null };
+                var freed = port.With(l => l with { Master = null, MasterIndex = 0 });
                 context.Builder.Add(PlanPhase.RemoveLinks,
                     new ChangeLink { Namespace = endNs.Name, Target = port.Describe(), Reason = $"master {end.Name} → none ({goesWith})", Link = freed, Previous = port });
                 endNs.Links[port.Name] = freed;

@@ -1,3 +1,5 @@
+using IpipTools.Core.DesiredState.Topologies;
+
 namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>

@@ -1,5 +1,8 @@
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
 
@@ -42,15 +45,15 @@ internal sealed class TargetState
             ns.Routes.AddRange(declared.Routes);
             foreach (var link in declared.Links)
             {
-                ns.Add(link, declaresPair: link.Peer is not null);
+                ns.Add(link, declaresPair: link.PeerName is not null);
             }
         }
 
         foreach (var declared in desired.Namespaces)
         {
-            foreach (var veth in declared.Links.Where(l => l.Peer is not null))
+            foreach (var veth in declared.Links.Where(l => l.PeerName is not null))
             {
-                Get(veth.Peer!.Namespace).Add(PeerEnd(veth, declared.Name), declaresPair: false);
+                Get(veth.PeerNamespace!).Add(PeerEnd(veth, declared.Name), declaresPair: false);
             }
         }
 
@@ -62,25 +65,24 @@ internal sealed class TargetState
     /// default the declared end's state and MTU, no bridge), pointing back at the declared
     /// end with that end's settings, so the pair seen from there is the same pair.
     /// </summary>
-    public static LinkConfig PeerEnd(LinkConfig veth, string namespaceName)
+    public static TopologyLink PeerEnd(TopologyLink veth, string namespaceName)
     {
-        var peer = veth.Peer!;
-        var up = peer.Up ?? veth.Up;
-        var mtu = peer.Mtu ?? veth.Mtu;
-        return new LinkConfig
+        var peer = (VethParameters)veth.Link.KindParameters!;
+        var up = veth.PeerUp ?? veth.Up;
+        var mtu = peer.PeerMtu ?? veth.Link.Mtu;
+        return new TopologyLink
         {
-            Name = peer.Name,
-            Kind = veth.Kind,
-            Up = up,
-            Mtu = mtu,
-            Master = peer.Master,
-            Alias = Ownership.LinkAlias,
-            Peer = new VethPeer(veth.Name, namespaceName)
+            Link = new Link
             {
-                Up = veth.Up == up ? null : veth.Up,
-                Mtu = veth.Mtu == mtu ? null : veth.Mtu,
-                Master = veth.Master,
+                Name = peer.PeerName!,
+                IsUp = up,
+                Mtu = mtu,
+                Master = veth.PeerMaster,
+                Alias = Ownership.LinkAlias,
+                KindParameters = new VethParameters(veth.Name, TopologyNamespace.Resolve(namespaceName)) { PeerMtu = veth.Link.Mtu == mtu ? null : veth.Link.Mtu },
             },
+            PeerUp = veth.Up == up ? null : veth.Up,
+            PeerMaster = veth.Master,
         };
     }
 }
@@ -88,7 +90,7 @@ internal sealed class TargetState
 /// <summary>One namespace of a <see cref="TargetState"/>.</summary>
 internal sealed class TargetNamespace
 {
-    private readonly Dictionary<string, LinkConfig> _links = new();
+    private readonly Dictionary<string, TopologyLink> _links = new();
 
     public TargetNamespace(string name)
     {
@@ -100,7 +102,7 @@ internal sealed class TargetNamespace
     public bool? Forwarding { get; set; }
 
     /// <summary>Every link that must exist here, veth far ends included, in declaration order.</summary>
-    public List<LinkConfig> Links { get; } = new();
+    public List<TopologyLink> Links { get; } = new();
 
     /// <summary>The veth ends declared here (their pairs are created from this side).</summary>
     public HashSet<string> PairDeclarations { get; } = new();
@@ -111,9 +113,9 @@ internal sealed class TargetNamespace
 
     public IEnumerable<string> ExclusiveLinks => Links.Where(l => l.Exclusive).Select(l => l.Name);
 
-    public LinkConfig? Find(string name) => _links.GetValueOrDefault(name);
+    public TopologyLink? Find(string name) => _links.GetValueOrDefault(name);
 
-    public void Add(LinkConfig link, bool declaresPair)
+    public void Add(TopologyLink link, bool declaresPair)
     {
         _links[link.Name] = link;
         Links.Add(link);

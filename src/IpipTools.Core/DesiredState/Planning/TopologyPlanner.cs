@@ -1,4 +1,6 @@
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>

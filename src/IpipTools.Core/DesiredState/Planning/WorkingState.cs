@@ -1,5 +1,7 @@
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.State;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
 
@@ -35,7 +37,7 @@ internal sealed class WorkingState
     }
 
     /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
-    public (WorkingNamespace Namespace, LinkConfig Link)? FindVethPeer(WorkingNamespace ns, LinkConfig veth) =>
+    public (WorkingNamespace Namespace, TopologyLink Link)? FindVethPeer(WorkingNamespace ns, TopologyLink veth) =>
         VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
 }
 
@@ -65,7 +67,7 @@ internal sealed class WorkingNamespace
 
     public bool Forwarding { get; set; }
 
-    public Dictionary<string, LinkConfig> Links { get; } = new();
+    public Dictionary<string, TopologyLink> Links { get; } = new();
 
     public List<InterfaceAddress> Addresses { get; }
 

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.DesiredState.Topologies;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.State;
 
 /// <summary>
 /// A digest of read state, stored in a plan: applying the plan later first reads the

@@ -5,8 +5,9 @@ using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.DesiredState.Topologies;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.State;
 
 /// <summary>
 /// Reads what the kernel has in a set of namespaces, as a <see cref="Topology"/> the planner
@@ -48,28 +49,34 @@ public static class StateReader
             Name = name,
             Exists = true,
             Forwarding = Ipv4Forwarding.IsEnabled(TopologyNamespace.Resolve(name)),
-            Links = links.Select(l => ToConfig(l, NameOf)).ToList(),
+            Links = links.Select(l => ToTopologyLink(l, NameOf)).ToList(),
             Addresses = addresses,
             Routes = routes,
         };
     }
 
-    public static LinkConfig ToConfig(Link link, Func<int, string?> nameOf) => new()
+    /// <summary>
+    /// A link as desired state sees it: what creates it again and what a topology compares,
+    /// with its bridge and its underlay named; what only the kernel reports (statistics,
+    /// operational state, flags other than up) is left out, so that state read twice is equal.
+    /// </summary>
+    public static TopologyLink ToTopologyLink(Link link, Func<int, string?> nameOf) => new()
     {
-        Name = link.Name,
-        Kind = link.Kind,
-        Up = link.IsUp,
-        Mtu = link.Mtu,
-        Master = link.MasterIndex == 0 ? null : nameOf(link.MasterIndex),
-        MasterIndex = link.MasterIndex,
-        Alias = link.Alias,
-        Index = link.Index,
-        ParentIndex = link.ParentIndex,
-        HardwareAddress = link.HardwareAddress,
-        // Tunnels of the kinds topologies manage; others (a gretap, say) are read as links without parameters.
-        Tunnel = link.KindParameters is Ipv4TunnelParameters tunnel && TopologyKinds.FindTunnel(tunnel.Kind) is not null
-            ? TunnelConfig.Of(tunnel, nameOf)
-            : null,
+        Link = new Link
+        {
+            Name = link.Name,
+            Index = link.Index,
+            KindParameters = link.KindParameters,
+            IsUp = link.IsUp,
+            Mtu = link.Mtu,
+            MasterIndex = link.MasterIndex,
+            Master = link.MasterIndex == 0 ? null : nameOf(link.MasterIndex),
+            Alias = link.Alias,
+            ParentIndex = link.ParentIndex,
+            ParentNamespaceId = link.ParentNamespaceId,
+            HardwareAddress = link.HardwareAddress,
+        },
+        Underlay = link.KindParameters is Ipv4TunnelParameters { UnderlayIndex: not 0 and var underlay } ? nameOf(underlay) : null,
     };
 
 }

@@ -1,4 +1,6 @@
-namespace IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
+namespace IpipTools.Core.DesiredState.State;
 
 /// <summary>
 /// Finds the other end of a read veth. The kernel reports a veth's peer only by index
@@ -9,17 +11,17 @@ namespace IpipTools.Core.DesiredState;
 /// </summary>
 internal static class VethPeers
 {
-    public static (TNamespace Namespace, LinkConfig Link)? Find<TNamespace>(
-        IEnumerable<(TNamespace Namespace, LinkConfig Link)> candidates, TNamespace ns, LinkConfig veth)
+    public static (TNamespace Namespace, TopologyLink Link)? Find<TNamespace>(
+        IEnumerable<(TNamespace Namespace, TopologyLink Link)> candidates, TNamespace ns, TopologyLink veth)
         where TNamespace : class
     {
-        if (!TopologyKinds.IsPair(veth.Kind) || veth.Index == 0)
+        if (!TopologyKinds.IsPair(veth.Kind) || veth.Link.Index == 0)
         {
             return null;
         }
 
         var matches = candidates
-            .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Index != 0 && c.Link.Index == veth.ParentIndex && c.Link.ParentIndex == veth.Index
+            .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Link.Index != 0 && c.Link.Link.Index == veth.Link.ParentIndex && c.Link.Link.ParentIndex == veth.Link.Index
                 && !(ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name))
             .Take(2)
             .ToList();

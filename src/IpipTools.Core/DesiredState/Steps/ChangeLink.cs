@@ -1,4 +1,6 @@
 using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.DesiredState.Kinds;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Steps;
 
@@ -9,10 +11,10 @@ namespace IpipTools.Core.DesiredState.Steps;
 public sealed record ChangeLink : PlanStep
 {
     /// <summary>The link as it should be.</summary>
-    public required LinkConfig Link { get; init; }
+    public required TopologyLink Link { get; init; }
 
     /// <summary>The link as it was.</summary>
-    public required LinkConfig Previous { get; init; }
+    public required TopologyLink Previous { get; init; }
 
     public ChangeLink()
         : base(PlanAction.Change, PlanObjectKind.Link)
@@ -49,14 +51,14 @@ public sealed record ChangeLink : PlanStep
     /// <paramref name="force"/> every value is sent, whatever the previous one, since after
     /// a failure what the kernel holds is not known.
     /// </summary>
-    private void Send(StepContext context, LinkConfig link, LinkConfig was, bool force)
+    private void Send(StepContext context, TopologyLink link, TopologyLink was, bool force)
     {
         var client = context.In(Namespace);
-        if (link.Tunnel is { } tunnel && was.Tunnel is { } wasTunnel && (force || tunnel.Differences(wasTunnel).Any()))
+        if (link.Tunnel is { } tunnel && was.Tunnel is not null && (force || TunnelSettings.Differences(link, was).Any()))
         {
             // What a topology does not model (inner protocol, encapsulation) is kept as it is.
-            var underlayIndex = LinkCreator.UnderlayIndex(client, tunnel);
-            client.Tunnels.Modify<Ipv4TunnelParameters>(link.Name, p => tunnel.ApplyTo(p, underlayIndex));
+            var underlayIndex = LinkCreator.UnderlayIndex(client, link);
+            client.Tunnels.Modify<Ipv4TunnelParameters>(link.Name, p => TunnelSettings.ApplyTo(tunnel, p, underlayIndex));
         }
 
         if (force || link.Master != was.Master)
@@ -65,7 +67,7 @@ public sealed record ChangeLink : PlanStep
         }
 
         // After the tunnel change: the kernel derives a tunnel's MTU from its underlay when that changes.
-        if (link.Mtu is int mtu && (force || mtu != was.Mtu))
+        if (link.Link.Mtu is int mtu && (force || mtu != was.Link.Mtu))
         {
             client.Links.SetMtu(link.Name, mtu);
         }

@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public sealed record CreateLink : PlanStep
 {
-    public required LinkConfig Link { get; init; }
+    public required TopologyLink Link { get; init; }
 
     public CreateLink()
         : base(PlanAction.Add, PlanObjectKind.Link)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Steps;
 

@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>
@@ -9,13 +10,13 @@ namespace IpipTools.Core.DesiredState.Steps;
 public sealed record RecreateLink : PlanStep
 {
     /// <summary>The link as it should be.</summary>
-    public required LinkConfig Link { get; init; }
+    public required TopologyLink Link { get; init; }
 
-    /// <summary>The link as it was; for a veth, with <see cref="LinkConfig.Peer"/> naming the other end.</summary>
-    public required LinkConfig Previous { get; init; }
+    /// <summary>The link as it was; for a veth, with its <see cref="Rtnl.Kinds.VethParameters"/> naming the other end.</summary>
+    public required TopologyLink Previous { get; init; }
 
     /// <summary>A veth's other end as it was read, so that undoing the removal restores both ends; null for any other link.</summary>
-    public LinkConfig? PreviousPeerEnd { get; init; }
+    public TopologyLink? PreviousPeerEnd { get; init; }
 
     public RecreateLink()
         : base(PlanAction.Recreate, PlanObjectKind.Link)

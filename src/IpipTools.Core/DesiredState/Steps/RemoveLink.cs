@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>
@@ -7,11 +8,11 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public sealed record RemoveLink : PlanStep
 {
-    /// <summary>The link as it was; for a veth, with <see cref="LinkConfig.Peer"/> naming the other end when it is known.</summary>
-    public required LinkConfig Link { get; init; }
+    /// <summary>The link as it was; for a veth, with its <see cref="Rtnl.Kinds.VethParameters"/> naming the other end when it is known.</summary>
+    public required TopologyLink Link { get; init; }
 
     /// <summary>A veth's other end as it was read, so that undoing the removal restores both ends; null for any other link.</summary>
-    public LinkConfig? PeerEnd { get; init; }
+    public TopologyLink? PeerEnd { get; init; }
 
     public RemoveLink()
         : base(PlanAction.Remove, PlanObjectKind.Link)

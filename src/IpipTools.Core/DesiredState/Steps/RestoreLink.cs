@@ -1,3 +1,4 @@
+using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Steps;
 
 /// <summary>
@@ -7,11 +8,11 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// </summary>
 public sealed record RestoreLink : PlanStep
 {
-    /// <summary>The link as it was read; for a veth, with <see cref="LinkConfig.Peer"/> naming the other end.</summary>
-    public required LinkConfig Link { get; init; }
+    /// <summary>The link as it was read; for a veth, with its <see cref="Rtnl.Kinds.VethParameters"/> naming the other end.</summary>
+    public required TopologyLink Link { get; init; }
 
     /// <summary>A veth's other end as it was read; null for any other link (or a veth whose other end was not read).</summary>
-    public LinkConfig? PeerEnd { get; init; }
+    public TopologyLink? PeerEnd { get; init; }
 
     public RestoreLink()
         : base(PlanAction.Add, PlanObjectKind.Link)

@@ -1,4 +1,5 @@
 using IpipTools.Core.Namespaces;
+using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Steps;
 

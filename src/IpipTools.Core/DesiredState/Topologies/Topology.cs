@@ -1,4 +1,4 @@
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// A set of namespaces with their links, addresses, routes and forwarding: what a data
@@ -24,7 +24,7 @@ public sealed record Topology
             Namespaces = Namespaces.Select(n => n with
             {
                 Name = Rename(n.Name),
-                Links = n.Links.Select(l => l.Peer is null ? l : l with { Peer = l.Peer with { Namespace = Rename(l.Peer.Namespace) } }).ToList(),
+                Links = n.Links.Select(l => l.PeerName is null ? l : l.WithPeer(l.PeerName, Rename(l.PeerNamespace!))).ToList(),
             }).ToList(),
         };
     }
@@ -32,7 +32,7 @@ public sealed record Topology
     /// <summary>Every namespace the topology touches: its sections and the namespaces its veth peers are in.</summary>
     public IReadOnlyList<string> NamespaceNamesInvolved() =>
         Namespaces.Select(n => n.Name)
-            .Concat(Namespaces.SelectMany(n => n.Links).Where(l => l.Peer is not null).Select(l => l.Peer!.Namespace))
+            .Concat(Namespaces.SelectMany(n => n.Links).Select(l => l.PeerNamespace).OfType<string>())
             .Distinct()
             .ToList();
 }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Data;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Data;
 
 /// <summary>
 /// Reads the fields of one hashtable of topology data, strictly: every value must have

@@ -1,7 +1,7 @@
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// How IpipTools marks what it creates, so that pruning removes only its own objects and

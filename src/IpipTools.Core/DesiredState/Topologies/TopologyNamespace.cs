@@ -1,6 +1,6 @@
 using IpipTools.Core.Namespaces;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// Topologies name namespaces by plain strings; the empty string is the namespace the

@@ -1,7 +1,7 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Data;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>Reads a topology from a data file (.json, or .psd1 through the host's reader), from JSON text, or from in-memory objects.</summary>
 public static class TopologyLoader

@@ -3,11 +3,13 @@ using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Data;
+using IpipTools.Core.DesiredState.Kinds;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// Builds a <see cref="Topology"/> from topology data, whatever its source:
@@ -68,7 +70,7 @@ public static class TopologyReader
             map.Check("Name", () => NetNamespace.ValidateName(name));
         }
 
-        var links = new List<LinkConfig>();
+        var links = new List<TopologyLink>();
         links.AddRange(map.List("Veths").Select(v => ReadVeth(v.Value, v.Location, name)));
         links.AddRange(map.List("Bridges").Select(v => ReadBridge(v.Value, v.Location)));
         links.AddRange(map.List("Tunnels").Select(v => ReadTunnel(v.Value, v.Location)));
@@ -85,35 +87,32 @@ public static class TopologyReader
         return new NamespaceConfig { Name = name, Forwarding = forwarding, Links = links, Addresses = addresses, Routes = routes };
     }
 
-    private static LinkConfig ReadVeth(DataValue value, SourceLocation location, string namespaceName)
+    private static TopologyLink ReadVeth(DataValue value, SourceLocation location, string namespaceName)
     {
         var map = new DataMapReader(value, location, "a veth pair");
-        var link = ReadCommon(map, TopologyKinds.Pair.Kind) with
-        {
-            Peer = new VethPeer(map.RequiredString("Peer"), map.String("PeerNamespace") ?? namespaceName)
-            {
-                Up = map.Bool("PeerUp"),
-                Mtu = (int?)map.Integer("PeerMtu", LinkMtu.Minimum, LinkMtu.Maximum),
-                Master = map.String("PeerMaster"),
-            },
-        };
+        var link = ReadCommon(map, TopologyKinds.Pair.CreationDefaults);
+        var peerName = map.RequiredString("Peer");
+        var peerNamespace = map.String("PeerNamespace") ?? namespaceName;
+        var peerMtu = (int?)map.Integer("PeerMtu", LinkMtu.Minimum, LinkMtu.Maximum);
+        link = link with { PeerUp = map.Bool("PeerUp"), PeerMaster = map.String("PeerMaster") };
         map.RejectUnknownKeys();
-        map.Check("Peer", () => InterfaceName.Validate(link.Peer!.Name, "veth peer name"));
-        if (link.Peer!.Namespace.Length > 0)
+        map.Check("Peer", () => InterfaceName.Validate(peerName, "veth peer name"));
+        if (peerNamespace.Length > 0)
         {
-            map.Check("PeerNamespace", () => NetNamespace.ValidateName(link.Peer.Namespace));
+            map.Check("PeerNamespace", () => NetNamespace.ValidateName(peerNamespace));
         }
 
-        if (link.Peer.Master is { } peerMaster)
+        link = link.WithPeer(peerName, peerNamespace).With(l => l with { KindParameters = ((VethParameters)l.KindParameters!) with { PeerMtu = peerMtu } });
+        if (link.PeerMaster is { } peerMaster)
         {
             map.Check("PeerMaster", () => InterfaceName.Validate(peerMaster, "bridge name"));
-            if (peerMaster == link.Peer.Name)
+            if (peerMaster == peerName)
             {
                 throw new TopologyFormatException(map.LocationOf("PeerMaster"), $"'{peerMaster}' cannot be a port of itself");
             }
         }
 
-        if (link.Peer.Name == link.Name && link.Peer.Namespace == namespaceName)
+        if (peerName == link.Name && peerNamespace == namespaceName)
         {
             throw new TopologyFormatException(map.LocationOf("Peer"), $"the veth '{link.Name}' cannot be its own peer; the two ends need two names (or two namespaces)");
         }
@@ -121,47 +120,48 @@ public static class TopologyReader
         return link;
     }
 
-    private static LinkConfig ReadBridge(DataValue value, SourceLocation location)
+    private static TopologyLink ReadBridge(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a bridge");
-        var link = ReadCommon(map, TopologyKinds.Bridge.Kind);
+        var link = ReadCommon(map, TopologyKinds.Bridge.CreationDefaults);
         map.RejectUnknownKeys();
         return link;
     }
 
     /// <summary>A device IpipTools does not create (lo, a NIC, tunl0): only its state, MTU and bridge are managed.</summary>
-    private static LinkConfig ReadDevice(DataValue value, SourceLocation location)
+    private static TopologyLink ReadDevice(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a device");
-        var link = ReadCommon(map, kind: null) with { Alias = null };
+        var link = ReadCommon(map, parameters: null).With(l => l with { Alias = null });
         map.RejectUnknownKeys();
         return link;
     }
 
-    private static LinkConfig ReadTunnel(DataValue value, SourceLocation location)
+    private static TopologyLink ReadTunnel(DataValue value, SourceLocation location)
     {
         var map = new DataMapReader(value, location, "a tunnel");
         var mode = map.String("Mode");
         var kind = mode is null ? TopologyKinds.DefaultTunnel : TopologyKinds.FindTunnel(mode)
             ?? throw new TopologyFormatException(map.LocationOf("Mode"), $"'{mode}' is not a tunnel mode topologies know; use {TopologyKinds.TunnelModeList}");
-        var link = ReadCommon(map, kind.Kind);
-        var tunnel = new TunnelConfig
+        var link = ReadCommon(map, parameters: null);
+        var common = kind.TunnelDefaults with
         {
-            Mode = kind.Kind,
-            Local = map.IPv4("Local")?.ToString(),
-            Remote = map.IPv4("Remote")?.ToString(),
+            Local = map.IPv4("Local"),
+            Remote = map.IPv4("Remote"),
             Ttl = ReadInheritable(map, "Ttl", inherit: 0),
             Tos = ReadInheritable(map, "Tos", inherit: 1),
             PathMtuDiscovery = map.Bool("PathMtuDiscovery") ?? true,
-            Underlay = map.String("Underlay"),
             CollectMetadata = map.Bool("CollectMetadata") ?? false,
             FirewallMark = (uint)(map.Integer("FirewallMark", 0, uint.MaxValue) ?? 0),
-            Options = TunnelOptions.Read(kind, map),
         };
+
+        // The kind's own settings (a gre tunnel's keys), which only its driver knows; the reader then rejects the keys nobody read.
+        var tunnel = kind.OwnSettings.Aggregate(common, (p, setting) => setting.Set(p, map.Integer(setting.Name, setting.Minimum, setting.Maximum)));
+        link = link.With(l => l with { KindParameters = tunnel }) with { Underlay = map.String("Underlay") };
         map.RejectUnknownKeys();
-        if (tunnel.Underlay is not null)
+        if (link.Underlay is { } underlay)
         {
-            map.Check("Underlay", () => InterfaceName.Validate(tunnel.Underlay, "underlay device name"));
+            map.Check("Underlay", () => InterfaceName.Validate(underlay, "underlay device name"));
         }
 
         if (!tunnel.PathMtuDiscovery && tunnel.Ttl != 0)
@@ -177,7 +177,7 @@ public static class TopologyReader
                 "a CollectMetadata (external) tunnel takes its endpoints from each packet's metadata; leave Local and Remote out");
         }
 
-        if (link.Name == kind.FallbackDeviceName && !tunnel.HasNoParameters)
+        if (link.Name == kind.FallbackDeviceName && !TunnelSettings.HasNoParameters(link))
         {
             throw new TopologyFormatException(map.LocationOf("Name"),
                 $"'{link.Name}' is the fallback device the {kind.KernelModule} module creates in every namespace; its parameters cannot be set",
@@ -189,10 +189,10 @@ public static class TopologyReader
             throw new TopologyFormatException(map.LocationOf("Master"), $"{Wording.WithArticle(kind.Kind)} tunnel carries no Ethernet frames, so it cannot be a bridge port");
         }
 
-        return link with { Tunnel = tunnel };
+        return link;
     }
 
-    private static LinkConfig ReadCommon(DataMapReader map, string? kind)
+    private static TopologyLink ReadCommon(DataMapReader map, LinkKindParameters? parameters)
     {
         var name = map.RequiredString("Name");
         map.Check("Name", () => InterfaceName.Validate(name));
@@ -206,15 +206,18 @@ public static class TopologyReader
             }
         }
 
-        return new LinkConfig
+        return new TopologyLink
         {
-            Name = name,
-            Kind = kind,
-            Up = map.Bool("Up") ?? true,
-            Mtu = (int?)map.Integer("Mtu", LinkMtu.Minimum, LinkMtu.Maximum),
-            Master = master,
+            Link = new Link
+            {
+                Name = name,
+                KindParameters = parameters,
+                IsUp = map.Bool("Up") ?? true,
+                Mtu = (int?)map.Integer("Mtu", LinkMtu.Minimum, LinkMtu.Maximum),
+                Master = master,
+                Alias = Ownership.LinkAlias,
+            },
             Exclusive = map.Bool("Exclusive") ?? false,
-            Alias = Ownership.LinkAlias,
         };
     }
 
@@ -352,14 +355,14 @@ public static class TopologyReader
 
         foreach (var ns in topology.Namespaces)
         {
-            foreach (var veth in ns.Links.Where(l => l.Peer is not null))
+            foreach (var veth in ns.Links.Where(l => l.PeerName is not null))
             {
-                var end = (veth.Peer!.Namespace, veth.Peer.Name);
+                var end = (veth.PeerNamespace!, veth.PeerName!);
                 var self = $"the peer of veth '{veth.Name}' in {TopologyNamespace.Describe(ns.Name)}";
                 if (ends.TryGetValue(end, out var other))
                 {
                     throw new TopologyFormatException(locations[ns.Name],
-                        $"{self} is '{veth.Peer.Name}' in {TopologyNamespace.Describe(veth.Peer.Namespace)}, a name already taken by {other}",
+                        $"{self} is '{veth.PeerName}' in {TopologyNamespace.Describe(veth.PeerNamespace!)}, a name already taken by {other}",
                         "Declare a veth pair once, from one of its ends, and give the other end a free name.");
                 }
 

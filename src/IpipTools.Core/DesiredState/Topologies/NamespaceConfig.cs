@@ -1,7 +1,7 @@
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Routes;
 
-namespace IpipTools.Core.DesiredState;
+namespace IpipTools.Core.DesiredState.Topologies;
 
 /// <summary>
 /// One namespace of a topology: its links, addresses, routes and IPv4 forwarding. The same
@@ -18,7 +18,7 @@ public sealed record NamespaceConfig
     /// <summary>net.ipv4.ip_forward; null in a topology leaves it as it is.</summary>
     public bool? Forwarding { get; init; }
 
-    public IReadOnlyList<LinkConfig> Links { get; init; } = Array.Empty<LinkConfig>();
+    public IReadOnlyList<TopologyLink> Links { get; init; } = Array.Empty<TopologyLink>();
 
     public IReadOnlyList<InterfaceAddress> Addresses { get; init; } = Array.Empty<InterfaceAddress>();
 
