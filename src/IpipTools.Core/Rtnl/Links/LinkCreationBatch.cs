@@ -16,6 +16,13 @@ namespace IpipTools.Core.Rtnl.Links;
 /// </summary>
 public sealed class LinkCreationBatch : IDisposable
 {
+    /// <summary>
+    /// Where the request buffers start: one link's requests are a few hundred bytes, and a
+    /// batch of one (every single creation) must not allocate the 64 KiB a route batch starts
+    /// with; the buffers grow as links are queued.
+    /// </summary>
+    private const int SmallBatchCapacity = 2048;
+
     private readonly LinkOperations _links;
     private readonly NetlinkConnection _connection;
     private readonly NetlinkBatch _creations;
@@ -27,7 +34,7 @@ public sealed class LinkCreationBatch : IDisposable
     {
         _links = links;
         _connection = connection;
-        _creations = connection.CreateBatch();
+        _creations = connection.CreateBatch(SmallBatchCapacity);
     }
 
     /// <summary>Links queued and not yet sent.</summary>
@@ -85,7 +92,7 @@ public sealed class LinkCreationBatch : IDisposable
     private IReadOnlyList<LinkOutcome> Complete(List<Link> links, Exception?[] errors)
     {
         var made = new Link?[links.Count];
-        var follow = _connection.CreateBatch();
+        var follow = _connection.CreateBatch(SmallBatchCapacity);
         var ownerOf = new List<int>();
         for (var i = 0; i < links.Count; i++)
         {
