@@ -12,6 +12,7 @@ public sealed class NetlinkBatch
     private readonly MessageWriter _writer;
     private readonly List<int> _starts = new();
     private readonly List<uint> _sequences = new();
+    private readonly HashSet<int> _reads = new();
     private int _openMessage = -1;
 
     internal NetlinkBatch(NetlinkConnection connection, int initialCapacity)
@@ -28,6 +29,9 @@ public sealed class NetlinkBatch
     internal IReadOnlyList<int> Starts => _starts;
 
     internal IReadOnlyList<uint> Sequences => _sequences;
+
+    /// <summary>Whether request <paramref name="index"/> only reads (a GET answered like an echo), so it is no change request.</summary>
+    internal bool IsRead(int index) => _reads.Contains(index);
 
     /// <summary>
     /// Starts request number <see cref="Count"/> and returns the writer for its body.
@@ -70,6 +74,7 @@ public sealed class NetlinkBatch
         _writer.Truncate(_openMessage);
         _starts.RemoveAt(_starts.Count - 1);
         _sequences.RemoveAt(_sequences.Count - 1);
+        _reads.Remove(_starts.Count);
         _openMessage = -1;
     }
 
@@ -88,11 +93,23 @@ public sealed class NetlinkBatch
         }
     }
 
+    /// <summary>
+    /// Adds a request for one object (a non-dump GET). Its answer reaches
+    /// <see cref="NetlinkConnection.ExecuteBatch"/>'s echo handler under its index, so a batch
+    /// can read back what the requests before it made, in the same send.
+    /// </summary>
+    public void AddRead(ushort type, RequestBodyWriter body)
+    {
+        Add(type, NetlinkFlags.None, body);
+        _reads.Add(_starts.Count - 1);
+    }
+
     public void Clear()
     {
         _writer.Reset();
         _starts.Clear();
         _sequences.Clear();
+        _reads.Clear();
         _openMessage = -1;
     }
 }

@@ -16,9 +16,11 @@ public sealed partial class NetlinkConnection
     /// datagram has been read. This is what makes a batch cost about what the kernel's
     /// own work costs, instead of a round trip per request.
     /// <para>
-    /// Requests sent with NLM_F_ECHO are answered with the object the kernel made, under the
-    /// request's own sequence number; <paramref name="onEcho"/> is given each such message
-    /// with the index of its request, while the message is still in the receive buffer.
+    /// Requests sent with NLM_F_ECHO are answered with the object the kernel made, and reads
+    /// (<see cref="NetlinkBatch.AddRead"/>) with the object asked for, under the request's own
+    /// sequence number; <paramref name="onEcho"/> is given each such message with the index of
+    /// its request, while the message is still in the receive buffer. Reads do not count as
+    /// change requests.
     /// </para>
     /// </summary>
     public BatchResult ExecuteBatch(NetlinkBatch batch, string operation, Func<int, string>? describe = null,
@@ -44,7 +46,11 @@ public sealed partial class NetlinkConnection
             var barrierSequence = NextSequence();
             barrier.EndMessage(barrier.BeginMessage(NetlinkMessageType.Noop, NetlinkFlags.Request | NetlinkFlags.Ack, barrierSequence));
 
-            ChangeRequestCount += last - first + 1;
+            for (var i = first; i <= last; i++)
+            {
+                ChangeRequestCount += batch.IsRead(i) ? 0 : 1;
+            }
+
             _transport.Send(buffer.Span[starts[first]..EndOf(last)], barrier.WrittenSpan);
             CollectUntilBarrier(barrierSequence, first, last);
             first = last + 1;

@@ -21,6 +21,13 @@ namespace IpipTools.Tunnels;
 public sealed class NewIpipTunnelCommand : NamespacedCmdlet
 {
     /// <summary>
+    /// Piped names are created in batches (see <see cref="PipelineBatches{TOutcome}"/>): a
+    /// thousand tunnels cost a few sends, not three round trips each. A name on the command
+    /// line is a batch of one, sent at the end: two exchanges.
+    /// </summary>
+    private PipelineBatches<TunnelOutcome>? _batches;
+
+    /// <summary>
     /// One parameter set only: with several, PowerShell binds a piped object with a Name
     /// property (an Import-Csv row) by value, as its whole text, instead of by its Name.
     /// </summary>
@@ -68,9 +75,14 @@ public sealed class NewIpipTunnelCommand : NamespacedCmdlet
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Create {Describe()}"))
         {
             var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-            WriteObject(Connection(target).Tunnels.Create(link, UnderlayDevice));
+            var underlay = UnderlayDevice;
+            _batches ??= new PipelineBatches<TunnelOutcome>(this, WriteObject);
+            _batches.Queue(target, () => Connection(target).Tunnels.CreateBatch(), batch => batch.Queue(link, underlay), item: null);
         }
     }
+
+    /// <summary>The tunnels still queued are created here, at the end of the pipeline.</summary>
+    protected override void EndProcessing() => _batches?.SendAll();
 
     /// <summary>"ipip tunnel 'tunl' remote 10.10.20.2 local 10.10.10.2 up": only what was given, in <c>ip tunnel</c>'s words.</summary>
     private string Describe()

@@ -51,7 +51,7 @@ public sealed partial class LinkOperations
     }
 
     /// <summary>The RTM_NEWLINK body that creates <paramref name="link"/>; shared by <see cref="Add"/> and <see cref="AddMany"/>.</summary>
-    private static void WriteCreateRequest(MessageWriter w, Link link, ILinkKindDriver driver, int? masterIndex, LinkEncodingContext context)
+    internal static void WriteCreateRequest(MessageWriter w, Link link, ILinkKindDriver driver, int? masterIndex, LinkEncodingContext context)
     {
         w.WriteStruct(new IfInfoMessage { Index = link.Index, Flags = link.IsUp ? LinkFlags.Up : 0, Change = link.IsUp ? LinkFlags.Up : 0 });
         w.AddString(LinkAttribute.Name, link.Name);

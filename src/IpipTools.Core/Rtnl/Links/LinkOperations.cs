@@ -18,7 +18,10 @@ public sealed partial class LinkOperations
 
     private NetlinkConnection Connection => _client.Connection;
 
-    private string Where => _client.NamespaceDescription;
+    internal string Where => _client.NamespaceDescription;
+
+    /// <summary>What links read here report as their namespace.</summary>
+    internal string? NamespaceName => _client.NamespaceName;
 
     /// <summary>Every link, as the kernel's RTM_GETLINK dump reports them.</summary>
     public IReadOnlyList<Link> List() =>
@@ -75,22 +78,19 @@ public sealed partial class LinkOperations
     /// <summary>
     /// Creates <paramref name="link"/> and returns it as the kernel reports it. If anything
     /// after the creation fails (the alias, the read-back), the link is deleted again, so a
-    /// failure leaves nothing behind. Exchanges: the RTM_NEWLINK, the alias change if there is
-    /// one (by name, no lookup), and one read by name (a 6.1 kernel does not echo RTM_NEWLINK).
+    /// failure leaves nothing behind. Two exchanges: the RTM_NEWLINK, then the alias change
+    /// (if any) and a read by name in one send (a 6.1 kernel does not echo RTM_NEWLINK).
     /// </summary>
     public Link Add(Link link)
     {
-        Create(link);
-        try
-        {
-            return Get(link.Name);
-        }
-        catch
-        {
-            TryDelete(link.Name);
-            throw;
-        }
+        using var batch = CreateBatch();
+        batch.Queue(link);
+        var outcome = batch.Send()[0];
+        return outcome.Made ?? throw outcome.Error!;
     }
+
+    /// <summary>An empty batch of links to create here, each read back (see <see cref="LinkCreationBatch"/>).</summary>
+    public LinkCreationBatch CreateBatch() => new(this, Connection);
 
     /// <summary>
     /// <see cref="Add"/> without the read-back, for callers that change the link further
@@ -132,7 +132,7 @@ public sealed partial class LinkOperations
     }
 
     /// <summary>The kind parameters a link to create must have.</summary>
-    private static LinkKindParameters Parameters(Link link) =>
+    internal static LinkKindParameters Parameters(Link link) =>
         link.KindParameters ?? throw new ArgumentException($"link '{link.Name}' has no kind to create it with", nameof(link));
 
     /// <summary>
@@ -272,7 +272,7 @@ public sealed partial class LinkOperations
         }
     }
 
-    private NetlinkException ExplainCreateFailure(NetlinkException e, Link spec)
+    internal NetlinkException ExplainCreateFailure(NetlinkException e, Link spec)
     {
         var kind = Parameters(spec).Kind;
         return e.ErrorNumber switch

@@ -13,7 +13,7 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// Device names are resolved once for the life of the batch. A batch can be filled and sent
 /// any number of times; it holds no kernel state between sends.
 /// </summary>
-public sealed class RouteBatch
+public sealed class RouteBatch : IChangeBatch<RouteOutcome>
 {
     private readonly RtnetlinkClient _client;
     private readonly DeviceIndexCache _devices;

@@ -5,7 +5,9 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// (an add or replace), or why it was refused. Exactly one of <see cref="Made"/> and
 /// <see cref="Error"/> is set after an add or replace; a delete sets only <see cref="Error"/>, on failure.
 /// </summary>
-public sealed record RouteOutcome(Route Requested, Route? Made, Exception? Error)
+public sealed record RouteOutcome(Route Requested, Route? Made, Exception? Error) : IChangeOutcome
 {
+    object? IChangeOutcome.Made => Made;
+
     public bool Succeeded => Error is null;
 }

@@ -46,47 +46,21 @@ public sealed class TunnelOperations
 
     /// <summary>
     /// Creates <paramref name="link"/>, whose kind parameters must be a tunnel's, bound to
-    /// <paramref name="underlayDevice"/> if one is named (that overrides the index in the
-    /// parameters), and returns it as the kernel reports it. Bad input is refused before
-    /// anything is sent; a tunnel that cannot be completed is removed again.
+    /// <paramref name="underlayDevice"/> if one is named, and returns it as the kernel reports
+    /// it: a batch of one (see <see cref="TunnelCreationBatch"/>), two exchanges, plus the
+    /// underlay's lookup. Bad input is refused before anything is sent; a tunnel that cannot
+    /// be completed is removed again.
     /// </summary>
     public IpTunnel Create(Link link, string? underlayDevice = null)
     {
-        InterfaceName.Validate(link.Name, "tunnel name");
-        if (link.KindParameters is not Ipv4TunnelParameters parameters)
-        {
-            throw new ArgumentException($"'{link.Kind ?? "no kind"}' is not an IP tunnel kind", nameof(link));
-        }
-
-        if (underlayDevice is not null)
-        {
-            parameters = parameters.WithUnderlay(Links.IndexOf(underlayDevice));
-        }
-
-        Link created;
-        try
-        {
-            created = Links.Add(link with { KindParameters = parameters });
-        }
-        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST && e.ErrorId != "LinkNameTaken")
-        {
-            throw ExplainDuplicateParameters(e, link.Name, parameters);
-        }
-
-        // Add already read the new link back; reading it again cost a third of the time of
-        // creating 1,000 tunnels (bench/RESULTS.md, qemu section). The underlay's name is
-        // known when it was given by name.
-        try
-        {
-            return IpTunnel.FromLink(created, index => underlayDevice ?? Links.Get(index).Name) ?? Get(link.Name);
-        }
-        catch
-        {
-            // An error must not leave the new tunnel behind.
-            Links.TryDelete(link.Name);
-            throw;
-        }
+        using var batch = CreateBatch();
+        batch.Queue(link, underlayDevice);
+        var outcome = batch.Send()[0];
+        return outcome.Made ?? throw outcome.Error!;
     }
+
+    /// <summary>An empty batch of tunnels to create here, each read back.</summary>
+    public TunnelCreationBatch CreateBatch() => new(this, Links);
 
     /// <summary>
     /// Changes a tunnel. The kernel replaces the whole parameter set on a change and
@@ -164,7 +138,7 @@ public sealed class TunnelOperations
     /// already has the same endpoints and underlay: the kernel keys tunnels by them.
     /// With no endpoints at all that other tunnel is the fallback device (tunl0).
     /// </summary>
-    private NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, Ipv4TunnelParameters parameters)
+    internal NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, Ipv4TunnelParameters parameters)
     {
         var twin = List(parameters.Kind).FirstOrDefault(t => t.Name != name
             && Equals(t.Local, parameters.Local) && Equals(t.Remote, parameters.Remote) && t.UnderlayIndex == parameters.UnderlayIndex);
