@@ -172,3 +172,46 @@ Describe 'A topology over many hosts, over SSH' {
         }
     }
 }
+
+# Data that cannot name hosts is refused before any session is opened, with what to write instead.
+Describe 'Bad input to a topology over many hosts' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $one = @{ Namespaces = @(@{ Name = '' }) }
+    }
+
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'Hosts beside Namespaces'; Data = @{ Hosts = @{ 'h1' = @{ Namespaces = @() } }; Namespaces = @() }; Text = '*both Hosts and Namespaces*' }
+        @{ Case = 'a Hosts list entry without HostName'; Data = @{ Hosts = @(@{ Namespaces = @() }) }; Text = '*Hosts`[0`] names no host*' }
+        @{ Case = 'a host named twice'; Data = @{ Hosts = @(@{ HostName = 'h1'; Namespaces = @() }, @{ HostName = 'H1'; Namespaces = @() }) }; Text = "*host 'H1' appears twice*" }
+        @{ Case = 'Hosts that is a string'; Data = @{ Hosts = 'h1' }; Text = '*neither a hashtable*' }
+        @{ Case = 'an empty Hosts'; Data = @{ Hosts = @() }; Text = '*names no host*' }
+    ) {
+        { Set-IpipTopology -InputObject $Data -ErrorAction Stop } | Should -Throw -ExpectedMessage $Text -ErrorId 'TopologyHostsInvalid*'
+        { Test-IpipTopology -InputObject $Data -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsInvalid*'
+    }
+
+    It 'refuses -NetNamespace with a topology that names hosts' {
+        { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -NetNamespace x -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsNamespace*'
+    }
+
+    It 'refuses -SavePlan with a topology that names hosts' {
+        { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -SavePlan ./plan.json -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsSavePlan*'
+    }
+
+    It 'refuses a mesh node <Case>' -ForEach @(
+        @{ Case = 'without a host'; Node = @{ Block = '10.42.1.0/24'; Underlay = '192.0.2.1' }; Text = '*names no host*' }
+        @{ Case = 'whose block is no prefix'; Node = @{ Block = '10.42.1.0/99'; Underlay = '192.0.2.1'; HostName = 'h1' }; Text = "*Block '10.42.1.0/99'*" }
+        @{ Case = 'whose underlay is no address'; Node = @{ Block = '10.42.1.0/24'; Underlay = 'h1'; HostName = 'h1' }; Text = "*Underlay 'h1'*" }
+        @{ Case = 'that is not a hashtable'; Node = 'h1'; Text = '*-Node`[0`] is not a hashtable*' }
+    ) {
+        { Set-IpipMesh -Node @($Node) -ErrorAction Stop } | Should -Throw -ExpectedMessage $Text -ErrorId 'MeshNodeInvalid*'
+    }
+
+    It 'shows host results and host plans as tables that name the host' {
+        $result = [IpipTools.Topology.Hosts.HostResult]@{ HostName = 'node-a'; Status = 'Changed'; PlannedSteps = 3; ChangeRequests = 3 }
+        $text = $result | Out-String
+        $text | Should -Match 'HostName\s+Status\s+Steps\s+ChangeRequests'
+        $text | Should -Match 'node-a\s+Changed\s+3\s+3'
+    }
+}
