@@ -47,7 +47,7 @@ public sealed class ManyHostConvergence
                 if (plans[i].Plan is { Conflicts.Count: > 0 } conflicted)
                 {
                     plans[i] = Failure(plans[i].HostName, HostStatus.Failed, "HostPlanConflict", $"its plan has conflicts: {string.Join("; ", conflicted.Conflicts)}",
-                        "Resolve the conflicts on that host (Test-IpipTopology -Detailed lists them per host, -WhatIf shows each host's plan), then run the command again.");
+                        "Resolve the conflicts on that host (the same command with -WhatIf shows each host's plan with its conflicts), then run the command again.");
                 }
             }
         }
