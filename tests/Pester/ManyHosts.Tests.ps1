@@ -171,6 +171,22 @@ Describe 'A topology over many hosts, over SSH' {
             "$($plan.Conflicts)" | Should -BeLike '*tunl0*'
         }
     }
+
+    It 'changes no host when a node''s plan has conflicts (here: no tunl0 on this kernel)' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $before = @{}
+        foreach ($h in $reachable) { $before[$h.N] = Get-IpState $h.Namespace }
+        $nodes = foreach ($h in $reachable) { @{ Block = "10.42.$($h.N).0/24"; Underlay = $h.Address; HostName = $h.Address } }
+        $results = Set-IpipMesh -Node $nodes @connect -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 3
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'HostPlanConflict*' }
+        "$($failures[0])" | Should -BeLike "*tunl0*No host was changed*"
+        $results.Status | Should -Be 'Failed', 'Failed', 'Failed'
+        $results.Changed | Should -Be $false, $false, $false
+        foreach ($h in $reachable) {
+            Compare-IpState $before[$h.N] (Get-IpState $h.Namespace) | Should -BeNullOrEmpty -Because "host $($h.N) is not changed"
+        }
+    }
 }
 
 # Data that cannot name hosts is refused before any session is opened, with what to write instead.
