@@ -47,6 +47,7 @@ function New-SshHostLab {
         IdentitiesOnly        = 'yes'
         ConnectTimeout        = '5'
         BatchMode             = 'yes'
+        LogLevel              = 'ERROR'
     }
 
     # The hosts import IpipTools by name: a module folder named IpipTools, pointing at the

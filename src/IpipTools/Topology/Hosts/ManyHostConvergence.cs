@@ -27,7 +27,7 @@ public sealed class ManyHostConvergence
     }
 
     /// <summary>Every host's plan, or why it has none. Errors are written for hosts without a plan.</summary>
-    public IReadOnlyList<(string HostName, TopologyPlan? Plan, string? Json, HostStatus Status, string Error)> Plan(IReadOnlyList<HostWork> work, string planScript)
+    public IReadOnlyList<PlannedHost> Plan(IReadOnlyList<HostWork> work, string planScript)
     {
         using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _connection);
         return Plan(work, planScript, hosts);
@@ -131,10 +131,10 @@ public sealed class ManyHostConvergence
         }
     }
 
-    private List<(string HostName, TopologyPlan? Plan, string? Json, HostStatus Status, string Error)> Plan(IReadOnlyList<HostWork> work, string planScript, RemoteHosts hosts)
+    private List<PlannedHost> Plan(IReadOnlyList<HostWork> work, string planScript, RemoteHosts hosts)
     {
         var outcomes = hosts.RunEverywhere(planScript, work.Where(w => hosts.Sessions.ContainsKey(w.HostName)).ToDictionary(w => w.HostName, w => w.PlanArguments, StringComparer.OrdinalIgnoreCase));
-        var plans = new List<(string, TopologyPlan?, string?, HostStatus, string)>();
+        var plans = new List<PlannedHost>();
         foreach (var item in work)
         {
             if (hosts.Unreachable.TryGetValue(item.HostName, out var why))
@@ -153,18 +153,18 @@ public sealed class ManyHostConvergence
                 continue;
             }
 
-            plans.Add((item.HostName, TopologyPlan.FromJson(json), json, HostStatus.Unchanged, string.Empty));
+            plans.Add(PlannedHost.Planned(item.HostName, json));
         }
 
         return plans;
     }
 
     /// <summary>A host without a plan: its error is written now, saying that no host is changed.</summary>
-    private (string, TopologyPlan?, string?, HostStatus, string) Failure(string hostName, HostStatus status, string errorId, string problem, string action)
+    private PlannedHost Failure(string hostName, HostStatus status, string errorId, string problem, string action)
     {
         var message = $"Host '{hostName}': {problem}. No host was changed: a topology over many hosts is applied only when every host has a plan.";
         _cmdlet.WriteError(ErrorRecords.From(new IpipToolsException(message, errorId, IpipErrorCategory.ResourceUnavailable, action, hostName)));
-        return (hostName, null, null, status, problem);
+        return PlannedHost.Unplanned(hostName, status, problem);
     }
 
     private bool IsWhatIf() =>
