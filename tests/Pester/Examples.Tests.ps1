@@ -18,6 +18,8 @@
 #   Given       documentation namespaces that exist before it starts
 #   Story       examples it continues (run first): S1 and S6 as the help builds them
 #   Setup       PowerShell run first, for what the example assumes exists
+#   Shown       neither Host nor Guest: shown, never run here, with the reason (examples that
+#               need other machines reachable over SSH; ManyHosts.Tests.ps1 proves them)
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'DocumentedExamples.ps1')
@@ -94,16 +96,20 @@ BeforeDiscovery {
         'Get-Help Remove-VethPair -Examples: Example 1'            = @{ Host = @{ Setup = 'New-VethPair v1-P v1' } }
         'Get-Help Set-IpipMesh -Examples: Example 1'               = @{ Host = @{ WhatIf = $true; Given = 'node-a' }; Guest = @{ Given = 'node-a' } }
         'Get-Help Set-IpipMesh -Examples: Example 2'               = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help Set-IpipMesh -Examples: Example 3'               = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1: Set-IpipMesh -Node)' }
         # The data files name their own namespaces (ns1, underlay, ...): only -WhatIf on a shared host.
         'Get-Help Set-IpipTopology -Examples: Example 1'           = @{ Host = @{ WhatIf = $true } }
         'Get-Help Set-IpipTopology -Examples: Example 2'           = @{ Host = @{} }
         'Get-Help Set-IpipTopology -Examples: Example 3'           = @{ Host = @{ Given = 'lab1'; Setup = $LabFile } }
         'Get-Help Set-IpipTopology -Examples: Example 4'           = @{ Host = @{ Given = 'node-a' } }
+        'Get-Help Set-IpipTopology -Examples: Example 5'           = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1)' }
+        'Get-Help Set-IpipTopology -Examples: Example 6'           = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1: -Session)' }
         'Get-Help Set-IpipTunnel -Examples: Example 1'             = @{ Host = @{ WhatIf = $true; Given = 'nodeA' }; Guest = @{ Given = 'nodeA' } }
         'Get-Help Set-IpipTunnel -Examples: Example 2'             = @{ Host = @{}; Guest = @{ Setup = $AnyTunnel } }
         'Get-Help Test-IpipSupport -Examples: Example 1'           = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 1'          = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 2'          = @{ Host = @{} }
+        'Get-Help Test-IpipTopology -Examples: Example 3'          = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1)' }
     }
 
     $examples = @(Get-DocumentedExample)

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using IpipTools.Core.DesiredState.Apply;
 using IpipTools.Core.DesiredState.Planning;
+using IpipTools.Core.Errors;
+using IpipTools.Topology.Hosts;
 
 namespace IpipTools.Topology;
 
@@ -8,10 +10,11 @@ namespace IpipTools.Topology;
 /// Converges namespaces to a topology: plans the steps from the current state and applies
 /// them, undoing everything if one fails. -WhatIf writes the plan instead; -SavePlan saves
 /// it as JSON; a plan (-Plan, -PlanPath) is applied later only if the state is still the
-/// one it was made against.
+/// one it was made against. Data with a Hosts section is converged on each host it names,
+/// over PowerShell remoting (<see cref="ManyHostConvergence"/>).
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "IpipTopology", SupportsShouldProcess = true, DefaultParameterSetName = PipelineChoosesSet)]
-[OutputType(typeof(ApplyResult), typeof(TopologyPlan))]
+[OutputType(typeof(ApplyResult), typeof(TopologyPlan), typeof(HostResult), typeof(HostPlan))]
 public sealed class SetIpipTopologyCommand : TopologyCmdlet
 {
     public const string PlanSet = "Plan";
@@ -29,6 +32,18 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
 
     protected override void ProcessItem()
     {
+        if (NamesHosts)
+        {
+            if (SavePlan is not null)
+            {
+                throw new IpipToolsException("-SavePlan saves one machine's plan; a topology that names hosts is planned on each host.", "TopologyHostsSavePlan", IpipErrorCategory.InvalidArgument,
+                    "Use -WhatIf to see each host's plan (one object per host), or leave Hosts out and save the plan on each host.");
+            }
+
+            ManyHosts().Converge(HostWork(), RemoteScripts.PlanTopology);
+            return;
+        }
+
         var given = Plan ?? (PlanPath is not null ? TopologyPlan.FromJson(File.ReadAllText(FileSystemPath(PlanPath))) : null);
         var plan = given ?? PlanTopology();
         if (SavePlan is not null)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Steps;
+using IpipTools.Topology.Hosts;
 
 namespace IpipTools.Topology;
 
@@ -9,7 +10,7 @@ namespace IpipTools.Topology;
 /// each difference, as the plan steps that would repair it and the conflicts in the way.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "IpipTopology", DefaultParameterSetName = PipelineChoosesSet)]
-[OutputType(typeof(bool), typeof(PlanStep), typeof(PlanConflict))]
+[OutputType(typeof(bool), typeof(PlanStep), typeof(PlanConflict), typeof(HostPlan))]
 public sealed class TestIpipTopologyCommand : TopologyCmdlet
 {
     [Parameter]
@@ -17,6 +18,22 @@ public sealed class TestIpipTopologyCommand : TopologyCmdlet
 
     protected override void ProcessItem()
     {
+        if (NamesHosts)
+        {
+            // One plan per host; a host without one has had its error written.
+            var plans = ManyHosts().Plan(HostWork(), RemoteScripts.PlanTopology);
+            if (Detailed.IsPresent)
+            {
+                WriteEach(plans.Where(p => p.Plan is not null).Select(p => new HostPlan(p.HostName, p.Plan!)));
+            }
+            else
+            {
+                WriteObject(plans.All(p => p.Plan is { IsConverged: true }));
+            }
+
+            return;
+        }
+
         var plan = PlanTopology();
         if (Detailed.IsPresent)
         {

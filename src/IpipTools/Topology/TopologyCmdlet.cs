@@ -5,6 +5,7 @@ using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.Errors;
 using IpipTools.Infrastructure;
 using IpipTools.Core.DesiredState.Topologies;
+using IpipTools.Topology.Hosts;
 
 namespace IpipTools.Topology;
 
@@ -35,6 +36,46 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = DataSet)]
     public SwitchParameter Prune { get; set; }
+
+    /// <summary>Sessions to hosts the topology's Hosts section names, matched by ComputerName (or Name); the other hosts get a session over SSH.</summary>
+    [Parameter(ParameterSetName = DataSet)]
+    // -Session is PowerShell's name for remoting sessions (Invoke-Command -Session); it hides
+    // IpipCmdlet's static Session (the key of the namespace stack), which these cmdlets do not use.
+    public new System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
+
+    /// <summary>The user New-PSSession -HostName logs in as on the hosts it opens a session to.</summary>
+    [Parameter(ParameterSetName = DataSet)]
+    public string? UserName { get; set; }
+
+    /// <summary>The private key for the SSH sessions opened to the hosts.</summary>
+    [Parameter(ParameterSetName = DataSet)]
+    public string? KeyFilePath { get; set; }
+
+    /// <summary>ssh options for the sessions opened (New-PSSession -Options), e.g. @{ UserKnownHostsFile = '...'; ConnectTimeout = 5 }.</summary>
+    [Parameter(ParameterSetName = DataSet)]
+    public Hashtable? SshOption { get; set; }
+
+    /// <summary>Whether the data given names hosts (a Hosts section): then the topology is planned and applied on each host over remoting.</summary>
+    protected bool NamesHosts => InputObject is not null && HostTopologies.HasHosts(InputObject);
+
+    /// <summary>
+    /// What each host named in the data is asked to plan. -NetNamespace has no meaning here:
+    /// each host's topology names its namespaces, '' being the host's own.
+    /// </summary>
+    protected IReadOnlyList<HostWork> HostWork()
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(NamespaceParameter))
+        {
+            throw new IpipToolsException("-NetNamespace cannot be used with a topology that names hosts.", "TopologyHostsNamespace", IpipErrorCategory.InvalidArgument,
+                "Leave -NetNamespace out: in each host's topology the namespace '' is that host's own, and other namespaces are named there.");
+        }
+
+        return HostTopologies.Read(InputObject!).Select(h => new HostWork(h.HostName, new object?[] { h.Topology, Prune.IsPresent })).ToList();
+    }
+
+    /// <summary>How to reach the hosts: the sessions given, and how to open the others.</summary>
+    protected ManyHostConvergence ManyHosts() =>
+        new(this, new HostConnection(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption));
 
     /// <summary>The plan that takes the namespaces from their state now to the topology given, made through this pipeline's connections.</summary>
     protected TopologyPlan PlanTopology() => TopologyEngine.Plan(Topology(), Connections, new PlanOptions { Prune = Prune.IsPresent });

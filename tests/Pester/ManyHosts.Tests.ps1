@@ -1,0 +1,233 @@
+# One topology over many hosts through PowerShell remoting over SSH (Set-IpipTopology and
+# Test-IpipTopology with a Hosts section, Set-IpipMesh -Node). Each host is a namespace
+# running its own sshd with the PowerShell subsystem (Helpers/SshHosts.ps1); the hosts plan
+# and apply with their own IpipTools, in their own namespace. The host kernel has no ipip,
+# so this proves the remoting with S6's shape without tunnels (a bridge with the host's
+# block, routes to the other hosts' blocks via their underlay addresses); S6 with tunnels
+# is proven in the guest by the Scenarios tests.
+Describe 'A topology over many hosts, over SSH' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $lab = $null
+        $lab = New-SshHostLab -Count 3 -Silent 1
+        $reachable = @($lab.Hosts | Where-Object HasSshd)
+        $silent = $lab.Hosts | Where-Object { -not $_.HasSshd }
+        $connect = @{ UserName = 'root'; KeyFilePath = $lab.KeyFile; SshOption = $lab.SshOption }
+        # Routes per host besides the blocks: one of them is 1% of the host's routes.
+        $FillerRoutes = 98
+
+        # Host N: bridge mybr0 with 10.42.N.1/24, a route to every other host's block via its
+        # underlay address, and filler /32 routes via the next host.
+        function New-HostTopology {
+            param([object[]] $Hosts)
+            $entries = foreach ($h in $Hosts) {
+                $next = $reachable[$h.N % $reachable.Count]
+                $routes = @(foreach ($other in $reachable | Where-Object N -ne $h.N) {
+                        @{ Destination = "10.42.$($other.N).0/24"; Gateway = $other.Address; Device = 'eth0' }
+                    }) + @(foreach ($k in 1..$FillerRoutes) { @{ Destination = "10.43.$($h.N).$k/32"; Gateway = $next.Address; Device = 'eth0' } })
+                @{
+                    HostName   = $h.Address
+                    Namespaces = @(@{
+                            Name      = ''
+                            Bridges   = @(@{ Name = 'mybr0' })
+                            Addresses = @(@{ Device = 'mybr0'; Address = "10.42.$($h.N).1/24" })
+                            Routes    = $routes
+                        })
+                }
+            }
+            @{ Hosts = @($entries) }
+        }
+
+        $topology = New-HostTopology $reachable
+        $figures = [System.Collections.Generic.List[string]]::new()
+        function Measure-Converge {
+            param([string] $What, [scriptblock] $Run)
+            $results = $null
+            $elapsed = Measure-Command { $script:results = & $Run }
+            $figures.Add("$What : $($reachable.Count) hosts, $([int]$elapsed.TotalMilliseconds) ms, change requests $(($script:results | Measure-Object ChangeRequests -Sum).Sum)")
+            $script:results
+        }
+    }
+
+    AfterAll {
+        $figures | ForEach-Object { Write-Host "many hosts: $_" }
+        Remove-SshHostLab $lab
+    }
+
+    It 'converges every host in one command, and the hosts reach each other''s blocks' {
+        $results = Measure-Converge 'converge' { Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop }
+        $results | Should -HaveCount 3
+        $results.HostName | Should -Be @($reachable | ForEach-Object Address)
+        $results.Status | Should -Not -Contain 'Failed'
+        foreach ($h in $reachable) {
+            (Get-IpAddress $h.Namespace mybr0).local | Should -Be "10.42.$($h.N).1"
+            $routes = Get-IpRoute $h.Namespace
+            @($routes | Where-Object { $_.dst -like '10.42.*.0/24' -and $_.gateway }).Count | Should -Be 2
+            @($routes | Where-Object dst -like "10.43.$($h.N).*").Count | Should -Be $FillerRoutes
+        }
+        # Traffic between the hosts' inner addresses, each way it can go.
+        foreach ($from in $reachable) {
+            foreach ($to in $reachable | Where-Object N -ne $from.N) {
+                Test-Ping $from.Namespace "10.42.$($to.N).1" -Source "10.42.$($from.N).1" | Should -BeTrue -Because "host $($from.N) reaches host $($to.N)'s block"
+            }
+        }
+    }
+
+    It 'sends no change request the second time: every host plans no step' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $again = Measure-Converge 'second run' { Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop }
+        $again | Should -HaveCount 3
+        $again.Status | Should -Be 'Unchanged', 'Unchanged', 'Unchanged'
+        ($again | Measure-Object PlannedSteps -Sum).Sum | Should -Be 0
+        ($again | Measure-Object ChangeRequests -Sum).Sum | Should -Be 0
+        Test-IpipTopology -InputObject $topology @connect | Should -BeTrue
+    }
+
+    It 'shows each host''s plan as objects under -WhatIf, and changes nothing' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $drifted = $reachable[1]
+        ip -n $drifted.Namespace route del "10.43.$($drifted.N).7/32"
+        $plans = Set-IpipTopology -InputObject $topology @connect -WhatIf
+        $plans | Should -HaveCount 3
+        $plans | ForEach-Object { $_ | Should -BeOfType IpipTools.Topology.Hosts.HostPlan }
+        ($plans | Where-Object HostName -eq $drifted.Address).Steps | Should -HaveCount 1
+        ($plans | Where-Object HostName -ne $drifted.Address).IsConverged | Should -Be $true, $true
+        Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).7" | Should -BeNullOrEmpty
+    }
+
+    It 'repairs 1% drift on one host, changing only that host' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $drifted = $reachable[2]
+        ip -n $drifted.Namespace route del "10.43.$($drifted.N).42/32"
+        Test-IpipTopology -InputObject $topology @connect | Should -BeFalse
+        $detail = Test-IpipTopology -InputObject $topology @connect -Detailed
+        ($detail | Where-Object HostName -eq $drifted.Address).Steps | Should -HaveCount 1
+        $results = Measure-Converge 'drift repair' { Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop }
+        ($results | Where-Object Changed).HostName | Should -Be $drifted.Address
+        ($results | Where-Object Changed).PlannedSteps | Should -Be 1
+        ($results | Where-Object Changed).ChangeRequests | Should -BeGreaterThan 0
+        (Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).42").gateway | Should -Be $reachable[0].Address
+    }
+
+    It 'changes no host when one is unreachable, and says which host and why' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $drifted = $reachable[0]
+        ip -n $drifted.Namespace route del "10.43.$($drifted.N).3/32"
+        $withSilent = New-HostTopology ($reachable + $silent)
+        $results = Set-IpipTopology -InputObject $withSilent @connect -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'HostUnreachable*'
+        $failures[0].TargetObject | Should -Be $silent.Address
+        "$failures" | Should -BeLike "*Host '$($silent.Address)': cannot open a PowerShell session*No host was changed*"
+        ($results | Where-Object HostName -eq $silent.Address).Status | Should -Be 'Unreachable'
+        ($results | Where-Object HostName -ne $silent.Address).Status | Should -Be 'NotApplied', 'NotApplied', 'NotApplied'
+        Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).3" | Should -BeNullOrEmpty -Because 'no host is changed when one cannot be planned'
+    }
+
+    It 'states which hosts changed and which did not when one fails to apply' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $broken = New-HostTopology $reachable
+        foreach ($entry in $broken.Hosts) { $entry.Namespaces[0].Routes += @{ Destination = '10.44.0.0/24'; Gateway = $reachable[0].Address; Device = 'eth0' } }
+        # The gateway is on no link of the last host's: the kernel refuses the route there, late in its plan.
+        $last = $broken.Hosts[2].Namespaces[0]
+        $last.Routes += @{ Destination = '10.50.0.0/24'; Gateway = '192.0.2.77' }
+        $before = Get-IpState $reachable[2].Namespace
+        $results = Set-IpipTopology -InputObject $broken @connect -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ManyHostsPartlyApplied*'
+        "$failures" | Should -BeLike "*Changed: $($reachable[0].Address), $($reachable[1].Address). Not changed: $($reachable[2].Address)*"
+        ($results | Where-Object Changed).HostName | Should -Be $reachable[0].Address, $reachable[1].Address
+        ($results | Where-Object HostName -eq $reachable[2].Address).Status | Should -Be 'Failed'
+        Compare-IpState $before (Get-IpState $reachable[2].Namespace) | Should -BeNullOrEmpty -Because 'the failed host undid its own steps'
+        Get-IpRoute $reachable[0].Namespace | Where-Object dst -eq '10.44.0.0/24' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'uses a session the caller already has for the host it is connected to' {
+        $session = New-PSSession -HostName $reachable[0].Address -UserName root -KeyFilePath $lab.KeyFile -Options $lab.SshOption -ErrorAction Stop
+        try {
+            $one = @{ Hosts = @((New-HostTopology $reachable[0]).Hosts) }
+            # No -UserName or -KeyFilePath: only the caller's session can reach the host.
+            Test-IpipTopology -InputObject $one -Session $session -ErrorAction Stop | Should -BeTrue
+            $session.State | Should -Be 'Opened' -Because 'a session the caller gave stays open'
+        }
+        finally {
+            Remove-PSSession $session
+        }
+    }
+
+    It 'plans a mesh node on each host from one list of nodes (Set-IpipMesh -Node -WhatIf)' {
+        $nodes = foreach ($h in $reachable) { @{ Block = "10.42.$($h.N).0/24"; Underlay = $h.Address; HostName = $h.Address } }
+        $plans = Set-IpipMesh -Node $nodes @connect -RouteMtu 1440 -WhatIf
+        $plans | Should -HaveCount 3
+        # This kernel has no ipip, so no tunl0: each host's plan says so as a conflict (the guest has it).
+        $plans.Conflicts | Should -Not -BeNullOrEmpty
+        foreach ($h in $reachable) {
+            $plan = $plans | Where-Object HostName -eq $h.Address
+            $routes = @($plan.Steps | Where-Object { "$_" -like '*route*' })
+            $routes | Should -HaveCount 2 -Because "host $($h.N) routes to the two other blocks"
+            foreach ($peer in $reachable | Where-Object N -ne $h.N) {
+                "$routes" | Should -BeLike "*10.42.$($peer.N).0/24 via $($peer.Address) dev tunl0*onlink mtu 1440*"
+            }
+            "$($plan.Conflicts)" | Should -BeLike '*tunl0*'
+        }
+    }
+
+    It 'changes no host when a node''s plan has conflicts (here: no tunl0 on this kernel)' {
+        Set-IpipTopology -InputObject $topology @connect -ErrorAction Stop | Out-Null
+        $before = @{}
+        foreach ($h in $reachable) { $before[$h.N] = Get-IpState $h.Namespace }
+        $nodes = foreach ($h in $reachable) { @{ Block = "10.42.$($h.N).0/24"; Underlay = $h.Address; HostName = $h.Address } }
+        $results = Set-IpipMesh -Node $nodes @connect -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 3
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'HostPlanConflict*' }
+        "$($failures[0])" | Should -BeLike "*tunl0*No host was changed*"
+        $results.Status | Should -Be 'Failed', 'Failed', 'Failed'
+        $results.Changed | Should -Be $false, $false, $false
+        foreach ($h in $reachable) {
+            Compare-IpState $before[$h.N] (Get-IpState $h.Namespace) | Should -BeNullOrEmpty -Because "host $($h.N) is not changed"
+        }
+    }
+}
+
+# Data that cannot name hosts is refused before any session is opened, with what to write instead.
+Describe 'Bad input to a topology over many hosts' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $one = @{ Namespaces = @(@{ Name = '' }) }
+    }
+
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'Hosts beside Namespaces'; Data = @{ Hosts = @{ 'h1' = @{ Namespaces = @() } }; Namespaces = @() }; Text = '*both Hosts and Namespaces*' }
+        @{ Case = 'a Hosts list entry without HostName'; Data = @{ Hosts = @(@{ Namespaces = @() }) }; Text = '*Hosts`[0`] names no host*' }
+        @{ Case = 'a host named twice'; Data = @{ Hosts = @(@{ HostName = 'h1'; Namespaces = @() }, @{ HostName = 'H1'; Namespaces = @() }) }; Text = "*host 'H1' appears twice*" }
+        @{ Case = 'Hosts that is a string'; Data = @{ Hosts = 'h1' }; Text = '*neither a hashtable*' }
+        @{ Case = 'an empty Hosts'; Data = @{ Hosts = @() }; Text = '*names no host*' }
+    ) {
+        { Set-IpipTopology -InputObject $Data -ErrorAction Stop } | Should -Throw -ExpectedMessage $Text -ErrorId 'TopologyHostsInvalid*'
+        { Test-IpipTopology -InputObject $Data -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsInvalid*'
+    }
+
+    It 'refuses -NetNamespace with a topology that names hosts' {
+        { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -NetNamespace x -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsNamespace*'
+    }
+
+    It 'refuses -SavePlan with a topology that names hosts' {
+        { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -SavePlan ./plan.json -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsSavePlan*'
+    }
+
+    It 'refuses a mesh node <Case>' -ForEach @(
+        @{ Case = 'without a host'; Node = @{ Block = '10.42.1.0/24'; Underlay = '192.0.2.1' }; Text = '*names no host*' }
+        @{ Case = 'whose block is no prefix'; Node = @{ Block = '10.42.1.0/99'; Underlay = '192.0.2.1'; HostName = 'h1' }; Text = "*Block '10.42.1.0/99'*" }
+        @{ Case = 'whose underlay is no address'; Node = @{ Block = '10.42.1.0/24'; Underlay = 'h1'; HostName = 'h1' }; Text = "*Underlay 'h1'*" }
+        @{ Case = 'that is not a hashtable'; Node = 'h1'; Text = '*-Node`[0`] is not a hashtable*' }
+    ) {
+        { Set-IpipMesh -Node @($Node) -ErrorAction Stop } | Should -Throw -ExpectedMessage $Text -ErrorId 'MeshNodeInvalid*'
+    }
+
+    It 'shows host results and host plans as tables that name the host' {
+        $result = [IpipTools.Topology.Hosts.HostResult]@{ HostName = 'node-a'; Status = 'Changed'; PlannedSteps = 3; ChangeRequests = 3 }
+        $text = $result | Out-String
+        $text | Should -Match 'HostName\s+Status\s+Steps\s+ChangeRequests'
+        $text | Should -Match 'node-a\s+Changed\s+3\s+3'
+    }
+}
