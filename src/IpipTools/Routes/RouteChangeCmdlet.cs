@@ -24,7 +24,7 @@ namespace IpipTools.Routes;
 /// comes back out of the write.
 /// </para>
 /// </summary>
-public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
+public abstract class RouteChangeCmdlet : PipedItemCmdlet
 {
     /// <summary>
     /// Routes sent per batch: enough that a send costs about what the kernel's own work does
@@ -35,22 +35,6 @@ public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
 
     private readonly Dictionary<NetNamespace, PendingRoutes> _pending = new();
     private bool _destinationTyped;
-
-    /// <summary>
-    /// The piped object as it came, whatever else it binds to: what a failed item's ErrorRecord
-    /// names as its TargetObject (a string, a CSV row, a route). Only pipeline input binds it.
-    /// <para>
-    /// Like every parameter here that takes pipeline input, it belongs to the named sets only,
-    /// not to all: PowerShell first tries, in each binding stage, the parameters of the default
-    /// set (<see cref="PipedNamespaceCmdlet.PipelineChoosesSet"/>), and stops at the first
-    /// that binds. A pipeline parameter in every set would bind there and keep a piped
-    /// namespace object from selecting <see cref="PipedNamespaceCmdlet.PipedNamespaceSet"/>,
-    /// so its Name would bind -InterfaceName again.
-    /// </para>
-    /// </summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByPropertySet)]
-    [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedNamespaceSet)]
-    public PSObject? InputItem { get; set; }
 
     protected abstract RouteChange Change { get; }
 
