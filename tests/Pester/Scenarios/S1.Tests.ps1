@@ -34,7 +34,7 @@ Describe 'Scenario S1: two namespaces, point-to-point ipip' -Tag Tunnel {
     }
 
     It 'ns1 has the kernel route 10.10.200.10 dev tunl scope link, and Get-OnlinkRoute agrees' {
-        $route = Get-IpRoute $Ns1 | Where-Object dst -eq '10.10.200.10'
+        $route = Get-IpJsonRoute $Ns1 | Where-Object dst -eq '10.10.200.10'
         $route.dev | Should -Be 'tunl'
         $route.scope | Should -Be 'link'
         $reported = Get-OnlinkRoute -All -Destination 10.10.200.10/32 -NetNamespace $Ns1

@@ -40,7 +40,7 @@ Describe 'Scenario S4: NBMA through tunl0' -Tag Tunnel {
     }
 
     It 'the route''s next hop becomes the outer destination' {
-        $route = Get-IpRoute $Host1 | Where-Object dst -eq '12.1.1.1'
+        $route = Get-IpJsonRoute $Host1 | Where-Object dst -eq '12.1.1.1'
         $route.gateway | Should -Be '192.168.122.12'
         $route.dev | Should -Be 'tunl0'
         $route.flags | Should -Contain 'onlink'
