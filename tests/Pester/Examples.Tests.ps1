@@ -43,10 +43,10 @@ BeforeDiscovery {
         'about_IpipTools: Set-IpipTopology -Path ./examples/S6-calico-mesh.psd1'                                  = @{ Host = @{ WhatIf = $true; Given = 'node-a', 'node-b'; Setup = $LabFile } }
         "about_IpipTools: Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '172.16.165.244'; '10.42.3.0/24' = '172.16.168.113' } -RouteMtu 1440 -NetNamespace node-a" = @{ Host = @{ WhatIf = $true; Given = 'node-a' }; Guest = @{ Given = 'node-a' } }
         'about_IpipTools: BeforeAll { $lab = New-IpipLabFixture -WithTunnels }'                                   = @{ Guest = @{} }
-        "about_IpipTools: Get-OnlinkRoute -All | Where-Object Protocol -eq 'static'"                              = @{ Host = @{} }
+        "about_IpipTools: Get-IpRoute | Where-Object Protocol -eq 'static'"                                      = @{ Host = @{} }
         'about_IpipTools: @{'                                                                                     = @{ Host = @{} }
         'Get-Help Add-OnlinkRoute -Examples: Example 1'            = @{ Guest = @{} }
-        'Get-Help Add-OnlinkRoute -Examples: Example 2'            = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-TunnelPeerAddress 10.10.10.1 -PrefixLength 24 -InterfaceName v1-P; Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Add-OnlinkRoute -Examples: Example 2'            = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
         'Get-Help Add-IpAddress -Examples: Example 1'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Add-IpAddress -Examples: Example 2'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Add-IpAddress -Examples: Example 3'              = @{ Host = @{ Setup = 'New-VethPair v1-P v1 -Up' } }
