@@ -7,7 +7,8 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Routes;
 
 /// <summary>
-/// A route cmdlet that changes routes (Add-OnlinkRoute, Remove-OnlinkRoute) at pipeline scale.
+/// A route cmdlet that changes routes (the add and remove cmdlets, <see cref="RouteAddCmdlet"/> and
+/// <see cref="RouteRemoveCmdlet"/>) at pipeline scale.
 /// Each approved item is queued in its namespace's <see cref="RouteBatch"/>, on the pipeline's
 /// one connection to that namespace; a batch is sent when it holds <see cref="FlushSize"/>
 /// routes and at the end. Each route then gets its own answer: the route the kernel made
@@ -87,7 +88,7 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
         }
     }
 
-    /// <summary>Writes the route the kernel made for an add (Remove-OnlinkRoute writes nothing).</summary>
+    /// <summary>Writes the route the kernel made for an add (a removal writes nothing).</summary>
     protected abstract void WriteMade(Route made);
 
     private void Send(PendingRoutes pending)
