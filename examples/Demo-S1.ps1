@@ -46,13 +46,13 @@ try {
     foreach ($name in $ns1, $ns2, $router) { New-NetNamespace $name | Out-Null }
     New-VethPair v1-P v1 -PeerNamespace $ns1 -NetNamespace $router -Up | Out-Null
     New-VethPair v2-P v2 -PeerNamespace $ns2 -NetNamespace $router -Up | Out-Null
-    Add-TunnelPeerAddress 10.10.10.1 -PrefixLength 24 -InterfaceName v1-P -NetNamespace $router | Out-Null
-    Add-TunnelPeerAddress 10.10.20.1 -PrefixLength 24 -InterfaceName v2-P -NetNamespace $router | Out-Null
+    Add-IpAddress 10.10.10.1/24 -InterfaceName v1-P -NetNamespace $router | Out-Null
+    Add-IpAddress 10.10.20.1/24 -InterfaceName v2-P -NetNamespace $router | Out-Null
     Enable-IpForwarding -NetNamespace $router
-    Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName v1 -NetNamespace $ns1 | Out-Null
-    Add-OnlinkRoute 10.10.20.0/24 -Gateway 10.10.10.1 -InterfaceName v1 -CheckGateway -NetNamespace $ns1 | Out-Null
-    Add-TunnelPeerAddress 10.10.20.2 -PrefixLength 24 -InterfaceName v2 -NetNamespace $ns2 | Out-Null
-    Add-OnlinkRoute 10.10.10.0/24 -Gateway 10.10.20.1 -InterfaceName v2 -CheckGateway -NetNamespace $ns2 | Out-Null
+    Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace $ns1 | Out-Null
+    Add-IpRoute 10.10.20.0/24 -Gateway 10.10.10.1 -NetNamespace $ns1 | Out-Null
+    Add-IpAddress 10.10.20.2/24 -InterfaceName v2 -NetNamespace $ns2 | Out-Null
+    Add-IpRoute 10.10.10.0/24 -Gateway 10.10.20.1 -NetNamespace $ns2 | Out-Null
     Get-NetNamespace "$stem-*" | Format-Table | Out-Host
 
     Write-Step "The tunnel: tunl in $ns1 and tunr in $ns2, with peer addresses 10.10.100.10 <-> 10.10.200.10"
@@ -63,7 +63,7 @@ try {
 
     Write-Step "$ns1's tunnels (tunl0 is the kernel's fallback device) and routes"
     Get-IpipTunnel -NetNamespace $ns1 -IncludeFallback | Format-Table | Out-Host
-    Get-OnlinkRoute -NetNamespace $ns1 -All | Format-Table | Out-Host
+    Get-IpRoute -NetNamespace $ns1 | Format-Table | Out-Host
 
     Write-Step "Ping through the tunnel: $ns1 -> 10.10.200.10 (tunr's address in $ns2)"
     Invoke-NetNamespaceCommand -NetNamespace $ns1 -- ping -c 3 -W 3 10.10.200.10 | Out-Host

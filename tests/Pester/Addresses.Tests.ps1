@@ -20,26 +20,26 @@ Describe 'Address cmdlets' {
         $address.Peer | Should -Be ([ipaddress]'10.10.200.10')
         $address.PrefixLength | Should -Be 32
         $address.Namespace | Should -Be $Ns
-        $oracle = Get-IpAddress $Ns va
+        $oracle = Get-IpJsonAddress $Ns va
         $oracle.local | Should -Be '10.10.100.10'
         $oracle.address | Should -Be '10.10.200.10'
         $oracle.prefixlen | Should -Be 32
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.10.200.10').dev | Should -Be 'va' -Because 'the kernel routes the peer through the device'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.10.200.10').dev | Should -Be 'va' -Because 'the kernel routes the peer through the device'
     }
 
     It 'adds a plain address with a prefix length' {
         ($Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb).ToString() | Should -Be '10.10.10.2/24'
-        $oracle = Get-IpAddress $Ns vb
+        $oracle = Get-IpJsonAddress $Ns vb
         $oracle.local | Should -Be '10.10.10.2'
         $oracle.prefixlen | Should -Be 24
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.10.10.0/24').dev | Should -Be 'vb'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.10.10.0/24').dev | Should -Be 'vb'
     }
 
     It 'refuses a duplicate with ResourceExists and keeps the one address' {
         ip -n $Ns addr add 10.10.10.2/24 dev vb
         $Fixture | Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        @(Get-IpAddress $Ns vb) | Should -HaveCount 1
+        @(Get-IpJsonAddress $Ns vb) | Should -HaveCount 1
     }
 
     It 'reports the addresses ip added, and only peer ones with -PeerOnly' {
@@ -57,13 +57,13 @@ Describe 'Address cmdlets' {
         ip -n $Ns addr add 10.10.100.10 peer 10.10.200.10 dev va
         ip -n $Ns addr add 10.10.10.2/24 dev va
         $Fixture | Get-TunnelPeerAddress va -PeerOnly | Remove-TunnelPeerAddress -Confirm:$false
-        (Get-IpAddress $Ns va).local | Should -Be @('10.10.10.2')
+        (Get-IpJsonAddress $Ns va).local | Should -Be @('10.10.10.2')
     }
 
     It 'removes a plain address by value' {
         ip -n $Ns addr add 10.10.10.2/24 dev vb
         Remove-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName vb -NetNamespace $Ns -Confirm:$false
-        Get-IpAddress $Ns vb | Should -BeNullOrEmpty
+        Get-IpJsonAddress $Ns vb | Should -BeNullOrEmpty
     }
 }
 
@@ -110,7 +110,7 @@ Describe 'Get-TunnelPeerAddress from a piped namespace object' {
     It 'lists the addresses of every interface of that namespace, as ip does' {
         # The namespace's Name once bound -InterfaceName (alias Name): "No link named '<ns>'".
         $addresses = @(Get-NetNamespace $Ns | Get-TunnelPeerAddress -ErrorAction Stop)
-        $expected = @(Get-IpAddress $Ns)
+        $expected = @(Get-IpJsonAddress $Ns)
         @($addresses | Where-Object { $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) |
             Should -Be @($expected | ForEach-Object { "$($_.ifname) $($_.local)" } | Sort-Object)
         ($addresses | Where-Object Name -eq 'pa').Peer | Should -Be ([ipaddress]'10.66.0.2')

@@ -34,6 +34,12 @@ Describe 'Tab completion of link and namespace names' {
         @{ Command = 'Get-TunnelPeerAddress -InterfaceName' }
         @{ Command = 'Add-TunnelPeerAddress 10.1.1.1 -InterfaceName' }
         @{ Command = 'Remove-TunnelPeerAddress 10.1.1.1 -InterfaceName' }
+        @{ Command = 'Get-IpAddress -InterfaceName' }
+        @{ Command = 'Add-IpAddress 10.1.1.1/24 -InterfaceName' }
+        @{ Command = 'Remove-IpAddress 10.1.1.1/24 -InterfaceName' }
+        @{ Command = 'Get-IpRoute -InterfaceName' }
+        @{ Command = 'Add-IpRoute 10.2.0.0/16 -Gateway 10.1.1.2 -InterfaceName' }
+        @{ Command = 'Remove-IpRoute 10.2.0.0/16 -InterfaceName' }
         @{ Command = 'Get-OnlinkRoute -InterfaceName' }
         @{ Command = 'Add-OnlinkRoute 10.2.0.0/16 -Gateway 10.1.1.2 -InterfaceName' }
         @{ Command = 'Remove-OnlinkRoute 10.2.0.0/16 -InterfaceName' }
@@ -45,6 +51,14 @@ Describe 'Tab completion of link and namespace names' {
         $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
         Get-Completion "$line " | Sort-Object | Should -Be $AllLinks
         Get-Completion "$line c" | Sort-Object | Should -Be @('cbr', 'cva', 'cvb')
+    }
+
+    It 'offers table names, route types, protocols and scopes to the Ip- cmdlets' {
+        Get-Completion 'Add-IpRoute 10.2.0.0/16 -Table ' | Sort-Object | Should -Be @('default', 'main')
+        Get-Completion 'Get-IpRoute -Table m' | Should -Be @('main')
+        Get-Completion 'Add-IpRoute 10.2.0.0/16 -Type Bl' | Should -Be @('Blackhole')
+        Get-Completion 'Get-IpRoute -Protocol Sta' | Should -Be @('Static')
+        Get-Completion 'Add-IpAddress 10.1.1.1/24 -Scope Li' | Should -Be @('Link')
     }
 
     It 'offers no link that is not a tunnel to <Command>' -ForEach @(

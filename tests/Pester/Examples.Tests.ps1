@@ -45,10 +45,17 @@ BeforeDiscovery {
         'about_IpipTools: Set-IpipTopology -Path ./examples/S6-calico-mesh.psd1'                                  = @{ Host = @{ WhatIf = $true; Given = 'node-a', 'node-b'; Setup = $LabFile } }
         "about_IpipTools: Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '172.16.165.244'; '10.42.3.0/24' = '172.16.168.113' } -RouteMtu 1440 -NetNamespace node-a" = @{ Host = @{ WhatIf = $true; Given = 'node-a' }; Guest = @{ Given = 'node-a' } }
         'about_IpipTools: BeforeAll { $lab = New-IpipLabFixture -WithTunnels }'                                   = @{ Guest = @{} }
-        "about_IpipTools: Get-OnlinkRoute -All | Where-Object Protocol -eq 'static'"                              = @{ Host = @{} }
+        "about_IpipTools: Get-IpRoute | Where-Object Protocol -eq 'static'"                                      = @{ Host = @{} }
         'about_IpipTools: @{'                                                                                     = @{ Host = @{} }
         'Get-Help Add-OnlinkRoute -Examples: Example 1'            = @{ Guest = @{} }
-        'Get-Help Add-OnlinkRoute -Examples: Example 2'            = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-TunnelPeerAddress 10.10.10.1 -PrefixLength 24 -InterfaceName v1-P; Add-TunnelPeerAddress 10.10.10.2 -PrefixLength 24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Add-OnlinkRoute -Examples: Example 2'            = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Add-IpAddress -Examples: Example 1'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
+        'Get-Help Add-IpAddress -Examples: Example 2'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
+        'Get-Help Add-IpAddress -Examples: Example 3'              = @{ Host = @{ Setup = 'New-VethPair v1-P v1 -Up' } }
+        'Get-Help Add-IpRoute -Examples: Example 1'                = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Add-IpRoute -Examples: Example 2'                = @{ Host = @{} }
+        'Get-Help Add-IpRoute -Examples: Example 3'                = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Add-IpRoute -Examples: Example 4'                = @{ Host = @{ Setup = 'New-VethPair v1-P v1 -Up' } }
         'Get-Help Add-TunnelPeerAddress -Examples: Example 1'      = @{ Host = @{ WhatIf = $true; Given = 'ns1', 'ns2' }; Guest = @{ Given = 'ns1', 'ns2' } }
         'Get-Help Add-TunnelPeerAddress -Examples: Example 2'      = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Disable-IpForwarding -Examples: Example 1'       = @{ Host = @{ Given = 'router' } }
@@ -59,6 +66,11 @@ BeforeDiscovery {
         'Get-Help Enter-NetNamespace -Examples: Example 1'         = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help Exit-NetNamespace -Examples: Example 1'          = @{ Guest = @{ Story = $S1 } }
         'Get-Help Get-IpForwarding -Examples: Example 1'           = @{ Host = @{ Given = 'router' } }
+        'Get-Help Get-IpAddress -Examples: Example 1'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
+        'Get-Help Get-IpAddress -Examples: Example 2'              = @{ Host = @{} }
+        'Get-Help Get-IpRoute -Examples: Example 1'                = @{ Host = @{} }
+        'Get-Help Get-IpRoute -Examples: Example 2'                = @{ Host = @{ Given = 'ns1' } }
+        'Get-Help Get-IpRoute -Examples: Example 3'                = @{ Host = @{ Setup = 'Add-IpRoute 10.99.0.0/16 -Type Blackhole' } }
         'Get-Help Get-IpipTopology -Examples: Example 1'           = @{ Host = @{ Given = 'underlay', 'node-a', 'node-b', 'node-c' } }
         'Get-Help Get-IpipTopology -Examples: Example 2'           = @{ Host = @{ Given = 'lab1' } }
         'Get-Help Get-IpipTunnel -Examples: Example 1'             = @{ Host = @{ Given = 'ns1' }; Guest = @{ Story = $S1 } }
@@ -86,6 +98,10 @@ BeforeDiscovery {
         'Get-Help Set-NetLink -Examples: Example 2'                = @{ Host = @{ Setup = 'New-NetBridge br0 -Up | Out-Null; New-VethPair va vb -Up | Set-NetLink -Master br0; Set-NetLink vb -Master br0' } }
         'Get-Help Set-NetLink -Examples: Example 3'                = @{ Host = @{ Given = 'ns1'; Setup = 'New-VethPair v1 v1-P' } }
         'Get-Help Remove-NetLink -Examples: Example 1'             = @{ Host = @{ Setup = 'New-VethPair va vb' } }
+        'Get-Help Remove-IpAddress -Examples: Example 1'           = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Remove-IpAddress -Examples: Example 2'           = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
+        'Get-Help Remove-IpRoute -Examples: Example 1'             = @{ Host = @{ Setup = 'Add-IpRoute 10.99.0.0/16 -Type Blackhole' } }
+        'Get-Help Remove-IpRoute -Examples: Example 2'             = @{ Host = @{ Setup = 'Add-IpRoute 10.99.0.0/16 -Type Blackhole' } }
         'Get-Help Remove-IpipTunnel -Examples: Example 1'          = @{ Host = @{}; Guest = @{ Setup = $AnyTunnel } }
         'Get-Help Remove-IpipTunnel -Examples: Example 2'          = @{ Host = @{ Given = 'ns1' }; Guest = @{ Story = $S1 } }
         'Get-Help Remove-NetNamespace -Examples: Example 1'        = @{ Host = @{ Given = 'ns1' } }

@@ -27,7 +27,7 @@ Describe 'Fixture cmdlets' {
         try {
             $lab.Namespaces | Should -HaveCount 3
             Get-IpForwardingOracle $lab.Router | Should -BeTrue
-            (Get-IpAddress $lab.Left).local | Should -Contain "$($lab.LeftUnderlay)"
+            (Get-IpJsonAddress $lab.Left).local | Should -Contain "$($lab.LeftUnderlay)"
             Test-Ping $lab.Left $lab.RightUnderlay | Should -BeTrue
         }
         finally {

@@ -60,7 +60,7 @@ Describe 'Guidance names only parameters, cmdlets and topics that exist' {
     }
 
     It 'recognises a dangling name (the check itself works)' {
-        Get-DanglingName 'mark the route onlink (-OnLink); Get-Help about_IpipTopology' | Should -HaveCount 2
+        Get-DanglingName 'mark the route onlink (-MakeOnLink); Get-Help about_IpipTopology' | Should -HaveCount 2
         Get-DanglingName 'Set-IpipTopology -WhatIf -PlanPath, then Add-OnlinkRoute -CheckGateway' | Should -BeNullOrEmpty
         Get-DanglingName 'Add-OnlinkRoute -PlanPath' | Should -HaveCount 1
         Get-DanglingName 'Invoke-Command -Session $s -ScriptBlock { }; Set-Location -LiteralPath .' | Should -BeNullOrEmpty

@@ -34,17 +34,17 @@ Describe 'Set-IpipMesh' {
         $result.StepsApplied | Should -BeGreaterThan 0
         Set-IpipMesh 10.42.2.0 @{ '10.42.1.0/24' = '172.16.165.33' } -Device vb -NetNamespace $B | Out-Null
 
-        $address = @(Get-IpAddress $A va)
+        $address = @(Get-IpJsonAddress $A va)
         $address | Should -HaveCount 1
         $address[0].local | Should -Be '10.42.1.0'
         $address[0].prefixlen | Should -Be 32
-        $route = Get-IpRoute $A | Where-Object dst -eq '10.42.2.0/24'
+        $route = Get-IpJsonRoute $A | Where-Object dst -eq '10.42.2.0/24'
         $route.gateway | Should -Be '172.16.165.244'
         $route.dev | Should -Be 'va'
         $route.flags | Should -Contain 'onlink'
         "$($route.protocol)" | Should -Be '73'
         $route.metrics.mtu | Should -Be 1440
-        (Get-IpRoute $A | Where-Object dst -eq '10.42.3.0/24').gateway | Should -Be '172.16.168.113'
+        (Get-IpJsonRoute $A | Where-Object dst -eq '10.42.3.0/24').gateway | Should -Be '172.16.168.113'
         Test-Ping $A 10.42.2.0 | Should -BeTrue
     }
 
@@ -62,11 +62,11 @@ Describe 'Set-IpipMesh' {
         ip -n $A addr add 10.42.9.9/32 dev va
         ip -n $A route add 10.77.0.0/24 via 172.16.165.244 dev va onlink
         Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '172.16.165.244' } -Device va -NetNamespace $A | Out-Null
-        $destinations = (Get-IpRoute $A).dst
+        $destinations = (Get-IpJsonRoute $A).dst
         $destinations | Should -Contain '10.42.2.0/24'
         $destinations | Should -Not -Contain '10.42.3.0/24'
         $destinations | Should -Contain '10.77.0.0/24'
-        (Get-IpAddress $A va).local | Should -Be @('10.42.1.0')
+        (Get-IpJsonAddress $A va).local | Should -Be @('10.42.1.0')
     }
 
     It 'writes the plan under -WhatIf and changes nothing' {
@@ -96,8 +96,8 @@ Describe 'Set-IpipMesh on tunl0' -Tag Tunnel {
         Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '172.16.165.244' } -NetNamespace $A | Out-Null
         Set-IpipMesh 10.42.2.0 @{ '10.42.1.0/24' = '172.16.165.33' } -NetNamespace $B | Out-Null
         (Get-IpLink $A tunl0).flags | Should -Contain 'UP'
-        (Get-IpAddress $A tunl0).local | Should -Be '10.42.1.0'
-        $route = Get-IpRoute $A | Where-Object dst -eq '10.42.2.0/24'
+        (Get-IpJsonAddress $A tunl0).local | Should -Be '10.42.1.0'
+        $route = Get-IpJsonRoute $A | Where-Object dst -eq '10.42.2.0/24'
         $route.dev | Should -Be 'tunl0'
         $route.flags | Should -Contain 'onlink'
         $capture = Start-PacketCapture $B tunl0

@@ -18,7 +18,7 @@ Describe 'Route cmdlets' {
         $route = Get-NetLink va -NetNamespace $Ns | Add-OnlinkRoute 10.42.2.0/24 -Gateway 172.16.165.244 -Metric 7 -Mtu 1440
         $route.OnLink | Should -BeTrue
         $route.Device | Should -Be 'va'
-        $oracle = Get-IpRoute $Ns | Where-Object dst -eq '10.42.2.0/24'
+        $oracle = Get-IpJsonRoute $Ns | Where-Object dst -eq '10.42.2.0/24'
         $oracle.gateway | Should -Be '172.16.165.244'
         $oracle.dev | Should -Be 'va'
         $oracle.flags | Should -Contain 'onlink'
@@ -28,13 +28,13 @@ Describe 'Route cmdlets' {
 
     It 'adds a route in another table' {
         $Fixture | Add-OnlinkRoute 10.42.3.0/24 -Gateway 172.16.168.113 -InterfaceName va -Table 100 | Out-Null
-        (Get-IpRoute $Ns -Table 100).dst | Should -Be @('10.42.3.0/24')
-        Get-IpRoute $Ns | Where-Object dst -eq '10.42.3.0/24' | Should -BeNullOrEmpty
+        (Get-IpJsonRoute $Ns -Table 100).dst | Should -Be @('10.42.3.0/24')
+        Get-IpJsonRoute $Ns | Where-Object dst -eq '10.42.3.0/24' | Should -BeNullOrEmpty
     }
 
     It 'adds a gateway-checked route without onlink' {
         ($Fixture | Add-OnlinkRoute 10.10.20.0/24 -Gateway 10.10.10.1 -InterfaceName va -CheckGateway).OnLink | Should -BeFalse
-        $oracle = Get-IpRoute $Ns | Where-Object dst -eq '10.10.20.0/24'
+        $oracle = Get-IpJsonRoute $Ns | Where-Object dst -eq '10.10.20.0/24'
         $oracle.gateway | Should -Be '10.10.10.1'
         $oracle.flags | Should -Not -Contain 'onlink'
     }
@@ -50,7 +50,7 @@ Describe 'Route cmdlets' {
     It 'replaces a route with -Replace' {
         ip -n $Ns route add 10.42.2.0/24 via 172.16.165.1 dev va onlink
         $Fixture | Add-OnlinkRoute 10.42.2.0/24 -Gateway 172.16.165.244 -InterfaceName va -Replace | Out-Null
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.42.2.0/24').gateway | Should -Be '172.16.165.244'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.42.2.0/24').gateway | Should -Be '172.16.165.244'
     }
 
     It 'reports the onlink routes ip added, and every route of both families with -All' {
@@ -60,7 +60,7 @@ Describe 'Route cmdlets' {
         $onlink.Destination.ToString() | Should -Be '10.42.2.0/24'
         $onlink.Gateway | Should -Be ([ipaddress]'172.16.165.244')
         $all = $Fixture | Get-OnlinkRoute -All
-        @($all | ForEach-Object { $_.Destination.ToString() } | Sort-Object) | Should -Be @(@((Get-IpRoute $Ns).dst) + @((Get-IpRoute $Ns -Family 6).dst) | Sort-Object)
+        @($all | ForEach-Object { $_.Destination.ToString() } | Sort-Object) | Should -Be @(@((Get-IpJsonRoute $Ns).dst) + @((Get-IpJsonRoute $Ns -Family 6).dst) | Sort-Object)
         ($Fixture | Get-OnlinkRoute -All -Destination 10.42.4.0/24).Gateway | Should -Be ([ipaddress]'10.10.10.1')
     }
 
@@ -68,14 +68,14 @@ Describe 'Route cmdlets' {
         ip -n $Ns route add 10.42.2.0/24 via 172.16.165.244 dev va onlink
         ip -n $Ns route add 10.42.4.0/24 via 10.10.10.1 dev va
         $Fixture | Get-OnlinkRoute va | Remove-OnlinkRoute -Confirm:$false
-        (Get-IpRoute $Ns).dst | Should -Not -Contain '10.42.2.0/24'
-        (Get-IpRoute $Ns).dst | Should -Contain '10.42.4.0/24'
+        (Get-IpJsonRoute $Ns).dst | Should -Not -Contain '10.42.2.0/24'
+        (Get-IpJsonRoute $Ns).dst | Should -Contain '10.42.4.0/24'
     }
 
     It 'removes a route by destination and gateway' {
         ip -n $Ns route add 10.42.2.0/24 via 172.16.165.244 dev va onlink
         Remove-OnlinkRoute 10.42.2.0/24 -Gateway 172.16.165.244 -InterfaceName va -NetNamespace $Ns -Confirm:$false
-        (Get-IpRoute $Ns).dst | Should -Not -Contain '10.42.2.0/24'
+        (Get-IpJsonRoute $Ns).dst | Should -Not -Contain '10.42.2.0/24'
     }
 
     It 'carries traffic to a gateway that no prefix covers' {
@@ -233,7 +233,7 @@ Describe 'Route cmdlets in a pipeline' {
     It 'adds piped prefix strings and writes each route as the kernel made it' {
         $written = @($Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures)
         $failures | Should -BeNullOrEmpty
-        $kernel = @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1')
+        $kernel = @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1')
         @($kernel.dst | Sort-Object) | Should -Be @($Prefixes | Sort-Object)
         $kernel | Where-Object { $_.flags -notcontains 'onlink' -or $_.protocol -ne '73' } | Should -BeNullOrEmpty
         @($written | ForEach-Object { "$($_.Destination)" }) | Should -Be @($Prefixes)
@@ -251,19 +251,19 @@ Describe 'Route cmdlets in a pipeline' {
         $written = @(Import-Csv $csv | Add-OnlinkRoute -NetNamespace $Ns -ErrorVariable failures)
         $failures | Should -BeNullOrEmpty
         $written.Count | Should -Be 3
-        $first = Get-IpRoute $Ns | Where-Object dst -eq '10.71.1.0/24'
+        $first = Get-IpJsonRoute $Ns | Where-Object dst -eq '10.71.1.0/24'
         ($first.gateway, $first.metric, ($first.flags -contains 'onlink')) | Should -Be @('198.51.100.7', 5, $true)
-        $second = Get-IpRoute $Ns -Table 100 | Where-Object dst -eq '10.71.2.0/24'
+        $second = Get-IpJsonRoute $Ns -Table 100 | Where-Object dst -eq '10.71.2.0/24'
         ($second.dev, $second.gateway, $second.metrics.mtu) | Should -Be @('cp0', $null, 1400)
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.71.3.0/24').metrics.mtu | Should -Be 1300
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.71.3.0/24').metrics.mtu | Should -Be 1300
     }
 
     It 'binds objects from ConvertFrom-Json' {
         $json = '[{"Destination":"10.72.1.0/24","Gateway":"198.51.100.5","InterfaceName":"cp0","Metric":9},{"Destination":"10.72.2.0/24","Gateway":"198.51.100.6","InterfaceName":"cp0"}]'
         $written = @($json | ConvertFrom-Json | Add-OnlinkRoute -NetNamespace $Ns)
         @($written.Destination | ForEach-Object ToString) | Should -Be @('10.72.1.0/24', '10.72.2.0/24')
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.72.1.0/24').metric | Should -Be 9
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.72.2.0/24').gateway | Should -Be '198.51.100.6'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.72.1.0/24').metric | Should -Be 9
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.72.2.0/24').gateway | Should -Be '198.51.100.6'
     }
 
     It 'reports each failure as its own error naming the piped item, with the kernel''s text, and adds the rest' {
@@ -287,7 +287,7 @@ Describe 'Route cmdlets in a pipeline' {
         $byTarget['10.73.3.0/24'].Exception.Message | Should -BeLike '*Kernel says: "Nexthop device is not up"*'
         $byTarget['10.73.4.0/24'].FullyQualifiedErrorId | Should -BeLike 'LinkNotFound,*'
         # Nothing left behind by a failure; the route that was there is untouched.
-        $kernel = @(Get-IpRoute $Ns | Where-Object dst -like '10.73.*')
+        $kernel = @(Get-IpJsonRoute $Ns | Where-Object dst -like '10.73.*')
         @($kernel.dst | Sort-Object) | Should -Be @('10.73.1.0/24', '10.73.2.0/24', '10.73.5.0/24')
         ($kernel | Where-Object dst -eq '10.73.2.0/24').gateway | Should -Be '198.51.100.77'
     }
@@ -297,7 +297,7 @@ Describe 'Route cmdlets in a pipeline' {
         '10.74.1.0/24', '10.74.2.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
         $failures.Count | Should -Be 1
         $failures[0].TargetObject | Should -BeExactly '10.74.2.0/24'
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.74.1.0/24').gateway | Should -Be '198.51.100.1'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.74.1.0/24').gateway | Should -Be '198.51.100.1'
     }
 
     It 'removes piped prefix strings, and what Get-OnlinkRoute pipes' {
@@ -305,36 +305,36 @@ Describe 'Route cmdlets in a pipeline' {
         ip -n $Ns route add 10.75.0.0/24 via 198.51.100.1 dev cp0
         $Prefixes[0..9] | Remove-OnlinkRoute -NetNamespace $Ns -Confirm:$false -ErrorVariable failures
         $failures | Should -BeNullOrEmpty
-        @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Where-Object flags -contains 'onlink').Count | Should -Be 590
+        @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Where-Object flags -contains 'onlink').Count | Should -Be 590
         Get-OnlinkRoute cp0 -NetNamespace $Ns | Remove-OnlinkRoute -Confirm:$false -ErrorVariable failures
         $failures | Should -BeNullOrEmpty
-        @(Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
+        @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
     }
 
     It 'leaves only the routes a Select-Object -First after it took' {
         # The batch of 600 was sent whole; the 597 routes never written out are taken back.
         $taken = @($Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns | Select-Object -First 3)
         @($taken | ForEach-Object { "$($_.Destination)" }) | Should -Be @($Prefixes[0..2])
-        @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
+        @((Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
     }
 
     It 'stops at the first failure under -ErrorAction Stop, leaving no route after it' {
         ip -n $Ns route add 10.76.2.0/24 via 198.51.100.77 dev cp0 onlink
         { '10.76.1.0/24', '10.76.2.0/24', '10.76.3.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorAction Stop } |
             Should -Throw -ErrorId 'RouteExists,*'
-        @((Get-IpRoute $Ns | Where-Object dst -like '10.76.*').dst | Sort-Object) | Should -Be @('10.76.1.0/24', '10.76.2.0/24')
+        @((Get-IpJsonRoute $Ns | Where-Object dst -like '10.76.*').dst | Sort-Object) | Should -Be @('10.76.1.0/24', '10.76.2.0/24')
     }
 
     It 'takes a piped namespace object as the namespace only, for adding and removing' {
         # The namespace's Name must not bind -InterfaceName (alias Name), nor the object -Destination.
         $route = Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.0.0/24 -Gateway 198.51.100.1 -InterfaceName cp0
         $route.Namespace | Should -Be $Ns
-        (Get-IpRoute $Ns | Where-Object dst -eq '10.77.0.0/24').dev | Should -Be 'cp0'
+        (Get-IpJsonRoute $Ns | Where-Object dst -eq '10.77.0.0/24').dev | Should -Be 'cp0'
         Get-NetNamespace $Ns | Add-OnlinkRoute 10.77.1.0/24 -Gateway 198.51.100.1 -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'NameNotGiven,*'
         Get-NetNamespace $Ns | Remove-OnlinkRoute 10.77.0.0/24 -Confirm:$false -ErrorVariable failure
         $failure | Should -BeNullOrEmpty
-        Get-IpRoute $Ns | Where-Object dst -like '10.77.*' | Should -BeNullOrEmpty
+        Get-IpJsonRoute $Ns | Where-Object dst -like '10.77.*' | Should -BeNullOrEmpty
     }
 
     It 'describes each piped route under -WhatIf and changes nothing' {
@@ -342,7 +342,7 @@ Describe 'Route cmdlets in a pipeline' {
         $run.Errors | Should -BeNullOrEmpty
         $run.HostLines | Should -HaveCount 3
         $run.HostLines[1] | Should -BeLike "What if:*Add route $($Prefixes[1]) via 198.51.100.1 dev cp0 proto 73 onlink*$Ns*"
-        Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Should -BeNullOrEmpty
+        Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1' | Should -BeNullOrEmpty
     }
 
     It 'asks -Confirm item by item: Yes, No, then Yes to All' {
@@ -350,7 +350,7 @@ Describe 'Route cmdlets in a pipeline' {
         $run.Errors | Should -BeNullOrEmpty
         $run.Prompts | Should -HaveCount 3
         $run.Output | Should -HaveCount 4
-        @((Get-IpRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0, 2, 3, 4] | Sort-Object)
+        @((Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0, 2, 3, 4] | Sort-Object)
     }
 }
 
@@ -413,7 +413,7 @@ Import-Module '$ModulePath'
             $run.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
             $written = @($run.Output | ForEach-Object { "$($_.Destination.BaseAddress)" })
             $written.Count | Should -BeLessThan 100000
-            $kernel = @(Get-IpRoute $Ns | Where-Object protocol -eq '73' | ForEach-Object dst)
+            $kernel = @(Get-IpJsonRoute $Ns | Where-Object protocol -eq '73' | ForEach-Object dst)
             $kernel.Count | Should -Be $written.Count
             @($kernel | Sort-Object) | Should -Be @($written | Sort-Object)
         }
@@ -457,7 +457,7 @@ Describe 'Route pipelines in parallel runspaces' {
             @($result.Written | ForEach-Object { "$($_.Destination)" }) | Should -Be $result.Prefixes
             @($result.Written.Namespace | Sort-Object -Unique) | Should -Be @($result.Job.Namespace)
             @($result.Written.Gateway | ForEach-Object ToString | Sort-Object -Unique) | Should -Be @($gateway)
-            $kernel = @(Get-IpRoute $result.Job.Namespace | Where-Object protocol -eq '73')
+            $kernel = @(Get-IpJsonRoute $result.Job.Namespace | Where-Object protocol -eq '73')
             @($kernel.dst | Sort-Object) | Should -Be @($result.Prefixes | Sort-Object)
             @($kernel.gateway | Sort-Object -Unique) | Should -Be @($gateway)
         }

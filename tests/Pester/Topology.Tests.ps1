@@ -74,12 +74,12 @@ Describe 'Topology cmdlets' {
         $toA.flags | Should -Contain 'UP'
         (Get-IpLink $Lab.A br0).linkinfo.info_kind | Should -Be 'bridge'
         (Get-IpLink $Lab.A eth0).flags | Should -Contain 'UP'
-        (Get-IpAddress $Lab.A br0).local | Should -Be '10.42.1.1'
-        (Get-IpAddress $Lab.B eth0).local | Should -Be '10.1.2.2'
-        $default = Get-IpRoute $Lab.A | Where-Object dst -eq 'default'
+        (Get-IpJsonAddress $Lab.A br0).local | Should -Be '10.42.1.1'
+        (Get-IpJsonAddress $Lab.B eth0).local | Should -Be '10.1.2.2'
+        $default = Get-IpJsonRoute $Lab.A | Where-Object dst -eq 'default'
         $default.gateway | Should -Be '10.1.1.1'
         "$($default.protocol)" | Should -Be '73'
-        (Get-IpRoute $Lab.R | Where-Object dst -eq '10.42.2.0/24').gateway | Should -Be '10.1.2.2'
+        (Get-IpJsonRoute $Lab.R | Where-Object dst -eq '10.42.2.0/24').gateway | Should -Be '10.1.2.2'
         Get-IpForwardingOracle $Lab.R | Should -BeTrue
         Test-Ping $Lab.A 10.42.2.1 -Source 10.42.1.1 | Should -BeTrue
     }
@@ -110,8 +110,8 @@ Describe 'Topology cmdlets' {
         ($drift | Where-Object Namespace -eq $Lab.B).Target | Should -BeLike '*br0*'
 
         (Set-IpipTopology -InputObject $Lab.Topology -NetNamespace $Lab.R).StepsApplied | Should -Be 3
-        (Get-IpAddress $Lab.A br0).local | Should -Be '10.42.1.1'
-        (Get-IpRoute $Lab.R).dst | Should -Contain '10.42.2.0/24'
+        (Get-IpJsonAddress $Lab.A br0).local | Should -Be '10.42.1.1'
+        (Get-IpJsonRoute $Lab.R).dst | Should -Contain '10.42.2.0/24'
         (Get-IpLink $Lab.B br0).flags | Should -Contain 'UP'
     }
 
@@ -140,11 +140,11 @@ Describe 'Topology cmdlets' {
         $plan = Set-IpipTopology -Path $file -SavePlan $planFile
         $plan.Steps.Count | Should -Be 2
         Test-Path $planFile | Should -BeTrue
-        Get-IpAddress $Lab.B br0 | Should -BeNullOrEmpty -Because '-SavePlan only saves the plan'
+        Get-IpJsonAddress $Lab.B br0 | Should -BeNullOrEmpty -Because '-SavePlan only saves the plan'
 
         Set-IpipTopology -PlanPath $planFile | Out-Null
-        (Get-IpAddress $Lab.A br0).local | Should -Be '10.42.1.1'
-        (Get-IpAddress $Lab.B br0).local | Should -Be '10.42.2.1'
+        (Get-IpJsonAddress $Lab.A br0).local | Should -Be '10.42.1.1'
+        (Get-IpJsonAddress $Lab.B br0).local | Should -Be '10.42.2.1'
         Test-IpipTopology -Path $file | Should -BeTrue
         Test-Ping $Lab.A 10.42.2.1 -Source 10.42.1.1 | Should -BeTrue
     }
@@ -184,7 +184,7 @@ Describe 'Topology cmdlets' {
         Set-IpipTopology -InputObject $Lab.Topology -NetNamespace $Lab.R -Prune | Out-Null
         Get-IpLink $Lab.A br0 | Should -BeNullOrEmpty
         Get-IpLink $Lab.A foreign0 | Should -Not -BeNullOrEmpty
-        (Get-IpAddress $Lab.A foreign0).local | Should -Be '10.43.0.1'
+        (Get-IpJsonAddress $Lab.A foreign0).local | Should -Be '10.43.0.1'
     }
 
     It 'undoes every step when one fails, leaving the namespaces as they were' {

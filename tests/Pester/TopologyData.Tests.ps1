@@ -81,7 +81,7 @@ Describe 'A .psd1 topology is read by PowerShell''s parser' {
         [int](Get-IpLink $Ns dbr0).mtu | Should -Be 1400
         (Get-IpLink $Ns dbr1).linkinfo.info_kind | Should -Be 'bridge'
         Get-IpForwardingOracle $Ns | Should -BeTrue
-        $route = Get-IpRoute $Ns -Table 10 | Where-Object dst -eq '10.78.0.0/16'
+        $route = Get-IpJsonRoute $Ns -Table 10 | Where-Object dst -eq '10.78.0.0/16'
         $route.gateway | Should -Be '10.77.0.2'
         $route.metric | Should -Be 16
         $route.metrics.mtu | Should -Be 1024

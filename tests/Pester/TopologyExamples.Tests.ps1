@@ -26,7 +26,7 @@ Describe 'examples/S1-point-to-point.psd1' -Tag Tunnel {
         $tunl.linkinfo.info_data.local | Should -Be '10.10.10.2'
         $tunl.linkinfo.info_data.remote | Should -Be '10.10.20.2'
         $tunl.ifalias | Should -Be 'ipiptools:managed'
-        (Get-IpAddress $Ns2 tunr).address | Should -Be '10.10.100.10'
+        (Get-IpJsonAddress $Ns2 tunr).address | Should -Be '10.10.100.10'
         Test-Ping $Ns1 10.10.200.10 | Should -BeTrue
     }
 
@@ -83,11 +83,11 @@ Describe 'examples/S6-calico-mesh.psd1' -Tag Tunnel {
     It 'converges the mesh: A reaches B and C through tunl0, and B sees the inner source 10.42.1.0' {
         Set-IpipTopology -Path $File | Out-Null
         $a = $Names['node-a']
-        $route = Get-IpRoute $a | Where-Object dst -eq '10.42.3.0/24'
+        $route = Get-IpJsonRoute $a | Where-Object dst -eq '10.42.3.0/24'
         $route.gateway | Should -Be '172.16.168.113'
         $route.dev | Should -Be 'tunl0'
         $route.flags | Should -Contain 'onlink'
-        (Get-IpAddress $a tunl0).local | Should -Be '10.42.1.0'
+        (Get-IpJsonAddress $a tunl0).local | Should -Be '10.42.1.0'
         $capture = Start-PacketCapture $Names['node-b'] tunl0
         Test-Ping $a 10.42.2.1 | Should -BeTrue
         ($capture | Receive-PacketCapture).Text | Should -BeLike '*10.42.1.0 > 10.42.2.1: ICMP echo request*'
@@ -108,7 +108,7 @@ Describe 'examples/S6-calico-mesh.psd1' -Tag Tunnel {
         $drift = @(Test-IpipTopology -Path $File -Detailed)
         $drift.Target | Should -BeLike '10.42.9.0/24*'
         Set-IpipTopology -Path $File | Out-Null
-        (Get-IpRoute $a).dst | Should -Not -Contain '10.42.9.0/24'
-        (Get-IpRoute $a).dst | Should -Contain '10.43.0.0/24'
+        (Get-IpJsonRoute $a).dst | Should -Not -Contain '10.42.9.0/24'
+        (Get-IpJsonRoute $a).dst | Should -Contain '10.43.0.0/24'
     }
 }

@@ -7,31 +7,16 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Routes;
 
 /// <summary>
-/// A route cmdlet that changes routes (Add-OnlinkRoute, Remove-OnlinkRoute) at pipeline scale:
-/// each approved item is queued in its namespace's <see cref="RouteBatch"/> and answered on
-/// its own (see <see cref="PipelineBatches{TOutcome}"/>). -WhatIf and -Confirm ask item by
-/// item, before anything is queued.
+/// A route cmdlet that changes routes (the add and remove cmdlets, <see cref="RouteAddCmdlet"/> and
+/// <see cref="RouteRemoveCmdlet"/>) at pipeline scale: each approved item is queued in its
+/// namespace's <see cref="RouteBatch"/> and answered on its own (see
+/// <see cref="PipelineBatches{TOutcome}"/>). -WhatIf and -Confirm ask item by item, before
+/// anything is queued.
 /// </summary>
-public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
+public abstract class RouteChangeCmdlet : PipedItemCmdlet
 {
     private PipelineBatches<RouteOutcome>? _batches;
     private bool _destinationTyped;
-
-    /// <summary>
-    /// The piped object as it came, whatever else it binds to: what a failed item's ErrorRecord
-    /// names as its TargetObject (a string, a CSV row, a route). Only pipeline input binds it.
-    /// <para>
-    /// Like every parameter here that takes pipeline input, it belongs to the named sets only,
-    /// not to all: PowerShell first tries, in each binding stage, the parameters of the default
-    /// set (<see cref="PipedNamespaceCmdlet.PipelineChoosesSet"/>), and stops at the first
-    /// that binds. A pipeline parameter in every set would bind there and keep a piped
-    /// namespace object from selecting <see cref="PipedNamespaceCmdlet.PipedNamespaceSet"/>,
-    /// so its Name would bind -InterfaceName again.
-    /// </para>
-    /// </summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByPropertySet)]
-    [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedNamespaceSet)]
-    public PSObject? InputItem { get; set; }
 
     protected abstract RouteChange Change { get; }
 
@@ -57,6 +42,6 @@ public abstract class RouteChangeCmdlet : PipedNamespaceCmdlet
 
     protected override void EndProcessing() => _batches?.SendAll();
 
-    /// <summary>Writes the route the kernel made for an add (Remove-OnlinkRoute writes nothing).</summary>
+    /// <summary>Writes the route the kernel made for an add (a removal writes nothing).</summary>
     protected abstract void WriteMade(Route made);
 }

@@ -71,6 +71,28 @@ public sealed class CommandsLiveTests
     }
 
     [Fact]
+    public void ARouteWithoutDeviceNamesTheDeviceTheKernelChoseAndARemovalMatchesAnyType()
+    {
+        using var a = new TestNamespace();
+        using var client = RtnetlinkClient.Open(a.Namespace);
+        client.Links.AddVethPair(Link.Of("va", new VethParameters("vb")) with { IsUp = true }, client.Links);
+        client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.10.2"), 24));
+        var adds = client.Routes.CreateBatch(RouteChange.Add);
+        adds.Queue(new Route(IPNetwork.Parse("10.10.20.0/24")) { Gateway = IPAddress.Parse("10.10.10.1") });
+        adds.Queue(new Route(IPNetwork.Parse("10.10.30.0/24")) { Type = RouteType.Blackhole });
+        var made = adds.Send();
+        Assert.Equal("va", made[0].Made!.Device);
+        Assert.Equal("va", IpOracle.Routes(a.Name, "10.10.20.0/24")[0].GetProperty("dev").GetString());
+        Assert.Equal(RouteType.Blackhole, made[1].Made!.Type);
+        Assert.Null(made[1].Made!.Device);
+
+        // ip route del 10.10.30.0/24: no type given matches the blackhole.
+        client.Routes.Delete(Route.Removal(IPNetwork.Parse("10.10.30.0/24"), null, null, RouteTable.Main));
+        Assert.Equal(0, IpOracle.Routes(a.Name, "10.10.30.0/24").GetArrayLength());
+        Assert.Equal("10.10.30.0/24", Route.Removal(IPNetwork.Parse("10.10.30.0/24"), null, null, RouteTable.Main).ToString());
+    }
+
+    [Fact]
     public void RemovingAVethThatIsNotOneIsRefused()
     {
         using var a = new TestNamespace();

@@ -28,7 +28,7 @@ function Get-IpLink {
 
 # The IPv4 addresses of a device as ip sees them: objects with local, prefixlen,
 # address (the peer, when there is one), and the device name as ifname.
-function Get-IpAddress {
+function Get-IpJsonAddress {
     param([Parameter(Mandatory)] [string] $Namespace, [string] $Device)
     foreach ($link in Get-IpJson $Namespace -4 addr show) {
         if ($Device -and $link.ifname -ne $Device) { continue }
@@ -39,7 +39,7 @@ function Get-IpAddress {
 }
 
 # The IPv4 routes of every table as ip sees them (dst, gateway, dev, flags, protocol, ...).
-function Get-IpRoute {
+function Get-IpJsonRoute {
     param([Parameter(Mandatory)] [string] $Namespace, [string] $Table = 'main', [ValidateSet('4', '6')] [string] $Family = '4')
     Get-IpJson $Namespace "-$Family" route show table $Table
 }

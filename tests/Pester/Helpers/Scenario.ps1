@@ -4,9 +4,8 @@
 # namespace stands in.
 
 # Joins NODE to ROUTER with a veth pair, both ends up and addressed, and routes DESTINATION
-# from NODE via the router's end. Plain addresses and plain routes go through
-# Add-TunnelPeerAddress -PrefixLength and Add-OnlinkRoute -CheckGateway, the cmdlets that
-# make them today.
+# from NODE via the router's end, with a plain address on each end (Add-IpAddress) and a
+# plain route via a gateway (Add-IpRoute).
 function Connect-RouterLink {
     param(
         [Parameter(Mandatory)] [string] $Router,
@@ -20,9 +19,9 @@ function Connect-RouterLink {
     )
 
     New-VethPair $RouterEnd $NodeEnd -PeerNamespace $Node -Up -NetNamespace $Router | Out-Null
-    Add-TunnelPeerAddress $RouterAddress -PrefixLength $PrefixLength -InterfaceName $RouterEnd -NetNamespace $Router | Out-Null
-    Add-TunnelPeerAddress $NodeAddress -PrefixLength $PrefixLength -InterfaceName $NodeEnd -NetNamespace $Node | Out-Null
-    Add-OnlinkRoute $NodeRoute -Gateway $RouterAddress -InterfaceName $NodeEnd -CheckGateway -NetNamespace $Node | Out-Null
+    Add-IpAddress "$RouterAddress/$PrefixLength" -InterfaceName $RouterEnd -NetNamespace $Router | Out-Null
+    Add-IpAddress "$NodeAddress/$PrefixLength" -InterfaceName $NodeEnd -NetNamespace $Node | Out-Null
+    Add-IpRoute $NodeRoute -Gateway $RouterAddress -InterfaceName $NodeEnd -NetNamespace $Node | Out-Null
 }
 
 # A bridge with an address in NAMESPACE. No cmdlet makes a bridge yet; Set-IpipTopology

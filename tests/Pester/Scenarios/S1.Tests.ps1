@@ -33,11 +33,11 @@ Describe 'Scenario S1: two namespaces, point-to-point ipip' -Tag Tunnel {
         Test-Ping $Ns2 10.10.100.10 | Should -BeTrue
     }
 
-    It 'ns1 has the kernel route 10.10.200.10 dev tunl scope link, and Get-OnlinkRoute agrees' {
-        $route = Get-IpRoute $Ns1 | Where-Object dst -eq '10.10.200.10'
+    It 'ns1 has the kernel route 10.10.200.10 dev tunl scope link, and Get-IpRoute agrees' {
+        $route = Get-IpJsonRoute $Ns1 | Where-Object dst -eq '10.10.200.10'
         $route.dev | Should -Be 'tunl'
         $route.scope | Should -Be 'link'
-        $reported = Get-OnlinkRoute -All -Destination 10.10.200.10/32 -NetNamespace $Ns1
+        $reported = Get-IpRoute -Destination 10.10.200.10/32 -NetNamespace $Ns1
         $reported.Device | Should -Be 'tunl'
         $reported.Scope | Should -Be 'Link'
     }

@@ -54,6 +54,6 @@ Describe 'Scenario S3: namespaces through a router, with a capture' -Tag Tunnel 
         $names = @((ip -j netns list | ConvertFrom-Json).name)
         $names | Should -Not -Contain $Ns01
         $names | Should -Not -Contain $Ns02
-        Get-IpRoute $R | Should -BeNullOrEmpty
+        Get-IpJsonRoute $R | Should -BeNullOrEmpty
     }
 }

@@ -14,8 +14,8 @@ Describe 'Scenario S4: NBMA through tunl0' -Tag Tunnel {
             Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'br0' }); Veths = @($ports) }) } -NetNamespace $s.Switch.Namespace | Out-Null
             for ($i = 1; $i -le 3; $i++) {
                 $ns = $s.Hosts[$i - 1].Namespace
-                Add-TunnelPeerAddress "1$i.1.1.1" -PrefixLength 32 -InterfaceName lo -NetNamespace $ns | Out-Null
-                Add-TunnelPeerAddress "192.168.122.1$i" -PrefixLength 24 -InterfaceName eth0 -NetNamespace $ns | Out-Null
+                Add-IpAddress "1$i.1.1.1/32" -InterfaceName lo -NetNamespace $ns | Out-Null
+                Add-IpAddress "192.168.122.1$i/24" -InterfaceName eth0 -NetNamespace $ns | Out-Null
                 Set-IpipTunnel tunl0 -Up -NetNamespace $ns
                 foreach ($j in 1..3 | Where-Object { $_ -ne $i }) {
                     Get-IpipTunnel tunl0 -NetNamespace $ns | Add-OnlinkRoute "1$j.1.1.1/32" -Gateway "192.168.122.1$j" | Out-Null
@@ -40,7 +40,7 @@ Describe 'Scenario S4: NBMA through tunl0' -Tag Tunnel {
     }
 
     It 'the route''s next hop becomes the outer destination' {
-        $route = Get-IpRoute $Host1 | Where-Object dst -eq '12.1.1.1'
+        $route = Get-IpJsonRoute $Host1 | Where-Object dst -eq '12.1.1.1'
         $route.gateway | Should -Be '192.168.122.12'
         $route.dev | Should -Be 'tunl0'
         $route.flags | Should -Contain 'onlink'
@@ -51,7 +51,7 @@ Describe 'Scenario S4: NBMA through tunl0' -Tag Tunnel {
 
     It 'without onlink the kernel refuses the route: its next hop is not on tunl0''s network' {
         $before = Get-IpState $Host1
-        Add-OnlinkRoute 14.1.1.1/32 -Gateway 192.168.122.14 -InterfaceName tunl0 -CheckGateway -NetNamespace $Host1 -ErrorVariable failure -ErrorAction SilentlyContinue
+        Add-IpRoute 14.1.1.1/32 -Gateway 192.168.122.14 -InterfaceName tunl0 -NetNamespace $Host1 -ErrorVariable failure -ErrorAction SilentlyContinue
         ($failure[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'RouteGatewayRejected'
         $failure[0].Exception.Message | Should -BeLike '*192.168.122.14*'
         Compare-IpState $before (Get-IpState $Host1) | Should -BeNullOrEmpty

@@ -37,7 +37,7 @@ Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
     }
 
     It 'the route to B''s subnet is a device route through the tunnel, and the echo crosses it' {
-        $route = Get-IpRoute $A | Where-Object dst -eq '10.42.2.0/24'
+        $route = Get-IpJsonRoute $A | Where-Object dst -eq '10.42.2.0/24'
         $route.dev | Should -Be 'tun-ab'
         $route.scope | Should -Be 'link'
         $route.gateway | Should -BeNullOrEmpty

@@ -67,10 +67,10 @@ Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
         for ($i = 0; $i -lt 3; $i++) {
             $ns = $S.Nodes[$i].Namespace
             (Get-IpLink $ns tunl0).flags | Should -Contain 'UP'
-            $address = Get-IpAddress $ns tunl0
+            $address = Get-IpJsonAddress $ns tunl0
             "$($address.local)/$($address.prefixlen)" | Should -Be "10.42.$($Nodes[$i].N).0/32"
             foreach ($other in $Nodes | Where-Object N -ne $Nodes[$i].N) {
-                $route = Get-IpRoute $ns | Where-Object dst -eq "10.42.$($other.N).0/24"
+                $route = Get-IpJsonRoute $ns | Where-Object dst -eq "10.42.$($other.N).0/24"
                 $route.gateway | Should -Be $other.Underlay
                 $route.dev | Should -Be 'tunl0'
                 $route.flags | Should -Contain 'onlink'

@@ -93,7 +93,7 @@ public sealed class AddressOperations
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
         {
-            throw e.Explain($"{address.Name} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-TunnelPeerAddress (or 'ip addr').", "AddressNotFound", address);
+            throw e.Explain($"{address.Name} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-IpAddress (or 'ip addr').", "AddressNotFound", address);
         }
     }
 

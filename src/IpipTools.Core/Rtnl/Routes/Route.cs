@@ -69,23 +69,30 @@ public sealed record Route(IPNetwork Destination)
     public bool IsOwnedByIpipTools => Protocol == RouteProtocol.IpipTools;
 
     /// <summary>
-    /// What <c>ip route del</c> deletes given these: a gateway or device narrows the match and
-    /// everything else is a wildcard (protocol 0 and scope "nowhere" tell the kernel to match
-    /// any protocol and scope).
+    /// What <c>ip route del</c> deletes given these: a gateway, device, metric or type narrows
+    /// the match and everything else is a wildcard (protocol 0, scope "nowhere", metric 0 and
+    /// type 0 tell the kernel to match any protocol, scope, metric and type, which is how a
+    /// blackhole or unreachable route is deleted by its destination alone).
     /// </summary>
-    public static Route Removal(IPNetwork destination, IPAddress? gateway, string? device, RouteTable table) =>
+    public static Route Removal(IPNetwork destination, IPAddress? gateway, string? device, RouteTable table,
+        uint metric = 0, RouteType type = RouteType.Unspecified) =>
         new(destination)
         {
             Gateway = gateway,
             Device = device,
             Table = table,
+            Metric = metric,
             Protocol = RouteProtocol.Unspecified,
             Scope = RouteScope.Nowhere,
+            Type = type,
         };
 
-    /// <summary>Whether <paramref name="read"/>, among routes the kernel echoed or listed, is the one this request made.</summary>
+    /// <summary>
+    /// Whether <paramref name="read"/>, among routes the kernel echoed or listed, is the one this
+    /// request made. A request without a device left the device to the kernel: any matches.
+    /// </summary>
     public bool IsMadeBy(Route read) =>
-        read.Destination.Equals(Destination) && Equals(read.Gateway, Gateway) && read.Table == Table && read.Device == Device;
+        read.Destination.Equals(Destination) && Equals(read.Gateway, Gateway) && read.Table == Table && (Device is null || read.Device == Device);
 
     /// <summary>
     /// What differs between this desired route and the read route <paramref name="actual"/>, as
@@ -111,11 +118,11 @@ public sealed record Route(IPNetwork Destination)
 
     /// <summary>
     /// Like <c>ip route</c> prints it: "10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink".
-    /// A removal's wildcards (protocol 0 and scope "nowhere": match any) are left out, as
+    /// A removal's wildcards (protocol 0, scope "nowhere", type 0: match any) are left out, as
     /// <c>ip route del</c> leaves them unsaid.
     /// </summary>
     public override string ToString() =>
-        (Type is RouteType.Unicast ? string.Empty : Type.ToString().ToLowerInvariant() + " ")
+        (Type is RouteType.Unicast or RouteType.Unspecified ? string.Empty : Type.ToString().ToLowerInvariant() + " ")
         + RouteText.Format(Destination, Gateway, Device, OnLink, Table, Metric,
             Protocol == RouteProtocol.Unspecified ? RouteProtocol.Boot : Protocol,
             Scope == RouteScope.Nowhere ? null : Scope, PreferredSource, Mtu);

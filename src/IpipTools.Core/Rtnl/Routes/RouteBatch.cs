@@ -96,6 +96,7 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         if (_echo)
         {
             ReadWhatWasNotEchoed(routes, made, errors);
+            NameDevicesTheKernelChose(made);
         }
 
         return routes.Select((route, i) => new RouteOutcome(route, made[i], errors[i])).ToList();
@@ -126,6 +127,28 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         // Only the request's own device can appear: no lookup may be sent mid-batch.
         var route = RouteReader.Read(message, _devices.NameOf, _client.NamespaceName);
         return requested.IsMadeBy(route) ? route : null;
+    }
+
+    /// <summary>
+    /// A route given without a device (a gateway alone, an IPv6 blackhole) goes out of the
+    /// device the kernel chose, whose name the batch never looked up: one read of the links
+    /// names them, so that a route written out says its device as <c>ip route</c> does.
+    /// </summary>
+    private void NameDevicesTheKernelChose(Route?[] made)
+    {
+        if (!made.Any(r => r is { Device: null, DeviceIndex: not 0 }))
+        {
+            return;
+        }
+
+        var names = _client.Links.List().ToDictionary(l => l.Index, l => l.Name);
+        for (var i = 0; i < made.Length; i++)
+        {
+            if (made[i] is { Device: null, DeviceIndex: not 0 } route && names.TryGetValue(route.DeviceIndex, out var name))
+            {
+                made[i] = route with { Device = name };
+            }
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class RouteErrors
                     : $"the gateway {spec.Gateway} is not on any network of {spec.Device ?? "the chosen device"}",
                 spec.OnLink
                     ? "Check the gateway address and that the namespace has a route covering the underlay."
-                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), make the route onlink: Add-OnlinkRoute without -CheckGateway, or OnLink = $true in a topology's route.",
+                    : "If the gateway is reachable on that device without a covering prefix (as with routes via tunl0), make the route onlink: Add-IpRoute -OnLink (Add-OnlinkRoute without -CheckGateway), or OnLink = $true in a topology's route.",
                 "RouteGatewayRejected", spec);
         }
 
@@ -32,7 +32,7 @@ internal static class RouteErrors
             Errno.EEXIST => e.Explain($"a route to {spec.Destination} already exists in table {spec.Table.ToIpString()}",
                 "Replace it instead (-Replace), or remove it first.", "RouteExists", spec),
             Errno.ESRCH when verb == "delete" => e.Explain($"there is no such route to {spec.Destination} in table {spec.Table.ToIpString()}",
-                "List the routes with Get-OnlinkRoute (or 'ip route').", "RouteNotFound", spec),
+                "List the routes with Get-IpRoute (or 'ip route').", "RouteNotFound", spec),
             Errno.ENODEV => e.Explain($"the device {spec.Device} does not exist", "Check the device name and namespace.", "LinkNotFound", spec),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId == "NetlinkRequestFailed" ? "RouteRejected" : e.ErrorId, spec),
         };

@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using System.Net;
+using IpipTools.Completers;
+using IpipTools.Core.Rtnl;
+using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Routes;
+
+/// <summary>
+/// What Get-IpRoute and Get-OnlinkRoute share: <c>ip route show [dev D] [table T]</c> and
+/// <c>ip -6 route show ...</c>, one dump per family on the pipeline's connection, what the
+/// kernel can filter filtered there (<see cref="Query"/>), the rest here
+/// (<see cref="Keeps"/>).
+/// </summary>
+public abstract class RouteListCmdlet : PipedNamespaceCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [Alias("Name", "Device", "TunnelName")]
+    [ArgumentCompleter(typeof(InterfaceNameCompleter))]
+    public string? InterfaceName { get; set; }
+
+    [Parameter]
+    [StrictPrefix]
+    public IPNetwork? Destination { get; set; }
+
+    /// <summary>A table number, or main, local, default by name; main when left out.</summary>
+    [Parameter]
+    [RouteTableName]
+    [ArgumentCompleter(typeof(RouteTableCompleter))]
+    public uint? Table { get; set; }
+
+    /// <summary>The dump request of one family; a derived cmdlet may add what the kernel filters.</summary>
+    protected virtual RouteQuery Query(byte family) =>
+        new() { Family = family, Table = (RouteTable?)Table ?? RouteTable.Main, Device = InterfaceName };
+
+    /// <summary>Whether a listed route is written; by default those to -Destination, when given.</summary>
+    protected virtual bool Keeps(Route route) => Destination is null || route.Destination.Equals(Destination.Value);
+
+    protected sealed override void ProcessItem()
+    {
+        var routes = Connection(Target).Routes;
+        foreach (var family in Families())
+        {
+            WriteEach(routes.List(Query(family)).Where(Keeps).ToList());
+        }
+    }
+
+    /// <summary>The families to list: -Destination's alone when given, else IPv4 and IPv6.</summary>
+    private IEnumerable<byte> Families() => Destination is IPNetwork destination
+        ? new[] { AddressFamilies.Of(destination.BaseAddress) }
+        : new[] { AddressFamilies.Inet, AddressFamilies.Inet6 };
+}
