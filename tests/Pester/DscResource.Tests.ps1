@@ -213,9 +213,9 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         (Get-IpLink $A.Namespace dv0).flags | Should -Contain 'UP'
         (Get-IpLink $B.Namespace dv1).master | Should -Be 'dbr0'
         (Get-IpLink $B.Namespace dbr0).linkinfo.info_kind | Should -Be 'bridge'
-        (Get-IpAddress $A.Namespace dv0).local | Should -Be '10.77.0.1'
-        (Get-IpAddress $B.Namespace dbr0).local | Should -Be '10.77.0.2'
-        $route = Get-IpRoute $A.Namespace | Where-Object dst -eq '10.78.0.0/24'
+        (Get-IpJsonAddress $A.Namespace dv0).local | Should -Be '10.77.0.1'
+        (Get-IpJsonAddress $B.Namespace dbr0).local | Should -Be '10.77.0.2'
+        $route = Get-IpJsonRoute $A.Namespace | Where-Object dst -eq '10.78.0.0/24'
         $route.gateway | Should -Be '10.77.0.2'
         $route.protocol | Should -Be '73'
         $null = ip netns exec $A.Namespace ping -c 1 -W 2 10.77.0.2
@@ -267,7 +267,7 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         $test.Lines[0]._inDesiredState | Should -BeFalse
         ($test.Lines[0].changes -join "`n") | Should -Match 'Add Address 10.77.0.2/24'
         (Invoke-DscOperation set $Instance).Lines[0].changeRequests | Should -BeGreaterThan 0
-        (Get-IpAddress $B.Namespace dbr0).local | Should -Be '10.77.0.2'
+        (Get-IpJsonAddress $B.Namespace dbr0).local | Should -Be '10.77.0.2'
     }
 
     It 'refuses <Case> with a JSON error on stderr, exit code <Code>, and changes nothing' -ForEach @(
@@ -380,7 +380,7 @@ Describe 'The S6 DSC configuration document, converged by the resource' -Tag Tun
         $result.Errors | Should -BeNullOrEmpty
         $result.ExitCode | Should -Be 0
         $result.Lines[0].changeRequests | Should -BeGreaterThan 0
-        (Get-IpAddress $Renamed['node-a'] tunl0).local | Should -Be '10.42.1.0'
+        (Get-IpJsonAddress $Renamed['node-a'] tunl0).local | Should -Be '10.42.1.0'
         Test-Ping $Renamed['node-a'] 10.42.2.1 | Should -BeTrue
         Test-Ping $Renamed['node-a'] 10.42.3.1 | Should -BeTrue
     }

@@ -60,8 +60,8 @@ Describe 'A topology over many hosts, over SSH' {
         $results.HostName | Should -Be @($reachable | ForEach-Object Address)
         $results.Status | Should -Not -Contain 'Failed'
         foreach ($h in $reachable) {
-            (Get-IpAddress $h.Namespace mybr0).local | Should -Be "10.42.$($h.N).1"
-            $routes = Get-IpRoute $h.Namespace
+            (Get-IpJsonAddress $h.Namespace mybr0).local | Should -Be "10.42.$($h.N).1"
+            $routes = Get-IpJsonRoute $h.Namespace
             @($routes | Where-Object { $_.dst -like '10.42.*.0/24' -and $_.gateway }).Count | Should -Be 2
             @($routes | Where-Object dst -like "10.43.$($h.N).*").Count | Should -Be $FillerRoutes
         }
@@ -92,7 +92,7 @@ Describe 'A topology over many hosts, over SSH' {
         $plans | ForEach-Object { $_ | Should -BeOfType IpipTools.Topology.Hosts.HostPlan }
         ($plans | Where-Object HostName -eq $drifted.Address).Steps | Should -HaveCount 1
         ($plans | Where-Object HostName -ne $drifted.Address).IsConverged | Should -Be $true, $true
-        Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).7" | Should -BeNullOrEmpty
+        Get-IpJsonRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).7" | Should -BeNullOrEmpty
     }
 
     It 'repairs 1% drift on one host, changing only that host' {
@@ -106,7 +106,7 @@ Describe 'A topology over many hosts, over SSH' {
         ($results | Where-Object Changed).HostName | Should -Be $drifted.Address
         ($results | Where-Object Changed).PlannedSteps | Should -Be 1
         ($results | Where-Object Changed).ChangeRequests | Should -BeGreaterThan 0
-        (Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).42").gateway | Should -Be $reachable[0].Address
+        (Get-IpJsonRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).42").gateway | Should -Be $reachable[0].Address
     }
 
     It 'changes no host when one is unreachable, and says which host and why' {
@@ -121,7 +121,7 @@ Describe 'A topology over many hosts, over SSH' {
         "$failures" | Should -BeLike "*Host '$($silent.Address)': cannot open a PowerShell session*No host was changed*"
         ($results | Where-Object HostName -eq $silent.Address).Status | Should -Be 'Unreachable'
         ($results | Where-Object HostName -ne $silent.Address).Status | Should -Be 'NotApplied', 'NotApplied', 'NotApplied'
-        Get-IpRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).3" | Should -BeNullOrEmpty -Because 'no host is changed when one cannot be planned'
+        Get-IpJsonRoute $drifted.Namespace | Where-Object dst -eq "10.43.$($drifted.N).3" | Should -BeNullOrEmpty -Because 'no host is changed when one cannot be planned'
     }
 
     It 'states which hosts changed and which did not when one fails to apply' {
@@ -139,7 +139,7 @@ Describe 'A topology over many hosts, over SSH' {
         ($results | Where-Object Changed).HostName | Should -Be $reachable[0].Address, $reachable[1].Address
         ($results | Where-Object HostName -eq $reachable[2].Address).Status | Should -Be 'Failed'
         Compare-IpState $before (Get-IpState $reachable[2].Namespace) | Should -BeNullOrEmpty -Because 'the failed host undid its own steps'
-        Get-IpRoute $reachable[0].Namespace | Where-Object dst -eq '10.44.0.0/24' | Should -Not -BeNullOrEmpty
+        Get-IpJsonRoute $reachable[0].Namespace | Where-Object dst -eq '10.44.0.0/24' | Should -Not -BeNullOrEmpty
     }
 
     It 'uses a session the caller already has for the host it is connected to' {

@@ -44,7 +44,7 @@ Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
         $bridge = Get-IpLink $A mybr0
         $bridge.linkinfo.info_kind | Should -Be 'bridge'
         $bridge.flags | Should -Contain 'UP'
-        (Get-IpAddress $A mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be '10.42.1.1/24'
+        (Get-IpJsonAddress $A mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be '10.42.1.1/24'
         $capture = Start-PacketCapture $B tun-ba -Count 1
         Test-Ping $A 10.42.2.1 -Source 10.42.1.1 | Should -BeTrue
         ($capture | Receive-PacketCapture).Lines[0] | Should -BeLike 'IP 10.42.1.1 > 10.42.2.1: ICMP echo request*'

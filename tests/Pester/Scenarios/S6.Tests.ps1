@@ -59,7 +59,7 @@ Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
             $bridge = Get-IpLink $ns mybr0
             $bridge.linkinfo.info_kind | Should -Be 'bridge'
             $bridge.flags | Should -Contain 'UP'
-            (Get-IpAddress $ns mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be "10.42.$($Nodes[$i].N).1/24"
+            (Get-IpJsonAddress $ns mybr0 | Where-Object family -eq inet | ForEach-Object { "$($_.local)/$($_.prefixlen)" }) | Should -Be "10.42.$($Nodes[$i].N).1/24"
         }
     }
 
