@@ -11,10 +11,10 @@ Describe 'Scenario S5: subnets behind bridges, point-to-point' -Tag Tunnel {
         function Build-S5($s) {
             $a = $s.A.Namespace
             $b = $s.B.Namespace
-            New-VethPair eth0 eth0 -PeerNamespace $b -Up -NetNamespace $a | Add-TunnelPeerAddress 172.16.232.172 -PrefixLength 24 | Out-Null
-            Add-TunnelPeerAddress 172.16.232.194 -PrefixLength 24 -InterfaceName eth0 -NetNamespace $b | Out-Null
-            New-NetBridge mybr0 -Up -NetNamespace $a | Add-TunnelPeerAddress 10.42.1.1 -PrefixLength 24 | Out-Null
-            New-NetBridge mybr0 -Up -NetNamespace $b | Add-TunnelPeerAddress 10.42.2.1 -PrefixLength 24 | Out-Null
+            New-VethPair eth0 eth0 -PeerNamespace $b -Up -NetNamespace $a | Add-IpAddress 172.16.232.172 -PrefixLength 24 | Out-Null
+            Add-IpAddress 172.16.232.194 -PrefixLength 24 -InterfaceName eth0 -NetNamespace $b | Out-Null
+            New-NetBridge mybr0 -Up -NetNamespace $a | Add-IpAddress 10.42.1.1 -PrefixLength 24 | Out-Null
+            New-NetBridge mybr0 -Up -NetNamespace $b | Add-IpAddress 10.42.2.1 -PrefixLength 24 | Out-Null
             New-IpipTunnel tun-ab -Local 172.16.232.172 -Remote 172.16.232.194 -Up -NetNamespace $a | Add-OnlinkRoute 10.42.2.0/24 | Out-Null
             New-IpipTunnel tun-ba -Local 172.16.232.194 -Remote 172.16.232.172 -Up -NetNamespace $b | Add-OnlinkRoute 10.42.1.0/24 | Out-Null
         }

@@ -20,9 +20,9 @@ Describe 'Scenario S6: one-to-many mesh through tunl0' -Tag Tunnel {
                 $node = $Nodes[$i]
                 $ns = $s.Nodes[$i].Namespace
                 Connect-RouterLink $s.Router.Namespace $ns "to-$($node.N)" eth0 $node.Router $node.Underlay $node.PrefixLength 0.0.0.0/0
-                New-NetBridge mybr0 -Up -NetNamespace $ns | Add-TunnelPeerAddress "10.42.$($node.N).1" -PrefixLength 24 | Out-Null
+                New-NetBridge mybr0 -Up -NetNamespace $ns | Add-IpAddress "10.42.$($node.N).1" -PrefixLength 24 | Out-Null
                 $tunl0 = Set-IpipTunnel tunl0 -Up -PassThru -NetNamespace $ns
-                $tunl0 | Add-TunnelPeerAddress "10.42.$($node.N).0" -PrefixLength 32 | Out-Null
+                $tunl0 | Add-IpAddress "10.42.$($node.N).0" -PrefixLength 32 | Out-Null
                 foreach ($other in $Nodes | Where-Object N -ne $node.N) {
                     $tunl0 | Add-OnlinkRoute "10.42.$($other.N).0/24" -Gateway $other.Underlay | Out-Null
                 }
