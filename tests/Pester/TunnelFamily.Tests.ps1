@@ -146,6 +146,10 @@ Describe 'Every mode of ip tunnel, created, read, changed and removed' -Tag Tunn
         $fallback = Get-IpTunnel -IncludeFallback -NetNamespace $Ns | Where-Object IsFallback
         $fallback.Name | Sort-Object | Should -Be @('gre0', 'ip_vti0', 'sit0', 'tunl0')
         (Get-IpipTunnel -NetNamespace $Ns).Name | Should -Be 'fi' -Because 'Get-IpipTunnel is the ipip form'
+        $table = Get-IpTunnel -NetNamespace $Ns | Out-String
+        $table | Should -Match '(?m)^Name\s+Mode\s+OperationalState'
+        $table | Should -Match '(?m)^fa\s+isatap\s'
+        $table | Should -Match '(?m)^fv\s+vti\s'
         # ip agrees on which links are tunnels of these kinds.
         $oracle = (Get-IpJson $Ns -d link show | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit', 'vti' }).ifname
         (Get-IpTunnel -IncludeFallback -NetNamespace $Ns).Name | Sort-Object | Should -Be ($oracle | Sort-Object)

@@ -14,7 +14,7 @@ namespace IpipTools.Tunnels;
 /// </summary>
 public abstract class TunnelQueryCmdlet : NamespacedCmdlet
 {
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string? Name { get; set; }
