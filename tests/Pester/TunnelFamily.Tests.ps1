@@ -114,10 +114,12 @@ Describe 'Every mode of ip tunnel, created, read, changed and removed' -Tag Tunn
         $t.Mode | Should -Be 'sit'
         $data = (Get-IpLink $Ns fs).linkinfo.info_data
         (Get-IpLink $Ns fs).linkinfo.info_kind | Should -Be 'sit'
-        $data.'6rd_prefix' | Should -Be '2001:db8::'
-        [int]$data.'6rd_prefixlen' | Should -Be 32
-        $data.'6rd_relay_prefix' | Should -Be '10.71.0.0'
-        [int]$data.'6rd_relay_prefixlen' | Should -Be 16
+        # ip -j names them as ip tunnel's words: 6rd-prefix, 6rd-prefixlen, 6rd-relay_prefix, 6rd-relay_prefixlen.
+        $data.'6rd-prefix' | Should -Be '2001:db8::' -Because "ip -j shows $($data | ConvertTo-Json -Compress)"
+        [int]$data.'6rd-prefixlen' | Should -Be 32
+        $data.'6rd-relay_prefix' | Should -Be '10.71.0.0'
+        [int]$data.'6rd-relay_prefixlen' | Should -Be 16
+        $t.Parameters.SixRdPrefix | Should -Be ([System.Net.IPNetwork]::Parse('2001:db8::/32'))
     }
 
     It 'creates an isatap tunnel: sit with the ISATAP flag, as ip sees it' {
@@ -237,6 +239,18 @@ Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
         $route.Device | Should -Be 's6l'
         (Get-IpRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:72::/64').dev | Should -Be 's6l'
         Test-Ping $Lab.Left fd00:72::2 | Should -BeTrue
+    }
+
+    It 'routes IPv6 onlink via ::IPv4 on a point-to-multipoint sit tunnel, reported as made, and ping6 answers' {
+        # The classic sit form: the gateway's IPv4-compatible address names the outer destination.
+        New-IpTunnel s6m -Mode sit -Local 10.10.10.2 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress fd00:74::1 -PrefixLength 128 | Out-Null
+        New-IpTunnel s6r -Mode sit -Local 10.10.20.2 -Remote 10.10.10.2 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress fd00:73::2 -PrefixLength 64 | Out-Null
+        Add-OnlinkRoute fd00:74::/64 -InterfaceName s6r -CheckGateway -NetNamespace $Lab.Right -ErrorAction Stop | Out-Null
+        $route = Get-IpTunnel s6m -NetNamespace $Lab.Left | Add-OnlinkRoute fd00:73::/64 -Gateway ::10.10.20.2 -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure | Should -BeNullOrEmpty -Because "the route is made ($($failure | Out-String))"
+        $route.Gateway | Should -Be ([ipaddress]'::10.10.20.2')
+        (Get-IpRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:73::/64').gateway | Should -Be '::10.10.20.2'
+        Test-Ping $Lab.Left fd00:73::2 | Should -BeTrue
     }
 
     It 'carries a ping over gre with keys: the capture shows the GRE header and the key' {
