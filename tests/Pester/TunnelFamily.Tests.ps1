@@ -114,11 +114,11 @@ Describe 'Every mode of ip tunnel, created, read, changed and removed' -Tag Tunn
         $t.Mode | Should -Be 'sit'
         $data = (Get-IpLink $Ns fs).linkinfo.info_data
         (Get-IpLink $Ns fs).linkinfo.info_kind | Should -Be 'sit'
-        # ip -j names them as ip tunnel's words: 6rd-prefix, 6rd-prefixlen, 6rd-relay_prefix, 6rd-relay_prefixlen.
-        $data.'6rd-prefix' | Should -Be '2001:db8::' -Because "ip -j shows $($data | ConvertTo-Json -Compress)"
-        [int]$data.'6rd-prefixlen' | Should -Be 32
-        $data.'6rd-relay_prefix' | Should -Be '10.71.0.0'
-        [int]$data.'6rd-relay_prefixlen' | Should -Be 16
+        # ip -j names them prefix, prefixlen, relay_prefix and relay_prefixlen.
+        $data.prefix | Should -Be '2001:db8::' -Because "ip -j shows $($data | ConvertTo-Json -Compress)"
+        [int]$data.prefixlen | Should -Be 32
+        $data.relay_prefix | Should -Be '10.71.0.0'
+        [int]$data.relay_prefixlen | Should -Be 16
         $t.Parameters.SixRdPrefix | Should -Be ([System.Net.IPNetwork]::Parse('2001:db8::/32'))
     }
 
