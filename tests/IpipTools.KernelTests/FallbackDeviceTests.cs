@@ -4,7 +4,7 @@ using IpipTools.Core.Errors;
 namespace IpipTools.KernelTests;
 
 /// <summary>
-/// The device each tunnel module creates in every namespace (tunl0, gre0, sit0): found,
+/// The device each tunnel module creates in every namespace (tunl0, gre0, sit0, ip_vti0): found,
 /// reported as the fallback, protected, and the reason a tunnel with no parameters fails.
 /// </summary>
 public sealed class FallbackDeviceTests
@@ -38,7 +38,10 @@ public sealed class FallbackDeviceTests
         }
 
         Assert.True(client.Tunnels.Get("tunl0").IsFallback);
-        Assert.DoesNotContain(tunnels, t => t.IsFallback && t.Name is not ("tunl0" or "gre0" or "sit0"));
+        Assert.DoesNotContain(tunnels, t => t.IsFallback && t.Name is not ("tunl0" or "gre0" or "sit0" or "ip_vti0"));
+        var vti = Assert.Single(tunnels, t => t.Name == "ip_vti0");
+        Assert.True(vti.IsFallback, "ip_vti0 is not reported as the fallback device");
+        Assert.Equal("vti", oracle["ip_vti0"].InfoKind());
     }
 
     [Theory]

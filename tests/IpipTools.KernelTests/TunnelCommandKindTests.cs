@@ -23,7 +23,7 @@ public sealed class TunnelCommandKindTests
         Assert.Equal("TunnelKindMismatch", error.ErrorId);
         Assert.Contains("is a gre tunnel", error.Message);
         Assert.DoesNotContain("Parameters", error.Message);
-        Assert.Contains("ip tunnel change g1", error.RecommendedAction);
+        Assert.Contains("Set-IpTunnel g1", error.RecommendedAction);
         Assert.NotEqual(32, IpOracle.Link(ns.Name, "g1")!.Value.GetProperty("linkinfo").GetProperty("info_data").TryGetProperty("ttl", out var ttl) ? ttl.GetInt32() : 0);
     }
 }

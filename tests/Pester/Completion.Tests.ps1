@@ -170,10 +170,12 @@ Describe 'Tab completion of tunnel names' -Tag Tunnel {
     It 'offers the tunnels of the -NetNamespace namespace, and nothing else, to <Command>' -ForEach @(
         @{ Command = 'Get-IpipTunnel -Name' }
         @{ Command = 'Set-IpipTunnel -Name' }
+        @{ Command = 'Get-IpTunnel -Name' }
+        @{ Command = 'Set-IpTunnel -Name' }
         @{ Command = 'Set-IpipMesh 10.42.1.0 @{} -Device' }
     ) {
         # tunl0 is the ipip driver's fallback device, in every namespace once the module is loaded.
-        $tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit' }).ifname | Sort-Object)
+        $tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit', 'vti' }).ifname | Sort-Object)
         $tunnels | Should -Contain 'ttun'
         $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
         Get-Completion "$line " | Sort-Object | Should -Be $tunnels
@@ -184,14 +186,14 @@ Describe 'Tab completion of tunnel names' -Tag Tunnel {
 
 Describe 'Tab completion of tunnels that can be removed' -Tag Tunnel {
     BeforeAll {
-        # The guest loads ipip, gre and sit: each driver puts its fallback device (tunl0, gre0,
-        # sit0) in every namespace, and the kernel refuses to delete them.
+        # The guest loads ipip, gre, sit and vti: each driver puts its fallback device (tunl0, gre0,
+        # sit0, ip_vti0) in every namespace, and the kernel refuses to delete them.
         $script:Fixture = New-NetNamespaceFixture
         $script:Ns = $Fixture.Namespace
         New-IpipTunnel rtun -Local 10.78.0.1 -Remote 10.78.0.2 -NetNamespace $Ns | Out-Null
         # The oracle: every tunnel ip sees, and those of them that are fallback devices.
-        $script:Tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit' }).ifname | Sort-Object)
-        $script:Fallbacks = @($Tunnels | Where-Object { $_ -in 'tunl0', 'gre0', 'sit0' })
+        $script:Tunnels = @((ip -n $Ns -d -j link show | ConvertFrom-Json | Where-Object { $_.linkinfo.info_kind -in 'ipip', 'gre', 'sit', 'vti' }).ifname | Sort-Object)
+        $script:Fallbacks = @($Tunnels | Where-Object { $_ -in 'tunl0', 'gre0', 'sit0', 'ip_vti0' })
     }
 
     AfterAll {
@@ -206,6 +208,7 @@ Describe 'Tab completion of tunnels that can be removed' -Tag Tunnel {
     It 'Remove-IpipTunnel -Name offers the tunnels but no fallback device' {
         $offered = Get-Completion "Remove-IpipTunnel -NetNamespace $Ns -Name " | Sort-Object
         $offered | Should -Be @($Tunnels | Where-Object { $_ -notin $Fallbacks })
+        Get-Completion "Remove-IpTunnel -NetNamespace $Ns -Name " | Sort-Object | Should -Be $offered
         Get-Completion "Remove-IpipTunnel -NetNamespace $Ns " | Should -Not -Contain 'tunl0'
         Get-Completion "Remove-IpipTunnel -NetNamespace $Ns -Name t" | Should -BeNullOrEmpty
     }
@@ -213,6 +216,8 @@ Describe 'Tab completion of tunnels that can be removed' -Tag Tunnel {
     It '<Command> still offers the fallback devices (they can be read, brought up and given routes)' -ForEach @(
         @{ Command = 'Get-IpipTunnel' }
         @{ Command = 'Set-IpipTunnel' }
+        @{ Command = 'Get-IpTunnel' }
+        @{ Command = 'Set-IpTunnel' }
     ) {
         Get-Completion "$Command -NetNamespace $Ns -Name " | Sort-Object | Should -Be $Tunnels
     }

@@ -29,6 +29,7 @@ BeforeDiscovery {
     $VethToNs1 = 'New-VethPair v1-P v1 -PeerNamespace ns1 -Up'
     $LabFile = "Set-Content ./lab.psd1 '@{ Namespaces = @(@{ Name = ''lab1''; Forwarding = `$true }) }'"
     $AnyTunnel = 'New-IpipTunnel t1 -Remote 192.0.2.2 -Local 192.0.2.1'
+    $AnyGreTunnel = 'New-IpTunnel gre1 -Mode gre -Local 192.0.2.1 -Remote 192.0.2.2 -Key 42'
     $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
@@ -89,6 +90,14 @@ BeforeDiscovery {
         'Get-Help New-IpipTunnel -Examples: Example 1'             = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 2'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
         'Get-Help New-IpipTunnel -Examples: Example 3'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
+        'Get-Help New-IpTunnel -Examples: Example 1'               = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help New-IpTunnel -Examples: Example 2'               = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help New-IpTunnel -Examples: Example 3'               = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help Get-IpTunnel -Examples: Example 1'               = @{ Host = @{}; Guest = @{ Setup = $AnyGreTunnel } }
+        'Get-Help Get-IpTunnel -Examples: Example 2'               = @{ Guest = @{ Setup = $AnyGreTunnel } }
+        'Get-Help Set-IpTunnel -Examples: Example 1'               = @{ Guest = @{ Setup = $AnyGreTunnel } }
+        'Get-Help Set-IpTunnel -Examples: Example 2'               = @{ Host = @{}; Guest = @{ Setup = 'New-IpTunnel s1 -Mode sit -Local 192.0.2.1 -Remote 192.0.2.2' } }
+        'Get-Help Remove-IpTunnel -Examples: Example 1'            = @{ Guest = @{ Setup = 'New-IpTunnel vti1 -Mode vti -Local 192.0.2.1 -Remote 192.0.2.3 -Key 7' } }
         'Get-Help New-NetNamespace -Examples: Example 1'           = @{ Host = @{} }
         'Get-Help New-NetNamespaceFixture -Examples: Example 1'    = @{ Host = @{} }
         'Get-Help New-VethPair -Examples: Example 1'               = @{ Host = @{ Given = 'ns1', 'ns2' } }

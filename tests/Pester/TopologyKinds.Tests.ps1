@@ -1,7 +1,7 @@
-# Topologies with gre and sit tunnels: the kinds reach Set-IpipTopology through their
+# Topologies with gre, sit and vti tunnels: the kinds reach Set-IpipTopology through their
 # drivers alone (Mode, and a gre tunnel's InputKey and OutputKey). Converged in a kernel
 # that has the drivers, checked against ip -d -j, changed in place, and written back.
-Describe 'Topologies with gre and sit tunnels' -Tag Tunnel {
+Describe 'Topologies with gre, sit and vti tunnels' -Tag Tunnel {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
         $script:Fixture = New-NetNamespaceFixture tkind
@@ -15,6 +15,7 @@ Describe 'Topologies with gre and sit tunnels' -Tag Tunnel {
                     Tunnels   = @(
                         @{ Name = 'kg0'; Mode = 'gre'; Local = '10.91.0.1'; Remote = '10.91.0.2'; Ttl = 64; Underlay = 'ku'; InputKey = 42; OutputKey = 16909060 }
                         @{ Name = 'ks0'; Mode = 'sit'; Local = '10.91.0.1'; Remote = '10.91.0.3' }
+                        @{ Name = 'kv0'; Mode = 'vti'; Local = '10.91.0.1'; Remote = '10.91.0.4'; InputKey = 5; OutputKey = 6 }
                     )
                     Addresses = @( @{ Device = 'ku'; Address = '10.91.0.1/24' } )
                 }
@@ -46,6 +47,14 @@ Describe 'Topologies with gre and sit tunnels' -Tag Tunnel {
         $sit.linkinfo.info_data.remote | Should -Be '10.91.0.3'
     }
 
+    It 'makes the vti tunnel with its keys, through the vti driver alone, as ip sees it' {
+        $vti = Get-IpLink $Ns kv0
+        $vti.linkinfo.info_kind | Should -Be 'vti'
+        $vti.linkinfo.info_data.remote | Should -Be '10.91.0.4'
+        $vti.linkinfo.info_data.ikey | Should -Be '0.0.0.5'
+        $vti.linkinfo.info_data.okey | Should -Be '0.0.0.6'
+    }
+
     It 'sends no change request when set again' {
         $again = Set-IpipTopology -InputObject $Topology -NetNamespace $Ns -Confirm:$false
 
@@ -74,6 +83,7 @@ Describe 'Topologies with gre and sit tunnels' -Tag Tunnel {
         $text | Should -Match 'InputKey = 42'
         $text | Should -Match 'OutputKey = 16909060'
         $text | Should -Match "Mode = 'sit'"
+        $text | Should -Match "Mode = 'vti'"
         $file = Join-Path $TestDrive kinds.psd1
         Set-Content -LiteralPath $file -Value $text -NoNewline
 

@@ -232,7 +232,7 @@ Describe 'Set-IpipTunnel on a tunnel of another kind' -Tag Tunnel {
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'TunnelKindMismatch*'
         $failure[0].ErrorDetails.Message | Should -Match "'g1' .* is a gre tunnel"
         $failure[0].ErrorDetails.Message | Should -Not -Match 'Parameters'
-        $failure[0].ErrorDetails.RecommendedAction | Should -Match 'ip tunnel change g1'
+        $failure[0].ErrorDetails.RecommendedAction | Should -Match 'Set-IpTunnel g1'
         (ip -n $Fixture.Namespace -d -j link show g1 | ConvertFrom-Json).linkinfo.info_data.ttl | Should -Not -Be 32
     }
 }

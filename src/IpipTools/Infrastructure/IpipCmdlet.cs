@@ -65,6 +65,10 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes each element of <paramref name="items"/> (as it is enumerated).</summary>
     protected void WriteEach(IEnumerable items) => WriteObject(items, true);
 
+    /// <summary>A switch as an optional setting: null when not given at all, its value when given (-Sequence:$false turns off).</summary>
+    protected bool? SwitchIfGiven(string name, SwitchParameter value) =>
+        MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : null;
+
     /// <summary>Writes <paramref name="item"/> only when -PassThru was given.</summary>
     protected void WritePassThru(SwitchParameter passThru, object item)
     {

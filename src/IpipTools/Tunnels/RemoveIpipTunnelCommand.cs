@@ -1,27 +1,10 @@
 using System.Management.Automation;
-using IpipTools.Completers;
-using IpipTools.Core.Namespaces;
-using IpipTools.Infrastructure;
 
 namespace IpipTools.Tunnels;
 
-/// <summary><c>ip tunnel del NAME</c>. The fallback device tunl0 cannot be removed, and saying so is an error.</summary>
+/// <summary>Remove-IpTunnel by its ipip name (see <see cref="TunnelRemovalCmdlet"/>): removes a tunnel of any mode.</summary>
 [Cmdlet(VerbsCommon.Remove, "IpipTunnel", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveIpipTunnelCommand : PipedNamespaceCmdlet
+public sealed class RemoveIpipTunnelCommand : TunnelRemovalCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
-    [ArgumentCompleter(typeof(RemovableTunnelNameCompleter))]
-    public string Name { get; set; } = string.Empty;
-
-    protected override void ProcessItem()
-    {
-        RequireGiven(nameof(Name), "tunnel");
-        var target = Target;
-        if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", "Remove tunnel"))
-        {
-            Connection(target).Tunnels.Delete(Name);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 
@@ -52,8 +51,8 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
         writer.AddUInt32(LinkAttribute, (uint)gre.UnderlayIndex);
         writer.AddUInt16BigEndian(InputFlagsAttribute, Flags(gre.InputChecksum, gre.InputKey, gre.InputSequence));
         writer.AddUInt16BigEndian(OutputFlagsAttribute, Flags(gre.OutputChecksum, gre.OutputKey, gre.OutputSequence));
-        AddKey(writer, InputKeyAttribute, gre.InputKey);
-        AddKey(writer, OutputKeyAttribute, gre.OutputKey);
+        TunnelKey.Write(writer, InputKeyAttribute, gre.InputKey);
+        TunnelKey.Write(writer, OutputKeyAttribute, gre.OutputKey);
         Attributes.WriteEndpoints(writer, gre);
         Attributes.WritePathMtuDiscovery(writer, gre);
         writer.AddUInt32(Attributes.FirewallMark, gre.FirewallMark);
@@ -73,8 +72,8 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
         var output = data.TryGet(OutputFlagsAttribute, out var o) ? o.AsUInt16BigEndian() : (ushort)0;
         return Attributes.Read(data, new GreParameters
         {
-            InputKey = (input & KeyFlag) != 0 ? ReadKey(data, InputKeyAttribute) : null,
-            OutputKey = (output & KeyFlag) != 0 ? ReadKey(data, OutputKeyAttribute) : null,
+            InputKey = (input & KeyFlag) != 0 ? TunnelKey.Read(data, InputKeyAttribute) : null,
+            OutputKey = (output & KeyFlag) != 0 ? TunnelKey.Read(data, OutputKeyAttribute) : null,
             InputChecksum = (input & ChecksumFlag) != 0,
             OutputChecksum = (output & ChecksumFlag) != 0,
             InputSequence = (input & SequenceFlag) != 0,
@@ -85,17 +84,6 @@ internal sealed class GreDriver : Ipv4TunnelDriver<GreParameters>
 
     private static ushort Flags(bool checksum, uint? key, bool sequence) =>
         (ushort)((checksum ? ChecksumFlag : 0) | (key is null ? 0 : KeyFlag) | (sequence ? SequenceFlag : 0));
-
-    /// <summary>Keys are __be32 in the kernel: key 42 is 00 00 00 2a on the wire (iproute2 shows it as 0.0.0.42).</summary>
-    private static void AddKey(MessageWriter writer, ushort type, uint? key)
-    {
-        Span<byte> payload = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(payload, key ?? 0);
-        writer.AddAttribute(type, payload);
-    }
-
-    private static uint ReadKey(AttributeList data, ushort type) =>
-        data.TryGet(type, out var key) ? key.AsUInt32BigEndian() : 0;
 
     private static void Validate(GreParameters gre)
     {

@@ -19,6 +19,12 @@ internal interface ITunnelKind : ICreatableKind
     /// <summary>The kernel configuration option that builds it in.</summary>
     string KernelConfigOption { get; }
 
+    /// <summary>The modes of <c>ip tunnel</c> this kind makes: its kind name, and any variant of it (sit's isatap).</summary>
+    IReadOnlyList<string> Modes { get; }
+
+    /// <summary>A new tunnel's parameters in <paramref name="mode"/> (one of <see cref="Modes"/>) when nothing else is stated.</summary>
+    Ipv4TunnelParameters DefaultsFor(string mode);
+
     /// <summary>The kind's own settings (a gre tunnel's keys), in the order they are written; empty for most kinds.</summary>
     IReadOnlyList<KindSetting> OwnSettings { get; }
 }

@@ -28,6 +28,10 @@ internal abstract class Ipv4TunnelDriver<TParameters> : LinkKindDriver<TParamete
 
     public virtual IReadOnlyList<KindSetting> OwnSettings => [];
 
+    public virtual IReadOnlyList<string> Modes => [Kind];
+
+    public virtual Ipv4TunnelParameters DefaultsFor(string mode) => TunnelDefaults;
+
     /// <summary>A setting of this kind's own, typed: <paramref name="get"/> and <paramref name="set"/> see this kind's parameters only.</summary>
     protected static KindSetting Setting(string name, long minimum, long maximum, Func<TParameters, long?> get, Func<TParameters, long?, TParameters> set) =>
         new(name, minimum, maximum,

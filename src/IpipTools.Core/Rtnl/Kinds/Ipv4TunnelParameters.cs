@@ -19,6 +19,12 @@ public abstract record Ipv4TunnelParameters : LinkKindParameters
     /// <summary>The mode as <c>ip tunnel show</c> names it: inner over outer protocol ("ip/ip" for ipip).</summary>
     public abstract string ShowMode { get; }
 
+    /// <summary>
+    /// The mode as <c>ip tunnel</c> names it (ipip, gre, sit, isatap, vti): the kind, unless a
+    /// kind has modes of its own (a sit tunnel with the ISATAP flag is "isatap").
+    /// </summary>
+    public virtual string Mode => Kind;
+
     /// <summary>Outer source address; null (0.0.0.0) lets routing choose.</summary>
     public IPAddress? Local { get; init; }
 

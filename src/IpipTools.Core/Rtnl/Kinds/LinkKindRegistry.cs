@@ -11,6 +11,7 @@ public static class LinkKindRegistry
         new IpipDriver(),
         new GreDriver(),
         new SitDriver(),
+        new VtiDriver(),
     };
 
     private static readonly Dictionary<string, ILinkKindDriver> ByKind = Drivers.ToDictionary(d => d.Kind);

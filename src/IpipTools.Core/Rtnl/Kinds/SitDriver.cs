@@ -29,6 +29,12 @@ internal sealed class SitDriver : Ipv4TunnelDriver<SitParameters>
 
     public override string KernelConfigOption => "CONFIG_IPV6_SIT";
 
+    /// <summary>isatap is sit with SIT_ISATAP: one kind, two modes of <c>ip tunnel</c>.</summary>
+    public override IReadOnlyList<string> Modes { get; } = ["sit", SitParameters.IsatapMode];
+
+    public override Ipv4TunnelParameters DefaultsFor(string mode) =>
+        mode == SitParameters.IsatapMode ? new SitParameters { Isatap = true } : TunnelDefaults;
+
     public override void WriteInfoData(MessageWriter writer, SitParameters sit, LinkEncodingContext context)
     {
         Validate(sit);

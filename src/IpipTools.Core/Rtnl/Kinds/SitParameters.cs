@@ -19,6 +19,12 @@ public sealed record SitParameters : Ipv4TunnelParameters
 
     public override string ShowMode => "ipv6/ip";
 
+    /// <summary>"isatap" for an ISATAP router, otherwise "sit".</summary>
+    public override string Mode => Isatap ? IsatapMode : Kind;
+
+    /// <summary>The mode name of <c>ip tunnel add ... mode isatap</c>: a sit tunnel with <see cref="Isatap"/> set.</summary>
+    public const string IsatapMode = "isatap";
+
     /// <summary>Inner protocol accepted: 41 (IPv6, the default), 4 (IPv4), 137 (MPLS) or 0 (any). Fixed at creation.</summary>
     public byte Protocol { get; init; } = ProtocolIpv6;
 

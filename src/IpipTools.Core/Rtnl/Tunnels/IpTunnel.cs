@@ -5,7 +5,7 @@ using IpipTools.Core.Rtnl.Links;
 namespace IpipTools.Core.Rtnl.Tunnels;
 
 /// <summary>
-/// An IP tunnel device (ipip, gre, sit) as the tunnel cmdlets show it: a typed view of a
+/// An IP tunnel device (ipip, gre, sit, isatap, vti) as the tunnel cmdlets show it: a typed view of a
 /// <see cref="Rtnl.Links.Link"/> whose kind parameters are a tunnel's. It holds no copy of the
 /// link's fields; every property reads the link or its parameters. The one thing it adds
 /// is the underlay device's name, which the kernel reports only by index.
@@ -35,8 +35,17 @@ public sealed record IpTunnel
     /// <summary>The namespace the tunnel lives in: its name, its path, or null for the caller's.</summary>
     public string? Namespace => Link.Namespace;
 
-    /// <summary>"ipip", "gre" or "sit".</summary>
+    /// <summary>"ipip", "gre", "sit" or "vti": the link's kind.</summary>
     public string Kind => Parameters.Kind;
+
+    /// <summary>The mode as <c>ip tunnel</c> names it: the kind, or "isatap" for a sit tunnel with the ISATAP flag.</summary>
+    public string Mode => Parameters.Mode;
+
+    /// <summary>The key incoming packets carry (gre ikey; vti's xfrm mark); null when none or the kind has no keys.</summary>
+    public uint? InputKey => Parameters switch { GreParameters gre => gre.InputKey, VtiParameters vti => vti.InputKey, _ => null };
+
+    /// <summary>The key put on outgoing packets (gre okey; vti's xfrm mark); null when none or the kind has no keys.</summary>
+    public uint? OutputKey => Parameters switch { GreParameters gre => gre.OutputKey, VtiParameters vti => vti.OutputKey, _ => null };
 
     /// <summary>Outer source address; null when any (0.0.0.0).</summary>
     public IPAddress? Local => Parameters.Local;
@@ -61,7 +70,7 @@ public sealed record IpTunnel
 
     public int UnderlayIndex => Parameters.UnderlayIndex;
 
-    /// <summary>True for the device the module creates in every namespace (tunl0, gre0, sit0).</summary>
+    /// <summary>True for the device the module creates in every namespace (tunl0, gre0, sit0, ip_vti0).</summary>
     public bool IsFallback => Name == Parameters.FallbackDeviceName && Local is null && Remote is null && UnderlayIndex == 0;
 
     public bool CollectMetadata => Parameters.CollectMetadata;

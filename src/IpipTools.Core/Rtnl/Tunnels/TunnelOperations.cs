@@ -6,7 +6,7 @@ using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Tunnels;
 
-/// <summary>IP tunnels (ipip, gre, sit: every kind whose parameters are <see cref="Ipv4TunnelParameters"/>) of one namespace.</summary>
+/// <summary>IP tunnels (ipip, gre, sit, vti: every kind whose parameters are <see cref="Ipv4TunnelParameters"/>) of one namespace.</summary>
 public sealed class TunnelOperations
 {
     private readonly RtnetlinkClient _client;
@@ -39,9 +39,12 @@ public sealed class TunnelOperations
     public IpTunnel Get(string name)
     {
         var link = Links.Get(name);
+        // A kind the tunnel cmdlets do not manage (gretap, ip6tnl, a bridge) is named as such, so
+        // the reader knows it exists and where to read it; NotATunnel stays the id either way.
         return ToTunnel(link) ?? throw new IpipToolsException(
-            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel.",
-            "NotATunnel", IpipErrorCategory.InvalidArgument, "Give the name of an ipip, gre or sit tunnel.", name);
+            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel of a mode IpipTools manages ({string.Join(", ", TunnelModes.Names)}).",
+            "NotATunnel", IpipErrorCategory.InvalidArgument,
+            $"Read it with 'Get-NetLink {name}', or give the name of an {string.Join(", ", TunnelModes.Names)} tunnel.", name);
     }
 
     /// <summary>
@@ -77,7 +80,7 @@ public sealed class TunnelOperations
             throw new IpipToolsException(
                 $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
                 "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,
-                $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'ip tunnel change {name} ...', or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
+                $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'Set-IpTunnel {name} ...', which takes every mode, or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
         }
 
         var updated = change(typed);

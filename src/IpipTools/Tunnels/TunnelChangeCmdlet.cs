@@ -1,0 +1,118 @@
+using System.Management.Automation;
+using System.Net;
+using IpipTools.Completers;
+using IpipTools.Core.Errors;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl.Kinds;
+using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.Infrastructure;
+
+namespace IpipTools.Tunnels;
+
+/// <summary>
+/// <c>ip tunnel change</c> and <c>ip link set NAME up|down|mtu N</c> on a tunnel: the one
+/// implementation of Set-IpTunnel (any mode) and Set-IpipTunnel (its ipip form). A setting not
+/// given is left as it is. The parameter changes go as one complete parameter set (see
+/// <see cref="TunnelOperations.Modify{TParameters}"/>), then the MTU, then the state, so a
+/// tunnel brought up already has its final settings.
+/// </summary>
+public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [ArgumentCompleter(typeof(TunnelNameCompleter))]
+    public string Name { get; set; } = string.Empty;
+
+    [Parameter]
+    public IPAddress? Remote { get; set; }
+
+    [Parameter]
+    public IPAddress? Local { get; set; }
+
+    /// <summary>"inherit" or 1..255.</summary>
+    [Parameter]
+    public string? Ttl { get; set; }
+
+    /// <summary>"inherit" or hexadecimal 00..ff.</summary>
+    [Parameter]
+    public string? Tos { get; set; }
+
+    [Parameter]
+    public bool? PathMtuDiscovery { get; set; }
+
+    [Parameter]
+    public int? Mtu { get; set; }
+
+    [Parameter]
+    public SwitchParameter Up { get; set; }
+
+    [Parameter]
+    public SwitchParameter Down { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The settings given beyond the ones every tunnel has (keys, 6rd); none by default.</summary>
+    protected virtual TunnelSettings ModeSettings() => new();
+
+    /// <summary>Sends the change: of any tunnel, or of tunnels of one kind only (the ipip form).</summary>
+    protected abstract IpTunnel Modify(TunnelOperations tunnels, string name, TunnelSettings settings);
+
+    protected override void ProcessItem()
+    {
+        RequireGiven(nameof(Name), "tunnel");
+        var target = Target;
+        var up = AdminState();
+        var settings = ModeSettings() with
+        {
+            Local = Local,
+            Remote = Remote,
+            Ttl = Ttl is null ? null : Ipv4TunnelParameters.ParseTtl(Ttl),
+            Tos = Tos is null ? null : Ipv4TunnelParameters.ParseTos(Tos),
+            PathMtuDiscovery = PathMtuDiscovery,
+        };
+        var words = settings.Words();
+        if (Mtu is not null)
+        {
+            words.Add($"mtu {Mtu}");
+        }
+
+        if (up is bool state)
+        {
+            words.Add(state ? "up" : "down");
+        }
+
+        if (!ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Set {(words.Count == 0 ? "nothing" : string.Join(" ", words))}"))
+        {
+            return;
+        }
+
+        var client = Connection(target);
+        var tunnel = settings.IsEmpty ? client.Tunnels.Get(Name) : Modify(client.Tunnels, Name, settings);
+        if (Mtu is int mtu)
+        {
+            client.Links.SetMtu(Name, mtu);
+        }
+
+        if (up is bool upNow)
+        {
+            client.Links.SetUp(Name, upNow);
+        }
+
+        // Modify and Get have read the tunnel back; only a change after them needs another read.
+        if (PassThru.IsPresent)
+        {
+            WriteObject(Mtu is null && up is null ? tunnel : client.Tunnels.Get(Name));
+        }
+    }
+
+    /// <summary>The -Up and -Down switches as one setting; both at once is refused.</summary>
+    private bool? AdminState() => (Up.IsPresent, Down.IsPresent) switch
+    {
+        (true, true) => throw new IpipToolsException("-Up and -Down were both given.", "ConflictingLinkState",
+            IpipErrorCategory.InvalidArgument, "Give one of -Up and -Down."),
+        (true, false) => true,
+        (false, true) => false,
+        _ => null,
+    };
+}
