@@ -101,6 +101,16 @@ Describe '-NetNamespace $null or empty is a binding error' {
             'Get-IpipTunnel'           = @{}
             'Set-IpipTunnel'           = @{ Name = $Probe; Up = $true }
             'Remove-IpipTunnel'        = @{ Name = $Probe; Confirm = $false }
+            'New-IpTunnel'             = @{ Name = $Probe; Mode = 'gre'; Remote = '192.0.2.1' }
+            'Get-IpTunnel'             = @{}
+            'Set-IpTunnel'             = @{ Name = $Probe; Up = $true }
+            'Remove-IpTunnel'          = @{ Name = $Probe; Confirm = $false }
+            'Add-IpAddress'            = @{ Address = '192.0.2.7/32'; InterfaceName = 'lo' }
+            'Get-IpAddress'            = @{}
+            'Remove-IpAddress'         = @{ Address = '192.0.2.7/32'; InterfaceName = 'lo'; Confirm = $false }
+            'Add-IpRoute'              = @{ Destination = '198.51.100.0/24'; InterfaceName = 'lo' }
+            'Get-IpRoute'              = @{}
+            'Remove-IpRoute'           = @{ Destination = '198.51.100.0/24'; Confirm = $false }
             'Add-TunnelPeerAddress'    = @{ Address = '192.0.2.7'; InterfaceName = 'lo' }
             'Get-TunnelPeerAddress'    = @{}
             'Remove-TunnelPeerAddress' = @{ Address = '192.0.2.7'; InterfaceName = 'lo'; Confirm = $false }
@@ -147,6 +157,8 @@ Describe '-NetNamespace $null or empty is a binding error' {
         foreach ($value in @($null, '')) {
             foreach ($name in @(
                     'New-IpipTunnel', 'Get-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel',
+                    'New-IpTunnel', 'Get-IpTunnel', 'Set-IpTunnel', 'Remove-IpTunnel',
+                    'Add-IpAddress', 'Get-IpAddress', 'Remove-IpAddress', 'Add-IpRoute', 'Get-IpRoute', 'Remove-IpRoute',
                     'Add-TunnelPeerAddress', 'Get-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
                     'Add-OnlinkRoute', 'Get-OnlinkRoute', 'Remove-OnlinkRoute',
                     'Get-NetLink', 'New-VethPair', 'Get-VethPair', 'Remove-VethPair',
@@ -363,7 +375,9 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         'New-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel', 'New-VethPair', 'Remove-VethPair', 'Set-IpipMesh',
         'Invoke-NetNamespaceCommand', 'Test-IpipTopology', 'Set-IpipTopology',
         'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace',
-        'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge'
+        'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge',
+        'New-IpTunnel', 'Get-IpTunnel', 'Set-IpTunnel', 'Remove-IpTunnel',
+        'Add-IpAddress', 'Get-IpAddress', 'Remove-IpAddress', 'Add-IpRoute', 'Get-IpRoute', 'Remove-IpRoute'
         $withNamespace = Get-Command -Module IpipTools | Where-Object {
             $_.Parameters.Values | Where-Object { $_.Name -eq 'NetNamespace' -or $_.Aliases -contains 'NetNamespace' }
         }
@@ -411,6 +425,14 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink dm0 -WhatIf } }
         @{ Command = 'New-NetBridge'; Pipeline = { $piped | New-NetBridge nv0 -WhatIf } }
         @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge dm0 -WhatIf } }
+        @{ Command = 'Get-IpTunnel'; Pipeline = { $piped | Get-IpTunnel; 'done' } }
+        @{ Command = 'New-IpTunnel'; Pipeline = { $piped | New-IpTunnel nt0 -Mode gre -Remote 10.94.0.2 -WhatIf } }
+        @{ Command = 'Get-IpAddress'; Pipeline = { ($piped | Get-IpAddress -InterfaceName dm0).Namespace | Select-Object -First 1 } }
+        @{ Command = 'Add-IpAddress'; Pipeline = { $piped | Add-IpAddress 10.93.0.1/24 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Remove-IpAddress'; Pipeline = { $piped | Remove-IpAddress 10.90.0.1/24 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Get-IpRoute'; Pipeline = { ($piped | Get-IpRoute -InterfaceName dm0).Namespace | Select-Object -First 1 } }
+        @{ Command = 'Add-IpRoute'; Pipeline = { $piped | Add-IpRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Remove-IpRoute'; Pipeline = { $piped | Remove-IpRoute 10.91.0.0/24 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'Set-IpipMesh'; Pipeline = { $piped | Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device dm0 -WhatIf } }
     ) {
         $run = Invoke-Piped $Pipeline
@@ -428,6 +450,8 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
     It '<Command> with -Name given acts on that name in that namespace' -ForEach @(
         @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel nosuch -Up -WhatIf } }
         @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel nosuch -WhatIf } }
+        @{ Command = 'Set-IpTunnel'; Pipeline = { $piped | Set-IpTunnel nosuch -Up -WhatIf } }
+        @{ Command = 'Remove-IpTunnel'; Pipeline = { $piped | Remove-IpTunnel nosuch -WhatIf } }
     ) {
         $run = Invoke-Piped $Pipeline
         $run.Errors | Should -BeNullOrEmpty
