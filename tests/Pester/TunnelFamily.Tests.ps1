@@ -237,7 +237,7 @@ Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
         $route = Add-OnlinkRoute fd00:72::/64 -Gateway fd00:71::2 -InterfaceName s6l -NetNamespace $Lab.Left -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure | Should -BeNullOrEmpty -Because "the route is made ($($failure | Out-String))"
         $route.Device | Should -Be 's6l'
-        (Get-IpRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:72::/64').dev | Should -Be 's6l'
+        (Get-IpJsonRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:72::/64').dev | Should -Be 's6l'
         Test-Ping $Lab.Left fd00:72::2 | Should -BeTrue
     }
 
@@ -249,7 +249,7 @@ Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
         $route = Get-IpTunnel s6m -NetNamespace $Lab.Left | Add-OnlinkRoute fd00:73::/64 -Gateway ::10.10.20.2 -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure | Should -BeNullOrEmpty -Because "the route is made ($($failure | Out-String))"
         $route.Gateway | Should -Be ([ipaddress]'::10.10.20.2')
-        (Get-IpRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:73::/64').gateway | Should -Be '::10.10.20.2'
+        (Get-IpJsonRoute $Lab.Left -Family 6 | Where-Object dst -eq 'fd00:73::/64').gateway | Should -Be '::10.10.20.2'
         Test-Ping $Lab.Left fd00:73::2 | Should -BeTrue
     }
 
