@@ -18,11 +18,6 @@ namespace IpipTools.Routes;
 /// </summary>
 public abstract class RouteAddCmdlet : RouteChangeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
-    [StrictPrefix]
-    public IPNetwork Destination { get; set; }
-
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 1, ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Net;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Routes;
@@ -15,6 +16,12 @@ namespace IpipTools.Routes;
 /// </summary>
 public abstract class RouteChangeCmdlet : PipedItemCmdlet
 {
+    /// <summary>The route's prefix: strings by value, rows, objects and routes by property name (every add and remove cmdlet has it).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [StrictPrefix]
+    public IPNetwork Destination { get; set; }
+
     private PipelineBatches<RouteOutcome>? _batches;
     private bool _destinationTyped;
 

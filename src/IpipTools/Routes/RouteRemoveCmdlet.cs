@@ -16,11 +16,6 @@ namespace IpipTools.Routes;
 /// </summary>
 public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
-    [StrictPrefix]
-    public IPNetwork Destination { get; set; }
-
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]

@@ -7,9 +7,7 @@ namespace IpipTools.Core.DesiredState.Planning;
 
 /// <summary>
 /// Plans links: which to create, recreate, remove (only IpipTools' own), change, and bring
-/// up or down. A link is removed together with what the kernel removes with it (its
-/// addresses, its routes, its bridge ports' membership, a veth's other end), each as a
-/// step of its own, so that undoing the plan restores all of it.
+/// up or down. Removals, with what goes with them, are <see cref="LinkRemovalPlanner"/>'s.
 /// </summary>
 internal static class LinkPlanner
 {
@@ -32,7 +30,7 @@ internal static class LinkPlanner
 
         if (context.Options.Prune)
         {
-            PruneOwnedLinks(context);
+            LinkRemovalPlanner.PruneOwnedLinks(context);
         }
 
         foreach (var target in context.Target.Namespaces)
@@ -82,7 +80,7 @@ internal static class LinkPlanner
             return;
         }
 
-        RemoveWithDependents(context, ns, actual, reason, replacement: link);
+        LinkRemovalPlanner.RemoveWithDependents(context, ns, actual, reason, replacement: link);
     }
 
     /// <summary>
@@ -158,7 +156,7 @@ internal static class LinkPlanner
             // Recreate from the side that exists; the replacement is the same pair seen from there.
             var (side, sideLink) = existing[0];
             var replacement = side == ns && sideLink!.Name == link.Name ? link : TargetState.PeerEnd(link, ns.Name);
-            RemoveWithDependents(context, side, sideLink!, reason, replacement);
+            LinkRemovalPlanner.RemoveWithDependents(context, side, sideLink!, reason, replacement);
             return;
         }
 
@@ -166,37 +164,11 @@ internal static class LinkPlanner
         {
             if (side.Links.ContainsKey(sideLink!.Name))
             {
-                RemoveWithDependents(context, side, side.Links[sideLink.Name], reason, replacement: null);
+                LinkRemovalPlanner.RemoveWithDependents(context, side, side.Links[sideLink.Name], reason, replacement: null);
             }
         }
 
         Add(context, ns, link, "missing");
-    }
-
-    private static void PruneOwnedLinks(PlanContext context)
-    {
-        foreach (var target in context.Target.Namespaces)
-        {
-            var ns = context.Working.Get(target.Name);
-            foreach (var stray in ns.Links.Values.Where(l => l.IsOwned && !l.IsFallbackTunnel && target.Find(l.Name) is null).ToList())
-            {
-                if (!ns.Links.ContainsKey(stray.Name))
-                {
-                    continue; // went with a veth peer removed just before
-                }
-
-                // Every kind topologies manage can be created again exactly as read, and so may be removed.
-                if (TopologyKinds.Find(stray.Kind) is null)
-                {
-                    context.Builder.Conflict(ns.Name, stray.Describe(),
-                        $"it carries IpipTools' alias but is {Wording.WithArticle(stray.Kind ?? "device without a kind")}, which topologies do not manage, so it cannot be restored if the plan fails; it is left alone.",
-                        "Remove it yourself if it is no longer wanted, or clear its alias.");
-                    continue;
-                }
-
-                RemoveWithDependents(context, ns, stray, "owned by IpipTools and not in the topology", replacement: null);
-            }
-        }
     }
 
     private static void PlanChanges(PlanContext context, TargetNamespace target, TopologyLink link)
@@ -319,7 +291,7 @@ internal static class LinkPlanner
     }
 
     /// <summary>A created link is down, has no addresses, and has the MTU and bridge it was created with; a veth brings its peer.</summary>
-    private static void AddToWorking(PlanContext context, WorkingNamespace ns, TopologyLink link)
+    internal static void AddToWorking(PlanContext context, WorkingNamespace ns, TopologyLink link)
     {
         ns.Links[link.Name] = link.With(l => l with { IsUp = false, Index = 0 });
         if (link.PeerName is not null)
@@ -331,80 +303,6 @@ internal static class LinkPlanner
     /// <summary>Each kind's place in the order, as its driver gives it: bridges first (ports join them as they are made), then veths (which tunnels may use as underlay), then tunnels.</summary>
     private static int KindRank(TopologyLink link) => TopologyKinds.RankOf(link.Kind);
 
-    private static string Describe(TopologyLink link) =>
+    internal static string Describe(TopologyLink link) =>
         link.PeerName is null ? link.Describe() : $"{link.Describe()} (peer {link.PeerName} in {TopologyNamespace.Describe(link.PeerNamespace!)})";
-
-    /// <summary>
-    /// Removes <paramref name="link"/> (or, given a <paramref name="replacement"/>, recreates it as that), first
-    /// planning the removal of everything the kernel would remove with it, so each of those
-    /// is undone on its own if the plan fails. A veth whose other end cannot be found among
-    /// the namespaces read is refused: it could not be put back.
-    /// </summary>
-    internal static void RemoveWithDependents(PlanContext context, WorkingNamespace ns, TopologyLink link, string reason, TopologyLink? replacement)
-    {
-        var ends = new List<(WorkingNamespace Namespace, TopologyLink Link)> { (ns, link) };
-        var previous = link;
-        TopologyLink? previousPeer = null;
-        if (TopologyKinds.IsPair(link.Kind))
-        {
-            var peer = context.Working.FindVethPeer(ns, link);
-            if (peer is null)
-            {
-                context.Builder.Conflict(ns.Name, link.Describe(),
-                    $"it should be {(replacement is null ? "removed" : "recreated")} ({reason}), but its peer is not in any namespace the topology names (or cannot be told apart by index), so it could not be restored if the plan failed.",
-                    "Name the peer's namespace in the topology, or remove the pair yourself.");
-                return;
-            }
-
-            ends.Add(peer.Value);
-            previous = link.WithPeer(peer.Value.Link.Name, peer.Value.Namespace.Name);
-            previousPeer = peer.Value.Link;
-        }
-
-        var goesWith = $"goes with {link.Describe()}";
-        foreach (var (endNs, end) in ends)
-        {
-            foreach (var route in endNs.RoutesVia(end.Name).ToList())
-            {
-                context.Builder.Add(PlanPhase.RemoveRoutes, new RemoveRoute { Namespace = endNs.Name, Target = route.ToString(), Reason = goesWith, Route = route },
-                    context.RankOf(endNs.Name));
-            }
-
-            endNs.Routes.RemoveAll(r => r.Device == end.Name);
-            foreach (var address in endNs.Addresses.Where(a => a.Name == end.Name).ToList())
-            {
-                context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = endNs.Name, Target = address.Describe(), Reason = goesWith, Address = address });
-                endNs.Addresses.Remove(address);
-            }
-
-            foreach (var port in endNs.Links.Values.Where(l => l.Master == end.Name).ToList())
-            {
-                var freed = port.With(l => l with { Master = null, MasterIndex = 0 });
-                context.Builder.Add(PlanPhase.RemoveLinks,
-                    new ChangeLink { Namespace = endNs.Name, Target = port.Describe(), Reason = $"master {end.Name} → none ({goesWith})", Link = freed, Previous = port });
-                endNs.Links[port.Name] = freed;
-            }
-        }
-
-        if (replacement is null)
-        {
-            context.Builder.Add(PlanPhase.RemoveLinks,
-                new RemoveLink { Namespace = ns.Name, Target = previous.Describe(), Reason = reason, Link = previous, PeerEnd = previousPeer });
-        }
-        else
-        {
-            context.Builder.Add(PlanPhase.RecreateLinks,
-                new RecreateLink { Namespace = ns.Name, Target = Describe(replacement), Reason = reason, Link = replacement, Previous = previous, PreviousPeerEnd = previousPeer });
-        }
-
-        foreach (var (endNs, end) in ends)
-        {
-            endNs.Links.Remove(end.Name);
-        }
-
-        if (replacement is not null)
-        {
-            AddToWorking(context, ns, replacement);
-        }
-    }
 }
