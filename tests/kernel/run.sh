@@ -29,7 +29,8 @@
 #   IPIPTOOLS_GUEST_PESTER_FILTER  only the guest's Pester files whose path matches this regex
 #                                  (e.g. 'Tunnels|S6'); with `-- -method ...` a quick partial run
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
-#   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy)
+#   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy,
+#                                  and xfrm_user, esp4, authenc for IPsec through vti)
 #   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
 #   IPIPTOOLS_R2R=0                ship the test and pwsh assemblies as IL (the guest JITs them; slower)
 #
