@@ -84,7 +84,7 @@ public static class TopologyWriter
         var data = WriteLink(link);
         var tunnel = link.Tunnel!;
         var kind = TopologyKinds.Tunnel(tunnel.Kind);
-        var defaults = kind.TunnelDefaults;
+        var defaults = TopologyKinds.DefaultsOf(tunnel);
         var position = 1;
         void Insert(string key, object? value)
         {
@@ -94,7 +94,8 @@ public static class TopologyWriter
             }
         }
 
-        Insert("Mode", kind == TopologyKinds.DefaultTunnel ? null : kind.Kind);
+        // The mode, which names a flavour of the kind (isatap) where there is one; left out for the default.
+        Insert("Mode", tunnel.Mode == TopologyKinds.DefaultTunnel.Kind ? null : tunnel.Mode);
         Insert("Local", tunnel.Local?.ToString());
         Insert("Remote", tunnel.Remote?.ToString());
         Insert("Ttl", tunnel.Ttl == defaults.Ttl ? null : (long)tunnel.Ttl);

@@ -16,7 +16,8 @@ public static class TunnelSettings
     /// <summary>The settings every tunnel has, in the order a change reads, each in ip tunnel's words.</summary>
     private static readonly ComparedProperty<TopologyLink>[] Common =
     [
-        new("mode", l => l.Kind),
+        // The mode, not the kind: a flavour of a kind (isatap of sit) is a mode of its own.
+        new("mode", l => l.Tunnel!.Mode),
         new("local", l => l.Tunnel!.Local) { Unset = "any" },
         new("remote", l => l.Tunnel!.Remote) { Unset = "any" },
         new("ttl", l => l.Tunnel!.Ttl == 0 ? "inherit" : l.Tunnel.Ttl.ToString(CultureInfo.InvariantCulture)),
@@ -62,13 +63,13 @@ public static class TunnelSettings
         return kind.OwnSettings.Aggregate(common, (p, setting) => setting.Set(p, setting.Get(desired)));
     }
 
-    /// <summary>What a topology would state for <paramref name="read"/>: its stated settings on the kind's defaults.</summary>
+    /// <summary>What a topology would state for <paramref name="read"/>: its stated settings on its mode's defaults.</summary>
     public static Ipv4TunnelParameters Stated(Ipv4TunnelParameters read) =>
-        ApplyTo(read, TopologyKinds.Tunnel(read.Kind).TunnelDefaults, read.UnderlayIndex);
+        ApplyTo(read, TopologyKinds.DefaultsOf(read), read.UnderlayIndex);
 
-    /// <summary>No endpoints, no underlay, nothing but the kind's defaults: the parameter set of the fallback device (tunl0).</summary>
+    /// <summary>No endpoints, no underlay, nothing but the mode's defaults: the parameter set of the fallback device (tunl0).</summary>
     public static bool HasNoParameters(TopologyLink link) =>
-        link.Underlay is null && link.Tunnel is { } tunnel && Stated(tunnel) == TopologyKinds.Tunnel(tunnel.Kind).TunnelDefaults;
+        link.Underlay is null && link.Tunnel is { } tunnel && Stated(tunnel) == TopologyKinds.DefaultsOf(tunnel);
 
     /// <summary>The underlay as a plan names it: by name; by index only when it has no name here (it is in another namespace).</summary>
     private static string UnderlayText(TopologyLink link) =>

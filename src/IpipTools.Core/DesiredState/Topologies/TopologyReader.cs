@@ -22,7 +22,7 @@ namespace IpipTools.Core.DesiredState.Topologies;
 ///             Veths      = @( @{ Name = 'v1'; Peer = 'v1-P'; PeerNamespace = '' } )  # PeerUp, PeerMtu, PeerMaster: the other end's, when it differs
 ///             Bridges    = @( @{ Name = 'mybr0' } )
 ///             Tunnels    = @( @{ Name = 'tunl'; Local = '10.10.10.2'; Remote = '10.10.20.2'; Ttl = 64 }
-///                            @{ Name = 'gre1'; Mode = 'gre'; Remote = '10.10.20.3'; InputKey = 1; OutputKey = 2 } )  # Mode: a tunnel kind, ipip by default
+///                            @{ Name = 'gre1'; Mode = 'gre'; Remote = '10.10.20.3'; InputKey = 1; OutputKey = 2 } )  # Mode: an ip tunnel mode, ipip by default
 ///             Devices    = @( @{ Name = 'lo' } )  # existing devices: never created, only brought up and configured
 ///             Addresses  = @( @{ Device = 'v1'; Address = '10.10.10.2/24' }
 ///                            @{ Device = 'tunl'; Address = '10.10.100.10'; Peer = '10.10.200.10' } )
@@ -144,7 +144,9 @@ public static class TopologyReader
         var kind = mode is null ? TopologyKinds.DefaultTunnel : TopologyKinds.FindTunnel(mode)
             ?? throw new TopologyFormatException(map.LocationOf("Mode"), $"'{mode}' is not a tunnel mode topologies know; use {TopologyKinds.TunnelModeList}");
         var link = ReadCommon(map, parameters: null);
-        var common = kind.TunnelDefaults with
+
+        // A mode that is a flavour of its kind (isatap of sit) is in the defaults it starts from.
+        var common = TopologyKinds.DefaultsFor(mode ?? kind.Kind) with
         {
             Local = map.IPv4("Local"),
             Remote = map.IPv4("Remote"),
@@ -186,7 +188,7 @@ public static class TopologyReader
 
         if (link.Master is not null)
         {
-            throw new TopologyFormatException(map.LocationOf("Master"), $"{Wording.WithArticle(kind.Kind)} tunnel carries no Ethernet frames, so it cannot be a bridge port");
+            throw new TopologyFormatException(map.LocationOf("Master"), $"{Wording.WithArticle(tunnel.Mode)} tunnel carries no Ethernet frames, so it cannot be a bridge port");
         }
 
         return link;
