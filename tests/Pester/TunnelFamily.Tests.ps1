@@ -1,6 +1,7 @@
 # New/Get/Set/Remove-IpTunnel: every mode of ip tunnel (ipip, gre, sit, isatap, vti) through
-# one family, with ip -d -j link as the oracle and real traffic (ping6 over sit, a capture of a
-# keyed gre tunnel). The modes need tunnel drivers: those tests carry -Tag Tunnel and run in
+# one family, with ip -d -j link as the oracle and real traffic (ping6 over sit and isatap, a
+# capture of a keyed gre tunnel, a vti tunnel through IPsec). The modes need tunnel drivers:
+# those tests carry -Tag Tunnel and run in
 # the qemu guest. What is decided before the kernel is asked (a setting of another mode, the
 # words under -WhatIf, completion) is checked on any kernel.
 Describe 'The tunnel family on any kernel' {
@@ -211,7 +212,7 @@ Describe 'Every mode of ip tunnel, created, read, changed and removed' -Tag Tunn
     }
 }
 
-Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
+Describe 'Traffic through sit, isatap, gre and vti tunnels' -Tag Tunnel {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
     }
@@ -253,6 +254,34 @@ Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
         Test-Ping $Lab.Left fd00:73::2 | Should -BeTrue
     }
 
+    It 'carries IPv6 over isatap: the ISATAP addresses embed the IPv4 endpoints, ping6 answers, and the capture shows them inside protocol 41' {
+        # ISATAP (RFC 5214): an address's interface identifier is ::5efe:a.b.c.d, the node's IPv4
+        # address, which is where the tunnel sends; no remote is configured.
+        New-IpTunnel ial -Mode isatap -Local 10.10.10.2 -Up -NetNamespace $Lab.Left | Out-Null
+        Add-IpAddress fd00:75::5efe:10.10.10.2/64 -InterfaceName ial -NetNamespace $Lab.Left | Out-Null
+        New-IpTunnel iar -Mode isatap -Local 10.10.20.2 -Up -NetNamespace $Lab.Right | Out-Null
+        Add-IpAddress fd00:75::5efe:10.10.20.2/64 -InterfaceName iar -NetNamespace $Lab.Right | Out-Null
+        # The kernel makes an isatap tunnel's link-local address from the ISATAP identifier
+        # (a plain sit tunnel's would be fe80::a0a:a02).
+        (Get-IpJson $Lab.Left -6 addr show dev ial).addr_info.local | Should -Contain 'fe80::5efe:a0a:a02'
+
+        $capture = Start-PacketCapture $Lab.Router v1-P -Filter 'ip proto 41' -Count 2
+        Test-Ping $Lab.Left fd00:75::5efe:10.10.20.2 | Should -BeTrue
+        $lines = ($capture | Receive-PacketCapture).Lines
+        $lines[0] | Should -Match '^IP 10\.10\.10\.2 > 10\.10\.20\.2: IP6 fd00:75::5efe:a0a:a02 > fd00:75::5efe:a0a:1402: ICMP6, echo request'
+        $lines[1] | Should -Match '^IP 10\.10\.20\.2 > 10\.10\.10\.2: IP6 fd00:75::5efe:a0a:1402 > fd00:75::5efe:a0a:a02: ICMP6, echo reply'
+        foreach ($line in $lines) {
+            $line -match '^IP (?<outerSource>\S+) > (?<outerDestination>\S+): IP6 (?<innerSource>\S+) > (?<innerDestination>\S+): ICMP6' | Should -BeTrue
+            foreach ($end in 'Source', 'Destination') {
+                $inner = ([ipaddress]$Matches["inner$end"]).GetAddressBytes()
+                ($inner[8..11] | ForEach-Object { '{0:x2}' -f $_ }) -join '' | Should -Be '00005efe' -Because "$line carries ISATAP addresses"
+                [ipaddress]::new([byte[]]$inner[12..15]) | Should -Be ([ipaddress]$Matches["outer$end"]) -Because "the inner $end address of $line embeds the outer one"
+            }
+        }
+
+        Test-Ping $Lab.Left 'fe80::5efe:10.10.20.2%ial' | Should -BeTrue -Because 'the link-local ISATAP addresses reach each other too'
+    }
+
     It 'carries a ping over gre with keys: the capture shows the GRE header and the key' {
         New-IpTunnel gkl -Mode gre -Local 10.10.10.2 -Remote 10.10.20.2 -Key 4660 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress 10.71.1.1 -Peer 10.71.1.2 | Out-Null
         New-IpTunnel gkr -Mode gre -Local 10.10.20.2 -Remote 10.10.10.2 -Key 4660 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress 10.71.1.2 -Peer 10.71.1.1 | Out-Null
@@ -270,5 +299,27 @@ Describe 'Traffic through sit, gre and vti tunnels' -Tag Tunnel {
         Test-Ping $Lab.Left 10.71.2.2 | Should -BeFalse
         Set-IpTunnel gmr -Key 1 -NetNamespace $Lab.Right
         Test-Ping $Lab.Left 10.71.2.2 | Should -BeTrue -Because 'Set-IpTunnel put the matching key in place'
+    }
+
+    It 'carries a ping over vti through IPsec: the capture shows ESP under the security associations of the key' {
+        New-IpTunnel vkl -Mode vti -Local 10.10.10.2 -Remote 10.10.20.2 -Key 7 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress 10.71.3.1 -Peer 10.71.3.2 | Out-Null
+        New-IpTunnel vkr -Mode vti -Local 10.10.20.2 -Remote 10.10.10.2 -Key 7 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress 10.71.3.2 -Peer 10.71.3.1 | Out-Null
+        Add-VtiIpsec $Lab.Left -Local 10.10.10.2 -Remote 10.10.20.2 -Mark 7 -OutSpi 0x1001 -InSpi 0x1002
+        Add-VtiIpsec $Lab.Right -Local 10.10.20.2 -Remote 10.10.10.2 -Mark 7 -OutSpi 0x1002 -InSpi 0x1001
+        $capture = Start-PacketCapture $Lab.Router v1-P -Filter 'ip proto 50' -Count 2
+        Test-Ping $Lab.Left 10.71.3.2 | Should -BeTrue
+        $lines = ($capture | Receive-PacketCapture).Lines
+        $lines[0] | Should -Match '^IP 10\.10\.10\.2 > 10\.10\.20\.2: ESP\(spi=0x00001001,seq=0x1\)'
+        $lines[1] | Should -Match '^IP 10\.10\.20\.2 > 10\.10\.10\.2: ESP\(spi=0x00001002,seq=0x1\)'
+    }
+
+    It 'drops vti traffic whose key no IPsec policy matches, until Set-IpTunnel puts the matching key in place' {
+        New-IpTunnel vml -Mode vti -Local 10.10.10.2 -Remote 10.10.20.2 -Key 8 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress 10.71.4.1 -Peer 10.71.4.2 | Out-Null
+        New-IpTunnel vmr -Mode vti -Local 10.10.20.2 -Remote 10.10.10.2 -Key 9 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress 10.71.4.2 -Peer 10.71.4.1 | Out-Null
+        Add-VtiIpsec $Lab.Left -Local 10.10.10.2 -Remote 10.10.20.2 -Mark 8 -OutSpi 0x2001 -InSpi 0x2002
+        Add-VtiIpsec $Lab.Right -Local 10.10.20.2 -Remote 10.10.10.2 -Mark 8 -OutSpi 0x2002 -InSpi 0x2001
+        Test-Ping $Lab.Left 10.71.4.2 | Should -BeFalse -Because 'the right end''s key 9 marks no security association or policy'
+        Set-IpTunnel vmr -Key 8 -NetNamespace $Lab.Right
+        Test-Ping $Lab.Left 10.71.4.2 | Should -BeTrue -Because 'Set-IpTunnel put the matching key in place'
     }
 }
