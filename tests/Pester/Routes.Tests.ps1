@@ -311,6 +311,31 @@ Describe 'Route cmdlets in a pipeline' {
         @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
     }
 
+    It 'removes a route piped whole (-InputObject): exactly it, of two that differ only in metric' {
+        ip -n $Ns route add 10.76.0.0/24 via 198.51.100.1 dev cp0 onlink metric 10
+        ip -n $Ns route add 10.76.0.0/24 via 198.51.100.1 dev cp0 onlink metric 20
+        $second = Get-OnlinkRoute cp0 -NetNamespace $Ns | Where-Object Metric -eq 20
+        $second | Should -HaveCount 1
+        # Bound by property name, as before -InputObject, the removal named no metric and the
+        # kernel took the first route it found (metric 10).
+        $second | Remove-OnlinkRoute -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        @(Get-IpJsonRoute $Ns | Where-Object dst -eq '10.76.0.0/24').metric | Should -Be @(10)
+        Remove-OnlinkRoute -InputObject (Get-OnlinkRoute cp0 -NetNamespace $Ns) -Confirm:$false
+        Get-IpJsonRoute $Ns | Where-Object dst -eq '10.76.0.0/24' | Should -BeNullOrEmpty
+    }
+
+    It 'binds a piped route by property name when a setting is typed, as any object' {
+        ip -n $Ns route add 10.77.0.0/24 via 198.51.100.1 dev cp0 onlink
+        ip -n $Ns route add 10.77.1.0/24 via 198.51.100.3 dev cp0 onlink
+        # -Gateway on the command line: each route binds its destination and device, and the
+        # typed gateway narrows the match, so the route via .3 is not found.
+        Get-OnlinkRoute cp0 -NetNamespace $Ns | Remove-OnlinkRoute -Gateway 198.51.100.1 -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        "$($failures[0].TargetObject.Destination)" | Should -Be '10.77.1.0/24'
+        @(Get-IpJsonRoute $Ns | Where-Object dst -like '10.77.*').dst | Should -Be @('10.77.1.0/24')
+    }
+
     It 'leaves only the routes a Select-Object -First after it took' {
         # The batch of 600 was sent whole; the 597 routes never written out are taken back.
         $taken = @($Prefixes | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns | Select-Object -First 3)
