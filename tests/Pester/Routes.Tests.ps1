@@ -292,6 +292,17 @@ Describe 'Route cmdlets in a pipeline' {
         ($kernel | Where-Object dst -eq '10.73.2.0/24').gateway | Should -Be '198.51.100.77'
     }
 
+    It 'refuses a row whose gateway is no address, naming it, adds nothing for it and goes on' {
+        # PowerShell alone dropped such a gateway without a word, and the route went in without it.
+        $rows = [pscustomobject]@{ Destination = '10.78.1.0/24'; Gateway = '198.51.100.300'; Device = 'cp0' },
+            [pscustomobject]@{ Destination = '10.78.2.0/24'; Gateway = '198.51.100.1'; Device = 'cp0' }
+        $made = @($rows | Add-OnlinkRoute -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 1
+        "$($failures[0])" | Should -Match "'198\.51\.100\.300' is not an IP address"
+        @($made.Destination | ForEach-Object { "$_" }) | Should -Be @('10.78.2.0/24')
+        Get-IpJsonRoute $Ns | Where-Object dst -eq '10.78.1.0/24' | Should -BeNullOrEmpty
+    }
+
     It 'names a piped string as the target of its error' {
         ip -n $Ns route add 10.74.2.0/24 via 198.51.100.77 dev cp0 onlink
         '10.74.1.0/24', '10.74.2.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null

@@ -44,6 +44,7 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]
     [BlankIsUnset]
+    [IPAddressArgument]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
