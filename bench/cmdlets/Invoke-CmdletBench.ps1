@@ -35,6 +35,8 @@ param(
     [string]$Output,
     # The command line to record in the results.
     [string]$CommandLine = 'bash bench/cmdlets/run.sh',
+    # How this pwsh was built, for the results (run.sh says: precompiled as PowerShell's packages ship it, or the IL-only dotnet tool).
+    [string]$PowerShellBuild = 'as started',
     # Every namespace this run makes is named PREFIX-N (run.sh removes leftovers by it).
     [string]$NamespacePrefix = "ipiptools-cbench-$PID"
 )
@@ -65,8 +67,8 @@ function Get-LoadAverage { ([IO.File]::ReadAllText('/proc/loadavg').Split(' '))[
 $started = [DateTime]::UtcNow
 $loadBefore = Get-LoadAverage
 $cpu = (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.*)$' | Select-Object -First 1).Matches.Groups[1].Value
-$machine = '{0} CPUs, {1}, kernel {2}, PowerShell {3} on {4}, {5}' -f [Environment]::ProcessorCount, $cpu,
-    (& uname -r), $PSVersionTable.PSVersion, [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription, (& ip -V)
+$machine = '{0} CPUs, {1}, kernel {2}, PowerShell {3} ({6}) on {4}, {5}' -f [Environment]::ProcessorCount, $cpu,
+    (& uname -r), $PSVersionTable.PSVersion, [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription, (& ip -V), $PowerShellBuild
 Write-Host "cmdlet benchmarks: $machine, load $loadBefore"
 
 $work = Join-Path ([IO.Path]::GetTempPath()) $NamespacePrefix

@@ -8,7 +8,9 @@
 # -Quick: N = 100, one run, no results file (what CI runs). Other parameters, e.g.
 # `-Only routes -Routes 10000 -Repeat 1`, measure less; every run writes RESULTS.md unless
 # -Quick. Environment: IPIPTOOLS_MODULE_DIR, an already published module folder (otherwise
-# the module is published to out/IpipTools first).
+# the module is published to out/IpipTools first); IPIPTOOLS_BENCH_PWSH=tool to measure the
+# pinned pwsh as it is rather than precompiled as PowerShell's packages ship it
+# (precompiled-powershell.sh; -Quick always measures the tool, to stay quick).
 set -euo pipefail
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +19,8 @@ REPO=$(cd "$BENCH_ROOT/.." && pwd)
 source "$REPO/tests/tools/powershell.sh"
 # shellcheck source=../results.sh
 source "$BENCH_ROOT/results.sh"
+# shellcheck source=precompiled-powershell.sh
+source "$BENCH_ROOT/cmdlets/precompiled-powershell.sh"
 
 PREFIX="ipiptools-cbench-$$"
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ipiptools-cbench.XXXXXX")
@@ -43,7 +47,9 @@ fi
 
 quick=0
 for arg in "$@"; do [[ ${arg,,} == -quick ]] && quick=1; done
-args=(-ModulePath "$MODULE_DIR/IpipTools.psd1" -NamespacePrefix "$PREFIX" -CommandLine "bash bench/cmdlets/run.sh${*:+ $*}")
+((quick)) || precompiled_powershell
+pwsh_kind=$([[ $PWSH_DIR == "$CACHE"/* ]] && echo "precompiled (ReadyToRun), as PowerShell's packages ship it" || echo "the dotnet tool, IL only")
+args=(-ModulePath "$MODULE_DIR/IpipTools.psd1" -NamespacePrefix "$PREFIX" -CommandLine "bash bench/cmdlets/run.sh${*:+ $*}" -PowerShellBuild "$pwsh_kind")
 ((quick)) || args+=(-Output "$WORK_DIR/cmdlets.md")
 
 pwsh_run -File "$BENCH_ROOT/cmdlets/Invoke-CmdletBench.ps1" "${args[@]}" "$@"

@@ -292,6 +292,17 @@ Describe 'Route cmdlets in a pipeline' {
         ($kernel | Where-Object dst -eq '10.73.2.0/24').gateway | Should -Be '198.51.100.77'
     }
 
+    It 'refuses a row whose gateway is no address, naming it, adds nothing for it and goes on' {
+        # PowerShell alone dropped such a gateway without a word, and the route went in without it.
+        $rows = [pscustomobject]@{ Destination = '10.78.1.0/24'; Gateway = '198.51.100.300'; Device = 'cp0' },
+            [pscustomobject]@{ Destination = '10.78.2.0/24'; Gateway = '198.51.100.1'; Device = 'cp0' }
+        $made = @($rows | Add-OnlinkRoute -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 1
+        "$($failures[0])" | Should -Match "'198\.51\.100\.300' is not an IP address"
+        @($made.Destination | ForEach-Object { "$_" }) | Should -Be @('10.78.2.0/24')
+        Get-IpJsonRoute $Ns | Where-Object dst -eq '10.78.1.0/24' | Should -BeNullOrEmpty
+    }
+
     It 'names a piped string as the target of its error' {
         ip -n $Ns route add 10.74.2.0/24 via 198.51.100.77 dev cp0 onlink
         '10.74.1.0/24', '10.74.2.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
@@ -309,6 +320,31 @@ Describe 'Route cmdlets in a pipeline' {
         Get-OnlinkRoute cp0 -NetNamespace $Ns | Remove-OnlinkRoute -Confirm:$false -ErrorVariable failures
         $failures | Should -BeNullOrEmpty
         @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Should -Be @('10.75.0.0/24')
+    }
+
+    It 'removes a route piped whole (-InputObject): exactly it, of two that differ only in metric' {
+        ip -n $Ns route add 10.76.0.0/24 via 198.51.100.1 dev cp0 onlink metric 10
+        ip -n $Ns route add 10.76.0.0/24 via 198.51.100.1 dev cp0 onlink metric 20
+        $second = Get-OnlinkRoute cp0 -NetNamespace $Ns | Where-Object Metric -eq 20
+        $second | Should -HaveCount 1
+        # Bound by property name, as before -InputObject, the removal named no metric and the
+        # kernel took the first route it found (metric 10).
+        $second | Remove-OnlinkRoute -Confirm:$false -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        @(Get-IpJsonRoute $Ns | Where-Object dst -eq '10.76.0.0/24').metric | Should -Be @(10)
+        Remove-OnlinkRoute -InputObject (Get-OnlinkRoute cp0 -NetNamespace $Ns) -Confirm:$false
+        Get-IpJsonRoute $Ns | Where-Object dst -eq '10.76.0.0/24' | Should -BeNullOrEmpty
+    }
+
+    It 'binds a piped route by property name when a setting is typed, as any object' {
+        ip -n $Ns route add 10.77.0.0/24 via 198.51.100.1 dev cp0 onlink
+        ip -n $Ns route add 10.77.1.0/24 via 198.51.100.3 dev cp0 onlink
+        # -Gateway on the command line: each route binds its destination and device, and the
+        # typed gateway narrows the match, so the route via .3 is not found.
+        Get-OnlinkRoute cp0 -NetNamespace $Ns | Remove-OnlinkRoute -Gateway 198.51.100.1 -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        "$($failures[0].TargetObject.Destination)" | Should -Be '10.77.1.0/24'
+        @(Get-IpJsonRoute $Ns | Where-Object dst -like '10.77.*').dst | Should -Be @('10.77.1.0/24')
     }
 
     It 'leaves only the routes a Select-Object -First after it took' {

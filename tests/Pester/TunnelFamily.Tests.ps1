@@ -61,6 +61,15 @@ Describe 'The tunnel family on any kernel' {
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('ipip', 'isatap')
     }
 
+    It 'refuses a piped row whose remote is no address, naming it, and goes on with the next' {
+        $rows = @([pscustomobject]@{ Name = 'tfa1'; Remote = '10.0.0.300' }, [pscustomobject]@{ Name = 'tfa2'; Remote = '10.0.0.3' })
+        $run = Invoke-HostCaptured { $rows | New-IpTunnel -Mode gre -NetNamespace $ns -WhatIf } @{ ns = $Ns; rows = $rows }
+        $run.Errors | Should -HaveCount 1
+        "$($run.Errors[0])" | Should -Match "'10\.0\.0\.300' is not an IP address"
+        $run.HostLines | Should -HaveCount 1
+        $run.HostLines[0] | Should -BeLike "*`"Create gre tunnel 'tfa2' remote 10.0.0.3`"*"
+    }
+
     It 'takes names from the pipeline by value and by property name under -WhatIf' {
         $rows = @([pscustomobject]@{ Name = 'tr1'; Mode = 'gre'; Remote = '192.0.2.1'; Key = 9 }, [pscustomobject]@{ Name = 'tr2'; Mode = 'vti'; Remote = '192.0.2.3'; Key = 9 })
         $run = Invoke-HostCaptured { $rows | New-IpTunnel -NetNamespace $ns -WhatIf } @{ ns = $Ns; rows = $rows }

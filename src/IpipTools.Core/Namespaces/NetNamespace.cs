@@ -150,5 +150,8 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
     public override string ToString() => Name ?? Path ?? "(current)";
 
     /// <summary>Where, for messages and confirmation prompts: "in namespace 'lab'" or "in the current namespace".</summary>
-    public string Describe() => IsCallerNamespace ? "in the current namespace" : $"in namespace '{this}'";
+    /// <remarks>Kept once made: a piped cmdlet asks for it on every item it confirms.</remarks>
+    public string Describe() => _description ??= IsCallerNamespace ? "in the current namespace" : $"in namespace '{this}'";
+
+    private string? _description;
 }

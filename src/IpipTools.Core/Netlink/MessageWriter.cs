@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -73,7 +74,9 @@ public sealed class MessageWriter
     public void WriteStruct<T>(in T value)
         where T : unmanaged
     {
-        var size = Marshal.SizeOf<T>();
+        // The struct as laid out in memory, as MemoryMarshal writes it (the headers hold integers only,
+        // so this is the C size). A constant for the JIT, where Marshal.SizeOf reflects on every call.
+        var size = Unsafe.SizeOf<T>();
         var destination = Reserve(NetlinkAlignment.Align(size));
         destination.Clear();
         MemoryMarshal.Write(destination, in value);

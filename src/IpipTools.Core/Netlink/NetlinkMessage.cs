@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace IpipTools.Core.Netlink;
@@ -81,7 +82,7 @@ public readonly struct NetlinkMessage
     public T ReadFixedHeader<T>()
         where T : unmanaged
     {
-        var size = Marshal.SizeOf<T>();
+        var size = Unsafe.SizeOf<T>();
         if (Payload.Length < size)
         {
             throw new NetlinkProtocolException($"message type {Type} has {Payload.Length} payload bytes, fewer than its {size}-byte header");

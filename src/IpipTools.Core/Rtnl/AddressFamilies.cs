@@ -33,13 +33,17 @@ public static class AddressFamilies
         }
     }
 
-    /// <summary>Refuses a pair of addresses of different families (a local IPv4 with an IPv6 peer).</summary>
-    public static void RequireSameFamily(IPAddress first, IPAddress second, string what)
+    /// <summary>
+    /// Refuses a pair of addresses of different families (a local IPv4 with an IPv6 peer).
+    /// <paramref name="describe"/> names what the pair belongs to (<paramref name="subject"/>),
+    /// and is called only to word the error: every route of a piped 100,000 passes here.
+    /// </summary>
+    public static void RequireSameFamily<T>(IPAddress first, IPAddress second, T subject, Func<T, string> describe)
     {
         if (first.AddressFamily != second.AddressFamily)
         {
             throw new IpipToolsException(
-                $"{what}: {first} and {second} are of different address families.",
+                $"{describe(subject)}: {first} and {second} are of different address families.",
                 "AddressFamilyMismatch", IpipErrorCategory.InvalidArgument,
                 "Use two IPv4 or two IPv6 addresses.", second);
         }

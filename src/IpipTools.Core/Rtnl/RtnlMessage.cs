@@ -28,7 +28,7 @@ public abstract class RtnlMessage<THeader>
     {
         var copy = new NetlinkMessage(message.Header, message.Payload.ToArray());
         var header = copy.ReadFixedHeader<THeader>();
-        var attributes = copy.ReadAttributes(System.Runtime.InteropServices.Marshal.SizeOf<THeader>());
+        var attributes = copy.ReadAttributes(System.Runtime.CompilerServices.Unsafe.SizeOf<THeader>());
         return (header, attributes);
     }
 

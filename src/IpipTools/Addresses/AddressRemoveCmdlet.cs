@@ -20,6 +20,7 @@ public abstract class AddressRemoveCmdlet : PipedItemCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [BlankIsUnset]
+    [IPAddressArgument]
     public IPAddress? Peer { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]

@@ -23,8 +23,14 @@ public abstract class PipedItemCmdlet : PipedNamespaceCmdlet
     /// would bind -InterfaceName again; and -NetNamespace, in every set, would end the
     /// by-property-name stage before -InterfaceName were tried.
     /// </para>
+    /// <para>
+    /// Virtual so that a cmdlet with a set of its own for whole objects piped by value (the
+    /// route removal cmdlets' <see cref="Routes.RouteRemoveCmdlet.PipedRouteSet"/>) can put it
+    /// in that set too: PowerShell reads a parameter's attributes from its most derived
+    /// declaration only, so the override repeats these.
+    /// </para>
     /// </summary>
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByPropertySet)]
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedNamespaceSet)]
-    public PSObject? InputItem { get; set; }
+    public virtual PSObject? InputItem { get; set; }
 }

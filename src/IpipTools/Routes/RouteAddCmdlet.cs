@@ -22,6 +22,7 @@ public abstract class RouteAddCmdlet : RouteChangeCmdlet
     [Parameter(Position = 1, ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]
     [BlankIsUnset]
+    [IPAddressArgument]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]

@@ -24,9 +24,11 @@ public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
     public string Name { get; set; } = string.Empty;
 
     [Parameter]
+    [IPAddressArgument]
     public IPAddress? Remote { get; set; }
 
     [Parameter]
+    [IPAddressArgument]
     public IPAddress? Local { get; set; }
 
     /// <summary>"inherit" or 1..255.</summary>

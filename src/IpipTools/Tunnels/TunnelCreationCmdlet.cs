@@ -35,9 +35,11 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
     public string Name { get; set; } = string.Empty;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [IPAddressArgument]
     public IPAddress? Remote { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [IPAddressArgument]
     public IPAddress? Local { get; set; }
 
     /// <summary>"inherit" or 1..255.</summary>

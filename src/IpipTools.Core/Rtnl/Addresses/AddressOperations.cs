@@ -103,7 +103,7 @@ public sealed class AddressOperations
         AddressFamilies.ValidatePrefixLength(address.Address, address.PrefixLength);
         if (address.Peer is not null)
         {
-            AddressFamilies.RequireSameFamily(address.Address, address.Peer, $"address {address.Address} with peer {address.Peer}");
+            AddressFamilies.RequireSameFamily(address.Address, address.Peer, address, static a => $"address {a.Address} with peer {a.Peer}");
         }
     }
 

@@ -10,7 +10,7 @@ internal static class RouteEncoder
     {
         if (spec.Gateway is not null)
         {
-            AddressFamilies.RequireSameFamily(spec.Destination.BaseAddress, spec.Gateway, $"route to {spec.Destination} via {spec.Gateway}");
+            AddressFamilies.RequireSameFamily(spec.Destination.BaseAddress, spec.Gateway, spec, static s => $"route to {s.Destination} via {s.Gateway}");
         }
 
         if (spec.OnLink && spec.Device is null)

@@ -6,7 +6,7 @@ namespace IpipTools.Core.Rtnl.Routes;
 /// <summary>Builds read <see cref="Route"/>s straight from RTM_NEWROUTE messages in the receive buffer.</summary>
 public static class RouteReader
 {
-    private static readonly int HeaderSize = System.Runtime.InteropServices.Marshal.SizeOf<RtMessage>();
+    private static readonly int HeaderSize = System.Runtime.CompilerServices.Unsafe.SizeOf<RtMessage>();
 
     /// <remarks>
     /// One pass over the attributes, without building an <see cref="AttributeList"/>: a dump

@@ -95,11 +95,13 @@ public sealed record TunnelSettings
     public IList<string> Words()
     {
         var words = new List<string>();
-        void Add(string key, object? value)
+        // Typed, not through object and Convert: a thousand piped tunnels each describe
+        // themselves for ShouldProcess, and boxing every setting showed in their profile.
+        void Add(string key, string? value)
         {
             if (value is not null)
             {
-                words.Add($"{key} {Convert.ToString(value, CultureInfo.InvariantCulture)}");
+                words.Add(key + " " + value);
             }
         }
 
@@ -111,19 +113,21 @@ public sealed record TunnelSettings
             }
         }
 
-        Add("remote", Remote);
-        Add("local", Local);
-        Add("ttl", Ttl is 0 ? "inherit" : Ttl);
-        Add("tos", Tos is 1 ? "inherit" : Tos is byte tos ? $"0x{tos:x}" : null);
+        static string? Number(uint? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+        Add("remote", Remote?.ToString());
+        Add("local", Local?.ToString());
+        Add("ttl", Ttl is 0 ? "inherit" : Number(Ttl));
+        Add("tos", Tos is 1 ? "inherit" : Tos is byte tos ? "0x" + tos.ToString("x", CultureInfo.InvariantCulture) : null);
         Flag("pmtudisc", "nopmtudisc", PathMtuDiscovery);
-        Add("ikey", InputKey);
-        Add("okey", OutputKey);
+        Add("ikey", Number(InputKey));
+        Add("okey", Number(OutputKey));
         Flag("iseq", "noiseq", InputSequence);
         Flag("oseq", "nooseq", OutputSequence);
         Flag("icsum", "noicsum", InputChecksum);
         Flag("ocsum", "noocsum", OutputChecksum);
-        Add("6rd-prefix", SixRdPrefix);
-        Add("6rd-relay_prefix", SixRdRelayPrefix);
+        Add("6rd-prefix", SixRdPrefix?.ToString());
+        Add("6rd-relay_prefix", SixRdRelayPrefix?.ToString());
         return words;
     }
 
