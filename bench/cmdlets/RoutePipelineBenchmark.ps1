@@ -130,10 +130,15 @@ function Invoke-RoutePipelineBenchmark {
     }
 
     # Warm-up: JIT the measured paths first, as in a long-lived session (Import-Module and the
-    # first command's cold cost are their own benchmark).
-    $warm = New-RouteData -Prefixes (Get-RoutePrefix 200) -Directory $Directory -Tag warm
+    # first command's cold cost are their own benchmark). 2,000 routes a form, twice: enough
+    # calls for .NET's tiered JIT to recompile the hot paths (PowerShell's binder and ours)
+    # optimised, which it does in the background a little after a method's 30th call; with
+    # 200 the first measured 10,000-route runs still ran half of it unoptimised.
+    $warmCount = [Math]::Min(2000, ($Counts | Measure-Object -Minimum).Minimum)
+    $warm = New-RouteData -Prefixes (Get-RoutePrefix $warmCount) -Directory $Directory -Tag warm
+    $warmLoop = New-RouteData -Prefixes (Get-RoutePrefix ([Math]::Min($warmCount, $Sample))) -Directory $Directory -Tag warm-loop
     for ($round = 0; $round -lt 2; $round++) {
-        Invoke-RouteRound -Count 200 -Data $warm -LoopData $warm -Forms $forms -Samples @{}
+        Invoke-RouteRound -Count $warmCount -Data $warm -LoopData $warmLoop -Forms $forms -Samples @{}
     }
 
     $samples = @{}
