@@ -62,7 +62,10 @@ stage_cmdlet_bench() {
   stage_powershell "$stage" "$module_dir"
   mkdir -p "$stage/bench/cmdlets"
   cp "$BENCH_ROOT"/cmdlets/*.ps1 "$stage/bench/cmdlets/"
-  printf '%s\n' -Only tunnels -Tunnels "$TUNNELS" -Repeat "$REPEAT" -CommandLine "$COMMAND" >"$stage/bench/.cmdlet-args"
+  # stage_powershell precompiles the guest's pwsh (unless IPIPTOOLS_R2R=0), as PowerShell's packages ship it.
+  local build="precompiled (ReadyToRun), as PowerShell's packages ship it"
+  [[ ${IPIPTOOLS_R2R:-1} == 1 ]] || build="the dotnet tool, IL only"
+  printf '%s\n' -Only tunnels -Tunnels "$TUNNELS" -Repeat "$REPEAT" -CommandLine "$COMMAND" -PowerShellBuild "$build" >"$stage/bench/.cmdlet-args"
 }
 
 bench_main() {
