@@ -26,98 +26,101 @@ public sealed partial class NetlinkConnection
     public BatchResult ExecuteBatch(NetlinkBatch batch, string operation, Func<int, string>? describe = null,
         Action<int, NetlinkMessage>? onEcho = null)
     {
-        var failures = new List<BatchFailure>();
-        var buffer = batch.Writer.WrittenMemory;
-        var starts = batch.Starts;
-        Dictionary<uint, int>? indexBySequence = null;
-        var barrier = new MessageWriter(NetlinkMessageHeader.Size);
-
-        var first = 0;
-        while (first < starts.Count)
+        lock (_gate)
         {
-            var last = first;
-            var limit = _transport.MaxSendSize - NetlinkMessageHeader.Size;
-            while (last + 1 < starts.Count && EndOf(last + 1) - starts[first] <= limit)
+            var failures = new List<BatchFailure>();
+            var buffer = batch.Writer.WrittenMemory;
+            var starts = batch.Starts;
+            Dictionary<uint, int>? indexBySequence = null;
+            var barrier = new MessageWriter(NetlinkMessageHeader.Size);
+
+            var first = 0;
+            while (first < starts.Count)
             {
-                last++;
-            }
-
-            barrier.Reset();
-            var barrierSequence = NextSequence();
-            barrier.EndMessage(barrier.BeginMessage(NetlinkMessageType.Noop, NetlinkFlags.Request | NetlinkFlags.Ack, barrierSequence));
-
-            for (var i = first; i <= last; i++)
-            {
-                ChangeRequestCount += batch.IsRead(i) ? 0 : 1;
-            }
-
-            _transport.Send(buffer.Span[starts[first]..EndOf(last)], barrier.WrittenSpan);
-            CollectUntilBarrier(barrierSequence, first, last);
-            first = last + 1;
-        }
-
-        return new BatchResult(starts.Count, failures);
-
-        int EndOf(int index) => index + 1 < starts.Count ? starts[index + 1] : buffer.Length;
-
-        void CollectUntilBarrier(uint barrierSequence, int firstIndex, int lastIndex)
-        {
-            while (true)
-            {
-                int length;
-                try
+                var last = first;
+                var limit = _transport.MaxSendSize - NetlinkMessageHeader.Size;
+                while (last + 1 < starts.Count && EndOf(last + 1) - starts[first] <= limit)
                 {
-                    length = _transport.Receive(_receiveBuffer);
-                }
-                catch (SystemCallException e) when (e.ErrorNumber == Errno.ENOBUFS)
-                {
-                    throw new NetlinkException(
-                        operation,
-                        Errno.ENOBUFS,
-                        explanation: $"the kernel's answers to requests {firstIndex}..{lastIndex} overflowed the socket's receive queue and some were lost, so which of them failed is unknown",
-                        recommendedAction: "Compare the state with a dump, and send smaller batches.",
-                        errorId: "BatchAnswersLost");
+                    last++;
                 }
 
-                var enumerator = new NetlinkMessage.Enumerator(_receiveBuffer.AsMemory(0, length));
-                while (enumerator.MoveNext())
+                barrier.Reset();
+                var barrierSequence = NextSequence();
+                barrier.EndMessage(barrier.BeginMessage(NetlinkMessageType.Noop, NetlinkFlags.Request | NetlinkFlags.Ack, barrierSequence));
+
+                for (var i = first; i <= last; i++)
                 {
-                    var message = enumerator.Current;
-                    CheckPort(message);
-                    if (message.Type != NetlinkMessageType.Error)
+                    ChangeRequestCount += batch.IsRead(i) ? 0 : 1;
+                }
+
+                _transport.Send(buffer.Span[starts[first]..EndOf(last)], barrier.WrittenSpan);
+                CollectUntilBarrier(barrierSequence, first, last);
+                first = last + 1;
+            }
+
+            return new BatchResult(starts.Count, failures);
+
+            int EndOf(int index) => index + 1 < starts.Count ? starts[index + 1] : buffer.Length;
+
+            void CollectUntilBarrier(uint barrierSequence, int firstIndex, int lastIndex)
+            {
+                while (true)
+                {
+                    int length;
+                    try
                     {
-                        if (onEcho is not null && message.Sequence != 0)
+                        length = _transport.Receive(_receiveBuffer);
+                    }
+                    catch (SystemCallException e) when (e.ErrorNumber == Errno.ENOBUFS)
+                    {
+                        throw new NetlinkException(
+                            operation,
+                            Errno.ENOBUFS,
+                            explanation: $"the kernel's answers to requests {firstIndex}..{lastIndex} overflowed the socket's receive queue and some were lost, so which of them failed is unknown",
+                            recommendedAction: "Compare the state with a dump, and send smaller batches.",
+                            errorId: "BatchAnswersLost");
+                    }
+
+                    var enumerator = new NetlinkMessage.Enumerator(_receiveBuffer.AsMemory(0, length));
+                    while (enumerator.MoveNext())
+                    {
+                        var message = enumerator.Current;
+                        CheckPort(message);
+                        if (message.Type != NetlinkMessageType.Error)
                         {
-                            indexBySequence ??= BuildIndex(batch.Sequences);
-                            if (indexBySequence.TryGetValue(message.Sequence, out var echoed))
+                            if (onEcho is not null && message.Sequence != 0)
                             {
-                                onEcho(echoed, message);
+                                indexBySequence ??= BuildIndex(batch.Sequences);
+                                if (indexBySequence.TryGetValue(message.Sequence, out var echoed))
+                                {
+                                    onEcho(echoed, message);
+                                }
                             }
+
+                            continue;
                         }
 
-                        continue;
-                    }
+                        var error = NetlinkError.Parse(message);
+                        if (message.Sequence == barrierSequence)
+                        {
+                            return;
+                        }
 
-                    var error = NetlinkError.Parse(message);
-                    if (message.Sequence == barrierSequence)
-                    {
-                        return;
-                    }
+                        if (error.IsAck)
+                        {
+                            continue;
+                        }
 
-                    if (error.IsAck)
-                    {
-                        continue;
-                    }
+                        indexBySequence ??= BuildIndex(batch.Sequences);
+                        if (!indexBySequence.TryGetValue(message.Sequence, out var index))
+                        {
+                            continue; // an answer to an earlier, abandoned request
+                        }
 
-                    indexBySequence ??= BuildIndex(batch.Sequences);
-                    if (!indexBySequence.TryGetValue(message.Sequence, out var index))
-                    {
-                        continue; // an answer to an earlier, abandoned request
+                        var request = buffer.Span[starts[index]..EndOf(index)];
+                        var description = describe?.Invoke(index) ?? $"{operation} (request {index + 1} of {starts.Count})";
+                        failures.Add(new BatchFailure(index, ToException(error, description, request)));
                     }
-
-                    var request = buffer.Span[starts[index]..EndOf(index)];
-                    var description = describe?.Invoke(index) ?? $"{operation} (request {index + 1} of {starts.Count})";
-                    failures.Add(new BatchFailure(index, ToException(error, description, request)));
                 }
             }
         }

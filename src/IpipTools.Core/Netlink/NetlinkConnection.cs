@@ -28,6 +28,14 @@ public sealed partial class NetlinkConnection : IDisposable
     private readonly List<NetlinkMessage> _matching = new();
     private readonly MessageWriter _requestWriter = new();
     private uint _sequence;
+
+    /// <summary>
+    /// Held by every exchange: a pipeline sends one batch on a worker thread while its own
+    /// thread fills the next, and may look a device up meanwhile (see PipelineBatches in the
+    /// module). Requests, replies and sequence numbers must not interleave; the second
+    /// caller waits for the first exchange to finish. Uncontended, it costs nanoseconds.
+    /// </summary>
+    private readonly object _gate = new();
     private bool _buildingRequest;
 
     public NetlinkConnection(INetlinkTransport transport, uint initialSequence = 0)
@@ -49,22 +57,28 @@ public sealed partial class NetlinkConnection : IDisposable
     /// <summary>The sequence number for the next request. Never 0, which the kernel uses for notifications.</summary>
     public uint NextSequence()
     {
-        _sequence++;
-        if (_sequence == 0)
+        lock (_gate)
         {
-            _sequence = 1;
-        }
+            _sequence++;
+            if (_sequence == 0)
+            {
+                _sequence = 1;
+            }
 
-        return _sequence;
+            return _sequence;
+        }
     }
 
     /// <summary>Sends one change request and waits for its ACK; a kernel error becomes a <see cref="NetlinkException"/>.</summary>
     public void Execute(string operation, ushort type, NetlinkFlags flags, RequestBodyWriter body)
     {
-        var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack, body);
-        ChangeRequestCount++;
-        _transport.Send(_requestWriter.WrittenSpan);
-        ReceiveReply(operation, sequence, untilAck: true);
+        lock (_gate)
+        {
+            var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack, body);
+            ChangeRequestCount++;
+            _transport.Send(_requestWriter.WrittenSpan);
+            ReceiveReply(operation, sequence, untilAck: true);
+        }
     }
 
     /// <summary>
@@ -76,12 +90,15 @@ public sealed partial class NetlinkConnection : IDisposable
     /// </summary>
     public IReadOnlyList<NetlinkMessage> ExecuteWithEcho(string operation, ushort type, NetlinkFlags flags, RequestBodyWriter body)
     {
-        var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack | NetlinkFlags.Echo, body);
-        ChangeRequestCount++;
-        _transport.Send(_requestWriter.WrittenSpan);
-        var echoed = new List<NetlinkMessage>();
-        ReceiveReply(operation, sequence, untilAck: true, m => echoed.Add(new NetlinkMessage(m.Header, m.Payload.ToArray())));
-        return echoed;
+        lock (_gate)
+        {
+            var sequence = BuildRequest(type, flags | NetlinkFlags.Request | NetlinkFlags.Ack | NetlinkFlags.Echo, body);
+            ChangeRequestCount++;
+            _transport.Send(_requestWriter.WrittenSpan);
+            var echoed = new List<NetlinkMessage>();
+            ReceiveReply(operation, sequence, untilAck: true, m => echoed.Add(new NetlinkMessage(m.Header, m.Payload.ToArray())));
+            return echoed;
+        }
     }
 
     /// <summary>
@@ -90,10 +107,13 @@ public sealed partial class NetlinkConnection : IDisposable
     /// </summary>
     public T Query<T>(string operation, ushort type, RequestBodyWriter body, Func<NetlinkMessage, T> parse)
     {
-        var sequence = BuildRequest(type, NetlinkFlags.Request, body);
-        ReadRequestCount++;
-        _transport.Send(_requestWriter.WrittenSpan);
-        return parse(ReceiveReply(operation, sequence, untilAck: false));
+        lock (_gate)
+        {
+            var sequence = BuildRequest(type, NetlinkFlags.Request, body);
+            ReadRequestCount++;
+            _transport.Send(_requestWriter.WrittenSpan);
+            return parse(ReceiveReply(operation, sequence, untilAck: false));
+        }
     }
 
     /// <summary>
@@ -106,25 +126,28 @@ public sealed partial class NetlinkConnection : IDisposable
     public List<T> Dump<T>(string operation, ushort type, RequestBodyWriter body, Func<NetlinkMessage, T?> parse)
         where T : class
     {
-        var results = new List<T>();
-        for (var attempt = 1; attempt <= MaxDumpAttempts; attempt++)
+        lock (_gate)
         {
-            results.Clear();
-            var consistent = DumpOnce(operation, type, body, message =>
+            var results = new List<T>();
+            for (var attempt = 1; attempt <= MaxDumpAttempts; attempt++)
             {
-                var item = parse(message);
-                if (item is not null)
+                results.Clear();
+                var consistent = DumpOnce(operation, type, body, message =>
                 {
-                    results.Add(item);
+                    var item = parse(message);
+                    if (item is not null)
+                    {
+                        results.Add(item);
+                    }
+                });
+                if (consistent)
+                {
+                    return results;
                 }
-            });
-            if (consistent)
-            {
-                return results;
             }
-        }
 
-        throw new NetlinkDumpInterruptedException(operation, MaxDumpAttempts);
+            throw new NetlinkDumpInterruptedException(operation, MaxDumpAttempts);
+        }
     }
 
     /// <summary>
@@ -134,13 +157,22 @@ public sealed partial class NetlinkConnection : IDisposable
     /// </summary>
     public void DumpStreaming(string operation, ushort type, RequestBodyWriter body, Action<NetlinkMessage> onMessage)
     {
-        if (!DumpOnce(operation, type, body, onMessage))
+        lock (_gate)
         {
-            throw new NetlinkDumpInterruptedException(operation, 1);
+            if (!DumpOnce(operation, type, body, onMessage))
+            {
+                throw new NetlinkDumpInterruptedException(operation, 1);
+            }
         }
     }
 
-    public void Dispose() => _transport.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _transport.Dispose();
+        }
+    }
 
     /// <summary>Runs one dump to its NLMSG_DONE; returns false if it was inconsistent.</summary>
     private bool DumpOnce(string operation, ushort type, RequestBodyWriter body, Action<NetlinkMessage> onMessage)

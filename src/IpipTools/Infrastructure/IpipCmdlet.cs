@@ -100,8 +100,27 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
     /// <summary>Closes the connection to a namespace this cmdlet is about to delete.</summary>
     protected void ForgetConnection(NetNamespace target) => _connections?.Forget(target);
 
+    /// <summary>
+    /// Has <paramref name="work"/> (batches that may be in flight on this pipeline's
+    /// connections) disposed when the pipeline ends, before the connections close.
+    /// </summary>
+    internal T EndsWithPipeline<T>(T work)
+        where T : IDisposable
+    {
+        _pipelineWork.Add(work);
+        return work;
+    }
+
+    private readonly List<IDisposable> _pipelineWork = new();
+
     public void Dispose()
     {
+        foreach (var work in _pipelineWork)
+        {
+            work.Dispose();
+        }
+
+        _pipelineWork.Clear();
         _connections?.Dispose();
         _connections = null;
         GC.SuppressFinalize(this);

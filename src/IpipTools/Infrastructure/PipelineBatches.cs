@@ -12,16 +12,27 @@ namespace IpipTools.Infrastructure;
 /// what the kernel made (written to the pipeline) or its own ErrorRecord, naming the item
 /// that was piped in, while the rest goes on.
 /// <para>
+/// A full batch is sent on a worker thread while the pipeline goes on binding and queueing
+/// the next one, so the kernel's work and PowerShell's overlap; its answers are written, on
+/// the pipeline's thread, before the next batch of that namespace is sent (and at the end).
+/// So at most one batch per namespace is in flight, answers keep the order of the items, and
+/// nothing is sent after an answer that ended the pipeline. The worker only uses the
+/// connection, whose exchanges are serialised (NetlinkConnection), and never enters a
+/// namespace: the socket already belongs to its own.
+/// </para>
+/// <para>
 /// When the pipeline ends while a batch's answers are being written (stopped with Ctrl+C, a
 /// command after this one wanting no more objects as Select-Object -First does, or an item's
 /// error made terminating with -ErrorAction Stop), what the batch made but did not report is
 /// taken back, so that what the kernel has is what was reported; what was queued and not
-/// sent is simply never sent. An answer counts as reported once the next command has taken
-/// it: PowerShell refuses a write when the pipeline is already stopping (checked first here),
-/// and a stop raised while the next command works on it comes back out of the write.
+/// sent is simply never sent. A batch still in flight when the pipeline ends without its
+/// answers being written (<see cref="Dispose"/>) is waited for and taken back whole. An
+/// answer counts as reported once the next command has taken it: PowerShell refuses a write
+/// when the pipeline is already stopping (checked first here), and a stop raised while the
+/// next command works on it comes back out of the write.
 /// </para>
 /// </summary>
-internal sealed class PipelineBatches<TOutcome>
+internal sealed class PipelineBatches<TOutcome> : IDisposable
     where TOutcome : IChangeOutcome
 {
     /// <summary>
@@ -53,13 +64,13 @@ internal sealed class PipelineBatches<TOutcome>
     {
         if (!_pending.TryGetValue(target, out var pending))
         {
-            pending = new Pending(create());
+            pending = new Pending(create(), () => create());
             _pending[target] = pending;
         }
 
         try
         {
-            queue((TBatch)pending.Batch);
+            queue((TBatch)pending.Filling);
         }
         catch (Exception e) when (ErrorReport.IsReportable(e))
         {
@@ -68,36 +79,71 @@ internal sealed class PipelineBatches<TOutcome>
         }
 
         pending.Items.Add(item);
-        if (pending.Batch.Count >= FlushSize)
+        if (pending.Filling.Count >= FlushSize)
         {
-            Send(pending);
+            ReportInFlight(pending);
+            pending.StartSending();
         }
     }
 
-    /// <summary>Sends every namespace's batch (at the end of the pipeline).</summary>
+    /// <summary>Sends every namespace's batch and writes all answers (at the end of the pipeline).</summary>
     public void SendAll()
     {
         foreach (var pending in _pending.Values)
         {
-            Send(pending);
+            ReportInFlight(pending);
+            if (pending.Filling.Count > 0)
+            {
+                pending.StartSending();
+                ReportInFlight(pending);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pipeline ended without the answers of a batch in flight being written: waits for
+    /// it and takes back what it made, which nobody was told of.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var pending in _pending.Values)
+        {
+            if (pending.InFlight is { } sent)
+            {
+                pending.InFlight = null;
+                try
+                {
+                    sent.Batch.TakeBack(sent.Sending.GetAwaiter().GetResult());
+                }
+                catch (Exception e) when (ErrorReport.IsReportable(e))
+                {
+                    // The send itself failed: it made nothing to take back.
+                }
+            }
         }
     }
 
     private static ErrorRecord ErrorRecordFor(Exception e, object? item) => item is null ? ErrorRecords.From(e) : ErrorRecords.From(e, item);
 
-    private void Send(Pending pending)
+    /// <summary>Waits for the namespace's batch in flight, if any, and writes its answers.</summary>
+    private void ReportInFlight(Pending pending)
     {
-        var items = pending.Items.ToArray();
-        pending.Items.Clear();
+        if (pending.InFlight is not { } sent)
+        {
+            return;
+        }
+
+        pending.InFlight = null;
+        pending.Spare = sent.Batch;
         IReadOnlyList<TOutcome> outcomes;
         try
         {
-            outcomes = pending.Batch.Send();
+            outcomes = sent.Sending.GetAwaiter().GetResult();
         }
         catch (Exception e) when (ErrorReport.IsReportable(e))
         {
             // The batch as a whole failed (the socket, not an object): every item gets the error.
-            foreach (var item in items)
+            foreach (var item in sent.Items)
             {
                 _cmdlet.WriteError(ErrorRecordFor(e, item));
             }
@@ -110,7 +156,7 @@ internal sealed class PipelineBatches<TOutcome>
             if (_cmdlet.Stopping)
             {
                 // Stopped before this answer was written: it and the rest go back.
-                pending.Batch.TakeBack(outcomes.Skip(reported));
+                sent.Batch.TakeBack(outcomes.Skip(reported));
                 throw new PipelineStoppedException();
             }
 
@@ -119,7 +165,7 @@ internal sealed class PipelineBatches<TOutcome>
             {
                 if (outcome.Error is not null)
                 {
-                    _cmdlet.WriteError(ErrorRecordFor(outcome.Error, items[reported]));
+                    _cmdlet.WriteError(ErrorRecordFor(outcome.Error, sent.Items[reported]));
                 }
                 else if (outcome.Made is not null)
                 {
@@ -131,15 +177,37 @@ internal sealed class PipelineBatches<TOutcome>
                 // The next command took this answer, then the pipeline ended: stopped while it
                 // worked on it (Ctrl+C, Select-Object -First having had enough), or this error
                 // was made terminating (-ErrorAction Stop). The answers not written go back.
-                pending.Batch.TakeBack(outcomes.Skip(reported + 1));
+                sent.Batch.TakeBack(outcomes.Skip(reported + 1));
                 throw;
             }
         }
     }
 
-    /// <summary>One namespace's batch and the items its objects came from, in the same order.</summary>
-    private sealed record Pending(IChangeBatch<TOutcome> Batch)
+    /// <summary>A batch sent on a worker thread, and the items its objects came from, in the same order.</summary>
+    private sealed record InFlightBatch(IChangeBatch<TOutcome> Batch, object?[] Items, Task<IReadOnlyList<TOutcome>> Sending);
+
+    /// <summary>
+    /// One namespace's batches: the one being filled, the one in flight (if any), and a spare,
+    /// the last one sent, empty again and filled next (a batch holds no kernel state between sends).
+    /// </summary>
+    private sealed class Pending(IChangeBatch<TOutcome> filling, Func<IChangeBatch<TOutcome>> create)
     {
+        public IChangeBatch<TOutcome> Filling { get; private set; } = filling;
+
         public List<object?> Items { get; } = new();
+
+        public InFlightBatch? InFlight { get; set; }
+
+        public IChangeBatch<TOutcome>? Spare { get; set; }
+
+        /// <summary>Sends the filled batch on a worker thread; the next objects go into the spare (or a new batch).</summary>
+        public void StartSending()
+        {
+            var batch = Filling;
+            InFlight = new InFlightBatch(batch, Items.ToArray(), Task.Run(batch.Send));
+            Items.Clear();
+            Filling = Spare ?? create();
+            Spare = null;
+        }
     }
 }

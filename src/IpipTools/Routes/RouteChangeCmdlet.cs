@@ -40,7 +40,7 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     protected void Queue(Route route)
     {
         var target = Target;
-        _batches ??= new PipelineBatches<RouteOutcome>(this, made => WriteMade((Route)made));
+        _batches ??= EndsWithPipeline(new PipelineBatches<RouteOutcome>(this, made => WriteMade((Route)made)));
         _batches.Queue(target, () => Connection(target).Routes.CreateBatch(Change), batch => batch.Queue(route), CurrentItem);
     }
 

@@ -86,7 +86,7 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
         {
             var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
             var underlay = UnderlayDevice;
-            _batches ??= new PipelineBatches<TunnelOutcome>(this, WriteObject);
+            _batches ??= EndsWithPipeline(new PipelineBatches<TunnelOutcome>(this, WriteObject));
             _batches.Queue(target, () => Connection(target).Tunnels.CreateBatch(), batch => batch.Queue(link, underlay), item: null);
         }
     }
