@@ -354,6 +354,19 @@ Describe 'Route cmdlets in a pipeline' {
         @((Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1').dst | Sort-Object) | Should -Be @($Prefixes[0..2] | Sort-Object)
     }
 
+    It 'takes back a batch still in flight when the pipeline fails upstream, so the kernel holds what was written' {
+        # The first 512 routes go to the kernel on a worker thread while the pipeline goes on;
+        # the command before Add-OnlinkRoute fails at the 550th before their answers are written.
+        $written = [Collections.Generic.List[object]]::new()
+        {
+            $Prefixes | ForEach-Object { if ($_ -eq $Prefixes[549]) { throw 'upstream failure' }; $_ } |
+                Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns | ForEach-Object { $written.Add($_) }
+        } | Should -Throw 'upstream failure'
+        $kernel = @(Get-IpJsonRoute $Ns | Where-Object gateway -eq '198.51.100.1')
+        $kernel.Count | Should -Be $written.Count
+        @($kernel.dst | Sort-Object) | Should -Be @($written | ForEach-Object { "$($_.Destination)" } | Sort-Object)
+    }
+
     It 'stops at the first failure under -ErrorAction Stop, leaving no route after it' {
         ip -n $Ns route add 10.76.2.0/24 via 198.51.100.77 dev cp0 onlink
         { '10.76.1.0/24', '10.76.2.0/24', '10.76.3.0/24' | Add-OnlinkRoute -Gateway 198.51.100.1 -InterfaceName cp0 -NetNamespace $Ns -ErrorAction Stop } |
