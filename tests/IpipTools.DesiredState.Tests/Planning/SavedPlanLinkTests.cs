@@ -84,6 +84,26 @@ public sealed class SavedPlanLinkTests
     }
 
     [Fact]
+    public void ALinkReadBackKeepsValuesTheReaderWouldOtherwiseSetDifferently()
+    {
+        // A link a plan removes is saved as it was read, to restore it should a later step fail:
+        // its index, a fixed TTL, an encapsulation whose other fields are 0.
+        var read = Tunnel("g", 7, new GreParameters { Ttl = 64, PathMtuDiscovery = false, Encapsulation = new TunnelEncapsulation(TunnelEncapsulationType.Fou, DestinationPort: 5555) }, up: false);
+        var plan = new TopologyPlan
+        {
+            Namespaces = new[] { "a" }, Fingerprint = "f",
+            Steps = new PlanStep[] { new RemoveLink { Namespace = "a", Target = "gre g", Reason = "owned by IpipTools and not in the topology", Link = read } },
+        };
+        var saved = SavedLink(plan, "g");
+        Assert.Equal(7, (int)saved["Index"]!);
+        Assert.Equal("""{"Type":"Fou","DestinationPort":5555}""", saved["KindParameters"]!["Encapsulation"]!.ToJsonString());
+
+        var again = Assert.IsType<RemoveLink>(Assert.Single(TopologyPlan.FromJson(plan.ToJson()).Steps)).Link;
+
+        Assert.Equal(read, again);
+    }
+
+    [Fact]
     public void APlanSavedInFormatVersion2ReadsAsTheSamePlanAndIsSavedAgainInTheCurrentOne()
     {
         var plan = Planned();
