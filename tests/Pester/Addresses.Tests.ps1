@@ -6,9 +6,8 @@ Describe 'Address cmdlets' {
     }
 
     BeforeEach {
-        $script:Fixture = New-NetNamespaceFixture
+        $script:Fixture = New-VethLab va vb
         $script:Ns = $Fixture.Namespace
-        $Fixture | New-VethPair va vb -Up | Out-Null
     }
 
     AfterEach {
@@ -70,9 +69,8 @@ Describe 'Address cmdlets' {
 # What IpipTools creates carries its mark: addresses protocol 73 (IFA_PROTO).
 Describe 'Addresses made by Add-TunnelPeerAddress carry the IpipTools mark' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Common.ps1')
-        $script:Fixture = New-NetNamespaceFixture
-        $Fixture | New-VethPair a0 a1 -Up | Out-Null
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-VethLab a0 a1
     }
 
     AfterAll {

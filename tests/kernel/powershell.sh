@@ -99,6 +99,27 @@ pester_unavailable() {
   log "Pester will not run in the guest: $*"
 }
 
+# The Pester files the guest runs, as paths under tests/Pester, in GUEST_PESTER_FILES.
+# Discovery runs every file it is given (each imports the module and probes the kernel),
+# seconds per file under emulation: the guest gets only the files whose -Tag names Tunnel.
+# Scenarios live in a subfolder (tests/Pester/Scenarios), so the whole tree is searched.
+# IPIPTOOLS_GUEST_PESTER_FILTER (an extended regular expression on the file's path) narrows
+# them while working on a few files; CI leaves it unset and runs them all. A filter that
+# matches none of them stops the run: with no file given, run.ps1 would run every suite.
+GUEST_PESTER_FILES=()
+select_guest_pester_files() {
+  local file
+  GUEST_PESTER_FILES=()
+  while IFS= read -r file; do
+    GUEST_PESTER_FILES+=("${file#"$REPO_ROOT/tests/Pester/"}")
+  done < <(grep -rlE --include='*.Tests.ps1' -- '-Tag[^#]*Tunnel' "$REPO_ROOT/tests/Pester" | sort |
+    grep -E -- "${IPIPTOOLS_GUEST_PESTER_FILTER:-.}" || true)
+  if [[ -n ${IPIPTOOLS_GUEST_PESTER_FILTER:-} ]] && ((${#GUEST_PESTER_FILES[@]} == 0)); then
+    die "IPIPTOOLS_GUEST_PESTER_FILTER: the filter '$IPIPTOOLS_GUEST_PESTER_FILTER' matches no Pester file (of the files under tests/Pester whose -Tag names Tunnel); leave it unset to run them all"
+  fi
+  return 0
+}
+
 # Gets pwsh and Pester from the repository's pins and the published module: the folder in
 # IPIPTOOLS_MODULE_DIR (tests/run.sh publishes it first), or a fresh `dotnet publish` to
 # out/IpipTools. Sets GUEST_PESTER and MODULE_DIR.
@@ -138,16 +159,10 @@ stage_guest_pester() {
   cp -a "$stage$GUEST_MODULE_DIR/en-US" "$stage/ipiptools/"
   : >"$stage/ipiptools/.pester-args"
   [[ ${IPIPTOOLS_REQUIRE_KERNEL:-0} == 1 ]] && echo -NoSkip >>"$stage/ipiptools/.pester-args"
-  # Discovery runs every file it is given (each imports the module and probes the kernel),
-  # seconds per file under emulation: give it only the files whose -Tag names Tunnel.
-  # Scenarios live in a subfolder (tests/Pester/Scenarios), so search the whole tree.
-  # IPIPTOOLS_GUEST_PESTER_FILTER (an extended regular expression on the file's path) narrows
-  # them while working on a few files; CI leaves it unset and runs them all.
   local file paths=()
-  while IFS= read -r file; do
-    paths+=("/ipiptools/tests/Pester/${file#"$REPO_ROOT/tests/Pester/"}")
-  done < <(grep -rlE --include='*.Tests.ps1' -- '-Tag[^#]*Tunnel' "$REPO_ROOT/tests/Pester" | sort |
-    grep -E -- "${IPIPTOOLS_GUEST_PESTER_FILTER:-.}" || true)
+  for file in "${GUEST_PESTER_FILES[@]}"; do
+    paths+=("/ipiptools/tests/Pester/$file")
+  done
   if ((${#paths[@]})); then
     (IFS=,; echo "-Path ${paths[*]}") >>"$stage/ipiptools/.pester-args"
   fi

@@ -27,7 +27,10 @@
 #   IPIPTOOLS_MODULE_DIR           use this published module folder (default: publish to out/IpipTools)
 #   IPIPTOOLS_FORCE_VM=1           use the VM even when the host kernel has ipip
 #   IPIPTOOLS_GUEST_PESTER_FILTER  only the guest's Pester files whose path matches this regex
-#                                  (e.g. 'Tunnels|S6'); with `-- -method ...` a quick partial run
+#                                  (e.g. 'Tunnels|S6'); with `-- -method ...` a quick partial run.
+#                                  A filter that matches no Pester file stops the run at once
+#                                  with an error saying so (it does not run them all). The host
+#                                  path (a host kernel with ipip) runs every file regardless.
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
 #   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy,
 #                                  and xfrm_user, esp4, authenc for IPsec through vti)
@@ -237,6 +240,8 @@ main() {
   parse_args "$@"
   WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ipiptools-kernel.XXXXXX")
   trap 'rm -rf "$WORK_DIR"' EXIT
+  # A Pester filter that matches nothing stops the run here, before anything is built.
+  select_guest_pester_files
   ensure_test_build
   prepare_guest_pester
   if host_has_ipip; then

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Net;
-using IpipTools.Completers;
 using IpipTools.Core.DesiredState.Topologies;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl.Routes;
@@ -18,6 +17,7 @@ namespace IpipTools.Routes;
 /// </summary>
 public abstract class RouteAddCmdlet : RouteChangeCmdlet
 {
+    // Not shared with RouteRemoveCmdlet's -Gateway: an add takes it at position 1, a removal only by name.
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 1, ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]
@@ -29,14 +29,6 @@ public abstract class RouteAddCmdlet : RouteChangeCmdlet
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [BlankIsUnset]
     public uint? Metric { get; set; }
-
-    /// <summary>A table number, or main, default (253) by name; main when left out.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [BlankIsUnset]
-    [RouteTableName]
-    [ArgumentCompleter(typeof(RouteTableCompleter))]
-    public uint? Table { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Net;
+using IpipTools.Completers;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Routes;
@@ -21,6 +22,17 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
     [StrictPrefix]
     public IPNetwork Destination { get; set; }
+
+    /// <summary>
+    /// A table number, or main, local, default (253) by name; main when left out. An add
+    /// refuses the tables it cannot manage (see <see cref="RouteAddCmdlet"/>).
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
+    [BlankIsUnset]
+    [RouteTableName]
+    [ArgumentCompleter(typeof(RouteTableCompleter))]
+    public uint? Table { get; set; }
 
     private PipelineBatches<RouteOutcome>? _batches;
     private bool _destinationTyped;

@@ -40,6 +40,7 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedRouteSet)]
     public override PSObject? InputItem { get => base.InputItem; set => base.InputItem = value; }
 
+    // Not shared with RouteAddCmdlet's -Gateway: a removal takes it only by name, an add at position 1.
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("Via")]
@@ -53,14 +54,6 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     [BlankIsUnset]
     public string? InterfaceName { get; set; }
-
-    /// <summary>A table number, or main, local, default by name; main when left out.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [BlankIsUnset]
-    [RouteTableName]
-    [ArgumentCompleter(typeof(RouteTableCompleter))]
-    public uint? Table { get; set; }
 
     protected sealed override RouteChange Change => RouteChange.Delete;
 

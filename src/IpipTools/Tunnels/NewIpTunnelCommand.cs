@@ -10,16 +10,17 @@ namespace IpipTools.Tunnels;
 /// <c>ip tunnel add NAME mode ipip|gre|sit|isatap|vti ...</c> with each mode's own settings:
 /// gre's keys, sequence numbers and checksums, vti's keys, sit's 6rd prefixes. A setting of
 /// another mode than the one given is refused, naming the parameter (<see cref="TunnelSettings"/>).
+/// The mode settings are the ones Set-IpTunnel takes too (<see cref="ITunnelModeParameters"/>).
 /// </summary>
 [Cmdlet(VerbsCommon.New, "IpTunnel", SupportsShouldProcess = true)]
 [OutputType(typeof(IpTunnel))]
-public sealed class NewIpTunnelCommand : TunnelCreationCmdlet
+public sealed class NewIpTunnelCommand : TunnelCreationCmdlet, ITunnelModeParameters
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(TunnelModeCompleter))]
     public string Mode { get; set; } = string.Empty;
 
-    /// <summary>ikey and okey at once, as iproute2's "key K".</summary>
+    /// <inheritdoc cref="ITunnelModeParameters.Key"/>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public uint? Key { get; set; }
 
@@ -51,15 +52,5 @@ public sealed class NewIpTunnelCommand : TunnelCreationCmdlet
 
     protected override string TunnelMode() => Mode;
 
-    protected override TunnelSettings ModeSettings() => new()
-    {
-        InputKey = InputKey ?? Key,
-        OutputKey = OutputKey ?? Key,
-        InputSequence = SwitchIfGiven(nameof(InputSequence), InputSequence),
-        OutputSequence = SwitchIfGiven(nameof(OutputSequence), OutputSequence),
-        InputChecksum = SwitchIfGiven(nameof(InputChecksum), InputChecksum),
-        OutputChecksum = SwitchIfGiven(nameof(OutputChecksum), OutputChecksum),
-        SixRdPrefix = SixRdPrefix,
-        SixRdRelayPrefix = SixRdRelayPrefix,
-    };
+    protected override TunnelSettings ModeSettings() => ((ITunnelModeParameters)this).Settings(SwitchIfGiven);
 }

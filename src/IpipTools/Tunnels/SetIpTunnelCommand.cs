@@ -9,14 +9,15 @@ namespace IpipTools.Tunnels;
 /// <summary>
 /// <c>ip tunnel change</c> on a tunnel of any mode, with each mode's own settings (gre's keys,
 /// sequence numbers and checksums, vti's keys, sit's 6rd prefixes); a setting the tunnel's mode
-/// lacks is refused, naming the parameter (<see cref="TunnelSettings"/>). The work is
+/// lacks is refused, naming the parameter (<see cref="TunnelSettings"/>); the mode settings are
+/// New-IpTunnel's too (<see cref="ITunnelModeParameters"/>). The work is
 /// <see cref="TunnelChangeCmdlet"/>'s.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "IpTunnel", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true)]
 [OutputType(typeof(IpTunnel))]
-public sealed class SetIpTunnelCommand : TunnelChangeCmdlet
+public sealed class SetIpTunnelCommand : TunnelChangeCmdlet, ITunnelModeParameters
 {
-    /// <summary>ikey and okey at once, as iproute2's "key K".</summary>
+    /// <inheritdoc cref="ITunnelModeParameters.Key"/>
     [Parameter]
     public uint? Key { get; set; }
 
@@ -46,17 +47,7 @@ public sealed class SetIpTunnelCommand : TunnelChangeCmdlet
     [StrictPrefix]
     public IPNetwork? SixRdRelayPrefix { get; set; }
 
-    protected override TunnelSettings ModeSettings() => new()
-    {
-        InputKey = InputKey ?? Key,
-        OutputKey = OutputKey ?? Key,
-        InputSequence = SwitchIfGiven(nameof(InputSequence), InputSequence),
-        OutputSequence = SwitchIfGiven(nameof(OutputSequence), OutputSequence),
-        InputChecksum = SwitchIfGiven(nameof(InputChecksum), InputChecksum),
-        OutputChecksum = SwitchIfGiven(nameof(OutputChecksum), OutputChecksum),
-        SixRdPrefix = SixRdPrefix,
-        SixRdRelayPrefix = SixRdRelayPrefix,
-    };
+    protected override TunnelSettings ModeSettings() => ((ITunnelModeParameters)this).Settings(SwitchIfGiven);
 
     protected override IpTunnel Modify(TunnelOperations tunnels, string name, TunnelSettings settings) =>
         tunnels.Modify<Ipv4TunnelParameters>(name, current => settings.ApplyTo(current, name));

@@ -124,10 +124,3 @@ function Remove-SshHostLab {
     if ($LASTEXITCODE -eq 0) { ip link del $Lab.Bridge 2>$null }
     Remove-Item -Recurse -Force $Lab.Folder -ErrorAction Ignore
 }
-
-# A fixture command (ip, ssh-keygen, sshd) that must succeed; throws with its output when it does not.
-function Invoke-Fixture {
-    $command, $arguments = $args
-    $output = & $command @arguments 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "$command $arguments failed ($LASTEXITCODE): $output" }
-}

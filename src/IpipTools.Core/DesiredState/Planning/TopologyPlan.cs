@@ -12,8 +12,16 @@ namespace IpipTools.Core.DesiredState.Planning;
 /// </summary>
 public sealed record TopologyPlan
 {
-    /// <summary>2: steps name their kind ("Step") and carry only their own data.</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>
+    /// 3: a link is one object that leaves out what it does not set
+    /// (<see cref="TopologyLinkJsonConverter"/>). 2: steps name their kind ("Step") and carry
+    /// only their own data; its links were nested ("Link": { "Link": ... }) and wrote every
+    /// value. Both are read.
+    /// </summary>
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>The oldest format version read.</summary>
+    public const int OldestFormatVersion = 2;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -34,14 +42,14 @@ public sealed record TopologyPlan
     /// <summary>Nothing to do and nothing in the way: the state is the topology.</summary>
     public bool IsConverged => Steps.Count == 0 && Conflicts.Count == 0;
 
-    public string ToJson() => JsonSerializer.Serialize(this, PlanJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, PlanJson.SavedPlan);
 
     public static TopologyPlan FromJson(string json)
     {
         TopologyPlan? plan;
         try
         {
-            plan = JsonSerializer.Deserialize<TopologyPlan>(json, PlanJson.Options);
+            plan = JsonSerializer.Deserialize<TopologyPlan>(json, PlanJson.SavedPlan);
         }
         catch (JsonException e)
         {
@@ -52,13 +60,14 @@ public sealed record TopologyPlan
                 "Give the JSON that Set-IpipTopology -SavePlan saved.", null, e);
         }
 
-        if (plan is null || plan.FormatVersion != CurrentFormatVersion)
+        if (plan is null || plan.FormatVersion is < OldestFormatVersion or > CurrentFormatVersion)
         {
-            throw new IpipToolsException($"The plan's format version is {plan?.FormatVersion.ToString() ?? "missing"}; this IpipTools reads version {CurrentFormatVersion}.",
+            throw new IpipToolsException($"The plan's format version is {plan?.FormatVersion.ToString() ?? "missing"}; this IpipTools reads versions {OldestFormatVersion} to {CurrentFormatVersion}.",
                 "InvalidPlan", IpipErrorCategory.InvalidArgument, "Make the plan again with this version of IpipTools.");
         }
 
-        return plan;
+        // Read, a plan is the same whatever format it was saved in; saved again, it is in this one.
+        return plan with { FormatVersion = CurrentFormatVersion };
     }
 
     /// <summary>What applying the plan does, in a line: "Apply topology plan: 6 steps (2 add, 4 change)", for -WhatIf and -Confirm.</summary>
