@@ -8,7 +8,7 @@ namespace IpipTools.Infrastructure;
 /// <summary>
 /// A cmdlet's changes at pipeline scale: each approved item is queued in its namespace's
 /// batch (on the pipeline's one connection to that namespace), a batch is sent when it holds
-/// <see cref="FlushSize"/> objects and at the end, and each object then gets its own answer:
+/// <see cref="FlushSize"/> objects (or the cmdlet's own size) and at the end, and each object then gets its own answer:
 /// what the kernel made (written to the pipeline) or its own ErrorRecord, naming the item
 /// that was piped in, while the rest goes on.
 /// <para>
@@ -36,22 +36,29 @@ internal sealed class PipelineBatches<TOutcome> : IDisposable
     where TOutcome : IChangeOutcome
 {
     /// <summary>
-    /// Objects sent per batch: enough that a send costs about what the kernel's own work
-    /// does (tens of KiB of requests in one datagram), few enough that answers start flowing
-    /// at once and a stopped pipeline has little to undo.
+    /// Objects sent per batch, unless the cmdlet says otherwise: enough that a send costs
+    /// about what the kernel's own work does (tens of KiB of routes in one datagram), few
+    /// enough that answers start flowing at once and a stopped pipeline has little to undo.
     /// </summary>
     public const int FlushSize = 512;
 
     private readonly Cmdlet _cmdlet;
     private readonly Action<object> _writeMade;
+    private readonly int _flushSize;
     private readonly Dictionary<NetNamespace, Pending> _pending = new();
 
     /// <param name="cmdlet">Whose pipeline the answers are written to.</param>
     /// <param name="writeMade">Writes what the kernel made (a route, a tunnel) for one object.</param>
-    public PipelineBatches(Cmdlet cmdlet, Action<object> writeMade)
+    /// <param name="flushSize">
+    /// Objects per batch. Smaller for objects the kernel takes long to make (a tunnel is a
+    /// network device: sysfs, notifiers), so that more of that work overlaps with the
+    /// pipeline binding the next objects, instead of the last full batch running alone.
+    /// </param>
+    public PipelineBatches(Cmdlet cmdlet, Action<object> writeMade, int flushSize = FlushSize)
     {
         _cmdlet = cmdlet;
         _writeMade = writeMade;
+        _flushSize = flushSize;
     }
 
     /// <summary>
@@ -79,7 +86,7 @@ internal sealed class PipelineBatches<TOutcome> : IDisposable
         }
 
         pending.Items.Add(item);
-        if (pending.Filling.Count >= FlushSize)
+        if (pending.Filling.Count >= _flushSize)
         {
             ReportInFlight(pending);
             pending.StartSending();

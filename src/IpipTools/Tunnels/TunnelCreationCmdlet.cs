@@ -28,6 +28,13 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
     private PipelineBatches<TunnelOutcome>? _batches;
 
     /// <summary>
+    /// Tunnels per batch: creating a network device costs the kernel a thousand times what a
+    /// route does, so small batches keep the kernel busy on one while the pipeline binds the
+    /// next (see <see cref="PipelineBatches{TOutcome}"/>).
+    /// </summary>
+    internal const int FlushSize = 32;
+
+    /// <summary>
     /// One parameter set only: with several, PowerShell binds a piped object with a Name
     /// property (an Import-Csv row) by value, as its whole text, instead of by its Name.
     /// </summary>
@@ -86,7 +93,7 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
         {
             var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
             var underlay = UnderlayDevice;
-            _batches ??= EndsWithPipeline(new PipelineBatches<TunnelOutcome>(this, WriteObject));
+            _batches ??= EndsWithPipeline(new PipelineBatches<TunnelOutcome>(this, WriteObject, FlushSize));
             _batches.Queue(target, () => Connection(target).Tunnels.CreateBatch(), batch => batch.Queue(link, underlay), item: null);
         }
     }
