@@ -32,8 +32,9 @@ public sealed partial class NetlinkConnection : IDisposable
     /// <summary>
     /// Held by every exchange: a pipeline sends one batch on a worker thread while its own
     /// thread fills the next, and may look a device up meanwhile (see PipelineBatches in the
-    /// module). Requests, replies and sequence numbers must not interleave; the second
-    /// caller waits for the first exchange to finish. Uncontended, it costs nanoseconds.
+    /// module). Requests and replies must not interleave; the second caller waits for the
+    /// first exchange to finish. Uncontended, it costs nanoseconds. Numbering requests does
+    /// not take it (<see cref="NextSequence"/>).
     /// </summary>
     private readonly object _gate = new();
     private bool _buildingRequest;
@@ -55,18 +56,21 @@ public sealed partial class NetlinkConnection : IDisposable
     public long ReadRequestCount { get; private set; }
 
     /// <summary>The sequence number for the next request. Never 0, which the kernel uses for notifications.</summary>
+    /// <remarks>
+    /// Atomic rather than under the exchange lock: a pipeline numbers the requests of the batch
+    /// it fills while another batch's exchange holds the lock, and must not wait for the kernel
+    /// to finish that one (it did, and the two threads took turns instead of overlapping).
+    /// </remarks>
     public uint NextSequence()
     {
-        lock (_gate)
+        uint next;
+        do
         {
-            _sequence++;
-            if (_sequence == 0)
-            {
-                _sequence = 1;
-            }
-
-            return _sequence;
+            next = Interlocked.Increment(ref _sequence);
         }
+        while (next == 0);
+
+        return next;
     }
 
     /// <summary>Sends one change request and waits for its ACK; a kernel error becomes a <see cref="NetlinkException"/>.</summary>
