@@ -212,7 +212,7 @@ Describe 'Get-OnlinkRoute from a piped namespace object' {
 
 # Add- and Remove-OnlinkRoute at pipeline scale (issue 11): prefixes, CSV rows and JSON
 # objects bind from the pipeline; routes go to the kernel in batches of
-# [IpipTools.Routes.RouteChangeCmdlet]::FlushSize, so 600 routes cross a batch boundary;
+# 512 (PipelineBatches.FlushSize in the module), so 600 routes cross a batch boundary, the first batch sent while the rest are queued;
 # each failure is its own error naming its item; -WhatIf and -Confirm ask item by item.
 Describe 'Route cmdlets in a pipeline' {
     BeforeAll {
