@@ -152,6 +152,20 @@ Describe 'Get-VethPair names each peer and its namespace' {
         (ip -n $B.Namespace -j link show | ConvertFrom-Json | Where-Object ifindex -eq $kernel.link_index).ifname | Should -Be 'pb'
     }
 
+    It 'names a peer in another namespace while a namespace file there is no live namespace' {
+        # What another process deleting a namespace leaves for a moment (seen under load): a
+        # file under /run/netns the kernel refuses ("Peer netns reference is invalid").
+        $dead = Join-Path '/run/netns' "0-ipiptools-dead-$PID"
+        New-Item -ItemType File -Path $dead | Out-Null
+        try {
+            $end = Get-VethPair pa -NetNamespace $A.Namespace
+            $end.KindParameters.PeerName | Should -Be 'pb'
+            $end.KindParameters.PeerNamespace.Name | Should -Be $B.Namespace
+        } finally {
+            Remove-Item $dead
+        }
+    }
+
     It 'names a peer beside it' {
         $ends = Get-VethPair -NetNamespace $A.Namespace | Where-Object Name -in 'qa', 'qb'
         ($ends | Where-Object Name -eq 'qa').KindParameters.PeerName | Should -Be 'qb'

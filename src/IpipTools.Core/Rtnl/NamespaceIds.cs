@@ -1,3 +1,5 @@
+using IpipTools.Core.Errors;
+using IpipTools.Core.Interop;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 
@@ -32,5 +34,25 @@ internal static class NamespaceIds
 
     /// <summary>The named namespace (under /run/netns) <paramref name="client"/>'s namespace knows by <paramref name="id"/>, if any.</summary>
     public static NetNamespace? Find(RtnetlinkClient client, int id) =>
-        NetNamespaceStore.List().FirstOrDefault(n => !n.Equals(client.Namespace) && IdOf(client, n) == id);
+        NetNamespaceStore.List().FirstOrDefault(n => !n.Equals(client.Namespace) && IdIfAlive(client, n) == id);
+
+    /// <summary>
+    /// <see cref="IdOf"/>, for a namespace that may go while the list is read: another process
+    /// deleting one (ip netns del, a test's clean-up) leaves a file that is gone (ENOENT) or
+    /// one the kernel refuses as a dead namespace (EINVAL, "Peer netns reference is invalid").
+    /// Such a namespace is not the one asked for; seen under load as a whole listing failing.
+    /// </summary>
+    private static int? IdIfAlive(RtnetlinkClient client, NetNamespace other)
+    {
+        try
+        {
+            return IdOf(client, other);
+        }
+        catch (IpipToolsException e) when (e.ErrorId == "NamespaceNotFound"
+            || e is NetlinkException { ErrorNumber: Errno.EINVAL or Errno.ENOENT }
+            || e is SystemCallException { ErrorNumber: Errno.ENOENT or Errno.EINVAL })
+        {
+            return null;
+        }
+    }
 }
