@@ -107,6 +107,9 @@ Describe 'Plain addresses on a veth pair' {
             $made | Should -HaveCount 3
             $failures | Should -HaveCount 1
             $failures[0].Exception.Message | Should -BeLike "*'nosuch0'*"
+            # The failure names the row as it was piped, as the route cmdlets name theirs.
+            $failures[0].TargetObject.InterfaceName | Should -Be 'nosuch0'
+            $failures[0].TargetObject.Address | Should -Be '10.57.2.1/24'
             (Get-OracleAddressOf $Ns a0 | Where-Object local -eq '10.57.0.1').prefixlen | Should -Be 24
             (Get-OracleAddressOf $Ns a1 | Where-Object local -eq '10.57.1.1').prefixlen | Should -Be 16
             (Get-OracleAddressOf $Ns a0 | Where-Object local -eq '2001:db8:57::1').prefixlen | Should -Be 64

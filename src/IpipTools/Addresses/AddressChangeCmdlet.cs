@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Infrastructure;
@@ -30,6 +31,15 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
     /// <summary>Sends the approved change of <paramref name="address"/> and writes what it has to write.</summary>
     protected abstract void Send(RtnetlinkClient connection, InterfaceAddress address);
 
+    /// <summary>Whether -Address was typed on the command line (then a failure names the address, not what was piped).</summary>
+    private bool _addressTyped;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _addressTyped = MyInvocation.BoundParameters.ContainsKey("Address");
+    }
+
     protected sealed override void ProcessItem()
     {
         RequireGiven(nameof(InterfaceName), "interface");
@@ -37,7 +47,16 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
         var target = Target;
         if (ShouldProcess($"interface '{address.Name}' {target.Describe()}", $"{Action} address {address}"))
         {
-            Send(Connection(target), address);
+            try
+            {
+                Send(Connection(target), address);
+            }
+            catch (Exception e) when (ErrorReport.IsReportable(e) && !_addressTyped && InputItem is not null)
+            {
+                // The piped item as it came (a string, a CSV row, an address object), as the
+                // route cmdlets name theirs, so a failure points at the row to mend.
+                WriteError(ErrorRecords.From(e, InputItem));
+            }
         }
     }
 }
