@@ -30,6 +30,8 @@ BeforeDiscovery {
     $LabFile = "Set-Content ./lab.psd1 '@{ Namespaces = @(@{ Name = ''lab1''; Forwarding = `$true }) }'"
     $AnyTunnel = 'New-IpipTunnel t1 -Remote 192.0.2.2 -Local 192.0.2.1'
     $AnyGreTunnel = 'New-IpTunnel gre1 -Mode gre -Local 192.0.2.1 -Remote 192.0.2.2 -Key 42'
+    # The files about_IpipTools's pipeline example reads.
+    $PipelineFiles = "Set-Content routes.csv 'Destination,Gateway,InterfaceName', '10.42.5.0/24,172.16.165.244,tunl0'; Set-Content tunnels.csv 'Name,Remote', 't5,10.10.20.5', 't6,10.10.20.6'"
     $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
@@ -43,6 +45,7 @@ BeforeDiscovery {
         'about_IpipTools: Get-IpipTunnel tunl0 | Add-OnlinkRoute 10.42.2.0/24 -Gateway 172.16.165.244'           = @{ Guest = @{ WhatIf = $true; Setup = "Set-IpipTunnel tunl0 -Up; New-IpipTunnel tunl -Remote 192.0.2.2 -Local 192.0.2.1 -Up | Add-TunnelPeerAddress 10.0.0.1 -Peer 10.0.0.2" } }
         "about_IpipTools: foreach (`$n in 'ns1', 'ns2') { New-NetNamespace `$n }"                               = @{ Guest = @{} }
         'about_IpipTools: Set-IpipTunnel tunl0 -Up'                                                               = @{ Guest = @{} }
+        "about_IpipTools: '10.42.3.0/24', '10.42.4.0/24' | Add-OnlinkRoute -Gateway 172.16.165.244 -InterfaceName tunl0" = @{ Host = @{ WhatIf = $true; Setup = $PipelineFiles }; Guest = @{ Setup = "Set-IpipTunnel tunl0 -Up; Add-IpAddress 10.42.1.1/32 -InterfaceName tunl0; $PipelineFiles" } }
         'about_IpipTools: Set-IpipTopology -Path ./examples/S6-calico-mesh.psd1'                                  = @{ Host = @{ WhatIf = $true; Given = 'node-a', 'node-b'; Setup = $LabFile } }
         "about_IpipTools: Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '172.16.165.244'; '10.42.3.0/24' = '172.16.168.113' } -RouteMtu 1440 -NetNamespace node-a" = @{ Host = @{ WhatIf = $true; Given = 'node-a' }; Guest = @{ Given = 'node-a' } }
         'about_IpipTools: BeforeAll { $lab = New-IpipLabFixture -WithTunnels }'                                   = @{ Guest = @{} }

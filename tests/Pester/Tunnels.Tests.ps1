@@ -117,6 +117,28 @@ Describe 'Tunnel cmdlets' -Tag Tunnel {
         }
     }
 
+    It 'creates 100 piped tunnels in batches, in order, and takes back what a Select-Object -First after it did not take' {
+        # Batches of 32 go to the kernel on a worker thread while the pipeline binds the next.
+        $rows = 1..100 | ForEach-Object { [pscustomobject]@{ Name = "tb$_"; Remote = "10.10.21.$_" } }
+        $made = @($rows | New-IpipTunnel -Local 10.10.10.2 -NetNamespace $Ns)
+        @($made.Name) | Should -Be @($rows.Name)
+        @(Get-IpJson $Ns link show type ipip | Where-Object ifname -like 'tb*').Count | Should -Be 100
+        Get-IpipTunnel 'tb*' -NetNamespace $Ns | Remove-IpipTunnel -Confirm:$false
+
+        $taken = @($rows | New-IpipTunnel -Local 10.10.10.2 -NetNamespace $Ns | Select-Object -First 5)
+        @($taken.Name) | Should -Be @('tb1', 'tb2', 'tb3', 'tb4', 'tb5')
+        @((Get-IpJson $Ns link show type ipip | Where-Object ifname -like 'tb*').ifname | Sort-Object) | Should -Be @('tb1', 'tb2', 'tb3', 'tb4', 'tb5')
+    }
+
+    It 'takes back tunnels still in flight when the pipeline fails upstream, so the kernel holds what was written' {
+        $written = [Collections.Generic.List[object]]::new()
+        {
+            1..60 | ForEach-Object { if ($_ -eq 50) { throw 'upstream failure' }; [pscustomobject]@{ Name = "tw$_"; Remote = "10.10.22.$_" } } |
+                New-IpipTunnel -Local 10.10.10.2 -NetNamespace $Ns | ForEach-Object { $written.Add($_) }
+        } | Should -Throw 'upstream failure'
+        @((Get-IpJson $Ns link show type ipip | Where-Object ifname -like 'tw*').ifname | Sort-Object) | Should -Be @($written.Name | Sort-Object)
+    }
+
     It 'reports a tunnel ip tunnel add made' {
         ip -n $Ns tunnel add tuny mode ipip remote 10.10.20.3 local 10.10.10.2 ttl 40 tos inherit
         $tuny = $Fixture | Get-IpipTunnel tuny
