@@ -7,7 +7,8 @@
 .DESCRIPTION
     The module's layout, decided here once:
       out/IpipTools/            the published module (dotnet publish of src/IpipTools):
-        IpipTools.dll, IpipTools.Core.dll, IpipTools.format.ps1xml,
+        IpipTools.dll, IpipTools.Core.dll (IL, and on Linux x64/arm64 also code precompiled
+        for the .NET of PowerShell 7.6: src/IpipTools/ReadyToRun.targets), IpipTools.format.ps1xml,
         en-US/IpipTools.dll-Help.xml, en-US/about_IpipTools.help.txt,
         IpipTools.psd1          a copy of the top-level manifest with the
                                 'out/IpipTools/' prefix removed: copy the folder onto
