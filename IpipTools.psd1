@@ -52,6 +52,7 @@
         'Set-NetLink'
         'Remove-NetLink'
         'New-NetBridge'
+        'Set-NetBridge'
         'Remove-NetBridge'
         'Get-IpForwarding'
         'Enable-IpForwarding'

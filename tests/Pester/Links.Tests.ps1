@@ -251,6 +251,47 @@ Describe 'Bridge and link cmdlets' {
         $bridge.Namespace | Should -Be $H
     }
 
+    It 'makes a bridge with the spanning tree protocol, and Set-NetBridge changes only the option given, as ip sees it' {
+        $bridge = New-NetBridge br0 -SpanningTree -NetNamespace $H
+        $bridge.KindParameters.SpanningTree | Should -BeTrue
+        (Get-IpLink $H br0).linkinfo.info_data.stp_state | Should -Not -Be 0
+        (Get-IpLink $H br0).linkinfo.info_data.vlan_filtering | Should -Be 0
+
+        Get-NetLink br0 -NetNamespace $H | Set-NetBridge -SpanningTree:$false -WhatIf
+        (Get-IpLink $H br0).linkinfo.info_data.stp_state | Should -Not -Be 0 -Because '-WhatIf changes nothing'
+        $changed = Get-NetLink br0 -NetNamespace $H | Set-NetBridge -SpanningTree:$false -PassThru
+        $changed.KindParameters.SpanningTree | Should -BeFalse
+        (Get-IpLink $H br0).linkinfo.info_data.stp_state | Should -Be 0
+        (Get-IpLink $H br0).linkinfo.info_data.forward_delay | Should -Be 1500 -Because 'an option not given stays as the kernel made it'
+    }
+
+    It 'refuses Set-NetBridge without an option, and on a link that is not a bridge, changing nothing' {
+        New-NetBridge br0 -NetNamespace $H | Out-Null
+        ip -n $H link add va type veth peer name vb
+        { Set-NetBridge br0 -NetNamespace $H -ErrorAction Stop } | Should -Throw -ErrorId 'NothingToChange,*'
+        { Set-NetBridge va -SpanningTree -NetNamespace $H -ErrorAction Stop } | Should -Throw '*not a bridge*'
+        (Get-IpLink $H va).linkinfo.info_kind | Should -Be 'veth'
+    }
+
+    It 'refuses -VlanFiltering where the kernel has none, saying so, and leaves no bridge; where it has it, ip sees it on' {
+        # This host's kernel is built without CONFIG_BRIDGE_VLAN_FILTERING; the oracle decides which case this is.
+        $probe = "vfprobe$PID"
+        ip -n $H link add $probe type bridge vlan_filtering 1 2>$null
+        $kernelHasIt = $LASTEXITCODE -eq 0
+        if ($kernelHasIt) { ip -n $H link del $probe }
+        $made = New-NetBridge br1 -VlanFiltering -NetNamespace $H -ErrorVariable failures -ErrorAction SilentlyContinue
+        if ($kernelHasIt) {
+            $failures | Should -BeNullOrEmpty
+            $made.KindParameters.VlanFiltering | Should -BeTrue
+            (Get-IpLink $H br1).linkinfo.info_data.vlan_filtering | Should -Be 1
+        } else {
+            $failures | Should -HaveCount 1
+            "$($failures[0])" | Should -BeLike '*have no VLAN filtering*CONFIG_BRIDGE_VLAN_FILTERING*'
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'KernelLacksLinkOption,*'
+            Get-IpLink $H br1 | Should -BeNullOrEmpty
+        }
+    }
+
     It 'attaches piped links to a bridge and detaches them, as ip sees it; Get-NetLink names the master' {
         New-NetBridge br0 -Up -NetNamespace $H | Out-Null
         ip -n $H link add va type veth peer name vb

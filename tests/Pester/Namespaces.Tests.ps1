@@ -124,6 +124,7 @@ Describe '-NetNamespace $null or empty is a binding error' {
             'Set-NetLink'              = @{ Name = $Probe; Up = $true }
             'Remove-NetLink'           = @{ Name = $Probe; Confirm = $false }
             'New-NetBridge'            = @{ Name = $Probe }
+            'Set-NetBridge'            = @{ Name = $Probe; SpanningTree = $true }
             'Remove-NetBridge'         = @{ Name = $Probe; Confirm = $false }
             'Get-IpForwarding'         = @{}
             'Enable-IpForwarding'      = @{ Confirm = $false }
@@ -162,7 +163,7 @@ Describe '-NetNamespace $null or empty is a binding error' {
                     'Add-TunnelPeerAddress', 'Get-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
                     'Add-OnlinkRoute', 'Get-OnlinkRoute', 'Remove-OnlinkRoute',
                     'Get-NetLink', 'New-VethPair', 'Get-VethPair', 'Remove-VethPair',
-                    'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge',
+                    'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Set-NetBridge', 'Remove-NetBridge',
                     'Get-IpForwarding', 'Enable-IpForwarding', 'Disable-IpForwarding', 'Test-IpipSupport',
                     'Get-IpipTopology', 'Test-IpipTopology', 'Set-IpipTopology', 'Set-IpipMesh',
                     'Invoke-NetNamespaceCommand', 'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace')) {
@@ -375,7 +376,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         'New-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel', 'New-VethPair', 'Remove-VethPair', 'Set-IpipMesh',
         'Invoke-NetNamespaceCommand', 'Test-IpipTopology', 'Set-IpipTopology',
         'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace',
-        'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Remove-NetBridge',
+        'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Set-NetBridge', 'Remove-NetBridge',
         'New-IpTunnel', 'Get-IpTunnel', 'Set-IpTunnel', 'Remove-IpTunnel',
         'Add-IpAddress', 'Get-IpAddress', 'Remove-IpAddress', 'Add-IpRoute', 'Get-IpRoute', 'Remove-IpRoute'
         $withNamespace = Get-Command -Module IpipTools | Where-Object {
@@ -424,6 +425,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Set-NetLink'; Pipeline = { $piped | Set-NetLink dm0 -Mtu 1400 -WhatIf } }
         @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink dm0 -WhatIf } }
         @{ Command = 'New-NetBridge'; Pipeline = { $piped | New-NetBridge nv0 -WhatIf } }
+        @{ Command = 'Set-NetBridge'; Pipeline = { $piped | Set-NetBridge dm0 -SpanningTree -WhatIf } }
         @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge dm0 -WhatIf } }
         @{ Command = 'Get-IpTunnel'; Pipeline = { $piped | Get-IpTunnel; 'done' } }
         @{ Command = 'New-IpTunnel'; Pipeline = { $piped | New-IpTunnel nt0 -Mode gre -Remote 10.94.0.2 -WhatIf } }
@@ -463,6 +465,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair -WhatIf } }
         @{ Command = 'Set-NetLink'; Pipeline = { $piped | Set-NetLink -Up -WhatIf } }
         @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink -WhatIf } }
+        @{ Command = 'Set-NetBridge'; Pipeline = { $piped | Set-NetBridge -SpanningTree -WhatIf } }
         @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge -WhatIf } }
         @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel -WhatIf } }
         @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel -Up -WhatIf } }
@@ -482,6 +485,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Remove-VethPair' }
         @{ Command = 'Set-NetLink' }
         @{ Command = 'Remove-NetLink' }
+        @{ Command = 'Set-NetBridge' }
         @{ Command = 'Remove-NetBridge' }
         @{ Command = 'Remove-IpipTunnel' }
         @{ Command = 'Set-IpipTunnel' }

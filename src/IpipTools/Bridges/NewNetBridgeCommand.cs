@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Core.DesiredState.Topologies;
+using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
@@ -7,9 +8,10 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Bridges;
 
 /// <summary>
-/// <c>ip link add NAME [mtu M] type bridge [up]</c>, with the kernel's bridge defaults (no STP);
-/// writes the bridge. Ports join it with Set-NetLink -Master. Like everything IpipTools
-/// creates, it carries IpipTools' mark (<see cref="Ownership.LinkAlias"/>).
+/// <c>ip link add NAME [mtu M] type bridge [stp_state 1] [vlan_filtering 1] [up]</c>, with the
+/// kernel's bridge defaults for the rest; writes the bridge. Ports join it with Set-NetLink
+/// -Master; Set-NetBridge changes its options. Like everything IpipTools creates, it carries
+/// IpipTools' mark (<see cref="Ownership.LinkAlias"/>).
 /// </summary>
 [Cmdlet(VerbsCommon.New, "NetBridge", SupportsShouldProcess = true)]
 [OutputType(typeof(Link))]
@@ -25,6 +27,14 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
     [Parameter]
     public int? Mtu { get; set; }
 
+    /// <summary>Run the spanning tree protocol (stp_state 1); off when left out, as the kernel makes a bridge.</summary>
+    [Parameter]
+    public SwitchParameter SpanningTree { get; set; }
+
+    /// <summary>Filter the ports' traffic by VLAN (vlan_filtering 1); off when left out.</summary>
+    [Parameter]
+    public SwitchParameter VlanFiltering { get; set; }
+
     protected override void ProcessItem()
     {
         // Checked before -WhatIf answers, so that it refuses bad input as the real run does.
@@ -35,10 +45,24 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
         }
 
         var target = Target;
-        if (ShouldProcess($"bridge '{Name}' {target.Describe()}", $"Create bridge {Name}{(Mtu is null ? string.Empty : $", MTU {Mtu}")}"))
+        var options = new BridgeParameters
         {
-            var bridge = Link.Of(Name, new BridgeParameters()) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-            WriteObject(Connection(target).Links.Add(bridge));
+            SpanningTree = SwitchIfGiven(nameof(SpanningTree), SpanningTree),
+            VlanFiltering = SwitchIfGiven(nameof(VlanFiltering), VlanFiltering),
+        };
+        var words = options.Words();
+        if (ShouldProcess($"bridge '{Name}' {target.Describe()}", $"Create bridge {Name}{(Mtu is null ? string.Empty : $", MTU {Mtu}")}{(words.Length == 0 ? string.Empty : $", {words}")}"))
+        {
+            var bridge = Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
+            try
+            {
+                WriteObject(Connection(target).Links.Add(bridge));
+            }
+            catch (NetlinkException e) when (e.ErrorId == "KernelLacksLinkOption" && options.VlanFiltering is true)
+            {
+                throw e.Explain("this kernel's bridges have no VLAN filtering (it was built without CONFIG_BRIDGE_VLAN_FILTERING)",
+                    "Leave -VlanFiltering out, or use a kernel built with it.", e.ErrorId, Name);
+            }
         }
     }
 }

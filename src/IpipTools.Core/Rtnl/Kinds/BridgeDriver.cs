@@ -2,9 +2,16 @@ using IpipTools.Core.Netlink;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
-/// <summary>IFLA_INFO_DATA of kind "bridge": empty, so a bridge gets the kernel's defaults.</summary>
+/// <summary>
+/// IFLA_INFO_DATA of kind "bridge" (IFLA_BR_*, linux/if_link.h): only the options given, so a
+/// bridge is made with the kernel's defaults for the rest, and a change (br_changelink)
+/// touches only what it names.
+/// </summary>
 internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatableKind
 {
+    private const ushort StpStateAttribute = 5;       // IFLA_BR_STP_STATE, u32
+    private const ushort VlanFilteringAttribute = 7;  // IFLA_BR_VLAN_FILTERING, u8
+
     public override string Kind => "bridge";
 
     public LinkRole Role => LinkRole.Bridge;
@@ -16,8 +23,24 @@ internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatabl
 
     public override void WriteInfoData(MessageWriter writer, BridgeParameters parameters, LinkEncodingContext context)
     {
-        // Nothing: the kernel's defaults (no STP, forward delay 15 s) are what the scenarios use.
+        if (parameters.SpanningTree is bool stp)
+        {
+            writer.AddUInt32(StpStateAttribute, stp ? 1u : 0u);
+        }
+
+        if (parameters.VlanFiltering is bool filtering)
+        {
+            writer.AddByte(VlanFilteringAttribute, filtering ? (byte)1 : (byte)0);
+        }
     }
 
-    public override BridgeParameters Read(AttributeList? infoData) => new BridgeParameters();
+    public override BridgeParameters Read(AttributeList? infoData) =>
+        infoData is null
+            ? new BridgeParameters()
+            : new BridgeParameters
+            {
+                // The kernel reports the STP state it runs (2 when a user-space daemon runs it): any non-zero is on.
+                SpanningTree = infoData.GetUInt32(StpStateAttribute) is uint state ? state != 0 : null,
+                VlanFiltering = infoData.GetByte(VlanFilteringAttribute) is byte filtering ? filtering != 0 : null,
+            };
 }

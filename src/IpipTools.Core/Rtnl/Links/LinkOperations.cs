@@ -283,6 +283,12 @@ public sealed partial class LinkOperations
             Errno.EEXIST when spec.KindParameters is VethParameters { PeerName: string peer } veth && PeerNameTaken(peer, veth.PeerNamespace) => e.Explain(
                 $"the veth peer name '{peer}' is already taken {(veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace ? $"in namespace '{peerNamespace}'" : Where)}",
                 "Choose another peer name, or remove the link that has it first.", "LinkNameTaken", peer),
+            // The kernel says "Unknown device type" for a kind it lacks; an EOPNOTSUPP without it
+            // comes from the kind's own code refusing an option it was built without (a bridge's
+            // VLAN filtering without CONFIG_BRIDGE_VLAN_FILTERING, seen on this host).
+            Errno.EOPNOTSUPP when e.KernelMessage is null => e.Explain(
+                $"this kernel makes '{kind}' links, but not with an option given for this one",
+                "Leave that option out, or use a kernel built with it.", "KernelLacksLinkOption", spec.Name),
             Errno.EOPNOTSUPP => e.Explain(
                 $"this kernel has no '{kind}' link support (the {ModuleOf(kind)} module is not loaded and could not be loaded)",
                 $"Load it with 'modprobe {ModuleOf(kind)}', or use a kernel built with it (for ipip: CONFIG_NET_IPIP). Test-IpipSupport tells what is missing.",
