@@ -3,12 +3,17 @@
 #
 # An example is what a reader would paste into pwsh:
 #   - each ```powershell block of README.md;
-#   - each indented block of about_IpipTools, as Get-Help about_IpipTools shows it;
+#   - each indented block of each about_IpipTools* topic, as Get-Help shows it;
 #   - each example of each cmdlet, as Get-Help NAME -Examples shows it.
 
 # The namespace names the documentation uses. A run gives each a unique throwaway name
 # (PREFIX-ns1, ...) so that examples never meet another run's namespaces or the host's.
 $script:DocumentedNamespaces = @('ns1', 'ns2', 'nodeA', 'node-a', 'node-b', 'node-c', 'router', 'underlay', 'lab1', 'lab')
+
+# The host names and the SSH key the documentation's many-hosts examples use. With -SshLab,
+# they become the lab's hosts (Helpers/SshHosts.ps1), in this order, and the lab's key.
+$script:DocumentedHosts = @('node-a', 'node-b', 'node-c')
+$script:DocumentedKeyFile = '~/.ssh/id_ed25519'
 
 function Get-DocumentedExample {
     param([string] $Root = (Join-Path $PSScriptRoot '../..'))
@@ -20,13 +25,21 @@ function Get-DocumentedExample {
     }
 
     # about_ topics are plain text: an example is a run of lines indented by eight spaces or
-    # more that follows a blank line (continuation lines of a table follow text directly).
-    $about = (Get-Help about_IpipTools) -split '\r?\n'
-    for ($i = 1; $i -lt $about.Count; $i++) {
-        if ($about[$i] -match '^ {8}\S' -and $about[$i - 1].Trim() -eq '') {
-            $lines = while ($i -lt $about.Count -and $about[$i] -match '^ {8}') { $about[$i].Substring(8); $i++ }
-            $lines = @($lines)
-            [pscustomobject]@{ Id = "about_IpipTools: $($lines[0].Trim())"; Code = ($lines -join "`n") }
+    # more that follows a blank line (continuation lines of a table follow text directly),
+    # each line indented at least as deep as the first (an example inside a list item is
+    # indented deeper). Every topic the module ships (en-US/about_*.help.txt), as Get-Help
+    # shows it.
+    $topics = Get-ChildItem (Join-Path (Split-Path (Get-Module IpipTools).Path) 'en-US') -Filter 'about_*.help.txt' |
+        ForEach-Object { $_.Name -replace '\.help\.txt$' } | Sort-Object
+    foreach ($topic in $topics) {
+        $about = (Get-Help $topic) -split '\r?\n'
+        for ($i = 1; $i -lt $about.Count; $i++) {
+            if ($about[$i] -match '^( {8,})\S' -and $about[$i - 1].Trim() -eq '') {
+                $indent = $Matches[1].Length
+                $lines = while ($i -lt $about.Count -and $about[$i] -match "^ {$indent}") { $about[$i].Substring($indent); $i++ }
+                $lines = @($lines)
+                [pscustomobject]@{ Id = "${topic}: $($lines[0].Trim())"; Code = ($lines -join "`n") }
+            }
         }
     }
 
@@ -58,6 +71,13 @@ function Get-DocumentedExample {
     the confirmation a removal asks for. Its output goes through Out-String, as a console
     would format it. An example that is a Pester snippet (BeforeAll/AfterAll at its top)
     runs as a Pester block: hooks in a Describe, the rest in an It.
+    With -SshLab (New-SshHostLab), the example reaches the lab's hosts over SSH as the
+    documentation's hosts: node-a, node-b and node-c become the addresses of the lab's first
+    three hosts (before any namespace is renamed: here they are hosts), ~/.ssh/id_ed25519 the
+    lab's key, and the lab's ssh options (its known hosts, no prompt) are the default of every
+    command that opens a session, set in $PSDefaultParameterValues as a user would set them.
+    Sessions the example leaves open are closed, and every link the example made on a lab
+    host is deleted (with its addresses and routes), whatever happened.
     Every PREFIX-* namespace and the scratch folder are removed afterwards, whatever happened.
 #>
 function Invoke-DocumentedExample {
@@ -67,12 +87,27 @@ function Invoke-DocumentedExample {
         [string[]] $Story = @(),
         [string] $Setup = '',
         [switch] $WhatIf,
+        [object] $SshLab,
         [string] $Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     )
 
     $prefix = 'ipex' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $names = ($DocumentedNamespaces | Sort-Object Length -Descending | ForEach-Object { [regex]::Escape($_) }) -join '|'
     $rename = { param($text) [regex]::Replace($text, "(?<![\w`$/-])($names)(?![\w.-])", "$prefix-`$1") }
+    $labHosts = @($SshLab.Hosts | Where-Object HasSshd)
+    if ($SshLab) {
+        $toNamespaces = $rename
+        $rename = {
+            param($text)
+            for ($n = 0; $n -lt $DocumentedHosts.Count; $n++) {
+                $text = [regex]::Replace($text, "(?<![\w`$/.-])$([regex]::Escape($DocumentedHosts[$n]))(?![\w.-])", $labHosts[$n].Address)
+            }
+            & $toNamespaces $text.Replace($DocumentedKeyFile, $SshLab.KeyFile)
+        }
+    }
+    # The links each lab host has before the example: any other is the example's.
+    $labLinks = @{}
+    foreach ($h in $labHosts) { $labLinks[$h.Namespace] = @((ip -n $h.Namespace -j link show | ConvertFrom-Json).ifname) }
     $scratch = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) $prefix)
     foreach ($shown in 'examples', 'IpipTools.psd1', 'out', 'en-US') {
         New-Item -ItemType SymbolicLink -Path (Join-Path $scratch $shown) -Target (Join-Path $Root $shown) | Out-Null
@@ -101,13 +136,31 @@ function Invoke-DocumentedExample {
         New-NetNamespace "$prefix-default" | Out-Null
         foreach ($name in $Given) { New-NetNamespace "$prefix-$name" | Out-Null }
         & $invoke "Set-Location -LiteralPath '$scratch'; Import-Module ./IpipTools.psd1 -ErrorAction Stop; Enter-NetNamespace '$prefix-default'; `$ConfirmPreference = 'None'"
+        if ($SshLab) {
+            $shell.Runspace.SessionStateProxy.SetVariable('labSshOption', $SshLab.SshOption)
+            $shell.Runspace.SessionStateProxy.SetVariable('labKeyFile', $SshLab.KeyFile)
+            & $invoke (@(
+                    foreach ($command in 'Set-IpipTopology', 'Test-IpipTopology', 'Set-IpipMesh') { "`$PSDefaultParameterValues['${command}:SshOption'] = `$labSshOption" }
+                    "`$PSDefaultParameterValues['New-PSSession:Options'] = `$labSshOption"
+                    "`$PSDefaultParameterValues['New-PSSession:KeyFilePath'] = `$labKeyFile"
+                ) -join "`n")
+        }
         foreach ($before in $Story) { & $invoke (& $rename $before) }
         if ($Setup) { & $invoke (& $rename $Setup) }
         if ($WhatIf) { & $invoke '$WhatIfPreference = $true' }
         & $invoke (ConvertTo-PesterBlock (& $rename $Code))
     }
     finally {
+        if ($SshLab -and $shell.Runspace.RunspaceStateInfo.State -eq 'Opened') {
+            $shell.Commands.Clear()
+            [void]$shell.AddScript('Get-PSSession | Remove-PSSession').Invoke()
+        }
         $shell.Dispose()
+        foreach ($h in $labHosts) {
+            foreach ($link in @((ip -n $h.Namespace -j link show | ConvertFrom-Json).ifname) | Where-Object { $_ -notin $labLinks[$h.Namespace] }) {
+                ip -n $h.Namespace link del $link 2>$null
+            }
+        }
         Get-NetNamespace "$prefix-*" | Remove-NetNamespace -Confirm:$false
         Remove-Item -LiteralPath $scratch -Recurse -Force
     }

@@ -27,9 +27,7 @@ BeforeAll {
     if (-not (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue)) {
         $shims = Join-Path $TestDrive 'bin'
         $null = New-Item -ItemType Directory $shims
-        # This PowerShell is either the pwsh apphost or dotnet running pwsh.dll.
-        $self = [Environment]::ProcessPath
-        $start = if ((Split-Path -Leaf $self) -eq 'dotnet') { "'$self' '$([System.Reflection.Assembly]::GetEntryAssembly().Location)'" } else { "'$self'" }
+        $start = (Get-PwshCommandLine | ForEach-Object { "'$_'" }) -join ' '
         Set-Content (Join-Path $shims 'pwsh') "#!/bin/sh`nexec $start `"`$@`"`n"
         chmod +x (Join-Path $shims 'pwsh')
         $script:ChildPath = "$shims$([IO.Path]::PathSeparator)$env:PATH"

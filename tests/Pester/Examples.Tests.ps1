@@ -18,11 +18,18 @@
 #   Given       documentation namespaces that exist before it starts
 #   Story       examples it continues (run first): S1 and S6 as the help builds them
 #   Setup       PowerShell run first, for what the example assumes exists
-#   Shown       neither Host nor Guest: shown, never run here, with the reason (examples that
-#               need other machines reachable over SSH; ManyHosts.Tests.ps1 proves them)
+#   Ssh         reaches the hosts node-a, node-b and node-c over SSH: sshd in throwaway
+#               namespaces (Helpers/SshHosts.ps1, as ManyHosts.Tests.ps1 uses), with the
+#               lab's key for ~/.ssh/id_ed25519 (Invoke-DocumentedExample -SshLab)
+#   Shown       neither Host nor Guest: shown, never run here, with the reason (what needs the
+#               DSC engine, which cannot be installed here; text that is not PowerShell)
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'DocumentedExamples.ps1')
+    . (Join-Path $PSScriptRoot 'Helpers/PwshCommand.ps1')
+    $examples = @(Get-DocumentedExample)
+    $codeOf = @{}
+    foreach ($example in $examples) { $codeOf[$example.Id] = $example.Code }
 
     $S1 = 'Get-Help New-IpipTunnel -Examples: Example 1'
     $S6 = 'Get-Help Add-OnlinkRoute -Examples: Example 1'
@@ -32,6 +39,17 @@ BeforeDiscovery {
     $AnyGreTunnel = 'New-IpTunnel gre1 -Mode gre -Local 192.0.2.1 -Remote 192.0.2.2 -Key 42'
     # The files about_IpipTools's pipeline example reads.
     $PipelineFiles = "Set-Content routes.csv 'Destination,Gateway,InterfaceName', '10.42.5.0/24,172.16.165.244,tunl0'; Set-Content tunnels.csv 'Name,Remote', 't5,10.10.20.5', 't6,10.10.20.6'"
+    # about_IpipTools_ManyHosts: ./hosts.psd1 holds the data of its first example.
+    $HostsList = 'about_IpipTools_ManyHosts: $hosts = @{ Hosts = @('
+    $HostsByName = 'about_IpipTools_ManyHosts: $hosts = @{ Hosts = @{'
+    $HostsFile = "Set-Content ./hosts.psd1 -Value @'`n$($codeOf[$HostsList] -replace '^\$hosts = ')`n'@"
+    # Test-IpipTopology's many-hosts example reads ./mesh-hosts.psd1, Hosts by name as its comment shows.
+    $MeshHostsFile = "Set-Content ./mesh-hosts.psd1 -Value @'`n$($codeOf[$HostsByName] -replace '^\$hosts = ')`n'@"
+    # about_IpipTools_DscResource: "in the module folder", with `pwsh` the PowerShell of these
+    # tests (the pinned one is not on PATH), and a failing exit code an error.
+    $InModuleFolder = "Set-Location (Split-Path (Get-Command Get-IpipTopology).DLL); `$PSNativeCommandUseErrorActionPreference = `$true; " +
+        "function pwsh { `$input | & $((Get-PwshCommandLine | ForEach-Object { "'$_'" }) -join ' ') @args }"
+    $NoDsc = 'the DSC engine (dsc), which cannot be installed here; DscResource.Tests.ps1 runs the resource''s manifest commands with the same JSON, the S6 document''s instance too'
     $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
@@ -51,6 +69,19 @@ BeforeDiscovery {
         'about_IpipTools: BeforeAll { $lab = New-IpipLabFixture -WithTunnels }'                                   = @{ Guest = @{} }
         "about_IpipTools: Get-IpRoute | Where-Object Protocol -eq 'static'"                                      = @{ Host = @{} }
         'about_IpipTools: @{'                                                                                     = @{ Host = @{} }
+        'about_IpipTools_DscResource: export DSC_RESOURCE_PATH="$(dirname "$(pwsh -NoProfile -Command ''(Get-Module -ListAvailable IpipTools).Path'')")"' = @{ Shown = "sh, for $NoDsc" }
+        "about_IpipTools_DscResource: '{`"namespaces`":[{`"name`":`"node-a`"}]}' | pwsh -NoProfile -File ./IpipTools.Topology.dsc.ps1 -Operation get" = @{ Host = @{ Given = 'node-a'; Setup = $InModuleFolder } }
+        'about_IpipTools_DscResource: {'                                                                          = @{ Shown = "JSON, an excerpt of examples/S6-calico-mesh.dsc.config.json, for $NoDsc" }
+        'about_IpipTools_DscResource: dsc config test --file examples/S6-calico-mesh.dsc.config.json'            = @{ Shown = $NoDsc }
+        'about_IpipTools_ManyHosts: Subsystem powershell /usr/bin/pwsh -sshs -NoLogo'                             = @{ Shown = 'a line of sshd_config, not PowerShell (Helpers/SshHosts.ps1 writes it for the test hosts)' }
+        $HostsList                                                                                                = @{ Host = @{} }
+        $HostsByName                                                                                              = @{ Host = @{} }
+        'about_IpipTools_ManyHosts: Set-IpipTopology -Path ./hosts.psd1 -UserName root -KeyFilePath ~/.ssh/id_ed25519' = @{ Host = @{ Ssh = $true; Setup = $HostsFile } }
+        'about_IpipTools_ManyHosts: $sessions = New-PSSession -HostName node-a, node-b -UserName root'           = @{ Host = @{ Ssh = $true; Story = $HostsList } }
+        'about_IpipTools_ManyHosts: Set-IpipTopology -InputObject $hosts -UserName root -WhatIf'                  = @{ Host = @{ Ssh = $true; Story = $HostsByName } }
+        'about_IpipTools_ManyHosts: HostName  Status  Changed  PlannedSteps  ChangeRequests  Duration  Error'     = @{ Shown = 'output, the properties of a HostResult, not PowerShell' }
+        # This kernel has no ipip: each node's plan has a conflict (no tunl0), so only -WhatIf runs.
+        'about_IpipTools_ManyHosts: $nodes = @('                                                                  = @{ Host = @{ Ssh = $true; WhatIf = $true } }
         'Get-Help Add-OnlinkRoute -Examples: Example 1'            = @{ Guest = @{} }
         'Get-Help Add-OnlinkRoute -Examples: Example 2'            = @{ Host = @{ Given = 'ns1'; Setup = "$VethToNs1; Add-IpAddress 10.10.10.2/24 -InterfaceName v1 -NetNamespace ns1" } }
         'Get-Help Add-IpAddress -Examples: Example 1'              = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
@@ -125,25 +156,23 @@ BeforeDiscovery {
         'Get-Help Remove-VethPair -Examples: Example 1'            = @{ Host = @{ Setup = 'New-VethPair v1-P v1' } }
         'Get-Help Set-IpipMesh -Examples: Example 1'               = @{ Host = @{ WhatIf = $true; Given = 'node-a' }; Guest = @{ Given = 'node-a' } }
         'Get-Help Set-IpipMesh -Examples: Example 2'               = @{ Host = @{ WhatIf = $true }; Guest = @{} }
-        'Get-Help Set-IpipMesh -Examples: Example 3'               = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1: Set-IpipMesh -Node)' }
+        # The hosts' kernel has no ipip: each node's plan has a conflict (no tunl0), so only -WhatIf runs.
+        'Get-Help Set-IpipMesh -Examples: Example 3'               = @{ Host = @{ Ssh = $true; WhatIf = $true } }
         # The data files name their own namespaces (ns1, underlay, ...): only -WhatIf on a shared host.
         'Get-Help Set-IpipTopology -Examples: Example 1'           = @{ Host = @{ WhatIf = $true } }
         'Get-Help Set-IpipTopology -Examples: Example 2'           = @{ Host = @{} }
         'Get-Help Set-IpipTopology -Examples: Example 3'           = @{ Host = @{ Given = 'lab1'; Setup = $LabFile } }
         'Get-Help Set-IpipTopology -Examples: Example 4'           = @{ Host = @{ Given = 'node-a' } }
-        'Get-Help Set-IpipTopology -Examples: Example 5'           = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1)' }
-        'Get-Help Set-IpipTopology -Examples: Example 6'           = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1: -Session)' }
+        'Get-Help Set-IpipTopology -Examples: Example 5'           = @{ Host = @{ Ssh = $true } }
+        'Get-Help Set-IpipTopology -Examples: Example 6'           = @{ Host = @{ Ssh = $true; Story = 'Get-Help Set-IpipTopology -Examples: Example 5' } }
         'Get-Help Set-IpipTunnel -Examples: Example 1'             = @{ Host = @{ WhatIf = $true; Given = 'nodeA' }; Guest = @{ Given = 'nodeA' } }
         'Get-Help Set-IpipTunnel -Examples: Example 2'             = @{ Host = @{}; Guest = @{ Setup = $AnyTunnel } }
         'Get-Help Test-IpipSupport -Examples: Example 1'           = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 1'          = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 2'          = @{ Host = @{} }
-        'Get-Help Test-IpipTopology -Examples: Example 3'          = @{ Shown = 'other hosts over SSH (ManyHosts.Tests.ps1)' }
+        'Get-Help Test-IpipTopology -Examples: Example 3'          = @{ Host = @{ Ssh = $true; Setup = $MeshHostsFile } }
     }
 
-    $examples = @(Get-DocumentedExample)
-    $codeOf = @{}
-    foreach ($example in $examples) { $codeOf[$example.Id] = $example.Code }
     # The test cases of one place (Host or Guest): each example declared to run there.
     $runsIn = {
         param($where)
@@ -156,6 +185,7 @@ BeforeDiscovery {
                 Given  = @($way.Given | Where-Object { $_ })
                 Story  = @($way.Story | Where-Object { $_ } | ForEach-Object { $codeOf[$_] })
                 Setup  = [string]$way.Setup
+                Ssh    = [bool]$way.Ssh
             }
         }
     }
@@ -177,9 +207,11 @@ Describe 'Documented examples' {
         $Ids.Count | Should -BeGreaterThan 40
     }
 
-    It 'finds the examples of README.md, about_IpipTools and Get-Help -Examples' -TestCases @{ Ids = @($examples.Id) } {
+    It 'finds the examples of README.md, the about_IpipTools topics and Get-Help -Examples' -TestCases @{ Ids = @($examples.Id) } {
         @($Ids -like 'README.md: *').Count | Should -BeGreaterOrEqual 3
         @($Ids -like 'about_IpipTools: *').Count | Should -BeGreaterOrEqual 5
+        @($Ids -like 'about_IpipTools_DscResource: *').Count | Should -BeGreaterOrEqual 4
+        @($Ids -like 'about_IpipTools_ManyHosts: *').Count | Should -BeGreaterOrEqual 7
         @($Ids -like 'Get-Help * -Examples: Example *').Count | Should -BeGreaterOrEqual 31
     }
 
@@ -205,8 +237,19 @@ Describe 'Documented examples' {
     }
 
     Context 'on the host kernel' {
+        BeforeAll {
+            . (Join-Path $PSScriptRoot 'Helpers.ps1')
+            # The hosts of the examples that reach node-a, node-b and node-c over SSH.
+            $sshLab = $null
+            $sshLab = New-SshHostLab -Count 3
+        }
+
+        AfterAll {
+            Remove-SshHostLab $sshLab
+        }
+
         It '<Id>' -ForEach $hostRuns {
-            $failures = Invoke-DocumentedExample -Code $Code -Given $Given -Story $Story -Setup $Setup -WhatIf:$WhatIf
+            $failures = Invoke-DocumentedExample -Code $Code -Given $Given -Story $Story -Setup $Setup -WhatIf:$WhatIf -SshLab ($Ssh ? $sshLab : $null)
             $failures | Should -BeNullOrEmpty -Because (Format-ExampleError $failures)
         }
     }

@@ -1,10 +1,10 @@
 # One topology over many hosts through PowerShell remoting over SSH (Set-IpipTopology and
-# Test-IpipTopology with a Hosts section, Set-IpipMesh -Node). Each host is a namespace
-# running its own sshd with the PowerShell subsystem (Helpers/SshHosts.ps1); the hosts plan
-# and apply with their own IpipTools, in their own namespace. The host kernel has no ipip,
-# so this proves the remoting with S6's shape without tunnels (a bridge with the host's
-# block, routes to the other hosts' blocks via their underlay addresses); S6 with tunnels
-# is proven in the guest by the Scenarios tests.
+# Test-IpipTopology with a Hosts section, given as data or in a file with -Path; Set-IpipMesh
+# -Node). Each host is a namespace running its own sshd with the PowerShell subsystem
+# (Helpers/SshHosts.ps1); the hosts plan and apply with their own IpipTools, in their own
+# namespace. The host kernel has no ipip, so this proves the remoting with S6's shape
+# without tunnels (a bridge with the host's block, routes to the other hosts' blocks via
+# their underlay addresses); S6 with tunnels is proven in the guest by the Scenarios tests.
 Describe 'A topology over many hosts, over SSH' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
@@ -155,6 +155,144 @@ Describe 'A topology over many hosts, over SSH' {
         }
     }
 
+    # The same Hosts data as a file (-Path): read with the module's own readers, then converged
+    # exactly as Import-PowerShellDataFile (or ConvertFrom-Json -AsHashtable) piped in.
+    # Host N gets bridge NAME with 10.NET.N.1/24 and a route to 10.(NET+1).N.0/24 via the next
+    # host; each test removes what it added, on every host, whatever happened.
+    Context 'from a data file (-Path)' {
+        BeforeAll {
+            function Get-FileTopology {
+                param([string] $Bridge, [int] $Net)
+                foreach ($h in $reachable) {
+                    $next = $reachable[$h.N % $reachable.Count]
+                    [pscustomobject]@{
+                        Host    = $h
+                        Bridge  = $Bridge
+                        Address = "10.$Net.$($h.N).1"
+                        Route   = "10.$($Net + 1).$($h.N).0/24"
+                        Gateway = $next.Address
+                    }
+                }
+            }
+
+            # A .psd1 as a person writes it: a Hosts list whose entries name their host.
+            function Write-HostsPsd1 {
+                param([string] $Path, [object[]] $Wanted)
+                $entries = foreach ($w in $Wanted) {
+                    "        @{ HostName = '$($w.Host.Address)'; Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = '$($w.Bridge)' }); " +
+                    "Addresses = @(@{ Device = '$($w.Bridge)'; Address = '$($w.Address)/24' }); Routes = @(@{ Destination = '$($w.Route)'; Gateway = '$($w.Gateway)'; Device = 'eth0' }) }) }"
+                }
+                Set-Content -LiteralPath $Path -Value "@{`n    Description = 'a bridge on each host'`n    Hosts = @(`n$($entries -join "`n")`n    )`n}"
+            }
+
+            # A .json with Hosts as an object of host name -> topology.
+            function Write-HostsJson {
+                param([string] $Path, [object[]] $Wanted)
+                $hosts = [ordered]@{}
+                foreach ($w in $Wanted) {
+                    $hosts[$w.Host.Address] = @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = $w.Bridge }); Addresses = @(@{ Device = $w.Bridge; Address = "$($w.Address)/24" }); Routes = @(@{ Destination = $w.Route; Gateway = $w.Gateway; Device = 'eth0' }) }) }
+                }
+                @{ Hosts = $hosts } | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $Path
+            }
+
+            # What the file declares, checked on each host's namespace with ip -d -j.
+            function Assert-FileTopology {
+                param([object[]] $Wanted)
+                foreach ($w in $Wanted) {
+                    (Get-IpLink $w.Host.Namespace $w.Bridge).linkinfo.info_kind | Should -Be 'bridge' -Because "host $($w.Host.N) has the file's bridge"
+                    (Get-IpJsonAddress $w.Host.Namespace $w.Bridge).local | Should -Be $w.Address
+                    $route = Get-IpJsonRoute $w.Host.Namespace | Where-Object dst -eq $w.Route
+                    $route.gateway | Should -Be $w.Gateway
+                    $route.dev | Should -Be 'eth0'
+                }
+            }
+
+            # Every host's namespace, as ip -d -j shows it (Get-IpState).
+            function Get-HostsState { Get-IpState @($reachable | ForEach-Object Namespace) }
+
+            function Remove-FileTopology {
+                param([object[]] $Wanted)
+                foreach ($w in $Wanted) {
+                    ip -n $w.Host.Namespace route del $w.Route 2>$null
+                    ip -n $w.Host.Namespace link del $w.Bridge 2>$null
+                }
+            }
+        }
+
+        It 'converges every host from a .psd1 with Hosts, as Import-PowerShellDataFile piped in does' {
+            $wanted = @(Get-FileTopology -Bridge filebr0 -Net 46)
+            $file = Join-Path $TestDrive 'hosts.psd1'
+            Write-HostsPsd1 $file $wanted
+            try {
+                $results = Set-IpipTopology -Path $file @connect -ErrorAction Stop
+                $results | Should -HaveCount 3
+                $results.HostName | Should -Be @($reachable | ForEach-Object Address)
+                $results.Status | Should -Be 'Changed', 'Changed', 'Changed'
+                Assert-FileTopology $wanted
+                Test-IpipTopology -Path $file @connect | Should -BeTrue
+
+                # The same data piped in finds every host already converged, and changes nothing.
+                $before = Get-HostsState
+                $again = Import-PowerShellDataFile $file | Set-IpipTopology @connect -ErrorAction Stop
+                $again.Status | Should -Be 'Unchanged', 'Unchanged', 'Unchanged'
+                ($again | Measure-Object ChangeRequests -Sum).Sum | Should -Be 0
+                Compare-IpState $before (Get-HostsState) | Should -BeNullOrEmpty
+            }
+            finally {
+                Remove-FileTopology $wanted
+            }
+        }
+
+        It 'converges a .json with Hosts piped in (ConvertFrom-Json -AsHashtable), which -Path then finds converged' {
+            $wanted = @(Get-FileTopology -Bridge jsonbr0 -Net 48)
+            $file = Join-Path $TestDrive 'hosts.json'
+            Write-HostsJson $file $wanted
+            try {
+                $results = Get-Content -Raw $file | ConvertFrom-Json -AsHashtable | Set-IpipTopology @connect -ErrorAction Stop
+                @($results | Where-Object Status -eq 'Changed') | Should -HaveCount 3
+                Assert-FileTopology $wanted
+
+                Test-IpipTopology -Path $file @connect | Should -BeTrue
+                $before = Get-HostsState
+                # Piped as a file, as Get-ChildItem writes it: its FullName binds -Path.
+                $again = Get-Item $file | Set-IpipTopology @connect -ErrorAction Stop
+                $again | Should -HaveCount 3
+                $again.Status | Should -Be 'Unchanged', 'Unchanged', 'Unchanged'
+                ($again | Measure-Object ChangeRequests -Sum).Sum | Should -Be 0
+                Compare-IpState $before (Get-HostsState) | Should -BeNullOrEmpty
+            }
+            finally {
+                Remove-FileTopology $wanted
+            }
+        }
+
+        It 'shows each host''s plan from the file under -WhatIf, the plans the data piped in makes, and changes nothing' {
+            $wanted = @(Get-FileTopology -Bridge planbr0 -Net 50)
+            $file = Join-Path $TestDrive 'plan-hosts.psd1'
+            Write-HostsPsd1 $file $wanted
+            try {
+                $before = Get-HostsState
+                $plans = Set-IpipTopology -Path $file @connect -WhatIf
+                $plans | Should -HaveCount 3
+                $plans | ForEach-Object { $_ | Should -BeOfType IpipTools.Topology.Hosts.HostPlan }
+                $plans.HostName | Should -Be @($reachable | ForEach-Object Address)
+                $piped = Import-PowerShellDataFile $file | Set-IpipTopology @connect -WhatIf
+                foreach ($plan in $plans) {
+                    $plan.IsConverged | Should -BeFalse
+                    "$($plan.Steps)" | Should -BeLike '*planbr0*'
+                    "$($plan.Steps)" | Should -Be "$(($piped | Where-Object HostName -eq $plan.HostName).Steps)"
+                }
+                $detailed = Test-IpipTopology -Path $file @connect -Detailed
+                ($detailed | ForEach-Object { $_.Steps.Count }) | Should -Be @($plans | ForEach-Object { $_.Steps.Count })
+                Test-IpipTopology -Path $file @connect | Should -BeFalse
+                Compare-IpState $before (Get-HostsState) | Should -BeNullOrEmpty -Because '-WhatIf changes no host'
+            }
+            finally {
+                Remove-FileTopology $wanted
+            }
+        }
+    }
+
     It 'plans a mesh node on each host from one list of nodes (Set-IpipMesh -Node -WhatIf)' {
         $nodes = foreach ($h in $reachable) { @{ Block = "10.42.$($h.N).0/24"; Underlay = $h.Address; HostName = $h.Address } }
         $plans = Set-IpipMesh -Node $nodes @connect -RouteMtu 1440 -WhatIf
@@ -213,6 +351,24 @@ Describe 'Bad input to a topology over many hosts' {
 
     It 'refuses -SavePlan with a topology that names hosts' {
         { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -SavePlan ./plan.json -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsSavePlan*'
+    }
+
+    # A file with Hosts (-Path) is the same data: the same refusals, before any session is opened.
+    It 'refuses a <Extension> file whose Hosts section <Case>, -NetNamespace and -SavePlan with it' -ForEach @(
+        @{ Extension = 'psd1'; Case = 'sits beside Namespaces'; Text = "@{ Hosts = @{ 'h1' = @{ Namespaces = @() } }; Namespaces = @() }"; Message = '*both Hosts and Namespaces*' }
+        @{ Extension = 'json'; Case = 'lists an entry without HostName'; Text = '{ "Hosts": [ { "Namespaces": [] } ] }'; Message = '*Hosts`[0`] names no host*' }
+    ) {
+        $file = Join-Path $TestDrive "bad.$Extension"
+        Set-Content -LiteralPath $file -Value $Text
+        { Set-IpipTopology -Path $file -ErrorAction Stop } | Should -Throw -ExpectedMessage $Message -ErrorId 'TopologyHostsInvalid*'
+        { Test-IpipTopology -Path $file -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsInvalid*'
+
+        $good = Join-Path $TestDrive "good.$Extension"
+        Set-Content -LiteralPath $good -Value ($Extension -eq 'psd1' ? "@{ Hosts = @{ 'h1' = @{ Namespaces = @() } } }" : '{ "Hosts": { "h1": { "Namespaces": [] } } }')
+        { Set-IpipTopology -Path $good -NetNamespace x -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsNamespace*'
+        { Test-IpipTopology -Path $good -NetNamespace x -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsNamespace*'
+        { Set-IpipTopology -Path $good -SavePlan (Join-Path $TestDrive 'plan.json') -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsSavePlan*'
+        Join-Path $TestDrive 'plan.json' | Should -Not -Exist
     }
 
     It 'refuses a mesh node <Case>' -ForEach @(

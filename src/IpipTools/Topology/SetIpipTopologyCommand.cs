@@ -32,7 +32,7 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
 
     protected override void ProcessItem()
     {
-        if (NamesHosts)
+        if (HostsData() is { } hostsData)
         {
             if (SavePlan is not null)
             {
@@ -40,7 +40,7 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
                     "Use -WhatIf to see each host's plan (one object per host), or leave Hosts out and save the plan on each host.");
             }
 
-            ManyHosts().Converge(HostWork(), RemoteScripts.PlanTopology);
+            ManyHosts().Converge(HostWork(hostsData), RemoteScripts.PlanTopology);
             return;
         }
 

@@ -18,10 +18,10 @@ public sealed class TestIpipTopologyCommand : TopologyCmdlet
 
     protected override void ProcessItem()
     {
-        if (NamesHosts)
+        if (HostsData() is { } hostsData)
         {
             // One plan per host; a host without one has had its error written.
-            var plans = ManyHosts().Plan(HostWork(), RemoteScripts.PlanTopology);
+            var plans = ManyHosts().Plan(HostWork(hostsData), RemoteScripts.PlanTopology);
             if (Detailed.IsPresent)
             {
                 WriteEach(plans.Where(p => p.Plan is not null).Select(p => new HostPlan(p.HostName, p.Plan!)));

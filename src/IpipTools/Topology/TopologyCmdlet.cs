@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using IpipTools.Core.DesiredState;
+using IpipTools.Core.DesiredState.Data;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.Errors;
 using IpipTools.Infrastructure;
@@ -14,7 +15,9 @@ namespace IpipTools.Topology;
 /// .psd1 or .json) or from data (-InputObject, a hashtable such as Get-IpipTopology
 /// writes), -Prune, and -NetNamespace, the namespace the topology's current namespace
 /// ('' in the data) stands for. A piped namespace object binds -NetNamespace only: its Path
-/// (the namespace file) is no topology file (<see cref="PipedNamespaceCmdlet"/>).
+/// (the namespace file) is no topology file (<see cref="PipedNamespaceCmdlet"/>). Data
+/// with a Hosts section, given or in the file, is converged on each host it names, reached
+/// with -Session, -UserName, -KeyFilePath and -SshOption.
 /// </summary>
 public abstract class TopologyCmdlet : PipedNamespaceCmdlet
 {
@@ -38,31 +41,53 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     public SwitchParameter Prune { get; set; }
 
     /// <summary>Sessions to hosts the topology's Hosts section names, matched by ComputerName (or Name); the other hosts get a session over SSH.</summary>
+    [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = DataSet)]
     // -Session is PowerShell's name for remoting sessions (Invoke-Command -Session); it hides
     // IpipCmdlet's static Session (the key of the namespace stack), which these cmdlets do not use.
     public new System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
 
     /// <summary>The user New-PSSession -HostName logs in as on the hosts it opens a session to.</summary>
+    [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = DataSet)]
     public string? UserName { get; set; }
 
     /// <summary>The private key for the SSH sessions opened to the hosts.</summary>
+    [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = DataSet)]
     public string? KeyFilePath { get; set; }
 
     /// <summary>ssh options for the sessions opened (New-PSSession -Options), e.g. @{ UserKnownHostsFile = '...'; ConnectTimeout = 5 }.</summary>
+    [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = DataSet)]
     public Hashtable? SshOption { get; set; }
 
-    /// <summary>Whether the data given names hosts (a Hosts section): then the topology is planned and applied on each host over remoting.</summary>
-    protected bool NamesHosts => InputObject is not null && HostTopologies.HasHosts(InputObject);
+    // The file -Path names, as data: read by HostsData for the item being processed, and kept
+    // so that a file without Hosts is not read a second time to plan it.
+    private DataValue? _fileData;
+
+    /// <summary>
+    /// The data given when it names hosts (a Hosts section), else null: then the topology is
+    /// planned and applied on each host over remoting. A file (-Path) is read as data, the
+    /// shape Import-PowerShellDataFile or ConvertFrom-Json -AsHashtable gives it
+    /// (<see cref="PlainData"/>), so that it is converged exactly as that data piped in.
+    /// </summary>
+    protected IDictionary? HostsData()
+    {
+        _fileData = Path is null ? null : TopologyLoader.ReadFile(FileSystemPath(Path), PowerShellDataFile.Read);
+        if (InputObject is not null)
+        {
+            return HostTopologies.HasHosts(InputObject) ? InputObject : null;
+        }
+
+        return _fileData is DataMap map && map.Get(HostTopologies.HostsKey) is not null ? PlainData.ToDictionary(map) : null;
+    }
 
     /// <summary>
     /// What each host named in the data is asked to plan. -NetNamespace has no meaning here:
     /// each host's topology names its namespaces, '' being the host's own.
     /// </summary>
-    protected IReadOnlyList<HostWork> HostWork()
+    protected IReadOnlyList<HostWork> HostWork(IDictionary hostsData)
     {
         if (MyInvocation.BoundParameters.ContainsKey(NamespaceParameter))
         {
@@ -70,7 +95,7 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
                 "Leave -NetNamespace out: in each host's topology the namespace '' is that host's own, and other namespaces are named there.");
         }
 
-        return HostTopologies.Read(InputObject!).Select(h => new HostWork(h.HostName, new object?[] { h.Topology, Prune.IsPresent })).ToList();
+        return HostTopologies.Read(hostsData).Select(h => new HostWork(h.HostName, new object?[] { h.Topology, Prune.IsPresent })).ToList();
     }
 
     /// <summary>How to reach the hosts: the sessions given, and how to open the others.</summary>
@@ -87,7 +112,7 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     private Core.DesiredState.Topologies.Topology Topology()
     {
         var topology = Path is not null
-            ? TopologyLoader.FromFile(FileSystemPath(Path), PowerShellDataFile.Read)
+            ? TopologyReader.Read(_fileData ?? TopologyLoader.ReadFile(FileSystemPath(Path), PowerShellDataFile.Read))
             : TopologyLoader.FromObject(InputObject ?? throw new IpipToolsException("No topology was given.", "TopologyMissing", IpipErrorCategory.InvalidArgument,
                     "Give a data file (-Path, .psd1 or .json) or data (-InputObject, a hashtable), or pipe either."),
                 "the topology data", TopologyData.Unwrap);

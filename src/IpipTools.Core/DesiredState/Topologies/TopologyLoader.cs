@@ -11,7 +11,14 @@ public static class TopologyLoader
     /// core has no PowerShell parser, so a .psd1 is read by the module, which has one; the
     /// reader returns the file's values with their lines and columns.
     /// </summary>
-    public static Topology FromFile(string path, Func<string, DataValue>? readPowerShellData = null)
+    public static Topology FromFile(string path, Func<string, DataValue>? readPowerShellData = null) =>
+        TopologyReader.Read(ReadFile(path, readPowerShellData));
+
+    /// <summary>
+    /// A data file's values, not yet read as a topology: for a caller that looks at the data
+    /// first (the module converges a file with a Hosts section on each host it names).
+    /// </summary>
+    public static DataValue ReadFile(string path, Func<string, DataValue>? readPowerShellData = null)
     {
         if (!File.Exists(path))
         {
@@ -21,11 +28,11 @@ public static class TopologyLoader
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return FromJson(File.ReadAllText(path), Path.GetFileName(path));
+            return JsonDataReader.ParseFile(path);
         }
 
         return readPowerShellData is not null
-            ? TopologyReader.Read(readPowerShellData(path))
+            ? readPowerShellData(path)
             : throw new IpipToolsException($"The topology file '{path}' is not JSON, and PowerShell data files (.psd1) are read only in PowerShell.",
                 "TopologyFormatUnsupported", IpipErrorCategory.InvalidArgument,
                 "Read it with the IpipTools module (Set-IpipTopology -Path), or give a .json file.", path);
