@@ -60,8 +60,7 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
             }
             catch (NetlinkException e) when (e.ErrorId == "KernelLacksLinkOption" && options.VlanFiltering is true)
             {
-                throw e.Explain("this kernel's bridges have no VLAN filtering (it was built without CONFIG_BRIDGE_VLAN_FILTERING)",
-                    "Leave -VlanFiltering out, or use a kernel built with it.", e.ErrorId, Name);
+                throw BridgeOptionErrors.NoVlanFiltering(e, Name);
             }
         }
     }

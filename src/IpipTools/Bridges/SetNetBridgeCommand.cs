@@ -63,8 +63,7 @@ public sealed class SetNetBridgeCommand : PipedLinkCmdlet
             }
             catch (NetlinkException e) when (e.ErrorNumber == Errno.EOPNOTSUPP && options.VlanFiltering is true)
             {
-                throw e.Explain("this kernel's bridges have no VLAN filtering (it was built without CONFIG_BRIDGE_VLAN_FILTERING)",
-                    "Leave -VlanFiltering out, or use a kernel built with it.", "KernelLacksLinkOption", name);
+                throw BridgeOptionErrors.NoVlanFiltering(e, name);
             }
             WritePassThru(PassThru, links.Get(name));
         }
