@@ -268,15 +268,15 @@ Describe 'The IpipTools/Topology resource converges a topology of veths, a bridg
         (Get-IpJsonAddress $B.Namespace dbr0).local | Should -Be '10.77.0.2'
     }
 
-    It 'refuses <Case> with a JSON error on stderr, exit code <Code>, and changes nothing' -ForEach @(
+    It '<Operation> refuses <Case> with a JSON error on stderr, exit code <Code>, and changes nothing' -ForEach @(
         @{ Case = 'not JSON'; Json = 'namespaces: none'; Code = 2; Says = 'not JSON' }
         @{ Case = 'an array'; Json = '[]'; Code = 2; Says = 'not a JSON object' }
         @{ Case = 'no input'; Json = ''; Code = 2; Says = 'stdin was empty' }
         @{ Case = 'an unknown setting'; Json = '{"namespaces":[{"name":"NS","veths":[{"name":"x0","peer":"x1","colour":"red"}]}]}'; Code = 2; Says = "'colour' is not a setting" }
         @{ Case = 'a bad address'; Json = '{"namespaces":[{"name":"NS","addresses":[{"device":"dv0","address":"10.77.0.300/24"}]}]}'; Code = 2; Says = '10.77.0.300' }
-    ) {
+    ).ForEach({ foreach ($operation in 'set', 'test', 'get') { $_ + @{ Operation = $operation } } }) {
         $before = Get-IpState $Names
-        $result = Invoke-DscOperation set ($Json -replace '"NS"', "`"$($A.Namespace)`"")
+        $result = Invoke-DscOperation $Operation ($Json -replace '"NS"', "`"$($A.Namespace)`"")
         $result.ExitCode | Should -Be $Code
         $result.Text | Should -BeNullOrEmpty
         $result.Errors.Count | Should -Be 1

@@ -196,6 +196,9 @@ try {
 
     switch ($Operation) {
         'get' {
+            # The instance is read as test and set read it, so that a setting that does not
+            # exist is refused here too (exit code 2) rather than quietly left out.
+            $null = Get-PlannedChanges (Get-Target $instance)
             Write-DscLine (Get-ActualState $instance.Namespaces)
         }
         'test' {
