@@ -3,7 +3,6 @@ using System.Net;
 using IpipTools.Completers;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
-using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Infrastructure;
 
@@ -65,14 +64,7 @@ public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
         RequireGiven(nameof(Name), "tunnel");
         var target = Target;
         var up = AdminState();
-        var settings = ModeSettings() with
-        {
-            Local = Local,
-            Remote = Remote,
-            Ttl = Ttl is null ? null : Ipv4TunnelParameters.ParseTtl(Ttl),
-            Tos = Tos is null ? null : Ipv4TunnelParameters.ParseTos(Tos),
-            PathMtuDiscovery = PathMtuDiscovery,
-        };
+        var settings = ModeSettings().WithCommon(Local, Remote, Ttl, Tos, PathMtuDiscovery);
         var words = settings.Words();
         if (Mtu is not null)
         {

@@ -3,7 +3,6 @@ using System.Net;
 using IpipTools.Core.DesiredState.Topologies;
 using IpipTools.Completers;
 using IpipTools.Core.DesiredState;
-using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Infrastructure;
@@ -80,14 +79,7 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
     {
         var target = Target;
         var mode = TunnelMode();
-        var settings = ModeSettings() with
-        {
-            Local = Local,
-            Remote = Remote,
-            Ttl = Ttl is null ? null : Ipv4TunnelParameters.ParseTtl(Ttl),
-            Tos = Tos is null ? null : Ipv4TunnelParameters.ParseTos(Tos),
-            PathMtuDiscovery = PathMtuDiscovery,
-        };
+        var settings = ModeSettings().WithCommon(Local, Remote, Ttl, Tos, PathMtuDiscovery);
         var parameters = settings.ApplyTo(TunnelModes.DefaultsFor(mode), Name);
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Create {Describe(parameters.Mode, settings)}"))
         {

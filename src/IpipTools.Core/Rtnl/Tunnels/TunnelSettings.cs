@@ -91,6 +91,19 @@ public sealed record TunnelSettings
         };
     }
 
+    /// <summary>
+    /// These settings with the ones every tunnel has, as the cmdlets take them: TTL and TOS
+    /// as <c>ip tunnel</c> writes them ("inherit", "64", "0x10"), each null when not stated.
+    /// </summary>
+    public TunnelSettings WithCommon(IPAddress? local, IPAddress? remote, string? ttl, string? tos, bool? pathMtuDiscovery) => this with
+    {
+        Local = local,
+        Remote = remote,
+        Ttl = ttl is null ? null : Ipv4TunnelParameters.ParseTtl(ttl),
+        Tos = tos is null ? null : Ipv4TunnelParameters.ParseTos(tos),
+        PathMtuDiscovery = pathMtuDiscovery,
+    };
+
     /// <summary>The stated settings in <c>ip tunnel</c>'s words: "remote 10.10.20.2 local 10.10.10.2 ttl 64 ikey 42".</summary>
     public IList<string> Words()
     {
