@@ -138,6 +138,7 @@ BeforeDiscovery {
         'Get-Help New-NetBridge -Examples: Example 1'              = @{ Host = @{} }
         'Get-Help Remove-NetBridge -Examples: Example 1'           = @{ Host = @{ Setup = 'New-NetBridge br0' } }
         'Get-Help Set-NetBridge -Examples: Example 1'              = @{ Host = @{} }
+        'Get-Help Set-NetBridge -Examples: Example 2'              = @{ Host = @{ Setup = 'New-NetBridge br0 -SpanningTree; New-NetBridge br1' } }
         'Get-Help Set-NetLink -Examples: Example 1'                = @{ Host = @{} }
         'Get-Help Set-NetLink -Examples: Example 2'                = @{ Host = @{ Setup = 'New-NetBridge br0 -Up | Out-Null; New-VethPair va vb -Up | Set-NetLink -Master br0; Set-NetLink vb -Master br0' } }
         'Get-Help Set-NetLink -Examples: Example 3'                = @{ Host = @{ Given = 'ns1'; Setup = 'New-VethPair v1 v1-P' } }
