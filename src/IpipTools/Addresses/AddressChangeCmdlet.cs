@@ -31,14 +31,7 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
     /// <summary>Sends the approved change of <paramref name="address"/> and writes what it has to write.</summary>
     protected abstract void Send(RtnetlinkClient connection, InterfaceAddress address);
 
-    /// <summary>Whether -Address was typed on the command line (then a failure names the address, not what was piped).</summary>
-    private bool _addressTyped;
-
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        _addressTyped = MyInvocation.BoundParameters.ContainsKey("Address");
-    }
+    protected sealed override string ItemParameter => "Address";
 
     protected sealed override void ProcessItem()
     {
@@ -51,11 +44,9 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
             {
                 Send(Connection(target), address);
             }
-            catch (Exception e) when (ErrorReport.IsReportable(e) && !_addressTyped && InputItem is not null)
+            catch (Exception e) when (ErrorReport.IsReportable(e) && FailureTarget is { } item)
             {
-                // The piped item as it came (a string, a CSV row, an address object), as the
-                // route cmdlets name theirs, so a failure points at the row to mend.
-                WriteError(ErrorRecords.From(e, InputItem));
+                WriteError(ErrorRecords.From(e, item));
             }
         }
     }

@@ -33,4 +33,23 @@ public abstract class PipedItemCmdlet : PipedNamespaceCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByPropertySet)]
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedNamespaceSet)]
     public virtual PSObject? InputItem { get; set; }
+
+    /// <summary>The parameter that names the item (-Destination, -Address).</summary>
+    protected abstract string ItemParameter { get; }
+
+    /// <summary>Whether <see cref="ItemParameter"/> was typed on the command line (read before any pipeline input binds).</summary>
+    private bool _itemTyped;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _itemTyped = MyInvocation.BoundParameters.ContainsKey(ItemParameter);
+    }
+
+    /// <summary>
+    /// What a failure of this item names as its TargetObject: the piped item as it came (a
+    /// string, a CSV row, an object), so that it points at the row to mend; null when the
+    /// item was typed on the command line, where the core's own target says more.
+    /// </summary>
+    protected object? FailureTarget => _itemTyped ? null : InputItem;
 }

@@ -35,15 +35,10 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     public uint? Table { get; set; }
 
     private PipelineBatches<RouteOutcome>? _batches;
-    private bool _destinationTyped;
 
     protected abstract RouteChange Change { get; }
 
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        _destinationTyped = MyInvocation.BoundParameters.ContainsKey("Destination");
-    }
+    protected sealed override string ItemParameter => nameof(Destination);
 
     /// <summary>
     /// Queues <paramref name="route"/> for this item's namespace. A route that cannot be sent
@@ -53,11 +48,8 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     {
         var target = Target;
         _batches ??= EndsWithPipeline(new PipelineBatches<RouteOutcome>(this, made => WriteMade((Route)made)));
-        _batches.Queue(target, () => Connection(target).Routes.CreateBatch(Change), batch => batch.Queue(route), CurrentItem);
+        _batches.Queue(target, () => Connection(target).Routes.CreateBatch(Change), batch => batch.Queue(route), FailureTarget);
     }
-
-    /// <summary>What one of this item's failures names as its target: the piped item, or (typed on the command line) what the core names.</summary>
-    private object? CurrentItem => _destinationTyped ? null : InputItem;
 
     protected override void EndProcessing() => _batches?.SendAll();
 
