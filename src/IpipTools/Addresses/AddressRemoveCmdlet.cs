@@ -31,6 +31,8 @@ public abstract class AddressRemoveCmdlet : AddressChangeCmdlet
 
     protected sealed override string Action => "Remove";
 
+    protected sealed override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Address;
+
     protected sealed override void Send(RtnetlinkClient connection, InterfaceAddress address) =>
         connection.Addresses.Delete(address);
 }

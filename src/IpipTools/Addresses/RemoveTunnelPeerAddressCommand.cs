@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Infrastructure;
 
 namespace IpipTools.Addresses;
 
@@ -12,7 +13,10 @@ namespace IpipTools.Addresses;
 [OutputType(typeof(void))]
 public sealed class RemoveTunnelPeerAddressCommand : AddressRemoveCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>As Remove-IpAddress's: by value and by property name, in the named sets only (see <see cref="Infrastructure.PipedItemCmdlet.InputItem"/>).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [IPAddressArgument]
     public IPAddress Address { get; set; } = IPAddress.None;
 
     protected override InterfaceAddress Requested() => new(InterfaceName, Address, PrefixLength, Peer);

@@ -19,6 +19,9 @@ public sealed class RemoveNetBridgeCommand : PipedLinkCmdlet
     [ArgumentCompleter(typeof(BridgeNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>A bridge is a link; a tunnel piped in is not one.</summary>
+    protected override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Link;
+
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "bridge");

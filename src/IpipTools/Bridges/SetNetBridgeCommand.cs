@@ -25,6 +25,9 @@ public sealed class SetNetBridgeCommand : PipedLinkCmdlet
     [ArgumentCompleter(typeof(BridgeNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>A bridge is a link; a tunnel piped in is not one.</summary>
+    protected override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Link;
+
     /// <summary>Run the spanning tree protocol (-SpanningTree) or stop it (-SpanningTree:$false).</summary>
     [Parameter]
     public SwitchParameter SpanningTree { get; set; }

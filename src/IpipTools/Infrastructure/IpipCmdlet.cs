@@ -51,6 +51,11 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
     {
         try
         {
+            if (PipedObjectsActedOn is { } actsOn)
+            {
+                PipedObjectGuard.Require(PipedObject, actsOn, MyInvocation.MyCommand.Name);
+            }
+
             ProcessItem();
         }
         catch (Exception e) when (ErrorReport.IsReportable(e))
@@ -58,6 +63,16 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
             WriteError(ErrorRecords.From(e));
         }
     }
+
+    /// <summary>
+    /// The module objects this cmdlet acts on when they are piped in; any other object the
+    /// module writes is refused (<see cref="PipedObjectGuard"/>). Null: the cmdlet changes
+    /// nothing that a piped object could name by accident (the Get-, New- and Add- cmdlets).
+    /// </summary>
+    protected virtual ModuleObjects? PipedObjectsActedOn => null;
+
+    /// <summary>The object piped in for this item, for a cmdlet that keeps it; null when nothing was piped.</summary>
+    protected virtual PSObject? PipedObject => null;
 
     /// <summary>The cmdlet's work for one pipeline item.</summary>
     protected abstract void ProcessItem();

@@ -32,24 +32,56 @@ public abstract class PipedItemCmdlet : PipedNamespaceCmdlet
     /// </summary>
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByPropertySet)]
     [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PipedNamespaceSet)]
-    public virtual PSObject? InputItem { get; set; }
+    public virtual PSObject? InputItem
+    {
+        get => _inputItem;
+        set
+        {
+            // An object of a kind this cmdlet does not act on is kept aside and left unbound
+            // (PowerShell counts a parameter whose setter throws as not bound by that object), so
+            // that it does not take part in choosing the parameter set: bound, it would leave the
+            // set ambiguous or a mandatory parameter missing, and PowerShell would refuse it with
+            // its own words before the guard could name the object and the cmdlet that fits it.
+            _refusedItem = value is not null && PipedObjectsActedOn is { } actsOn && !PipedObjectGuard.Accepts(value, actsOn | ModuleObjects.Namespace | ModuleObjects.Fixture) ? value : null;
+            if (_refusedItem is not null)
+            {
+                throw new PSArgumentException("not an object this cmdlet acts on", nameof(InputItem));
+            }
+
+            _inputItem = value;
+        }
+    }
+
+    private PSObject? _inputItem;
+
+    /// <summary>The object piped in for this item that <see cref="InputItem"/> refused to bind (see its setter); the guard refuses it before the item is processed.</summary>
+    private PSObject? _refusedItem;
 
     /// <summary>The parameter that names the item (-Destination, -Address).</summary>
     protected abstract string ItemParameter { get; }
 
     /// <summary>Whether <see cref="ItemParameter"/> was typed on the command line (read before any pipeline input binds).</summary>
-    private bool _itemTyped;
+    protected bool ItemTyped { get; private set; }
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _itemTyped = MyInvocation.BoundParameters.ContainsKey(ItemParameter);
+        ItemTyped = MyInvocation.BoundParameters.ContainsKey(ItemParameter);
     }
+
+    /// <summary>
+    /// The piped object the guard checks. A namespace object, or a fixture (whose Namespace
+    /// names one), binds -NetNamespace only, and <see cref="PipedNamespaceCmdlet.RequireGiven"/>
+    /// answers for it when the name is missing.
+    /// </summary>
+    protected sealed override PSObject? PipedObject => _refusedItem ?? (PipedNamespace is null && !IsFixture(InputItem) ? InputItem : null);
+
+    private static bool IsFixture(PSObject? item) => item?.BaseObject is Core.Fixtures.NetworkFixture;
 
     /// <summary>
     /// What a failure of this item names as its TargetObject: the piped item as it came (a
     /// string, a CSV row, an object), so that it points at the row to mend; null when the
     /// item was typed on the command line, where the core's own target says more.
     /// </summary>
-    protected object? FailureTarget => _itemTyped ? null : InputItem;
+    protected object? FailureTarget => ItemTyped ? null : InputItem;
 }

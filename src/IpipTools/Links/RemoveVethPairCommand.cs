@@ -8,21 +8,25 @@ namespace IpipTools.Links;
 /// <summary><c>ip link del NAME</c> for a veth: the kernel removes its peer too, wherever it is.</summary>
 [Cmdlet(VerbsCommon.Remove, "VethPair", DefaultParameterSetName = PipelineChoosesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveVethPairCommand : PipedNamespaceCmdlet
+public sealed class RemoveVethPairCommand : PipedLinkCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
     [ArgumentCompleter(typeof(VethNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>A veth is a link; a tunnel piped in is not one.</summary>
+    protected override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Link;
+
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "veth pair");
+        var name = LinkName(Name);
         var target = Target;
-        if (ShouldProcess($"veth '{Name}' {target.Describe()}", "Remove veth pair (both ends)"))
+        if (ShouldProcess($"veth '{name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
             var links = Connection(target).Links;
-            links.Delete(links.Get(Name).RequireKind(GetVethPairCommand.VethKind));
+            links.Delete(links.Get(name).RequireKind(GetVethPairCommand.VethKind));
         }
     }
 }

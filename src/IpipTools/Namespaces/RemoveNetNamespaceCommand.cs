@@ -15,6 +15,14 @@ public sealed class RemoveNetNamespaceCommand : IpipCmdlet
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>The piped object as it came: a link's or a fixture's Name is no namespace's (<see cref="PipedObjectGuard"/>).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputItem { get; set; }
+
+    protected override PSObject? PipedObject => InputItem;
+
+    protected override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Namespace;
+
     protected override void ProcessItem()
     {
         // A bad name is refused before the prompt, as New-NetNamespace does.

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using IpipTools.Completers;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Infrastructure;
 
@@ -57,14 +58,30 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
 
     protected sealed override RouteChange Change => RouteChange.Delete;
 
+    protected sealed override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Route;
+
     /// <summary>The removal this item's parameters describe; by default only destination, gateway, device and table narrow it.</summary>
     protected virtual Route Narrowed(Route removal) => removal;
+
+    /// <summary>Whether this cmdlet removes onlink routes only (the onlink form), so that a piped route that is not one is refused rather than removed.</summary>
+    protected virtual bool RemovesOnlinkOnly => false;
+
+    /// <summary>Whether the route piped in (whole, deserialized or as a row) says it is onlink; null when nothing piped says.</summary>
+    private bool? PipedOnLink() =>
+        InputObject?.OnLink ?? (bool.TryParse(InputItem?.Properties["OnLink"]?.Value?.ToString(), out var onLink) ? onLink : null);
 
     protected sealed override void ProcessItem()
     {
         // Piped, a route binds -NetNamespace from its Namespace by property name; given as
         // -InputObject on the command line, it is taken from the route here.
         NetNamespace ??= InputObject?.Namespace;
+        if (RemovesOnlinkOnly && PipedOnLink() == false)
+        {
+            throw new IpipToolsException(
+                $"{MyInvocation.MyCommand.Name} removes onlink routes, as Get-OnlinkRoute lists them; the route piped in ('{InputObject?.ToString() ?? InputItem}') is not onlink, and nothing was changed.",
+                "RouteNotOnLink", IpipErrorCategory.InvalidArgument, "Pipe it to Remove-IpRoute, which removes any route.", InputItem?.BaseObject);
+        }
+
         var route = InputObject is { } piped
             ? Route.Removal(piped.Destination, piped.Gateway, piped.Device, piped.Table, piped.Metric, piped.Type)
             : Narrowed(Route.Removal(Destination, Gateway, InterfaceName, (RouteTable?)Table ?? RouteTable.Main));

@@ -69,8 +69,17 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
     [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string Device { get; set; } = "tunl0";
 
+    /// <summary>The piped object as it came, so that only what names a namespace is taken (<see cref="PipedObjectGuard"/>).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputItem { get; set; }
+
+    protected override PSObject? PipedObject => InputItem;
+
+    protected override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Namespace | ModuleObjects.Fixture;
+
     protected override void ProcessItem()
     {
+        PipedObjectGuard.RequireNamespaceNamed(InputItem, MyInvocation.MyCommand.Name);
         if (Node is not null)
         {
             ConvergeNodes(Node);

@@ -5,6 +5,7 @@ using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Infrastructure;
+using IpipTools.Links;
 
 namespace IpipTools.Tunnels;
 
@@ -15,9 +16,9 @@ namespace IpipTools.Tunnels;
 /// <see cref="TunnelOperations.Modify{TParameters}"/>), then the MTU, then the state, so a
 /// tunnel brought up already has its final settings.
 /// </summary>
-public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
+public abstract class TunnelChangeCmdlet : PipedLinkCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
     [ArgumentCompleter(typeof(TunnelNameCompleter))]
     public string Name { get; set; } = string.Empty;
@@ -62,6 +63,7 @@ public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "tunnel");
+        var name = LinkName(Name);
         var target = Target;
         var up = AdminState();
         var settings = ModeSettings().WithCommon(Local, Remote, Ttl, Tos, PathMtuDiscovery);
@@ -76,27 +78,27 @@ public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
             words.Add(state ? "up" : "down");
         }
 
-        if (!ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Set {(words.Count == 0 ? "nothing" : string.Join(" ", words))}"))
+        if (!ShouldProcess($"tunnel '{name}' {target.Describe()}", $"Set {(words.Count == 0 ? "nothing" : string.Join(" ", words))}"))
         {
             return;
         }
 
         var client = Connection(target);
-        var tunnel = settings.IsEmpty ? client.Tunnels.Get(Name) : Modify(client.Tunnels, Name, settings);
+        var tunnel = settings.IsEmpty ? client.Tunnels.Get(name) : Modify(client.Tunnels, name, settings);
         if (Mtu is int mtu)
         {
-            client.Links.SetMtu(Name, mtu);
+            client.Links.SetMtu(name, mtu);
         }
 
         if (up is bool upNow)
         {
-            client.Links.SetUp(Name, upNow);
+            client.Links.SetUp(name, upNow);
         }
 
         // Modify and Get have read the tunnel back; only a change after them needs another read.
         if (PassThru.IsPresent)
         {
-            WriteObject(Mtu is null && up is null ? tunnel : client.Tunnels.Get(Name));
+            WriteObject(Mtu is null && up is null ? tunnel : client.Tunnels.Get(name));
         }
     }
 

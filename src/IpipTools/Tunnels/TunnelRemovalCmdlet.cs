@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
+using IpipTools.Links;
 
 namespace IpipTools.Tunnels;
 
@@ -9,9 +10,9 @@ namespace IpipTools.Tunnels;
 /// <c>ip tunnel del NAME</c>: the one implementation of Remove-IpTunnel and Remove-IpipTunnel.
 /// A fallback device (tunl0, gre0, sit0, ip_vti0) cannot be removed, and saying so is an error.
 /// </summary>
-public abstract class TunnelRemovalCmdlet : PipedNamespaceCmdlet
+public abstract class TunnelRemovalCmdlet : PipedLinkCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
     [ArgumentCompleter(typeof(RemovableTunnelNameCompleter))]
     public string Name { get; set; } = string.Empty;
@@ -19,10 +20,11 @@ public abstract class TunnelRemovalCmdlet : PipedNamespaceCmdlet
     protected override void ProcessItem()
     {
         RequireGiven(nameof(Name), "tunnel");
+        var name = LinkName(Name);
         var target = Target;
-        if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", "Remove tunnel"))
+        if (ShouldProcess($"tunnel '{name}' {target.Describe()}", "Remove tunnel"))
         {
-            Connection(target).Tunnels.Delete(Name);
+            Connection(target).Tunnels.Delete(name);
         }
     }
 }

@@ -1,0 +1,22 @@
+namespace IpipTools.Infrastructure;
+
+/// <summary>
+/// The kinds of object IpipTools writes, as a cmdlet that changes or removes something
+/// declares which of them it acts on when they are piped in (<see cref="PipedObjectGuard"/>).
+/// </summary>
+[Flags]
+public enum ModuleObjects
+{
+    None = 0,
+    Link = 1 << 0,
+    Tunnel = 1 << 1,
+    Address = 1 << 2,
+    Route = 1 << 3,
+    Namespace = 1 << 4,
+    Forwarding = 1 << 5,
+    Fixture = 1 << 6,
+    Plan = 1 << 7,
+
+    /// <summary>What the module writes that no cmdlet acts on: support checks, command results, apply and host results.</summary>
+    Report = 1 << 8,
+}
