@@ -22,6 +22,25 @@ Describe 'Test-IpipSupport' {
         $checks | Where-Object Status -eq 'Fail' | ForEach-Object { $_.RecommendedAction | Should -Not -BeNullOrEmpty }
     }
 
+    It 'shows what to do about each check in its table, not only in the list view' {
+        # Strict reverse-path filtering: a check that is not passed, with a recommended action, on any kernel.
+        ip netns exec $Ns sysctl -qw net.ipv4.conf.all.rp_filter=1
+        $checks = $Fixture | Test-IpipSupport -NoProbe
+        $advised = @($checks | Where-Object RecommendedAction)
+        $advised.Check | Should -Contain 'ReversePathFilter'
+
+        $wide = $checks | Out-String -Width 400
+        $wide | Should -Match '(?m)^Check\s+Status\s+Subject\s+Detail and RecommendedAction'
+        foreach ($check in $advised) {
+            $wide | Should -Match ('(?m)^\s+→ {0}\s*$' -f [regex]::Escape($check.RecommendedAction))
+        }
+        # At a usual width it is wrapped, never cut off.
+        $narrow = ($checks | Out-String -Width 100) -replace '\s', ''
+        foreach ($check in $advised) {
+            $narrow | Should -BeLike "*$($check.RecommendedAction -replace '\s', '')*"
+        }
+    }
+
     It 'agrees with ip about the ipip driver and tunl0' {
         $checks = $Fixture | Test-IpipSupport
         ip -n $Ns link add ipt-probe type ipip remote 192.0.2.1 2>$null

@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.DesiredState;
@@ -11,10 +10,11 @@ namespace IpipTools.Topology;
 
 /// <summary>
 /// Writes the state of one or more namespaces as topology data that Set-IpipTopology
-/// accepts: an ordered hashtable, or with -AsText the text of a .psd1 file.
+/// accepts: an ordered hashtable (<see cref="ExportedTopology"/>, shown as the text of a .psd1
+/// file), or with -AsText that text itself.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "IpipTopology")]
-[OutputType(typeof(OrderedDictionary), typeof(string))]
+[OutputType(typeof(ExportedTopology), typeof(string))]
 public sealed class GetIpipTopologyCommand : IpipCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -39,6 +39,6 @@ public sealed class GetIpipTopologyCommand : IpipCmdlet
             .Select(n => TopologyNamespace.Of(session.Resolve(n).MustExist()))
             .ToList();
         var topology = TopologyExporter.Export(TopologyEngine.Read(names, Connections), new ExportOptions { OwnedOnly = OwnedOnly.IsPresent });
-        WriteObject(AsText.IsPresent ? TopologyWriter.ToPowerShellData(topology) : TopologyWriter.ToData(topology));
+        WriteObject(AsText.IsPresent ? TopologyWriter.ToPowerShellData(topology) : new ExportedTopology(TopologyWriter.ToData(topology)));
     }
 }

@@ -33,6 +33,35 @@ public sealed class KernelLacksIpipTests
         Assert.Null(client.Links.Find("tun1"));
     }
 
+    /// <summary>
+    /// Each tunnel kind is explained with its own module and configuration option, as its
+    /// driver declares them: a gre tunnel never sends the reader after CONFIG_NET_IPIP.
+    /// The host kernel has none of these kinds (PLATFORM.md).
+    /// </summary>
+    [Theory]
+    [InlineData("ipip", "ipip", "CONFIG_NET_IPIP")]
+    [InlineData("gre", "ip_gre", "CONFIG_NET_IPGRE")]
+    [InlineData("sit", "sit", "CONFIG_IPV6_SIT")]
+    [InlineData("vti", "ip_vti", "CONFIG_NET_IPVTI")]
+    public void EachTunnelKindNamesItsOwnModuleAndConfigOption(string kind, string module, string configOption)
+    {
+        using var ns = new TestNamespace("err");
+        using var client = ns.Connect();
+        LinkKindParameters parameters = kind switch
+        {
+            "ipip" => new IpipParameters { Remote = IPAddress.Parse("10.10.20.2") },
+            "gre" => new GreParameters { Remote = IPAddress.Parse("10.10.20.2") },
+            "sit" => new SitParameters { Remote = IPAddress.Parse("10.10.20.2") },
+            _ => new VtiParameters { Remote = IPAddress.Parse("10.10.20.2") },
+        };
+
+        var error = NothingLeftBehind.Assert<NetlinkException>(ns, () => client.Tunnels.Create(Link.Of("kt0", parameters)));
+
+        Assert.Equal("KernelLacksLinkKind", error.ErrorId);
+        Assert.Contains($"this kernel has no '{kind}' link support (the {module} module", error.Message);
+        Assert.Equal($"Load it with 'modprobe {module}', or use a kernel built with {configOption}.", error.RecommendedAction);
+    }
+
     [Fact]
     public void CreatingTheLinkDirectlySaysTheSame()
     {

@@ -347,7 +347,27 @@ public sealed class PlannerTests
         var plan = TopologyPlanner.Plan(InA(""), read, new PlanOptions { Prune = true });
 
         Assert.Empty(plan.Steps);
-        Assert.Contains("could not be restored", Assert.Single(plan.Conflicts).Problem);
+        var conflict = Assert.Single(plan.Conflicts);
+        Assert.Equal(("a", "veth v"), (conflict.Namespace, conflict.Target));
+        // The real reason, and the rule a user who dropped a namespace from the topology needs: not "what IpipTools does not own".
+        Assert.Contains("it should be removed (owned by IpipTools and not in the topology), but its other end is in a namespace the topology does not name", conflict.Problem);
+        Assert.Contains("-Prune never removes a namespace, not even one a topology created", conflict.Problem);
+        Assert.DoesNotContain("does not own", conflict.Problem);
+        Assert.Contains("Remove-VethPair v -NetNamespace 'a'", conflict.RecommendedAction);
+    }
+
+    [Fact]
+    public void AVethWithSeveralPossiblePeersSaysSo()
+    {
+        // Index 9 in b and in c both point back at index 3: the kernel's indexes cannot tell which is v's other end.
+        var read = Read(Ns("a", new[] { Owned(Veth("v", 3, 9)) }), Ns("b", new[] { Owned(Veth("w", 9, 3)) }), Ns("c", new[] { Owned(Veth("x", 9, 3)) }));
+
+        var plan = TopologyPlanner.Plan(Desired(""" { "Namespaces": [ { "Name": "a" }, { "Name": "b" }, { "Name": "c" } ] } """), read, new PlanOptions { Prune = true });
+
+        var conflict = Assert.Single(plan.Conflicts, c => c.Target == "veth v");
+        Assert.DoesNotContain(plan.Steps, s => s.Target == "veth v");
+        Assert.Contains("several veths in the namespaces the topology names could be its other end", conflict.Problem);
+        Assert.DoesNotContain("-Prune never removes a namespace", conflict.Problem);
     }
 
     [Fact]

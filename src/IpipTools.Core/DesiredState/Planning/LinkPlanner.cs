@@ -108,7 +108,7 @@ internal static class LinkPlanner
             var kind = TopologyKinds.Tunnel(link.Kind!);
             context.Builder.Conflict(ns.Name, link.Describe(),
                 $"there is no '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
-                $"Load it ('modprobe {kind.KernelModule}', or use a kernel with {kind.KernelConfigOption}); Test-IpipSupport tells what is missing.");
+                $"Load it ('modprobe {kind.KernelModule}'), or use a kernel built with {kind.KernelConfigOption}.");
         }
         else if (link.Kind is not null && actual.Kind != link.Kind)
         {

@@ -13,6 +13,9 @@ namespace IpipTools.Core.DesiredState.Planning;
 /// </summary>
 internal static class LinkRemovalPlanner
 {
+    /// <summary>Why -Prune removes a link.</summary>
+    private const string NotInTopology = "owned by IpipTools and not in the topology";
+
     /// <summary>Removes IpipTools' own links that no namespace of the topology declares; a kind topologies cannot restore is a conflict instead.</summary>
     public static void PruneOwnedLinks(PlanContext context)
     {
@@ -35,7 +38,7 @@ internal static class LinkRemovalPlanner
                     continue;
                 }
 
-                RemoveWithDependents(context, ns, stray, "owned by IpipTools and not in the topology", replacement: null);
+                RemoveWithDependents(context, ns, stray, NotInTopology, replacement: null);
             }
         }
     }
@@ -56,9 +59,7 @@ internal static class LinkRemovalPlanner
             var peer = context.Working.FindVethPeer(ns, link);
             if (peer is null)
             {
-                context.Builder.Conflict(ns.Name, link.Describe(),
-                    $"it should be {(replacement is null ? "removed" : "recreated")} ({reason}), but its peer is not in any namespace the topology names (or cannot be told apart by index), so it could not be restored if the plan failed.",
-                    "Name the peer's namespace in the topology, or remove the pair yourself.");
+                OtherEndOutOfSight(context, ns, link, reason, replacement is null ? "removed" : "recreated");
                 return;
             }
 
@@ -112,5 +113,30 @@ internal static class LinkRemovalPlanner
         {
             LinkPlanner.AddToWorking(context, ns, replacement);
         }
+    }
+
+    /// <summary>
+    /// A veth is removed or recreated only with its other end in sight, since undoing that
+    /// must put the whole pair back. The conflict says which case stops it: the other end is in
+    /// a namespace the topology does not name (typically one dropped from the topology, which
+    /// stays, since pruning never removes a namespace), or several veths could be it.
+    /// </summary>
+    private static void OtherEndOutOfSight(PlanContext context, WorkingNamespace ns, TopologyLink link, string reason, string done)
+    {
+        var removeYourself = $"remove the pair yourself (Remove-VethPair {link.Name}{(ns.Name.Length == 0 ? string.Empty : $" -NetNamespace '{ns.Name}'")})";
+        if (context.Working.HasAmbiguousVethPeer(ns, link))
+        {
+            context.Builder.Conflict(ns.Name, link.Describe(),
+                $"it should be {done} ({reason}), but several veths in the namespaces the topology names could be its other end (a veth knows its peer only by an index, and indexes repeat across namespaces), and a pair is {done} only with both ends known, so that a failed plan can put it back whole. It is left as it is.",
+                $"{char.ToUpperInvariant(removeYourself[0])}{removeYourself[1..]}, then run the command again.");
+            return;
+        }
+
+        var pruning = reason == NotInTopology
+            ? " -Prune never removes a namespace, not even one a topology created, so a namespace left out of the topology stays with the other end in it."
+            : string.Empty;
+        context.Builder.Conflict(ns.Name, link.Describe(),
+            $"it should be {done} ({reason}), but its other end is in a namespace the topology does not name, and a pair is {done} only with both ends in sight, so that a failed plan can put it back whole. It is left as it is.{pruning}",
+            $"Name the other end's namespace in the topology (an entry with just its Name will do) so that both ends are {done} together, or {removeYourself}; remove a namespace no longer wanted with Remove-NetNamespace.");
     }
 }

@@ -74,9 +74,9 @@ public sealed record TopologyPlan
     public string Summary() =>
         IsConverged ? "Apply topology (already converged: nothing to do)"
         : Steps.Count == 0 ? $"Apply topology plan: no step to apply, and {Wording.Count(Conflicts.Count, "conflict")} in the way"
-        : $"Apply topology plan: {Wording.Count(Steps.Count, "step")} ({string.Join(", ", Steps.GroupBy(s => s.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})"
+        : $"Apply topology plan: {Wording.Count(Steps.Count, "step")} ({PlanReport.ActionCounts(this)})"
           + (Conflicts.Count > 0 ? $", {Wording.Count(Conflicts.Count, "conflict")} that stop{(Conflicts.Count == 1 ? "s" : string.Empty)} it" : string.Empty);
 
-    public override string ToString() =>
-        IsConverged ? "converged: nothing to do" : string.Join(Environment.NewLine, Steps.Select(s => s.ToString()).Concat(Conflicts.Select(c => "CONFLICT " + c)));
+    /// <summary>The plan as a person reviews it: a heading, one line per step, each conflict by name (<see cref="PlanReport"/>).</summary>
+    public override string ToString() => PlanReport.Render(this);
 }

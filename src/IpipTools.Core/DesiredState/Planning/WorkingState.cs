@@ -39,6 +39,10 @@ internal sealed class WorkingState
     /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
     public (WorkingNamespace Namespace, TopologyLink Link)? FindVethPeer(WorkingNamespace ns, TopologyLink veth) =>
         VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
+
+    /// <summary>Whether several veths of the namespaces read could be <paramref name="veth"/>'s other end, so that none is taken for it.</summary>
+    public bool HasAmbiguousVethPeer(WorkingNamespace ns, TopologyLink veth) =>
+        VethPeers.Matches(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth).Count > 1;
 }
 
 /// <summary>One namespace of a <see cref="WorkingState"/>.</summary>

@@ -15,16 +15,24 @@ internal static class VethPeers
         IEnumerable<(TNamespace Namespace, TopologyLink Link)> candidates, TNamespace ns, TopologyLink veth)
         where TNamespace : class
     {
+        var matches = Matches(candidates, ns, veth);
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>The veths that could be the other end: none, one (the peer), or two when indexes repeat (the first two found).</summary>
+    public static IReadOnlyList<(TNamespace Namespace, TopologyLink Link)> Matches<TNamespace>(
+        IEnumerable<(TNamespace Namespace, TopologyLink Link)> candidates, TNamespace ns, TopologyLink veth)
+        where TNamespace : class
+    {
         if (!TopologyKinds.IsPair(veth.Kind) || veth.Link.Index == 0)
         {
-            return null;
+            return Array.Empty<(TNamespace, TopologyLink)>();
         }
 
-        var matches = candidates
+        return candidates
             .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Link.Index != 0 && c.Link.Link.Index == veth.Link.ParentIndex && c.Link.Link.ParentIndex == veth.Link.Index
                 && !(ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name))
             .Take(2)
             .ToList();
-        return matches.Count == 1 ? matches[0] : null;
     }
 }

@@ -21,6 +21,10 @@ internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatabl
 
     public LinkKindParameters CreationDefaults => new BridgeParameters();
 
+    public string KernelModule => "bridge";
+
+    public string KernelConfigOption => "CONFIG_BRIDGE";
+
     public override void WriteInfoData(MessageWriter writer, BridgeParameters parameters, LinkEncodingContext context)
     {
         if (parameters.SpanningTree is bool stp)

@@ -20,4 +20,10 @@ internal interface ICreatableKind
 
     /// <summary>The parameters a new link of this kind is created with when nothing else is stated.</summary>
     LinkKindParameters CreationDefaults { get; }
+
+    /// <summary>The kernel module that provides the kind, for a "modprobe" hint when the kernel lacks it.</summary>
+    string KernelModule { get; }
+
+    /// <summary>The kernel configuration option that builds the kind in (or as that module).</summary>
+    string KernelConfigOption { get; }
 }

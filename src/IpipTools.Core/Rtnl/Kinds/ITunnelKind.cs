@@ -13,12 +13,6 @@ internal interface ITunnelKind : ICreatableKind
     /// <summary>The device the kind's module creates in every namespace (tunl0 for ipip); never created or changed by IpipTools.</summary>
     string FallbackDeviceName { get; }
 
-    /// <summary>The kernel module that provides the kind, for a "modprobe" hint.</summary>
-    string KernelModule { get; }
-
-    /// <summary>The kernel configuration option that builds it in.</summary>
-    string KernelConfigOption { get; }
-
     /// <summary>The modes of <c>ip tunnel</c> this kind makes: its kind name, and any variant of it (sit's isatap).</summary>
     IReadOnlyList<string> Modes { get; }
 

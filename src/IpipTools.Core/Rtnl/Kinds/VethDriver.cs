@@ -24,6 +24,10 @@ internal sealed class VethDriver : LinkKindDriver<VethParameters>, IPairKind
     /// <summary>A pair is made with its peer's name and namespace, which the topology supplies.</summary>
     public LinkKindParameters CreationDefaults => new VethParameters(null);
 
+    public string KernelModule => "veth";
+
+    public string KernelConfigOption => "CONFIG_VETH";
+
     public LinkKindParameters PairedWith(string peerName, NetNamespace? peerNamespace, int peerIndex, PhysicalAddress? peerHardwareAddress) =>
         new VethParameters(peerName, peerNamespace) { PeerIndex = peerIndex, PeerHardwareAddress = peerHardwareAddress };
 

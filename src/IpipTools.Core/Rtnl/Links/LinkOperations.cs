@@ -289,10 +289,7 @@ public sealed partial class LinkOperations
             Errno.EOPNOTSUPP when e.KernelMessage is null => e.Explain(
                 $"this kernel makes '{kind}' links, but not with an option given for this one",
                 "Leave that option out, or use a kernel built with it.", "KernelLacksLinkOption", spec.Name),
-            Errno.EOPNOTSUPP => e.Explain(
-                $"this kernel has no '{kind}' link support (the {ModuleOf(kind)} module is not loaded and could not be loaded)",
-                $"Load it with 'modprobe {ModuleOf(kind)}', or use a kernel built with it (for ipip: CONFIG_NET_IPIP). Test-IpipSupport tells what is missing.",
-                "KernelLacksLinkKind", spec.Name),
+            Errno.EOPNOTSUPP => ExplainMissingKind(e, kind, spec.Name),
             Errno.EPERM => e.Explain("permission denied", "Run as root, or give the process CAP_NET_ADMIN.", "PermissionDenied", spec.Name),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId, spec.Name),
         };
@@ -310,6 +307,17 @@ public sealed partial class LinkOperations
         return there.Links.Find(peer) is not null;
     }
 
-    /// <summary>The module that provides <paramref name="kind"/>: a tunnel kind's driver knows it; other kinds' modules are named after them (veth, bridge).</summary>
-    private static string ModuleOf(string kind) => (LinkKindRegistry.Find(kind) as ITunnelKind)?.KernelModule ?? kind;
+    /// <summary>
+    /// A kind the kernel lacks: the driver of the kind names its module and configuration
+    /// option (ip_gre and CONFIG_NET_IPGRE for gre), so no kind is explained with another's.
+    /// </summary>
+    private static NetlinkException ExplainMissingKind(NetlinkException e, string kind, string name)
+    {
+        var driver = LinkKindRegistry.Find(kind) as ICreatableKind;
+        var module = driver?.KernelModule ?? kind;
+        return e.Explain(
+            $"this kernel has no '{kind}' link support (the {module} module is not loaded and could not be loaded)",
+            $"Load it with 'modprobe {module}', or use a kernel built with {driver?.KernelConfigOption ?? "it"}.",
+            "KernelLacksLinkKind", name);
+    }
 }
