@@ -32,6 +32,7 @@ BeforeDiscovery {
         'forwarding state'       = 'Forwarding'
         'fixture'                = 'Fixture'
         'topology plan'          = 'Plan'
+        'exported topology'      = 'Topology'
         'support check'          = 'Report'
         'command result'         = 'Report'
     }
@@ -84,8 +85,9 @@ BeforeDiscovery {
                 'namespace' = { param($L) Get-IpForwardingOracle $L.Ns | Should -BeFalse }
                 'fixture' = { param($L) Get-IpForwardingOracle $L.Ns | Should -BeFalse }
                 'forwarding state' = { param($L) Get-IpForwardingOracle $L.Ns | Should -BeFalse } } }
-        @{ Cmdlet = 'Set-IpipTopology'; ActsOn = 'Plan'; Acts = @{
-                'topology plan' = { param($L) Get-IpLink $L.Ns brp | Should -Not -BeNullOrEmpty } } }
+        @{ Cmdlet = 'Set-IpipTopology'; ActsOn = 'Plan', 'Topology'; Acts = @{
+                'topology plan' = { param($L) Get-IpLink $L.Ns brp | Should -Not -BeNullOrEmpty }
+                'exported topology' = { param($L) Get-IpLink $L.Ns v1 | Should -Not -BeNullOrEmpty -Because 'the export of the lab describes the lab itself' } } }
         @{ Cmdlet = 'Set-IpipMesh'; Arguments = @{ Address = '10.42.1.0'; Peer = @{ '10.42.2.0/24' = '10.77.1.2' }; Device = 'v1' }; ActsOn = 'Namespace', 'Fixture'; Acts = @{
                 'namespace' = { param($L) Get-IpJsonRoute $L.Ns | Where-Object dst -eq 10.42.2.0/24 | Should -Not -BeNullOrEmpty }
                 'fixture' = { param($L) Get-IpJsonRoute $L.Ns | Where-Object dst -eq 10.42.2.0/24 | Should -Not -BeNullOrEmpty } } }
@@ -165,6 +167,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 'namespace' { Get-NetNamespace $ns }
                 'forwarding state' { Get-IpForwarding -NetNamespace $ns }
                 'fixture' { $Lab.Fixture }
+                'exported topology' { Get-IpipTopology -NetNamespace $ns }
                 'topology plan' { Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'brp' }) }) } -NetNamespace $ns -WhatIf }
                 'support check' { if (-not $Lab.Cache.Support) { $Lab.Cache.Support = Test-IpipSupport | Select-Object -First 1 }; $Lab.Cache.Support }
                 'command result' { Invoke-NetNamespaceCommand -NetNamespace $ns -PassThru -- true }
@@ -212,7 +215,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
             $guarded = -not $pair.KindActedOn -and $pair.Kind -notin 'Namespace', 'Fixture' -and $Cmdlet -notin 'Remove-NetNamespaceFixture', 'Set-IpipTopology'
             $id = $failure[0].FullyQualifiedErrorId
             if ($guarded -and $id -notlike 'InputObjectNotBound,*') {
-                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Report = 'a report' }[$pair.Kind]
+                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Topology = 'a topology'; Report = 'a report' }[$pair.Kind]
                 if ($id -notlike 'PipedObjectNotAccepted,*') { "$($pair.Object): refused as $id, not by the guard" }
                 elseif ($failure[0].CategoryInfo.Category -ne 'InvalidArgument') { "$($pair.Object): category $($failure[0].CategoryInfo.Category)" }
                 elseif ($failure[0].ErrorDetails.Message -notlike "*; $noun was piped in (*") { "$($pair.Object): the message does not name it: $($failure[0].ErrorDetails.Message)" }

@@ -17,6 +17,9 @@ public enum ModuleObjects
     Fixture = 1 << 6,
     Plan = 1 << 7,
 
+    /// <summary>Topology data as Get-IpipTopology writes it.</summary>
+    Topology = 1 << 9,
+
     /// <summary>What the module writes that no cmdlet acts on: support checks, command results, apply and host results.</summary>
     Report = 1 << 8,
 }

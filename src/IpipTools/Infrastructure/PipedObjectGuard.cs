@@ -9,6 +9,7 @@ using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.Topology;
 using IpipTools.Topology.Hosts;
 
 namespace IpipTools.Infrastructure;
@@ -43,9 +44,10 @@ public static class PipedObjectGuard
     private static readonly Kind ForwardingKind = new(ModuleObjects.Forwarding, "forwarding state", "forwarding states", "Get-IpForwarding", null, "Enable-IpForwarding or Disable-IpForwarding");
     private static readonly Kind FixtureKind = new(ModuleObjects.Fixture, "fixture", "fixtures", null, "Remove-NetNamespaceFixture", null);
     private static readonly Kind PlanKind = new(ModuleObjects.Plan, "topology plan", "topology plans", "Set-IpipTopology -WhatIf", null, "Set-IpipTopology");
+    private static readonly Kind TopologyKind = new(ModuleObjects.Topology, "topology", "topologies", "Get-IpipTopology", null, "Set-IpipTopology");
     private static readonly Kind ReportKind = new(ModuleObjects.Report, "report", "reports", null, null, null);
 
-    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, ReportKind };
+    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, ReportKind };
 
     private static readonly Dictionary<string, Kind> ByTypeName = new(StringComparer.Ordinal)
     {
@@ -58,6 +60,7 @@ public static class PipedObjectGuard
         [typeof(NetworkFixture).FullName!] = FixtureKind,
         [typeof(TopologyPlan).FullName!] = PlanKind,
         [typeof(HostPlan).FullName!] = PlanKind,
+        [typeof(ExportedTopology).FullName!] = TopologyKind,
         [typeof(SupportCheck).FullName!] = ReportKind,
         [typeof(NamespaceCommandResult).FullName!] = ReportKind,
         [typeof(ApplyResult).FullName!] = ReportKind,
