@@ -132,6 +132,13 @@ Describe 'The systemd unit in the installed package' {
         if ($MadeEtcFolder) { Remove-Item /etc/ipiptools -ErrorAction Ignore }
     }
 
+    It 'runs the command about_IpipTools shows' {
+        $execStart = [regex]::Match((Get-Content -Raw $Unit), '(?m)^ExecStart=(.*)$').Groups[1].Value
+        $shown = $execStart -replace '^/usr/bin/env ', '' -replace '%i', 'NAME' -replace '\$\$', '$$'
+        $about = (Get-Help about_IpipTools | Out-String) -split '\r?\n' | ForEach-Object Trim
+        $about | Should -Contain $shown
+    }
+
     It 'passes systemd-analyze verify with no warning' {
         $Unit | Should -Exist
         # verify reads a template by its file name, as systemctl would, and instantiates it.
