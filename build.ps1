@@ -88,7 +88,6 @@ Invoke-Native "dotnet publish -> $moduleOut" {
 }
 Write-Host "Module published to $moduleOut; import it with: Import-Module $(Join-Path $root 'IpipTools.psd1')"
 
-
 if ($Package) {
     $packages = Join-Path $root 'out/packages'
     $version = (Import-PowerShellDataFile (Join-Path $moduleOut 'IpipTools.psd1')).ModuleVersion
