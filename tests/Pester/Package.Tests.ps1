@@ -36,12 +36,24 @@ BeforeAll {
         Invoke-WithEnvironment @{ HOME = $UserHome; PATH = $env:PATH } (@(Get-PwshCommandLine) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $file) + $ArgumentList)
     }
 
-    # Runs a command line with exactly the given environment (env -i), as a service manager does.
+    # Runs a command line with exactly the given environment (env -i), as a service manager
+    # does, in the scratch folder unless told otherwise (Publish-PSResource leaves a
+    # NuGet/NuGet.Config in the folder it runs in).
     function Invoke-WithEnvironment {
-        param([Parameter(Mandatory)] [hashtable] $Environment, [Parameter(Mandatory)] [string[]] $CommandLine)
+        param(
+            [Parameter(Mandatory)] [hashtable] $Environment,
+            [Parameter(Mandatory)] [string[]] $CommandLine,
+            [string] $WorkingDirectory = $Scratch
+        )
         $pairs = foreach ($name in $Environment.Keys) { "$name=$($Environment[$name])" }
         $stderr = Join-Path $Scratch 'stderr.txt'
-        $stdout = & /usr/bin/env -i @pairs @CommandLine 2>$stderr
+        Push-Location $WorkingDirectory
+        try {
+            $stdout = & /usr/bin/env -i @pairs @CommandLine 2>$stderr
+        }
+        finally {
+            Pop-Location
+        }
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($stdout); Errors = (Get-Content -Raw $stderr) }
     }
 
@@ -190,7 +202,8 @@ Describe 'The systemd unit in the installed package' {
     )
 }
 "@
-        $result = Invoke-WithEnvironment $environment $commandLine
+        # A service starts in / (systemd's default WorkingDirectory).
+        $result = Invoke-WithEnvironment $environment $commandLine -WorkingDirectory /
         Assert-Succeeded $result
 
         $bridge = Get-IpLink $Namespace 'boot0'
