@@ -3,16 +3,22 @@
 # This manifest sits at the top of the repository so that, after the build,
 #     ./build.ps1            (or: dotnet publish src/IpipTools -c Release -o out/IpipTools)
 #     Import-Module ./IpipTools.psd1
-# loads the module straight from the build output in out/IpipTools/. build.ps1 also
-# writes a copy of this manifest into out/IpipTools/ with the 'out/IpipTools/' prefix
-# taken off, which makes that folder a self-contained module to copy onto $env:PSModulePath.
+# loads the module straight from the build output in out/IpipTools/. Publishing writes a
+# copy of it into out/IpipTools/ with the 'out/IpipTools/' prefix taken off (the one place
+# that copy is made: src/IpipTools/IpipTools.csproj), which makes that folder the module a
+# package holds and users install.
+#
+# ModuleVersion is the release's version, written only here: the assemblies and the DSC
+# resource manifest take it from this line when they are built (Directory.Build.props).
+# It follows SemVer (MAJOR.MINOR.PATCH); CHANGELOG.md has a section for each release.
 @{
     RootModule           = 'out/IpipTools/IpipTools.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = 'df0d769e-764e-4e92-9f0c-e94585f0f9de'
-    CompanyName          = 'IpipTools'
-    Copyright            = '(c) IpipTools contributors'
-    Description          = 'Linux IP tunnels (ipip) as PowerShell objects: tunnels, peer addresses, onlink routes, veth pairs, bridges and links, forwarding and network namespaces, spoken over rtnetlink without starting ip.'
+    Author               = 'The IpipTools authors'
+    CompanyName          = 'The IpipTools authors'
+    Copyright            = '(c) The IpipTools authors. Licensed under the MIT License.'
+    Description          = 'Linux IP tunnels (ipip, gre, sit, isatap, vti) as PowerShell objects: tunnels, addresses, routes, veth pairs, bridges and links, forwarding and network namespaces, spoken over rtnetlink without starting ip; whole topologies converged from data files, on one host or many.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('out/IpipTools/IpipTools.format.ps1xml')
@@ -72,7 +78,10 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('Linux', 'Networking', 'Tunnel', 'IPIP', 'Netlink', 'Namespace', 'PSEdition_Core')
+            Tags         = @('Linux', 'PSEdition_Core', 'Networking', 'Tunnel', 'IPIP', 'GRE', 'Netlink', 'Namespace', 'Routing', 'DSC')
+            ProjectUri   = 'https://github.com/ipiptools/IpipTools'
+            LicenseUri   = 'https://github.com/ipiptools/IpipTools/blob/main/LICENSE'
+            ReleaseNotes = 'IpipTools 0.2.0, the first release numbered by SemVer: tunnels (ipip, gre, sit, isatap, vti), addresses, routes, veth pairs, bridges, forwarding and network namespaces as PowerShell objects over rtnetlink; topologies converged from data files on one host or many, as a DSC v3 resource, and at boot by a systemd unit. The changes of every release: https://github.com/ipiptools/IpipTools/blob/main/CHANGELOG.md'
         }
     }
 }

@@ -25,11 +25,7 @@ BeforeAll {
     # the children's PATH; the command line after it is the manifest's, unchanged.
     $script:ChildPath = $env:PATH
     if (-not (Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue)) {
-        $shims = Join-Path $TestDrive 'bin'
-        $null = New-Item -ItemType Directory $shims
-        $start = (Get-PwshCommandLine | ForEach-Object { "'$_'" }) -join ' '
-        Set-Content (Join-Path $shims 'pwsh') "#!/bin/sh`nexec $start `"`$@`"`n"
-        chmod +x (Join-Path $shims 'pwsh')
+        $shims = New-PwshShim (Join-Path $TestDrive 'bin')
         $script:ChildPath = "$shims$([IO.Path]::PathSeparator)$env:PATH"
     }
 

@@ -69,6 +69,11 @@ BeforeDiscovery {
         'about_IpipTools: BeforeAll { $lab = New-IpipLabFixture -WithTunnels }'                                   = @{ Guest = @{} }
         "about_IpipTools: Get-IpRoute | Where-Object Protocol -eq 'static'"                                      = @{ Host = @{} }
         'about_IpipTools: @{'                                                                                     = @{ Host = @{} }
+        # SURVIVING A REBOOT: Package.Tests.ps1 installs the package into a home of its own,
+        # verifies the unit with systemd-analyze and runs its ExecStart as systemd runs it.
+        'about_IpipTools: pwsh -NoProfile -NonInteractive -Command "Import-Module IpipTools; Set-IpipTopology -Path /etc/ipiptools/NAME.psd1 -Confirm:$false"' = @{ Shown = 'the unit''s command line, with NAME for its instance; Package.Tests.ps1 runs it from the installed unit' }
+        'about_IpipTools: Install-PSResource IpipTools -Scope AllUsers'                                          = @{ Shown = 'it installs for every user and writes into /etc/systemd/system, which the tests do not do to the machine; Package.Tests.ps1 installs into a home of its own' }
+        'about_IpipTools: [Service]'                                                                              = @{ Shown = 'a systemd drop-in, not PowerShell' }
         'about_IpipTools_DscResource: export DSC_RESOURCE_PATH="$(dirname "$(pwsh -NoProfile -Command ''(Get-Module -ListAvailable IpipTools).Path'')")"' = @{ Shown = "sh, for $NoDsc" }
         "about_IpipTools_DscResource: '{`"namespaces`":[{`"name`":`"node-a`"}]}' | pwsh -NoProfile -File ./IpipTools.Topology.dsc.ps1 -Operation get" = @{ Host = @{ Given = 'node-a'; Setup = $InModuleFolder } }
         'about_IpipTools_DscResource: {'                                                                          = @{ Shown = "JSON, an excerpt of examples/S6-calico-mesh.dsc.config.json, for $NoDsc" }

@@ -37,9 +37,6 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
     internal static partial nint Recv(int fd, void* buffer, nuint length, int flags);
 
-    [LibraryImport(Library, EntryPoint = "recvmsg", SetLastError = true)]
-    internal static partial nint RecvMsg(int fd, MessageHeader* message, int flags);
-
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     internal static partial int Close(int fd);
 
@@ -69,15 +66,6 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Library, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Unlink(string path);
-
-    [LibraryImport(Library, EntryPoint = "geteuid")]
-    internal static partial uint GetEffectiveUserId();
-
-    [LibraryImport(Library, EntryPoint = "gettid")]
-    internal static partial int GetThreadId();
-
-    [LibraryImport(Library, EntryPoint = "if_nametoindex", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial uint IfNameToIndex(string name);
 
     /// <summary><c>struct iovec</c>.</summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -122,8 +122,6 @@ public sealed class MessageWriter
         AddAttribute(type, payload);
     }
 
-    public void AddInt32(ushort type, int value) => AddUInt32(type, unchecked((uint)value));
-
     /// <summary>A NUL-terminated string, as the kernel's NLA_STRING/NLA_NUL_STRING policies accept.</summary>
     public void AddString(ushort type, string value)
     {
@@ -183,9 +181,6 @@ public sealed class MessageWriter
     {
         bytes.CopyTo(Reserve(bytes.Length));
     }
-
-    /// <summary>The header of the message that starts at <paramref name="start"/>.</summary>
-    public NetlinkMessageHeader HeaderAt(int start) => MemoryMarshal.Read<NetlinkMessageHeader>(_buffer.AsSpan(start));
 
     private Span<byte> Reserve(int count)
     {

@@ -46,8 +46,6 @@ public readonly struct NetlinkAttribute
 
     public int AsInt32() => BinaryPrimitives.ReadInt32LittleEndian(Fixed(4));
 
-    public ulong AsUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Fixed(8));
-
     /// <summary>A NUL-terminated string (NLA_NUL_STRING) or a plain one (NLA_STRING).</summary>
     public string AsString()
     {

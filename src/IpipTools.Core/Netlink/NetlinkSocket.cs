@@ -177,13 +177,7 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
         return LibC.GetSockOpt(_fd, SOL_SOCKET, SO_SNDBUF, &value, &length) == 0 ? value : 64 * 1024;
     }
 
-    private void ThrowIfClosed()
-    {
-        if (_fd < 0)
-        {
-            throw new ObjectDisposedException(nameof(NetlinkSocket));
-        }
-    }
+    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_fd < 0, this);
 
     private static void SetOption(int fd, int level, int option, int value, string operation)
     {

@@ -30,7 +30,7 @@ public sealed class ManifestTests
     [Fact]
     public void ThePublishedFolderImportsOnItsOwn()
     {
-        // The folder a user copies onto PSModulePath: its own manifest, formats and help.
+        // The folder the package holds and a user installs: its own manifest, formats and help.
         using var session = ModuleSession.Open(ModuleSession.PublishedManifest);
         Assert.Equal(ModuleCmdlets.Names, session.Run("(Get-Command -Module IpipTools).Name").Select(o => o.ToString()).Order(StringComparer.Ordinal));
         Assert.NotEmpty(session.Run("Get-FormatData -TypeName IpipTools.Core.Rtnl.Tunnels.IpTunnel"));

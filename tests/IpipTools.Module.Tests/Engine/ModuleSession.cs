@@ -16,7 +16,7 @@ public sealed class ModuleSession : IDisposable
     /// <summary>The manifest a user imports after the build.</summary>
     public const string TopLevelManifest = "IpipTools.psd1";
 
-    /// <summary>The self-contained module folder's own manifest (what gets copied onto PSModulePath).</summary>
+    /// <summary>The self-contained module folder's own manifest (the folder the package holds).</summary>
     public const string PublishedManifest = "out/IpipTools/IpipTools.psd1";
 
     private static readonly Lazy<ModuleSession> SharedSession = new(() => Open());

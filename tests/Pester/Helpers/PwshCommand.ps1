@@ -11,3 +11,16 @@ function Get-PwshCommandLine {
         , $self
     }
 }
+
+# A folder holding an executable `pwsh` that starts this same PowerShell, for children that
+# look pwsh up on PATH (a DSC engine, a systemd unit's command line): the pinned pwsh of the
+# tests is a dotnet tool, found on no PATH.
+function New-PwshShim {
+    param([Parameter(Mandatory)] [string] $Folder)
+    $null = New-Item -ItemType Directory -Force $Folder
+    $start = (Get-PwshCommandLine | ForEach-Object { "'$_'" }) -join ' '
+    $shim = Join-Path $Folder 'pwsh'
+    Set-Content $shim "#!/bin/sh`nexec $start `"`$@`"`n"
+    chmod +x $shim
+    $Folder
+}

@@ -24,8 +24,8 @@ function Connect-RouterLink {
     Add-IpRoute $NodeRoute -Gateway $RouterAddress -InterfaceName $NodeEnd -NetNamespace $Node | Out-Null
 }
 
-# A bridge with an address in NAMESPACE. No cmdlet makes a bridge yet; Set-IpipTopology
-# makes one from a hashtable topology, which keeps the scenarios to the module's cmdlets.
+# A bridge with an address in NAMESPACE, made by Set-IpipTopology from a hashtable topology
+# (New-NetBridge and Add-IpAddress would do the same; the topology is one call for both).
 function New-ScenarioBridge {
     param([Parameter(Mandatory)] [string] $Namespace, [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Address)
     $topology = @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = $Name }); Addresses = @(@{ Device = $Name; Address = $Address }) }) }

@@ -14,7 +14,7 @@ namespace IpipTools.Core.DesiredState.Export;
 /// Turns read state into a topology that declares it, so that exporting a set of namespaces
 /// and setting the result is a no-op: each veth pair once (from the end read first, with
 /// the other end's state, MTU and bridge), bridges, tunnels of the kinds topologies manage
-/// (ipip, gre, sit; a fallback device such as tunl0 without parameters), devices of other
+/// (ipip, gre, sit, vti; a fallback device such as tunl0 without parameters), devices of other
 /// origin (lo, NICs), IPv4 addresses and the routes that are not the kernel's own. What a
 /// topology cannot declare (other link kinds, such as gretap) is left out.
 /// </summary>
