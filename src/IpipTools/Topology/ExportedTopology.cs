@@ -12,6 +12,7 @@ namespace IpipTools.Topology;
 /// that -AsText writes, rather than a Name/Value table of nested hashtables (the format file
 /// tells PowerShell to show it whole instead of enumerating its entries).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1010", Justification = "It is PowerShell's [ordered] hashtable, which PowerShell and the topology reader read through IDictionary; a generic interface would add nothing they use.")]
 public sealed class ExportedTopology : OrderedDictionary
 {
     public ExportedTopology(IDictionary data)
