@@ -20,4 +20,10 @@ internal interface ICreatableKind
 
     /// <summary>The parameters a new link of this kind is created with when nothing else is stated.</summary>
     LinkKindParameters CreationDefaults { get; }
+
+    /// <summary>
+    /// Whether its links have an Ethernet address of their own, which a link made again is given
+    /// back (a tunnel's link-layer address is its local endpoint, set by its parameters).
+    /// </summary>
+    bool HasHardwareAddress { get; }
 }

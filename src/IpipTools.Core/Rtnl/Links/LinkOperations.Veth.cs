@@ -6,39 +6,6 @@ namespace IpipTools.Core.Rtnl.Links;
 public sealed partial class LinkOperations
 {
     /// <summary>
-    /// Creates a veth pair from <paramref name="link"/>, whose <see cref="VethParameters"/>
-    /// name the peer and the namespace it goes to, and returns the local end as read back
-    /// after both ends are done. The peer gets the link's alias too, and with
-    /// <see cref="Link.IsUp"/> comes up with it (the kernel would leave it down); both in one
-    /// change through <paramref name="peerLinks"/>, the links of the peer's namespace. A
-    /// failure after the creation deletes the pair again (the kernel deletes the peer with it).
-    /// </summary>
-    public Link AddVethPair(Link link, LinkOperations peerLinks)
-    {
-        if (link.KindParameters is not VethParameters { PeerName: string peerName })
-        {
-            throw new ArgumentException($"link '{link.Name}' is not a veth with a named peer", nameof(link));
-        }
-
-        Create(link);
-        try
-        {
-            if (link.Alias is not null || link.IsUp)
-            {
-                peerLinks.ChangeByName(peerName, link.Alias, link.IsUp ? true : null);
-            }
-
-            // Read back after the peer is up: the local end's operational state follows it.
-            return Get(link.Name);
-        }
-        catch
-        {
-            TryDelete(link.Name);
-            throw;
-        }
-    }
-
-    /// <summary>
     /// <paramref name="ends"/> (veth ends of this namespace), each with its peer's name and
     /// namespace in <see cref="Link.KindParameters"/>. The kernel reports a peer only by index
     /// (IFLA_LINK), in another namespace by that namespace's id (IFLA_LINK_NETNSID); the id is

@@ -1,5 +1,6 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Routes;
 

@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Routes;
 
