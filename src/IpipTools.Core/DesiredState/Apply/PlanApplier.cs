@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.Errors;
@@ -63,7 +64,7 @@ internal static class PlanApplier
         if (now != plan.Fingerprint)
         {
             throw new IpipToolsException(
-                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe))} that has changed since; its steps may no longer be right, so nothing was applied.",
+                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords))} that has changed since; its steps may no longer be right, so nothing was applied.",
                 "PlanStale", IpipErrorCategory.InvalidOperation,
                 "Make the plan again (Set-IpipTopology -WhatIf) and review it, then apply the new one.", plan);
         }
@@ -82,7 +83,7 @@ internal static class PlanApplier
             catch (Exception e)
             {
                 var step = e is StepFailedException f ? f.Step : run[0];
-                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {TopologyNamespace.Describe(step.Namespace)}: {e.Message}]");
+                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {NetNamespace.InWords(step.Namespace)}: {e.Message}]");
             }
         }
 

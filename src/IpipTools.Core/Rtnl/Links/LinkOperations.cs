@@ -18,7 +18,7 @@ public sealed partial class LinkOperations
 
     private NetlinkConnection Connection => _client.Connection;
 
-    internal string Where => _client.NamespaceDescription;
+    internal string Where => _client.Namespace.Describe();
 
     /// <summary>What links read here report as their namespace.</summary>
     internal string? NamespaceName => _client.NamespaceName;

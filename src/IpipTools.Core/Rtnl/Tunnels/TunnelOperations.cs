@@ -42,7 +42,7 @@ public sealed class TunnelOperations
         // A kind the tunnel cmdlets do not manage (gretap, ip6tnl, a bridge) is named as such, so
         // the reader knows it exists and where to read it; NotATunnel stays the id either way.
         return ToTunnel(link) ?? throw new IpipToolsException(
-            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel of a mode IpipTools manages ({string.Join(", ", TunnelModes.Names)}).",
+            $"Link '{name}' {_client.Namespace.Describe()} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel of a mode IpipTools manages ({string.Join(", ", TunnelModes.Names)}).",
             "NotATunnel", IpipErrorCategory.InvalidArgument,
             $"Read it with 'Get-NetLink {name}', or give the name of an {string.Join(", ", TunnelModes.Names)} tunnel.", name);
     }
@@ -77,7 +77,7 @@ public sealed class TunnelOperations
         {
             var wanted = LinkKindRegistry.KindOf<TParameters>();
             throw new IpipToolsException(
-                $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
+                $"Tunnel '{name}' {_client.Namespace.Describe()} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
                 "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,
                 $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'Set-IpTunnel {name} ...', which takes every mode, or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
         }
@@ -98,7 +98,7 @@ public sealed class TunnelOperations
         if (updated.FixedAtCreationDifference(typed) is string fixedSetting)
         {
             throw new IpipToolsException(
-                $"The {fixedSetting} of tunnel '{name}' {_client.NamespaceDescription} is fixed when the tunnel is created; the kernel cannot change it in place.",
+                $"The {fixedSetting} of tunnel '{name}' {_client.Namespace.Describe()} is fixed when the tunnel is created; the kernel cannot change it in place.",
                 "TunnelSettingFixed", IpipErrorCategory.InvalidOperation,
                 $"Remove '{name}' and create it again with the new {fixedSetting}.", name);
         }

@@ -74,7 +74,7 @@ public sealed class ManyHostConvergence
                     _cmdlet.WriteObject(new HostPlan(hostName, plan));
                 }
             }
-            else if (_cmdlet.ShouldProcess($"host {hostName}: {string.Join(", ", plan.Namespaces.Select(Core.DesiredState.Topologies.TopologyNamespace.Describe))}", plan.Summary()))
+            else if (_cmdlet.ShouldProcess($"host {hostName}: {string.Join(", ", plan.Namespaces.Select(Core.Namespaces.NetNamespace.InWords))}", plan.Summary()))
             {
                 toApply[hostName] = new object?[] { json };
             }
