@@ -53,7 +53,7 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
         if (ShouldProcess($"bridge '{Name}' {target.Describe()}", $"Create bridge {Name}{(Mtu is null ? string.Empty : $", MTU {Mtu}")}{(words.Length == 0 ? string.Empty : $", {words}")}"))
         {
             // A kernel without bridge VLAN filtering is worded by the bridge driver.
-            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Connection));
+            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
             _creations.Queue(target, Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias });
         }
     }

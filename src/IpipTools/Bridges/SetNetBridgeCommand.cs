@@ -53,7 +53,7 @@ public sealed class SetNetBridgeCommand : PipedLinkCmdlet
         var target = Target;
         if (ShouldProcess($"bridge '{name}' {target.Describe()}", $"Set bridge {name} {options.Words()}"))
         {
-            var links = Connection(target).Links;
+            var links = Client(target).Links;
             var bridge = links.Get(name).RequireKind(RemoveNetBridgeCommand.BridgeKind);
             // A kernel without bridge VLAN filtering is worded by the bridge driver.
             links.ChangeKindParameters(bridge, options);

@@ -25,7 +25,7 @@ internal sealed class PipelineLinkCreations : IDisposable
     private readonly Func<Link, Func<int, string?>, object?>? _show;
 
     /// <param name="cmdlet">Whose pipeline the made links (or their errors) are written to.</param>
-    /// <param name="clientFor">The pipeline's connection to a namespace (a veth peer's too).</param>
+    /// <param name="clientFor">The pipeline's rtnetlink client for a namespace (a veth peer's too).</param>
     /// <param name="show">What is written for a made link, given the names of the devices looked up (a tunnel's view); null: the link.</param>
     public PipelineLinkCreations(Cmdlet cmdlet, Func<NetNamespace, RtnetlinkClient> clientFor, Func<Link, Func<int, string?>, object?>? show = null)
     {

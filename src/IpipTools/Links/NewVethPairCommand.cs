@@ -63,7 +63,7 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
 
         var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu, PeerIsUp = Up.IsPresent, PeerAlias = Ownership.LinkAlias })
             with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-        _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Connection));
+        _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
         _creations.Queue(target, link);
     }
 

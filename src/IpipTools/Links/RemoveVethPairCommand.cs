@@ -21,7 +21,7 @@ public sealed class RemoveVethPairCommand : PipedNamespaceCmdlet
         var target = Target;
         if (ShouldProcess($"veth '{Name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            var links = Connection(target).Links;
+            var links = Client(target).Links;
             links.Delete(links.Get(Name).RequireKind(GetVethPairCommand.VethKind));
         }
     }

@@ -81,7 +81,7 @@ public abstract class TunnelChangeCmdlet : PipedNamespaceCmdlet
             return;
         }
 
-        var client = Connection(target);
+        var client = Client(target);
         var tunnel = settings.IsEmpty ? client.Tunnels.Get(Name) : Modify(client.Tunnels, Name, settings);
         if (Mtu is int mtu)
         {

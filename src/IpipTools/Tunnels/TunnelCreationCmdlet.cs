@@ -73,7 +73,7 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Create {Describe(parameters.Mode, settings)}"))
         {
             var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Connection, IpTunnel.FromLink));
+            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client, IpTunnel.FromLink));
             _creations.Queue(target, link, UnderlayDevice);
         }
     }

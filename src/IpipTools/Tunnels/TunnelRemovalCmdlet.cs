@@ -22,7 +22,7 @@ public abstract class TunnelRemovalCmdlet : PipedNamespaceCmdlet
         var target = Target;
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", "Remove tunnel"))
         {
-            Connection(target).Tunnels.Delete(Name);
+            Client(target).Tunnels.Delete(Name);
         }
     }
 }
