@@ -1,5 +1,6 @@
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.DesiredState.Kinds;
 using IpipTools.Core.DesiredState.Topologies;
@@ -131,8 +132,7 @@ internal static class LinkPlanner
             return;
         }
 
-        if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Link.Index != 0
-            && end.Link.ParentIndex == peerEnd.Link.Index && peerEnd.Link.ParentIndex == end.Link.Index)
+        if (end is not null && peerEnd is not null && VethPeers.AreEnds(end.Link, peerEnd.Link))
         {
             return; // the pair is there
         }

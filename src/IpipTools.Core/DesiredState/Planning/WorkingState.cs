@@ -1,6 +1,6 @@
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.Core.DesiredState.State;
 using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
@@ -38,7 +38,8 @@ internal sealed class WorkingState
 
     /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
     public (WorkingNamespace Namespace, TopologyLink Link)? FindVethPeer(WorkingNamespace ns, TopologyLink veth) =>
-        VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
+        VethPeers.TryFind(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (Namespace: n, Link: l))),
+            c => c.Link.Link, c => ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name, veth.Link, out var peer) ? peer : null;
 }
 
 /// <summary>One namespace of a <see cref="WorkingState"/>.</summary>
