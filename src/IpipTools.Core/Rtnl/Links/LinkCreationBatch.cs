@@ -35,6 +35,13 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
     private readonly Func<Link, Func<int, string?>, object?>? _show;
     private readonly NetlinkBatch _creations;
     private readonly List<Link> _queued = new();
+
+    /// <summary>
+    /// For each queued link, the client of its veth peer's namespace when the peer lives
+    /// elsewhere: taken when the link is queued, on the caller's thread, since a batch may be
+    /// sent on another (see the module's PipelineBatches) and a client pool is not thread-safe.
+    /// </summary>
+    private readonly List<RtnetlinkClient?> _peerClients = new();
     private readonly DeviceIndexCache _devices;
     private readonly LinkEncodingContext _context = new();
 
@@ -73,9 +80,11 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
         }
 
         int? masterIndex = link.Master is null ? null : _devices.IndexOf(link.Master);
+        var peerClient = PeerOf(link) is { Here: false } peer ? ClientFor(peer.Namespace!) : null;
         _creations.Add(RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
             w => WriteCreateRequest(w, link, driver, masterIndex, _context));
         _queued.Add(link);
+        _peerClients.Add(peerClient);
     }
 
     /// <summary>Creates every queued link and reads each back; one outcome per link, in the order queued.</summary>
@@ -87,6 +96,7 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
         }
 
         var links = _queued.ToList();
+        var peerClients = _peerClients.ToList();
         var errors = new Exception?[links.Count];
         try
         {
@@ -98,13 +108,14 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
             }
 
             var made = errors.Select(e => e is null).ToArray();
-            FinishPeersElsewhere(links, errors);
+            FinishPeersElsewhere(links, peerClients, errors);
             return Complete(links, made, errors);
         }
         finally
         {
             _creations.Clear();
             _queued.Clear();
+            _peerClients.Clear();
             _context.Dispose();
         }
     }
@@ -161,15 +172,15 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
     }
 
     /// <summary>Sets the alias and bridge of each created link's peer in another namespace, through the connection to it.</summary>
-    private void FinishPeersElsewhere(List<Link> links, Exception?[] errors)
+    private void FinishPeersElsewhere(List<Link> links, List<RtnetlinkClient?> peerClients, Exception?[] errors)
     {
         for (var i = 0; i < links.Count; i++)
         {
-            if (errors[i] is null && PeerOf(links[i]) is { Here: false } peer)
+            if (errors[i] is null && peerClients[i] is { } there && PeerOf(links[i]) is { } peer)
             {
                 try
                 {
-                    ClientFor(peer.Namespace!).Links.Finish(peer.Name, peer.Alias, peer.Master, peer.Up);
+                    there.Links.Finish(peer.Name, peer.Alias, peer.Master, peer.Up);
                 }
                 catch (Exception e) when (ErrorReport.IsReportable(e))
                 {
