@@ -41,11 +41,7 @@ public sealed class TestNamespace : IDisposable
     /// </summary>
     public static void AddVethPair(RtnetlinkClient client, string name, string peer, int? mtu = null, bool peerUp = true)
     {
-        client.Links.Add(Link.Of(name, new VethParameters(peer)) with { Mtu = mtu, IsUp = true });
-        if (peerUp)
-        {
-            client.Links.SetUp(peer, true);
-        }
+        client.Links.Add(Link.Of(name, new VethParameters(peer) { PeerIsUp = peerUp }) with { Mtu = mtu, IsUp = true });
     }
 
     /// <summary>Brings `lo` up, which ping to the namespace's own addresses needs.</summary>

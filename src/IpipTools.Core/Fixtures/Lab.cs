@@ -91,8 +91,7 @@ public sealed class Lab : NetworkFixture
     /// </summary>
     public void Wire(LabHost a, string aDevice, string? aAddress, LabHost b, string bDevice, string? bAddress)
     {
-        a.Client.Links.Add(Link.Of(aDevice, new VethParameters(bDevice, b.Target)) with { IsUp = true });
-        b.SetUp(bDevice);
+        a.Client.Links.Add(Link.Of(aDevice, new VethParameters(bDevice, b.Target) { PeerIsUp = true }) with { IsUp = true }, clientFor: _ => b.Client);
         if (aAddress is not null)
         {
             a.AddAddress(aDevice, aAddress);

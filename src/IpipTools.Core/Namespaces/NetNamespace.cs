@@ -151,7 +151,13 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
 
     /// <summary>Where, for messages and confirmation prompts: "in namespace 'lab'" or "in the current namespace".</summary>
     /// <remarks>Kept once made: a piped cmdlet asks for it on every item it confirms.</remarks>
-    public string Describe() => _description ??= IsCallerNamespace ? "in the current namespace" : $"in namespace '{this}'";
+    public string Describe() => _description ??= $"in {InWords(Namespace)}";
+
+    /// <summary>
+    /// "namespace 'lab'" or "the current namespace": a namespace as -NetNamespace and topologies
+    /// name it (its name or path; null or "" for the current one), for messages.
+    /// </summary>
+    public static string InWords(string? nameOrPath) => string.IsNullOrEmpty(nameOrPath) ? "the current namespace" : $"namespace '{nameOrPath}'";
 
     private string? _description;
 }

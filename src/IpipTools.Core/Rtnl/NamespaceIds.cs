@@ -22,7 +22,7 @@ internal static class NamespaceIds
     public static int? IdOf(RtnetlinkClient client, NetNamespace other)
     {
         using var handle = other.OpenHandle();
-        var id = client.Connection.Query($"get the id of namespace '{other}' {client.NamespaceDescription}", GetNamespaceId,
+        var id = client.Connection.Query($"get the id of namespace '{other}' {client.Namespace.Describe()}", GetNamespaceId,
             w =>
             {
                 w.WriteStruct(0); // rtgenmsg: family AF_UNSPEC, and padding

@@ -42,7 +42,7 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
         {
             try
             {
-                Send(Connection(target), address);
+                Send(Client(target), address);
             }
             catch (Exception e) when (ErrorReport.IsReportable(e) && FailureTarget is { } item)
             {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using IpipTools.Core.DesiredState.Topologies;
-using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
@@ -53,15 +52,14 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
         var words = options.Words();
         if (ShouldProcess($"bridge '{Name}' {target.Describe()}", $"Create bridge {Name}{(Mtu is null ? string.Empty : $", MTU {Mtu}")}{(words.Length == 0 ? string.Empty : $", {words}")}"))
         {
-            var bridge = Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-            try
-            {
-                WriteObject(Connection(target).Links.Add(bridge));
-            }
-            catch (NetlinkException e) when (e.ErrorId == "KernelLacksLinkOption" && options.VlanFiltering is true)
-            {
-                throw BridgeOptionErrors.NoVlanFiltering(e, Name);
-            }
+            // A kernel without bridge VLAN filtering is worded by the bridge driver.
+            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
+            _creations.Queue(target, Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias });
         }
     }
+
+    /// <summary>The bridges still queued are created here, at the end of the pipeline.</summary>
+    protected override void EndProcessing() => _creations?.SendAll();
+
+    private PipelineLinkCreations? _creations;
 }

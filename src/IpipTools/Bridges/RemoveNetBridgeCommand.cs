@@ -29,7 +29,7 @@ public sealed class RemoveNetBridgeCommand : PipedLinkCmdlet
         var target = Target;
         if (ShouldProcess($"bridge '{name}' {target.Describe()}", "Remove bridge (its ports are detached, not removed)"))
         {
-            var links = Connection(target).Links;
+            var links = Client(target).Links;
             links.Delete(links.Get(name).RequireKind(BridgeKind));
         }
     }

@@ -1,8 +1,6 @@
 using System.Management.Automation;
 using IpipTools.Completers;
 using IpipTools.Core.Errors;
-using IpipTools.Core.Interop;
-using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
@@ -58,16 +56,10 @@ public sealed class SetNetBridgeCommand : PipedLinkCmdlet
         var target = Target;
         if (ShouldProcess($"bridge '{name}' {target.Describe()}", $"Set bridge {name} {options.Words()}"))
         {
-            var links = Connection(target).Links;
+            var links = Client(target).Links;
             var bridge = links.Get(name).RequireKind(RemoveNetBridgeCommand.BridgeKind);
-            try
-            {
-                links.ChangeKindParameters(bridge, options);
-            }
-            catch (NetlinkException e) when (e.ErrorNumber == Errno.EOPNOTSUPP && options.VlanFiltering is true)
-            {
-                throw BridgeOptionErrors.NoVlanFiltering(e, name);
-            }
+            // A kernel without bridge VLAN filtering is worded by the bridge driver.
+            links.ChangeKindParameters(bridge, options);
             WritePassThru(PassThru, links.Get(name));
         }
     }

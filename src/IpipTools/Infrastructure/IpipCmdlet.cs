@@ -14,15 +14,15 @@ namespace IpipTools.Infrastructure;
 /// per pipeline item, so <c>Get-IpipTunnel | Remove-IpipTunnel</c> goes on past one
 /// that cannot be removed.
 /// <para>
-/// A cmdlet keeps one rtnetlink connection per namespace for its whole pipeline
-/// (<see cref="Connection"/>), opened on first use. PowerShell disposes a command that is
+/// A cmdlet keeps one rtnetlink client (a netlink connection bound to a namespace) per
+/// namespace for its whole pipeline (<see cref="Client"/>), opened on first use. PowerShell disposes a command that is
 /// <see cref="IDisposable"/> when its pipeline ends, however it ends (done, failed, or
 /// stopped with Ctrl+C), so the sockets close there and never leak.
 /// </para>
 /// </summary>
 public abstract class IpipCmdlet : PSCmdlet, IDisposable
 {
-    private ClientPool? _connections;
+    private ClientPool? _clients;
 
     /// <summary>The key of this shell session's namespace stack (see Enter-NetNamespace).</summary>
     protected static object? Session => Runspace.DefaultRunspace;
@@ -106,14 +106,14 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>This pipeline's connection to <paramref name="target"/>, opened on first use.</summary>
-    protected RtnetlinkClient Connection(NetNamespace target) => Connections.Get(target);
+    /// <summary>This pipeline's rtnetlink client for <paramref name="target"/>, opened on first use.</summary>
+    protected RtnetlinkClient Client(NetNamespace target) => Clients.Get(target);
 
-    /// <summary>This pipeline's connections, one per namespace, each opened on first use (desired state plans and applies through them).</summary>
-    protected ClientPool Connections => _connections ??= new ClientPool();
+    /// <summary>This pipeline's rtnetlink clients, one per namespace, each opened on first use (desired state plans and applies through them).</summary>
+    protected ClientPool Clients => _clients ??= new ClientPool();
 
-    /// <summary>Closes the connection to a namespace this cmdlet is about to delete.</summary>
-    protected void ForgetConnection(NetNamespace target) => _connections?.Forget(target);
+    /// <summary>Closes the client of a namespace this cmdlet is about to delete.</summary>
+    protected void ForgetClient(NetNamespace target) => _clients?.Forget(target);
 
     /// <summary>
     /// Has <paramref name="work"/> (batches that may be in flight on this pipeline's
@@ -136,8 +136,8 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
         }
 
         _pipelineWork.Clear();
-        _connections?.Dispose();
-        _connections = null;
+        _clients?.Dispose();
+        _clients = null;
         GC.SuppressFinalize(this);
     }
 }

@@ -19,7 +19,7 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
     [Parameter]
     public string? Kind { get; set; }
 
-    protected override void ProcessItem() => WriteEach(Read(Connection(Target).Links, Name, Kind));
+    protected override void ProcessItem() => WriteEach(Read(Client(Target).Links, Name, Kind));
 
     /// <summary>
     /// The links whose names match <paramref name="name"/> (an exact name must exist) and, with

@@ -19,13 +19,13 @@ public sealed class GetVethPairCommand : NamespacedCmdlet
     protected override void ProcessItem()
     {
         // One dump serves both the ends and the names of peers beside them.
-        var links = Connection(Target).Links;
+        var links = Client(Target).Links;
         var all = links.List();
         var filter = NameFilter.Of(Name);
         IReadOnlyList<Link> ends = filter.ExactName is { } exact
             ? new[] { (all.FirstOrDefault(l => l.Name == exact) ?? links.Get(exact)).RequireKind(VethKind) }
             : all.Where(l => l.Kind == VethKind && filter.Matches(l.Name)).ToList();
-        WriteEach(links.WithVethPeers(ends, Connection, all));
+        WriteEach(links.WithVethPeers(ends, Client, all));
     }
 
     /// <summary>The kind name of a veth end, as its driver knows it.</summary>

@@ -61,10 +61,16 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
             return;
         }
 
-        var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu })
+        var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu, PeerIsUp = Up.IsPresent, PeerAlias = Ownership.LinkAlias })
             with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-        WriteObject(Connection(target).Links.AddVethPair(link, Connection(peerTarget).Links));
+        _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
+        _creations.Queue(target, link);
     }
+
+    /// <summary>The pairs still queued are created here, at the end of the pipeline.</summary>
+    protected override void EndProcessing() => _creations?.SendAll();
+
+    private PipelineLinkCreations? _creations;
 
     /// <summary>
     /// Refuses before the kernel is asked what it would refuse without saying why: an MTU out

@@ -32,7 +32,7 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
         RequireGiven(nameof(Name), "link");
         var name = LinkName(Name);
         var target = Target;
-        var links = Connection(target).Links;
+        var links = Client(target).Links;
         var link = links.Find(name);
         if (link is null && _removedPeers.Contains((target, name)))
         {
@@ -50,7 +50,7 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
         };
         if (ShouldProcess($"link '{name}' {target.Describe()}", what))
         {
-            var peer = link.KindParameters is VethParameters ? links.WithVethPeers(new[] { link }, Connection)[0].KindParameters as VethParameters : null;
+            var peer = link.KindParameters is VethParameters ? links.WithVethPeers(new[] { link }, Client)[0].KindParameters as VethParameters : null;
             links.Delete(link);
             if (peer is { PeerName: string peerName })
             {

@@ -25,7 +25,7 @@ public sealed class RemoveVethPairCommand : PipedLinkCmdlet
         var target = Target;
         if (ShouldProcess($"veth '{name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            var links = Connection(target).Links;
+            var links = Client(target).Links;
             links.Delete(links.Get(name).RequireKind(GetVethPairCommand.VethKind));
         }
     }

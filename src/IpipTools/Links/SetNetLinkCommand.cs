@@ -72,8 +72,8 @@ public sealed class SetNetLinkCommand : PipedLinkCmdlet
             return;
         }
 
-        var links = Connection(target).Links;
-        var destination = change.NewNamespace is { } moveTo ? Connection(moveTo.MustExist()).Links : links;
+        var links = Client(target).Links;
+        var destination = change.NewNamespace is { } moveTo ? Client(moveTo.MustExist()).Links : links;
         var changed = links.Change(links.Get(name), change, destination);
         WritePassThru(PassThru, destination.WithMasterNames(new[] { changed })[0]);
     }

@@ -48,7 +48,7 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     {
         var target = Target;
         _batches ??= EndsWithPipeline(new PipelineBatches<RouteOutcome>(this, made => WriteMade((Route)made)));
-        _batches.Queue(target, () => Connection(target).Routes.CreateBatch(Change), batch => batch.Queue(route), FailureTarget);
+        _batches.Queue(target, () => Client(target).Routes.CreateBatch(Change), batch => batch.Queue(route), FailureTarget);
     }
 
     protected override void EndProcessing() => _batches?.SendAll();

@@ -40,7 +40,7 @@ public abstract class RouteListCmdlet : PipedNamespaceCmdlet
 
     protected sealed override void ProcessItem()
     {
-        var routes = Connection(Target).Routes;
+        var routes = Client(Target).Routes;
         foreach (var family in Families())
         {
             WriteEach(routes.List(Query(family)).Where(Keeps).ToList());

@@ -38,7 +38,7 @@ public sealed class GetIpipTopologyCommand : IpipCmdlet
         var names = (NetNamespace ?? new string?[] { null }).DefaultIfEmpty(null)
             .Select(n => TopologyNamespace.Of(session.Resolve(n).MustExist()))
             .ToList();
-        var topology = TopologyExporter.Export(TopologyEngine.Read(names, Connections), new ExportOptions { OwnedOnly = OwnedOnly.IsPresent });
+        var topology = TopologyExporter.Export(TopologyEngine.Read(names, Clients), new ExportOptions { OwnedOnly = OwnedOnly.IsPresent });
         WriteObject(AsText.IsPresent ? TopologyWriter.ToPowerShellData(topology) : new ExportedTopology(TopologyWriter.ToData(topology)));
     }
 }

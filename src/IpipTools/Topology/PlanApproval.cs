@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using System.Management.Automation;
 using IpipTools.Core.DesiredState;
 using IpipTools.Core.DesiredState.Apply;
@@ -18,7 +19,7 @@ internal static class PlanApproval
     /// </summary>
     public static void ApplyIfApproved(PSCmdlet cmdlet, TopologyPlan plan, ClientPool connections, bool given)
     {
-        if (!cmdlet.ShouldProcess(string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe)), plan.Summary()))
+        if (!cmdlet.ShouldProcess(string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords)), plan.Summary()))
         {
             cmdlet.WriteObject(plan);
             return;

@@ -96,7 +96,7 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
             DeviceMtu = DeviceMtu,
             Table = (RouteTable?)Table ?? RouteTable.Main,
         });
-        PlanApproval.ApplyIfApproved(this, TopologyEngine.Plan(mesh, Connections), Connections, given: false);
+        PlanApproval.ApplyIfApproved(this, TopologyEngine.Plan(mesh, Clients), Clients, given: false);
     }
 
     /// <summary>Each node's Set-IpipMesh, run on its host: the same parameters but for its own address and peers.</summary>
@@ -117,7 +117,7 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
             if (Table is { } table) { mesh["Table"] = table; }
             return new HostWork(node.HostName, new object?[] { mesh });
         }).ToList();
-        new ManyHostConvergence(this, new HostConnection(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption))
+        new ManyHostConvergence(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption))
             .Converge(work, RemoteScripts.PlanMesh);
     }
 }

@@ -54,6 +54,6 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
             return;
         }
 
-        PlanApproval.ApplyIfApproved(this, plan, Connections, given: given is not null);
+        PlanApproval.ApplyIfApproved(this, plan, Clients, given: given is not null);
     }
 }

@@ -100,10 +100,10 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
 
     /// <summary>How to reach the hosts: the sessions given, and how to open the others.</summary>
     protected ManyHostConvergence ManyHosts() =>
-        new(this, new HostConnection(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption));
+        new(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption));
 
     /// <summary>The plan that takes the namespaces from their state now to the topology given, made through this pipeline's connections.</summary>
-    protected TopologyPlan PlanTopology() => TopologyEngine.Plan(Topology(), Connections, new PlanOptions { Prune = Prune.IsPresent });
+    protected TopologyPlan PlanTopology() => TopologyEngine.Plan(Topology(), Clients, new PlanOptions { Prune = Prune.IsPresent });
 
     /// <summary>A file path as the user wrote it, resolved against PowerShell's location (not the process's).</summary>
     protected string FileSystemPath(string path) => GetUnresolvedProviderPathFromPSPath(path);

@@ -83,7 +83,7 @@ public abstract class TunnelChangeCmdlet : PipedLinkCmdlet
             return;
         }
 
-        var client = Connection(target);
+        var client = Client(target);
         var tunnel = settings.IsEmpty ? client.Tunnels.Get(name) : Modify(client.Tunnels, name, settings);
         if (Mtu is int mtu)
         {

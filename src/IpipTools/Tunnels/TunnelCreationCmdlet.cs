@@ -19,19 +19,8 @@ namespace IpipTools.Tunnels;
 /// </summary>
 public abstract class TunnelCreationCmdlet : NamespacedCmdlet
 {
-    /// <summary>
-    /// Piped names are created in batches (see <see cref="PipelineBatches{TOutcome}"/>): a
-    /// thousand tunnels cost a few sends, not three round trips each. A name on the command
-    /// line is a batch of one, sent at the end: two exchanges.
-    /// </summary>
-    private PipelineBatches<TunnelOutcome>? _batches;
-
-    /// <summary>
-    /// Tunnels per batch: creating a network device costs the kernel a thousand times what a
-    /// route does, so small batches keep the kernel busy on one while the pipeline binds the
-    /// next (see <see cref="PipelineBatches{TOutcome}"/>).
-    /// </summary>
-    internal const int FlushSize = 32;
+    /// <summary>Piped names are created in batches (see <see cref="PipelineLinkCreations"/>): a thousand tunnels cost a few sends.</summary>
+    private PipelineLinkCreations? _creations;
 
     /// <summary>
     /// One parameter set only: with several, PowerShell binds a piped object with a Name
@@ -84,14 +73,13 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Create {Describe(parameters.Mode, settings)}"))
         {
             var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-            var underlay = UnderlayDevice;
-            _batches ??= EndsWithPipeline(new PipelineBatches<TunnelOutcome>(this, WriteObject, FlushSize));
-            _batches.Queue(target, () => Connection(target).Tunnels.CreateBatch(), batch => batch.Queue(link, underlay), item: null);
+            _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client, IpTunnel.FromLink));
+            _creations.Queue(target, link, UnderlayDevice);
         }
     }
 
     /// <summary>The tunnels still queued are created here, at the end of the pipeline.</summary>
-    protected override void EndProcessing() => _batches?.SendAll();
+    protected override void EndProcessing() => _creations?.SendAll();
 
     /// <summary>"gre tunnel 'g1' remote 10.10.20.2 local 10.10.10.2 ikey 42 up": only what was given, in <c>ip tunnel</c>'s words.</summary>
     private string Describe(string mode, TunnelSettings settings)

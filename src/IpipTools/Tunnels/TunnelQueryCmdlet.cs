@@ -28,7 +28,7 @@ public abstract class TunnelQueryCmdlet : NamespacedCmdlet
 
     protected override void ProcessItem()
     {
-        var tunnels = Connection(Target).Tunnels;
+        var tunnels = Client(Target).Tunnels;
         var filter = NameFilter.Of(Name);
         if (filter.ExactName is { } exact)
         {

@@ -24,7 +24,7 @@ public abstract class TunnelRemovalCmdlet : PipedLinkCmdlet
         var target = Target;
         if (ShouldProcess($"tunnel '{name}' {target.Describe()}", "Remove tunnel"))
         {
-            Connection(target).Tunnels.Delete(name);
+            Client(target).Tunnels.Delete(name);
         }
     }
 }

@@ -80,17 +80,17 @@ public sealed class ExchangeCountTests
     }
 
     [Fact]
-    public void CreatingAVethPairUpAndMarkedChangesThePeerInOneExchange()
+    public void CreatingAVethPairUpAndMarkedIsTwoSends()
     {
-        // New-VethPair -Up: create, mark the local end, mark and raise the peer at once, read back.
+        // New-VethPair -Up: both ends made in one request, then both marked, the peer raised and the local end read back in one send.
         using var lab = VethNamespace.Create("xchg", address: null, record: true);
         var (client, recorder) = (lab.Client, lab.Recorder!);
 
         var before = recorder.Sent.Count;
-        var link = client.Links.AddVethPair(Link.Of("xa", new VethParameters("xb")) with { IsUp = true, Alias = Ownership.LinkAlias }, client.Links);
+        var link = client.Links.Add(Link.Of("xa", new VethParameters("xb") { PeerIsUp = true, PeerAlias = Ownership.LinkAlias }) with { IsUp = true, Alias = Ownership.LinkAlias });
         var sent = recorder.Sent.Count - before;
 
-        Assert.Equal(4, sent);
+        Assert.Equal(2, sent);
         var peer = IpOracle.Link(lab.Name, "xb")!.Value;
         Assert.Equal((true, Ownership.LinkAlias, Ownership.LinkAlias), (link.IsUp, link.Alias, peer.GetProperty("ifalias").GetString()));
         Assert.Contains("UP", peer.Strings("flags"));

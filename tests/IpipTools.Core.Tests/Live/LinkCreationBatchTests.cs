@@ -37,6 +37,49 @@ public sealed class LinkCreationBatchTests
     }
 
     [Fact]
+    public void AVethPeerInAnotherNamespaceIsMarkedJoinsItsBridgeAndComesUpBeforeTheEndIsRead()
+    {
+        using var a = new TestNamespace("lcb");
+        using var b = new TestNamespace("lcb");
+        using var clientA = a.Connect();
+        using var clientB = b.Connect();
+        clientB.Links.Add(Link.Of("brb", new BridgeParameters()) with { IsUp = true });
+
+        using var batch = clientA.Links.CreateBatch(target => target.Equals(b.Namespace) ? clientB : throw new InvalidOperationException($"no client for {target}"));
+        batch.Queue(Link.Of("va", new VethParameters("vb", b.Namespace) { PeerIsUp = true, PeerAlias = Ownership.LinkAlias, PeerMaster = "brb" })
+            with { IsUp = true, Alias = Ownership.LinkAlias });
+        var made = Assert.Single(batch.Send()).Made!;
+
+        var peer = IpOracle.Link(b.Name, "vb")!.Value;
+        Assert.Equal((Ownership.LinkAlias, "brb"), (peer.GetProperty("ifalias").GetString(), peer.GetProperty("master").GetString()));
+        Assert.Contains("UP", peer.Strings("flags"));
+        // Read after the peer came up: the end reports the carrier the peer gave it.
+        Assert.Equal((true, Ownership.LinkAlias), (made.IsUp, made.Alias));
+        Assert.Contains("LOWER_UP", IpOracle.Link(a.Name, "va")!.Value.Strings("flags"));
+    }
+
+    [Fact]
+    public void AVethWhosePeerCannotBeFinishedIsDeletedWithItsPeerAndTheOthersStay()
+    {
+        using var a = new TestNamespace("lcb");
+        using var b = new TestNamespace("lcb");
+        using var clientA = a.Connect();
+        using var clientB = b.Connect();
+
+        using var batch = clientA.Links.CreateBatch(_ => clientB);
+        batch.Queue(Link.Of("va", new VethParameters("vb", b.Namespace) { PeerMaster = "nosuchbr" }));
+        batch.Queue(Link.Of("vc", new VethParameters("vd", b.Namespace) { PeerIsUp = true }));
+        var outcomes = batch.Send();
+
+        Assert.Equal("LinkNotFound", Assert.IsAssignableFrom<IpipTools.Core.Errors.IpipToolsException>(outcomes[0].Error).ErrorId);
+        Assert.Contains("nosuchbr", outcomes[0].Error!.Message);
+        Assert.Equal("vc", outcomes[1].Made!.Name);
+        Assert.Null(IpOracle.Link(a.Name, "va"));
+        Assert.Null(IpOracle.Link(b.Name, "vb"));
+        Assert.NotNull(IpOracle.Link(b.Name, "vd"));
+    }
+
+    [Fact]
     public void ARefusedCreationLeavesTheLinkThatHadTheNameUnmarked()
     {
         using var lab = VethNamespace.Create("lcb", address: null, record: false);

@@ -1,4 +1,5 @@
 using IpipTools.Core.Rtnl;
+using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState;
 using IpipTools.TestSupport;
 using Xunit;
@@ -89,6 +90,31 @@ public sealed class RollbackTests
         Assert.True(e.RolledBack, e.Message);
         Assert.Equal("10.72.0.0/16", Assert.IsType<AddRoute>(e.FailedStep).Route.Destination.ToString());
         Assert.Equal(3, e.StepsUndone);
+        Assert.Equal(before, HostLab.Snapshot(lab));
+    }
+
+    [Fact]
+    public void ALinkBatchTheKernelHalfAcceptsIsUndoneLinkByLink()
+    {
+        using var lab = new TopologyLab();
+        HostLab.Build(lab);
+        var text = HostLab.Text.Replace("""[ { "Name": "br0" } ]""", """[ { "Name": "br0" }, { "Name": "br1" }, { "Name": "br2" }, { "Name": "br3" } ]""");
+        using var clients = new ClientPool();
+        var plan = TopologyEngine.Plan(HostLab.Load(lab, text), clients);
+        var creations = plan.Steps.Where(s => s is CreateLink).ToList();
+        Assert.Equal(new[] { "bridge br1", "bridge br2", "bridge br3" }, creations.Select(s => s.Target));
+        Assert.Equal(new[] { 1, 1 }, new[] { creations[1].Number - creations[0].Number, creations[2].Number - creations[1].Number });
+        // Someone else takes br2's name after the plan was made: the kernel refuses it in the middle of the batch.
+        HostLab.Ip(lab, "r", "link", "add", "br2", "type", "bridge");
+        var before = HostLab.Snapshot(lab);
+
+        var e = Assert.Throws<TopologyApplyException>(() => TopologyEngine.Apply(plan, clients, new ApplyOptions { CheckFingerprint = false }));
+
+        Assert.True(e.RolledBack, e.Message);
+        Assert.Equal(creations[1].Number, e.FailedStep.Number);
+        Assert.Equal("LinkNameTaken", Assert.IsAssignableFrom<IpipToolsException>(e.InnerException).ErrorId);
+        // br3, sent after br2 in the same batch, was made as well as br1, and both were undone.
+        Assert.Equal(creations[0].Number - 1 + 2, e.StepsUndone);
         Assert.Equal(before, HostLab.Snapshot(lab));
     }
 

@@ -24,7 +24,7 @@ public sealed class CommandsLiveTests
         using var b = new TestNamespace();
         using var clientA = RtnetlinkClient.Open(a.Namespace);
         using var clientB = RtnetlinkClient.Open(b.Namespace);
-        var link = clientA.Links.AddVethPair(Link.Of("va", new VethParameters("vb", b.Namespace)) with { IsUp = true }, clientB.Links);
+        var link = clientA.Links.Add(Link.Of("va", new VethParameters("vb", b.Namespace) { PeerIsUp = true }) with { IsUp = true }, clientFor: _ => clientB);
         Assert.Equal("veth", link.Kind);
         Assert.Equal(a.Name, link.Namespace);
         var end = Assert.Single(clientA.Links.WithVethPeers(clientA.Links.List().Where(l => l.Kind == "veth").ToList(), RtnetlinkClient.Open));
@@ -60,7 +60,7 @@ public sealed class CommandsLiveTests
     {
         using var a = new TestNamespace();
         using var client = RtnetlinkClient.Open(a.Namespace);
-        client.Links.AddVethPair(Link.Of("va", new VethParameters("vb")) with { IsUp = true }, client.Links);
+        client.Links.Add(Link.Of("va", new VethParameters("vb") { PeerIsUp = true }) with { IsUp = true });
         client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.10.2"), 24));
         var adds = client.Routes.CreateBatch(RouteChange.Add);
         adds.Queue(new Route(IPNetwork.Parse("10.10.20.0/24")) { Device = "va", Gateway = IPAddress.Parse("10.10.10.1") });
@@ -75,7 +75,7 @@ public sealed class CommandsLiveTests
     {
         using var a = new TestNamespace();
         using var client = RtnetlinkClient.Open(a.Namespace);
-        client.Links.AddVethPair(Link.Of("va", new VethParameters("vb")) with { IsUp = true }, client.Links);
+        client.Links.Add(Link.Of("va", new VethParameters("vb") { PeerIsUp = true }) with { IsUp = true });
         client.Addresses.Add(new InterfaceAddress("va", IPAddress.Parse("10.10.10.2"), 24));
         var adds = client.Routes.CreateBatch(RouteChange.Add);
         adds.Queue(new Route(IPNetwork.Parse("10.10.20.0/24")) { Gateway = IPAddress.Parse("10.10.10.1") });

@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl;
 using System.Diagnostics;
 using IpipTools.Core.Errors;
@@ -10,7 +11,7 @@ namespace IpipTools.Core.DesiredState.Apply;
 
 /// <summary>
 /// Applies a plan: refuses one with conflicts or one made against state that has since
-/// changed, sends the steps in order (runs of route steps as batches), records the inverse
+/// changed, sends the steps in order (runs of route steps and of link creations as batches), records the inverse
 /// of every step that succeeded, and on any failure undoes them all, newest first, so the
 /// namespaces are left as they were found.
 /// </summary>
@@ -47,7 +48,7 @@ internal static class PlanApplier
             }
             catch (Exception e)
             {
-                var (failed, cause) = e is RouteStepException r ? (r.Step, (Exception)r.Error) : (run[0], e);
+                var (failed, cause) = e is StepFailedException f ? (f.Step, f.Error) : (run[0], e);
                 var rollbackFailures = Undo(undo, context);
                 throw new TopologyApplyException(failed, undo.Count, rollbackFailures, cause);
             }
@@ -63,7 +64,7 @@ internal static class PlanApplier
         if (now != plan.Fingerprint)
         {
             throw new IpipToolsException(
-                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe))} that has changed since; its steps may no longer be right, so nothing was applied.",
+                $"The plan was made on {plan.CreatedUtc:u} against a state of {string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords))} that has changed since; its steps may no longer be right, so nothing was applied.",
                 "PlanStale", IpipErrorCategory.InvalidOperation,
                 "Make the plan again (Set-IpipTopology -WhatIf) and review it, then apply the new one.", plan);
         }
@@ -81,37 +82,42 @@ internal static class PlanApplier
             }
             catch (Exception e)
             {
-                var step = e is RouteStepException r ? r.Step : run[0];
-                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {TopologyNamespace.Describe(step.Namespace)}: {e.Message}]");
+                var step = e is StepFailedException f ? f.Step : run[0];
+                failures.Add($"[{step.Action} {step.Kind} {step.Target} in {NetNamespace.InWords(step.Namespace)}: {e.Message}]");
             }
         }
 
         return failures;
     }
 
-    /// <summary>Applies a run: a batch of route steps, or one step of any other kind.</summary>
+    /// <summary>Applies a run: a batch of route steps, a batch of link creations, or one step of any other kind.</summary>
     private static void Send(StepContext context, List<PlanStep> run, Action<PlanStep> undo)
     {
-        if (run.Count > 1)
+        switch (run[0])
         {
-            RouteStep.ApplyBatch(context, run.Cast<RouteStep>().ToList(), undo);
-        }
-        else
-        {
-            run[0].Apply(context, undo);
+            case RouteStep when run.Count > 1:
+                RouteStep.ApplyBatch(context, run.Cast<RouteStep>().ToList(), undo);
+                break;
+            case LinkCreationStep when run.Count > 1:
+                LinkCreationStep.ApplyBatch(context, run.Cast<LinkCreationStep>().ToList(), undo);
+                break;
+            default:
+                run[0].Apply(context, undo);
+                break;
         }
     }
 
     /// <summary>
     /// Splits steps into what is sent together: consecutive route steps of one kind in one
-    /// namespace form one batch; every other step is sent on its own.
+    /// namespace form one batch, and so do consecutive link creations that need no link made
+    /// among them (see <see cref="LinkCreationStep.BatchesWith"/>); every other step is sent on its own.
     /// </summary>
     internal static IEnumerable<List<PlanStep>> Runs(IReadOnlyList<PlanStep> steps)
     {
         var run = new List<PlanStep>();
         foreach (var step in steps)
         {
-            if (run.Count > 0 && !(run[0] is RouteStep first && first.BatchesWith(step)))
+            if (run.Count > 0 && !JoinsRun(run, step))
             {
                 yield return run;
                 run = new List<PlanStep>();
@@ -125,4 +131,11 @@ internal static class PlanApplier
             yield return run;
         }
     }
+
+    private static bool JoinsRun(List<PlanStep> run, PlanStep step) => step switch
+    {
+        RouteStep => run[0] is RouteStep first && first.BatchesWith(step),
+        LinkCreationStep creation => creation.BatchesWith(run),
+        _ => false,
+    };
 }

@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.DesiredState.Topologies;
@@ -34,7 +35,7 @@ public sealed class TopologyApplyException : IpipToolsException
 
     private static string Compose(PlanStep step, int undone, IReadOnlyList<string> failures, Exception cause)
     {
-        var text = $"Step {step.Number} ({step.Action} {step.Kind} {step.Target} in {TopologyNamespace.Describe(step.Namespace)}) failed: {cause.Message}";
+        var text = $"Step {step.Number} ({step.Action} {step.Kind} {step.Target} in {NetNamespace.InWords(step.Namespace)}) failed: {cause.Message}";
         return failures.Count > 0
             ? $"{text} Undoing the {Wording.Count(undone, "step")} applied before it failed {Wording.Count(failures.Count, "time")}, so the namespaces are NOT as they were: {string.Join(" ", failures)}"
             : undone == 0 ? $"{text} No step had been applied before it; the namespaces are as they were."

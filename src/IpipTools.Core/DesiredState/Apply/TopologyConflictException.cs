@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Planning;
 using IpipTools.Core.DesiredState.Topologies;
@@ -21,5 +22,5 @@ public sealed class TopologyConflictException : IpipToolsException
 
     public IReadOnlyList<PlanConflict> Conflicts { get; }
 
-    private static string Where(PlanConflict conflict) => $"{conflict.Target} in {TopologyNamespace.Describe(conflict.Namespace)}: {conflict.Problem}";
+    private static string Where(PlanConflict conflict) => $"{conflict.Target} in {NetNamespace.InWords(conflict.Namespace)}: {conflict.Problem}";
 }

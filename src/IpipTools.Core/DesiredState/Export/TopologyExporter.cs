@@ -5,7 +5,6 @@ using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Kinds;
-using IpipTools.Core.DesiredState.State;
 using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Export;
@@ -89,7 +88,7 @@ public static class TopologyExporter
                 return link.IsFallbackTunnel
                     ? declared.With(l => l with { Mtu = null, Alias = null })
                     : declared.With(l => l with { KindParameters = TunnelSettings.Stated(tunnel) }) with { Underlay = link.Underlay };
-            case LinkRole.Pair when VethPeers.Find(all, ns, link) is { } peer:
+            case LinkRole.Pair when VethPeers.TryFind(all, c => c.Link.Link, c => ReferenceEquals(c.Namespace, ns) && c.Link.Name == link.Name, link.Link, out var peer):
                 if (declaredPairs.Contains((peer.Namespace.Name, peer.Link.Name)))
                 {
                     return null; // declared from the other end

@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.DesiredState.Topologies;
 namespace IpipTools.Core.DesiredState.Planning;
@@ -39,7 +40,7 @@ internal static class AddressPlanner
 
                 if (!ns.Links.ContainsKey(address.Name))
                 {
-                    context.Builder.Conflict(ns.Name, address.Describe(), $"the device '{address.Name}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
+                    context.Builder.Conflict(ns.Name, address.Describe(), $"the device '{address.Name}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
                         "Declare the link, or fix the Device name.");
                     continue;
                 }

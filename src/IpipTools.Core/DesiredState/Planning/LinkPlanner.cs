@@ -1,4 +1,6 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Errors;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.DesiredState.Kinds;
 using IpipTools.Core.DesiredState.Topologies;
@@ -100,14 +102,14 @@ internal static class LinkPlanner
 
         if (actual is null && link.Kind is null)
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"there is no device '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}, and a device declared under Devices is never created.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"there is no device '{link.Name}' in {NetNamespace.InWords(ns.Name)}, and a device declared under Devices is never created.",
                 "Create the device, or declare it as a veth, bridge or tunnel so IpipTools creates it.");
         }
         else if (actual is null)
         {
             var kind = TopologyKinds.Tunnel(link.Kind!);
             context.Builder.Conflict(ns.Name, link.Describe(),
-                $"there is no '{link.Name}' in {TopologyNamespace.Describe(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
+                $"there is no '{link.Name}' in {NetNamespace.InWords(ns.Name)}: the {kind.KernelModule} module, which creates it in every namespace, is not loaded.",
                 $"Load it ('modprobe {kind.KernelModule}'), or use a kernel built with {kind.KernelConfigOption}.");
         }
         else if (link.Kind is not null && actual.Kind != link.Kind)
@@ -130,8 +132,7 @@ internal static class LinkPlanner
             return;
         }
 
-        if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Link.Index != 0
-            && end.Link.ParentIndex == peerEnd.Link.Index && peerEnd.Link.ParentIndex == end.Link.Index)
+        if (end is not null && peerEnd is not null && VethPeers.AreEnds(end.Link, peerEnd.Link))
         {
             return; // the pair is there
         }
@@ -146,7 +147,7 @@ internal static class LinkPlanner
         if (foreign.Link is not null)
         {
             context.Builder.Conflict(foreign.Namespace.Name, link.Describe(),
-                $"the veth pair '{link.Name}'/'{peerName}' cannot be made: {reason}, and '{foreign.Link.Name}' in {TopologyNamespace.Describe(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
+                $"the veth pair '{link.Name}'/'{peerName}' cannot be made: {reason}, and '{foreign.Link.Name}' in {NetNamespace.InWords(foreign.Namespace.Name)} was not created by IpipTools, so it will not delete it.",
                 "Remove or rename that link yourself, or choose other names for the pair.");
             return;
         }
@@ -193,14 +194,14 @@ internal static class LinkPlanner
 
         if (link.Master is not null && !ns.Links.ContainsKey(link.Master))
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"its bridge '{link.Master}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its bridge '{link.Master}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
                 "Declare the bridge in the same namespace, or fix the Master name.");
             return;
         }
 
         if (link.Underlay is { } underlay && !ns.Links.ContainsKey(underlay))
         {
-            context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
+            context.Builder.Conflict(ns.Name, link.Describe(), $"its underlay device '{underlay}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
                 "Declare the underlay link, or fix the Underlay name.");
             return;
         }
@@ -304,5 +305,5 @@ internal static class LinkPlanner
     private static int KindRank(TopologyLink link) => TopologyKinds.RankOf(link.Kind);
 
     internal static string Describe(TopologyLink link) =>
-        link.PeerName is null ? link.Describe() : $"{link.Describe()} (peer {link.PeerName} in {TopologyNamespace.Describe(link.PeerNamespace!)})";
+        link.PeerName is null ? link.Describe() : $"{link.Describe()} (peer {link.PeerName} in {NetNamespace.InWords(link.PeerNamespace!)})";
 }

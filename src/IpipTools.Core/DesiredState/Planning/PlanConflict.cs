@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
@@ -10,5 +11,5 @@ namespace IpipTools.Core.DesiredState.Planning;
 /// </summary>
 public sealed record PlanConflict(string Namespace, string Target, string Problem, string RecommendedAction)
 {
-    public override string ToString() => $"{Target} in {TopologyNamespace.Describe(Namespace)}: {Problem} {RecommendedAction}";
+    public override string ToString() => $"{Target} in {NetNamespace.InWords(Namespace)}: {Problem} {RecommendedAction}";
 }

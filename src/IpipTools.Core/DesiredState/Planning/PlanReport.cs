@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using System.Text;
 using IpipTools.Core.Errors;
 using IpipTools.Core.DesiredState.Steps;
@@ -48,14 +49,14 @@ public static class PlanReport
     /// line so that a long reason is not cut off by the width of a table.
     /// </summary>
     public static string Conflict(PlanConflict conflict) =>
-        $"  CONFLICT {conflict.Target} in {TopologyNamespace.Describe(conflict.Namespace)}\n" +
+        $"  CONFLICT {conflict.Target} in {NetNamespace.InWords(conflict.Namespace)}\n" +
         $"      why: {conflict.Problem}\n" +
         $"      fix: {conflict.RecommendedAction}\n";
 
     /// <summary>"Plan for namespace 'a', namespace 'b' (with -Prune): 13 steps: 8 add, 5 change".</summary>
     private static string Heading(TopologyPlan plan)
     {
-        var scope = plan.Namespaces.Count == 0 ? "no namespace" : string.Join(", ", plan.Namespaces.Select(TopologyNamespace.Describe));
+        var scope = plan.Namespaces.Count == 0 ? "no namespace" : string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords));
         var what = plan.IsConverged ? "converged, nothing to do"
             : plan.Steps.Count == 0 ? "no step to apply"
             : $"{Wording.Count(plan.Steps.Count, "step")}: {ActionCounts(plan)}";

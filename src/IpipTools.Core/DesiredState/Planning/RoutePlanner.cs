@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.DesiredState.Steps;
 using IpipTools.Core.DesiredState.Topologies;
@@ -49,7 +50,7 @@ internal static class RoutePlanner
         {
             if (route.Device is not null && !ns.Links.ContainsKey(route.Device))
             {
-                context.Builder.Conflict(ns.Name, route.ToString(), $"the device '{route.Device}' neither exists nor is declared in {TopologyNamespace.Describe(ns.Name)}.",
+                context.Builder.Conflict(ns.Name, route.ToString(), $"the device '{route.Device}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
                     "Declare the link, or fix the Device name.");
                 return;
             }

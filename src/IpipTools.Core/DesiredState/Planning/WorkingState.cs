@@ -1,6 +1,6 @@
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
-using IpipTools.Core.DesiredState.State;
 using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Planning;
@@ -38,11 +38,14 @@ internal sealed class WorkingState
 
     /// <summary>The other end of a read veth, among the namespaces read (see <see cref="VethPeers"/>); null when unknown.</summary>
     public (WorkingNamespace Namespace, TopologyLink Link)? FindVethPeer(WorkingNamespace ns, TopologyLink veth) =>
-        VethPeers.Find(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth);
+        VethPeerMatches(ns, veth) is { Count: 1 } matches ? matches[0] : null;
 
     /// <summary>Whether several veths of the namespaces read could be <paramref name="veth"/>'s other end, so that none is taken for it.</summary>
-    public bool HasAmbiguousVethPeer(WorkingNamespace ns, TopologyLink veth) =>
-        VethPeers.Matches(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (n, l))), ns, veth).Count > 1;
+    public bool HasAmbiguousVethPeer(WorkingNamespace ns, TopologyLink veth) => VethPeerMatches(ns, veth).Count > 1;
+
+    private IReadOnlyList<(WorkingNamespace Namespace, TopologyLink Link)> VethPeerMatches(WorkingNamespace ns, TopologyLink veth) =>
+        VethPeers.Matches(_namespaces.Values.SelectMany(n => n.Links.Values.Select(l => (Namespace: n, Link: l))),
+            c => c.Link.Link, c => ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name, veth.Link);
 }
 
 /// <summary>One namespace of a <see cref="WorkingState"/>.</summary>

@@ -32,13 +32,13 @@ public static class StateReader
         var names = links.ToDictionary(l => l.Index, l => l.Name);
         string? NameOf(int index) => names.GetValueOrDefault(index);
 
-        var addresses = client.Connection.Dump($"list addresses {client.NamespaceDescription}", RtnlMessageType.GetAddress,
+        var addresses = client.Connection.Dump($"list addresses {client.Namespace.Describe()}", RtnlMessageType.GetAddress,
                 w => w.WriteStruct(new IfAddrMessage { Family = AddressFamilies.Inet }),
                 m => AddressReader.Read(AddressMessage.Parse(m), NameOf, client.Namespace.Name))
             .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
             .ToList();
 
-        var routes = client.Connection.Dump($"list routes {client.NamespaceDescription}", RtnlMessageType.GetRoute,
+        var routes = client.Connection.Dump($"list routes {client.Namespace.Describe()}", RtnlMessageType.GetRoute,
                 w => w.WriteStruct(new RtMessage { Family = AddressFamilies.Inet }),
                 m => RouteReader.Read(m, NameOf, client.Namespace.Name))
             .Where(r => r.Destination.BaseAddress.AddressFamily == AddressFamily.InterNetwork && r.Table != RouteTable.Local)

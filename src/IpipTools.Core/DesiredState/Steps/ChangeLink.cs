@@ -57,7 +57,7 @@ public sealed record ChangeLink : PlanStep
         if (link.Tunnel is { } tunnel && was.Tunnel is not null && (force || TunnelSettings.Differences(link, was).Any()))
         {
             // What a topology does not model (inner protocol, encapsulation) is kept as it is.
-            var underlayIndex = LinkCreator.UnderlayIndex(client, link);
+            var underlayIndex = UnderlayIndex(client, link);
             client.Tunnels.Modify<Ipv4TunnelParameters>(link.Name, p => TunnelSettings.ApplyTo(tunnel, p, underlayIndex));
         }
 
@@ -72,4 +72,11 @@ public sealed record ChangeLink : PlanStep
             client.Links.SetMtu(link.Name, mtu);
         }
     }
+
+    /// <summary>
+    /// The index of the tunnel's underlay: the link of that name, or for a tunnel read with an
+    /// underlay no link of its namespace has (one in another namespace), the index it was read with.
+    /// </summary>
+    private static int UnderlayIndex(Rtnl.RtnetlinkClient client, TopologyLink tunnel) =>
+        tunnel.Underlay is { } name ? client.Links.IndexOf(name) : tunnel.Tunnel!.UnderlayIndex;
 }

@@ -5,18 +5,11 @@ namespace IpipTools.Core.DesiredState.Steps;
 /// Creates a link as a topology declares it: down, with its MTU, bridge and IpipTools'
 /// alias (a veth with its other end). Undone by removing it (a veth's other end goes with it).
 /// </summary>
-public sealed record CreateLink : PlanStep
+public sealed record CreateLink : LinkCreationStep
 {
-    public required TopologyLink Link { get; init; }
+    private protected override bool Restoring => false;
 
-    public CreateLink()
-        : base(PlanAction.Add, PlanObjectKind.Link)
-    {
-    }
+    private protected override TopologyLink? ReadPeerEnd => null;
 
-    internal override void Apply(StepContext context, Action<PlanStep> undo)
-    {
-        context.Creator.Create(Namespace, Link);
-        undo(new RemoveLink { Namespace = Namespace, Target = Target, Reason = Reason, Link = Link });
-    }
+    private protected override PlanStep Inverse() => new RemoveLink { Namespace = Namespace, Target = Target, Reason = Reason, Link = Link };
 }

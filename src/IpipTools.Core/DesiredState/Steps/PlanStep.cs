@@ -1,3 +1,4 @@
+using IpipTools.Core.Namespaces;
 using System.Text.Json.Serialization;
 using IpipTools.Core.DesiredState.Topologies;
 
@@ -68,5 +69,5 @@ public abstract record PlanStep
     internal abstract void Apply(StepContext context, Action<PlanStep> undo);
 
     /// <summary>"Add route 10.42.2.0/24 ... in namespace 'a' (missing)".</summary>
-    public sealed override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {TopologyNamespace.Describe(Namespace)} ({Reason})";
+    public sealed override string ToString() => $"{Number,3}. {Action} {Kind} {Target} in {NetNamespace.InWords(Namespace)} ({Reason})";
 }

@@ -48,7 +48,7 @@ public abstract record RouteStep : PlanStep
 
         if (result.Failures.Count > 0)
         {
-            throw new RouteStepException(run[result.Failures[0].Index], result.Failures[0].Error);
+            throw new StepFailedException(run[result.Failures[0].Index], result.Failures[0].Error);
         }
     }
 }

@@ -3,18 +3,15 @@ using IpipTools.Core.DesiredState.Topologies;
 
 namespace IpipTools.Core.DesiredState.Steps;
 
-/// <summary>What steps are applied with: the connections of the whole apply (one per namespace) and the link creator.</summary>
+/// <summary>What steps are applied with: the connections of the whole apply (one per namespace).</summary>
 internal sealed class StepContext
 {
     public StepContext(ClientPool clients)
     {
         Clients = clients;
-        Creator = new LinkCreator(clients);
     }
 
     public ClientPool Clients { get; }
-
-    public LinkCreator Creator { get; }
 
     /// <summary>The connection to the namespace a step names ("" for the current one).</summary>
     public RtnetlinkClient In(string namespaceName) => Clients.Get(TopologyNamespace.Resolve(namespaceName));

@@ -15,7 +15,4 @@ public static class TopologyNamespace
 
     /// <summary>The name a topology gives <paramref name="ns"/>: "" for the caller's own, else its name (or the path of its file).</summary>
     public static string Of(NetNamespace ns) => ns.IsCallerNamespace ? Current : ns.Name ?? ns.Path!;
-
-    /// <summary>"namespace 'ns1'" or "the current namespace", for messages.</summary>
-    public static string Describe(string name) => name.Length == 0 ? "the current namespace" : $"namespace '{name}'";
 }

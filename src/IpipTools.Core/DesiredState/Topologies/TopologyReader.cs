@@ -48,7 +48,7 @@ public static class TopologyReader
             var ns = ReadNamespace(value, location);
             if (seen.TryGetValue(ns.Name, out var first))
             {
-                throw new TopologyFormatException(location, $"{TopologyNamespace.Describe(ns.Name)} is declared twice (first at {first}); declare each namespace once");
+                throw new TopologyFormatException(location, $"{NetNamespace.InWords(ns.Name)} is declared twice (first at {first}); declare each namespace once");
             }
 
             seen[ns.Name] = location;
@@ -338,7 +338,7 @@ public static class TopologyReader
         {
             if (!seen.Add(key(item)))
             {
-                throw new TopologyFormatException(location, $"{describe(item)} is declared twice in {TopologyNamespace.Describe(namespaceName)}; a namespace holds {what}");
+                throw new TopologyFormatException(location, $"{describe(item)} is declared twice in {NetNamespace.InWords(namespaceName)}; a namespace holds {what}");
             }
         }
     }
@@ -351,7 +351,7 @@ public static class TopologyReader
         {
             foreach (var link in ns.Links)
             {
-                ends[(ns.Name, link.Name)] = $"{link.Describe()} in {TopologyNamespace.Describe(ns.Name)}";
+                ends[(ns.Name, link.Name)] = $"{link.Describe()} in {NetNamespace.InWords(ns.Name)}";
             }
         }
 
@@ -360,11 +360,11 @@ public static class TopologyReader
             foreach (var veth in ns.Links.Where(l => l.PeerName is not null))
             {
                 var end = (veth.PeerNamespace!, veth.PeerName!);
-                var self = $"the peer of veth '{veth.Name}' in {TopologyNamespace.Describe(ns.Name)}";
+                var self = $"the peer of veth '{veth.Name}' in {NetNamespace.InWords(ns.Name)}";
                 if (ends.TryGetValue(end, out var other))
                 {
                     throw new TopologyFormatException(locations[ns.Name],
-                        $"{self} is '{veth.PeerName}' in {TopologyNamespace.Describe(veth.PeerNamespace!)}, a name already taken by {other}",
+                        $"{self} is '{veth.PeerName}' in {NetNamespace.InWords(veth.PeerNamespace!)}, a name already taken by {other}",
                         "Declare a veth pair once, from one of its ends, and give the other end a free name.");
                 }
 

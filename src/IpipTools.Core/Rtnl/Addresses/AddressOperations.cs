@@ -21,7 +21,7 @@ public sealed class AddressOperations
     {
         var names = _client.Links.List().ToDictionary(l => l.Index, l => l.Name);
         var onlyIndex = device is null ? (int?)null : _client.Links.IndexOf(device);
-        return Connection.Dump($"list addresses {_client.NamespaceDescription}", RtnlMessageType.GetAddress,
+        return Connection.Dump($"list addresses {_client.Namespace.Describe()}", RtnlMessageType.GetAddress,
                 w => w.WriteStruct(new IfAddrMessage { Index = onlyIndex ?? 0 }),
                 m => Read(AddressMessage.Parse(m), names))
             .Where(a => onlyIndex is null || a.Index == onlyIndex)
@@ -41,7 +41,7 @@ public sealed class AddressOperations
         IReadOnlyList<NetlinkMessage> echoed;
         try
         {
-            echoed = Connection.ExecuteWithEcho($"add address {address.Describe()} {_client.NamespaceDescription}", RtnlMessageType.NewAddress,
+            echoed = Connection.ExecuteWithEcho($"add address {address.Describe()} {_client.Namespace.Describe()}", RtnlMessageType.NewAddress,
                 NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
@@ -74,7 +74,7 @@ public sealed class AddressOperations
     /// dumps only those; without it the caller's filter still holds.
     /// </summary>
     private IEnumerable<InterfaceAddress> ListOf(int index, byte family, IReadOnlyDictionary<int, string> names) =>
-        Connection.Dump($"list addresses of link #{index} {_client.NamespaceDescription}", RtnlMessageType.GetAddress,
+        Connection.Dump($"list addresses of link #{index} {_client.Namespace.Describe()}", RtnlMessageType.GetAddress,
                 w => w.WriteStruct(new IfAddrMessage { Family = family, Index = index }),
                 m => Read(AddressMessage.Parse(m), names))
             .Where(a => a.Index == index);
@@ -88,7 +88,7 @@ public sealed class AddressOperations
         var index = _client.Links.IndexOf(address.Name);
         try
         {
-            Connection.Execute($"delete address {address.Describe()} {_client.NamespaceDescription}", RtnlMessageType.DeleteAddress,
+            Connection.Execute($"delete address {address.Describe()} {_client.Namespace.Describe()}", RtnlMessageType.DeleteAddress,
                 NetlinkFlags.None, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)

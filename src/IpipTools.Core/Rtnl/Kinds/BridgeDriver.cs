@@ -1,4 +1,6 @@
+using IpipTools.Core.Interop;
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
@@ -17,6 +19,8 @@ internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatabl
     public LinkRole Role => LinkRole.Bridge;
 
     /// <summary>First: ports join their bridge as they are made.</summary>
+    public bool HasHardwareAddress => true;
+
     public int CreationRank => 0;
 
     public LinkKindParameters CreationDefaults => new BridgeParameters();
@@ -37,6 +41,17 @@ internal sealed class BridgeDriver : LinkKindDriver<BridgeParameters>, ICreatabl
             writer.AddByte(VlanFilteringAttribute, filtering ? (byte)1 : (byte)0);
         }
     }
+
+    /// <summary>
+    /// A kernel built without CONFIG_BRIDGE_VLAN_FILTERING answers vlan_filtering 1, at creation
+    /// or in a change, with a bare EOPNOTSUPP (seen on this project's host), which alone reads as
+    /// if bridges were missing.
+    /// </summary>
+    public override NetlinkException? ExplainRefusal(NetlinkException error, Link link, BridgeParameters parameters, RtnetlinkClient client) =>
+        error is { ErrorNumber: Errno.EOPNOTSUPP, KernelMessage: null } && parameters.VlanFiltering is true
+            ? error.Explain("this kernel's bridges have no VLAN filtering (it was built without CONFIG_BRIDGE_VLAN_FILTERING)",
+                "Leave -VlanFiltering out, or use a kernel built with it.", "KernelLacksLinkOption", link.Name)
+            : null;
 
     public override BridgeParameters Read(AttributeList? infoData) =>
         infoData is null

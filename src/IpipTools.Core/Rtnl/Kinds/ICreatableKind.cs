@@ -26,4 +26,10 @@ internal interface ICreatableKind
 
     /// <summary>The kernel configuration option that builds the kind in (or as that module).</summary>
     string KernelConfigOption { get; }
+
+    /// <summary>
+    /// Whether its links have an Ethernet address of their own, which a link made again is given
+    /// back (a tunnel's link-layer address is its local endpoint, set by its parameters).
+    /// </summary>
+    bool HasHardwareAddress { get; }
 }

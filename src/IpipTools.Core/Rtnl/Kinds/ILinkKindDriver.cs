@@ -1,4 +1,5 @@
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
@@ -25,4 +26,20 @@ public interface ILinkKindDriver
 
     /// <summary>Builds the parameters from IFLA_INFO_DATA (null when the kernel sent none).</summary>
     LinkKindParameters Read(AttributeList? infoData);
+
+    /// <summary>What a link of this kind is called in messages about its name ("interface", "tunnel").</summary>
+    string Noun { get; }
+
+    /// <summary>
+    /// <paramref name="parameters"/> bound to the underlay device of index <paramref name="underlayIndex"/>;
+    /// a kind that sends over no underlay refuses (ArgumentException).
+    /// </summary>
+    LinkKindParameters WithUnderlay(LinkKindParameters parameters, int underlayIndex);
+
+    /// <summary>
+    /// The kind's own explanation of a refusal to create or change <paramref name="link"/>
+    /// (its parameters are the ones sent), looked into through <paramref name="client"/>, the
+    /// connection to its namespace; null when the refusal means nothing particular to the kind.
+    /// </summary>
+    NetlinkException? ExplainRefusal(NetlinkException error, Link link, RtnetlinkClient client);
 }

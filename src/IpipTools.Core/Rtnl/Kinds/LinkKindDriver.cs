@@ -1,4 +1,5 @@
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Kinds;
 
@@ -20,9 +21,25 @@ public abstract class LinkKindDriver<TParameters> : ILinkKindDriver
     /// <inheritdoc cref="ILinkKindDriver.Read"/>
     public abstract TParameters Read(AttributeList? infoData);
 
+    public virtual string Noun => "interface";
+
+    /// <inheritdoc cref="ILinkKindDriver.WithUnderlay"/>
+    public virtual TParameters WithUnderlay(TParameters parameters, int underlayIndex) =>
+        throw new ArgumentException($"a {Kind} link has no underlay device", nameof(underlayIndex));
+
+    /// <inheritdoc cref="ILinkKindDriver.ExplainRefusal"/>
+    public virtual NetlinkException? ExplainRefusal(NetlinkException error, Link link, TParameters parameters, RtnetlinkClient client) => null;
+
+    LinkKindParameters ILinkKindDriver.WithUnderlay(LinkKindParameters parameters, int underlayIndex) => WithUnderlay(Typed(parameters), underlayIndex);
+
+    NetlinkException? ILinkKindDriver.ExplainRefusal(NetlinkException error, Link link, RtnetlinkClient client) =>
+        link.KindParameters is TParameters parameters ? ExplainRefusal(error, link, parameters, client) : null;
+
     void ILinkKindDriver.WriteInfoData(MessageWriter writer, LinkKindParameters parameters, LinkEncodingContext context) =>
-        WriteInfoData(writer, parameters as TParameters
-            ?? throw new ArgumentException($"the {Kind} driver cannot encode parameters of kind '{parameters.Kind}'", nameof(parameters)), context);
+        WriteInfoData(writer, Typed(parameters), context);
 
     LinkKindParameters ILinkKindDriver.Read(AttributeList? infoData) => Read(infoData);
+
+    private TParameters Typed(LinkKindParameters parameters) => parameters as TParameters
+        ?? throw new ArgumentException($"the {Kind} driver cannot take parameters of kind '{parameters.Kind}'", nameof(parameters));
 }

@@ -23,4 +23,13 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
     /// 1500, the peer gets an MTU only from its own IFLA_MTU (<c>peer name b mtu N</c>).
     /// </summary>
     public int? PeerMtu { get; init; }
+
+    /// <summary>On creation: bring the peer up once it exists (the kernel would leave it down).</summary>
+    public bool PeerIsUp { get; init; }
+
+    /// <summary>On creation: the peer's alias, set on it once it exists (the kernel ignores an alias in a creation request).</summary>
+    public string? PeerAlias { get; init; }
+
+    /// <summary>On creation: the bridge, in the peer's namespace, the peer joins once it exists.</summary>
+    public string? PeerMaster { get; init; }
 }

@@ -6,44 +6,11 @@ namespace IpipTools.Core.Rtnl.Links;
 public sealed partial class LinkOperations
 {
     /// <summary>
-    /// Creates a veth pair from <paramref name="link"/>, whose <see cref="VethParameters"/>
-    /// name the peer and the namespace it goes to, and returns the local end as read back
-    /// after both ends are done. The peer gets the link's alias too, and with
-    /// <see cref="Link.IsUp"/> comes up with it (the kernel would leave it down); both in one
-    /// change through <paramref name="peerLinks"/>, the links of the peer's namespace. A
-    /// failure after the creation deletes the pair again (the kernel deletes the peer with it).
-    /// </summary>
-    public Link AddVethPair(Link link, LinkOperations peerLinks)
-    {
-        if (link.KindParameters is not VethParameters { PeerName: string peerName })
-        {
-            throw new ArgumentException($"link '{link.Name}' is not a veth with a named peer", nameof(link));
-        }
-
-        Create(link);
-        try
-        {
-            if (link.Alias is not null || link.IsUp)
-            {
-                peerLinks.ChangeByName(peerName, link.Alias, link.IsUp ? true : null);
-            }
-
-            // Read back after the peer is up: the local end's operational state follows it.
-            return Get(link.Name);
-        }
-        catch
-        {
-            TryDelete(link.Name);
-            throw;
-        }
-    }
-
-    /// <summary>
     /// <paramref name="ends"/> (veth ends of this namespace), each with its peer's name and
     /// namespace in <see cref="Link.KindParameters"/>. The kernel reports a peer only by index
     /// (IFLA_LINK), in another namespace by that namespace's id (IFLA_LINK_NETNSID); the id is
-    /// matched to a named namespace, whose link of that index is the peer, read through
-    /// <paramref name="connect"/>. A peer in an unnamed namespace stays unknown (null).
+    /// matched to a named namespace, whose links, read through <paramref name="connect"/>, hold
+    /// the peer (see <see cref="VethPeers"/>). A peer in an unnamed namespace stays unknown (null).
     /// </summary>
     /// <param name="all">Every link of this namespace, when the caller has just listed them; null lists them here.</param>
     public IReadOnlyList<Link> WithVethPeers(IReadOnlyList<Link> ends, Func<NetNamespace, RtnetlinkClient> connect, IReadOnlyList<Link>? all = null)
@@ -53,19 +20,16 @@ public sealed partial class LinkOperations
             return ends;
         }
 
-        var here = (all ?? List()).ToDictionary(l => l.Index, l => l.Name);
+        var here = all ?? List();
         var elsewhere = new Dictionary<int, NetNamespace?>();
         return ends.Select(end =>
         {
-            var (peerName, peerNamespace) = end.ParentNamespaceId is int id
-                ? PeerElsewhere(end.ParentIndex, elsewhere.TryGetValue(id, out var known) ? known : elsewhere[id] = NamespaceIds.Find(_client, id), connect)
-                : (here.GetValueOrDefault(end.ParentIndex), _client.Namespace);
+            var peerNamespace = end.ParentNamespaceId is int id
+                ? elsewhere.TryGetValue(id, out var known) ? known : elsewhere[id] = NamespaceIds.Find(_client, id)
+                : _client.Namespace;
+            IReadOnlyList<Link> candidates = peerNamespace is null ? [] : end.ParentNamespaceId is null ? here : connect(peerNamespace).Links.List();
+            var peerName = VethPeers.TryFind(candidates, l => l, l => l.Index == end.Index && end.ParentNamespaceId is null, end, out var peer) ? peer.Name : null;
             return end with { KindParameters = new VethParameters(peerName, peerNamespace) };
         }).ToList();
     }
-
-    private static (string? Name, NetNamespace? Namespace) PeerElsewhere(int index, NetNamespace? peerNamespace, Func<NetNamespace, RtnetlinkClient> connect) =>
-        peerNamespace is null
-            ? (null, null)
-            : (connect(peerNamespace).Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
 }

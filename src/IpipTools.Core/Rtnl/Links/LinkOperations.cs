@@ -18,7 +18,7 @@ public sealed partial class LinkOperations
 
     private NetlinkConnection Connection => _client.Connection;
 
-    internal string Where => _client.NamespaceDescription;
+    internal string Where => _client.Namespace.Describe();
 
     /// <summary>What links read here report as their namespace.</summary>
     internal string? NamespaceName => _client.NamespaceName;
@@ -76,60 +76,28 @@ public sealed partial class LinkOperations
     public int IndexOf(string name) => (FindMessage(name) ?? throw NotFound(name)).Index;
 
     /// <summary>
-    /// Creates <paramref name="link"/> and returns it as the kernel reports it. If anything
-    /// after the creation fails (the alias, the read-back), the link is deleted again, so a
-    /// failure leaves nothing behind. Two exchanges: the RTM_NEWLINK, then the alias change
-    /// (if any) and a read by name in one send (a 6.1 kernel does not echo RTM_NEWLINK).
+    /// Creates <paramref name="link"/> and returns it as the kernel reports it: a batch of one
+    /// (see <see cref="LinkCreationBatch"/>), two exchanges. If anything after the creation
+    /// fails, the link is deleted again, so a failure leaves nothing behind.
     /// </summary>
-    public Link Add(Link link)
+    /// <param name="underlayDevice">The device a tunnel is bound to, by name (see <see cref="LinkCreationBatch.Queue"/>).</param>
+    /// <param name="clientFor">The connections to other namespaces (a veth peer's); null opens its own.</param>
+    public Link Add(Link link, string? underlayDevice = null, Func<NetNamespace, RtnetlinkClient>? clientFor = null)
     {
-        using var batch = CreateBatch();
-        batch.Queue(link);
+        using var batch = CreateBatch(clientFor);
+        batch.Queue(link, underlayDevice);
         var outcome = batch.Send()[0];
         return outcome.Made ?? throw outcome.Error!;
     }
 
-    /// <summary>An empty batch of links to create here, each read back (see <see cref="LinkCreationBatch"/>).</summary>
-    public LinkCreationBatch CreateBatch() => new(this, Connection);
-
     /// <summary>
-    /// <see cref="Add"/> without the read-back, for callers that change the link further
-    /// before they read it (<see cref="AddVethPair"/>): only the creation and the alias.
+    /// An empty batch of links to create here, each read back (see <see cref="LinkCreationBatch"/>).
+    /// A veth peer in another namespace is finished through <paramref name="clientFor"/> (null:
+    /// connections the batch opens itself); <paramref name="show"/> turns a made link into what is
+    /// written for it (a tunnel's view), given the names of the devices the batch looked up.
     /// </summary>
-    private void Create(Link link)
-    {
-        InterfaceName.Validate(link.Name);
-        var driver = LinkKindRegistry.For(Parameters(link));
-        var masterIndex = link.Master is null ? (int?)null : IndexOf(link.Master);
-        var operation = $"create {link.Kind} link '{link.Name}' {Where}";
-        using (var context = new LinkEncodingContext())
-        {
-            try
-            {
-                Connection.Execute(operation, RtnlMessageType.NewLink, NetlinkFlags.Create | NetlinkFlags.Exclusive,
-                    w => WriteCreateRequest(w, link, driver, masterIndex, context));
-            }
-            catch (NetlinkException e)
-            {
-                throw ExplainCreateFailure(e, link);
-            }
-        }
-
-        // The kernel ignores IFLA_IFALIAS in a creation request (rtnl_create_link does
-        // not read it; seen on 6.1), so the alias is set again by a change.
-        if (link.Alias is not null)
-        {
-            try
-            {
-                ChangeByName(link.Name, link.Alias, null);
-            }
-            catch
-            {
-                TryDelete(link.Name);
-                throw;
-            }
-        }
-    }
+    public LinkCreationBatch CreateBatch(Func<NetNamespace, RtnetlinkClient>? clientFor = null, Func<Link, Func<int, string?>, object?>? show = null) =>
+        new(_client, clientFor, show);
 
     /// <summary>The kind parameters a link to create must have.</summary>
     internal static LinkKindParameters Parameters(Link link) =>
@@ -145,11 +113,18 @@ public sealed partial class LinkOperations
         var (name, index) = (link.Name, link.Index);
         var driver = LinkKindRegistry.For(parameters);
         using var context = new LinkEncodingContext();
-        Execute($"change {parameters.Kind} link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
+        try
         {
-            w.WriteStruct(new IfInfoMessage { Index = index });
-            WriteLinkInfo(w, driver, parameters, context);
-        });
+            Execute($"change {parameters.Kind} link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
+            {
+                w.WriteStruct(new IfInfoMessage { Index = index });
+                WriteLinkInfo(w, driver, parameters, context);
+            });
+        }
+        catch (NetlinkException e) when (e.ErrorNumber != Errno.ENODEV)
+        {
+            throw driver.ExplainRefusal(e, link with { KindParameters = parameters }, _client) ?? e;
+        }
     }
 
     public void SetUp(string name, bool up)
@@ -175,20 +150,36 @@ public sealed partial class LinkOperations
         SetAttribute(name, $"set alias on link '{name}'", w => w.AddString(LinkAttribute.Alias, alias ?? string.Empty));
 
     /// <summary>
-    /// Sets the alias and/or the state of a link named in the request itself (an RTM_NEWLINK
-    /// with index 0 and IFLA_IFNAME finds the device by name), in one exchange and with no
-    /// index lookup; null leaves a setting as it is.
+    /// Sets the alias, the bridge and/or the state of a link just made, named in the request
+    /// itself (an RTM_NEWLINK with index 0 and IFLA_IFNAME finds the device by name): what the
+    /// kernel does not take in a creation request (for a veth's peer). Null and false leave a setting as it is.
     /// </summary>
-    private void ChangeByName(string name, string? alias, bool? up) =>
-        Execute($"set {(alias is null ? string.Empty : "alias ")}{(up is bool u ? (u ? "up " : "down ") : string.Empty)}on link '{name}' {Where}", RtnlMessageType.NewLink, name, w =>
+    internal static void WriteFinish(MessageWriter w, string name, string? alias, int? masterIndex, bool up = false)
+    {
+        w.WriteStruct(new IfInfoMessage { Flags = up ? LinkFlags.Up : 0, Change = up ? LinkFlags.Up : 0 });
+        w.AddString(LinkAttribute.Name, name);
+        if (alias is not null)
         {
-            w.WriteStruct(new IfInfoMessage { Flags = up == true ? LinkFlags.Up : default, Change = up is null ? default : LinkFlags.Up });
-            w.AddString(LinkAttribute.Name, name);
-            if (alias is not null)
-            {
-                w.AddString(LinkAttribute.Alias, alias);
-            }
-        });
+            w.AddString(LinkAttribute.Alias, alias);
+        }
+
+        if (masterIndex is int master)
+        {
+            w.AddUInt32(LinkAttribute.Master, (uint)master);
+        }
+    }
+
+    /// <summary>Sets the alias, the bridge and/or the state of a link just made, in one exchange (see <see cref="WriteFinish"/>).</summary>
+    internal void Finish(string name, string? alias, string? master, bool up)
+    {
+        var masterIndex = master is null ? (int?)null : IndexOf(master);
+        Execute($"{FinishWords(alias, master, up)} on link '{name}' {Where}", RtnlMessageType.NewLink, name,
+            w => WriteFinish(w, name, alias, masterIndex, up));
+    }
+
+    /// <summary>"set alias, master 'br0', up": what <see cref="WriteFinish"/> sets, for messages.</summary>
+    internal static string FinishWords(string? alias, string? master, bool up) =>
+        "set " + string.Join(", ", new[] { alias is null ? null : "alias", master is null ? null : $"master '{master}'", up ? "up" : null }.OfType<string>());
 
     /// <summary>Enslaves the link to a bridge (or frees it, with null).</summary>
     public void SetMaster(string name, string? master)
@@ -238,7 +229,7 @@ public sealed partial class LinkOperations
         $"No link named '{name}' {Where}.", "LinkNotFound", IpipErrorCategory.ObjectNotFound,
         "Check the name and the namespace (Get-NetLink, or 'ip link').", name);
 
-    private static void WriteLinkInfo(MessageWriter w, ILinkKindDriver driver, LinkKindParameters parameters, LinkEncodingContext context)
+    internal static void WriteLinkInfo(MessageWriter w, ILinkKindDriver driver, LinkKindParameters parameters, LinkEncodingContext context)
     {
         using var info = w.Nested(LinkAttribute.LinkInfo);
         w.AddString(LinkAttribute.Info.Kind, driver.Kind);
@@ -272,20 +263,24 @@ public sealed partial class LinkOperations
         }
     }
 
-    internal NetlinkException ExplainCreateFailure(NetlinkException e, Link spec)
+    /// <summary>
+    /// Words the kernel's refusal to create <paramref name="spec"/>: a taken name, then what the
+    /// kind's driver knows of it (a veth peer's name, a tunnel's endpoints, a bridge option),
+    /// then what any kind's refusal means.
+    /// </summary>
+    internal NetlinkException ExplainCreationRefusal(NetlinkException e, Link spec)
     {
         var kind = Parameters(spec).Kind;
-        return e.ErrorNumber switch
+        if (e.ErrorNumber == Errno.EEXIST && Find(spec.Name) is not null)
         {
-            Errno.EEXIST when Find(spec.Name) is not null => e.Explain(
-                $"a link named '{spec.Name}' already exists {Where}",
-                $"Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name),
-            Errno.EEXIST when spec.KindParameters is VethParameters { PeerName: string peer } veth && PeerNameTaken(peer, veth.PeerNamespace) => e.Explain(
-                $"the veth peer name '{peer}' is already taken {(veth.PeerNamespace is { IsCallerNamespace: false } peerNamespace ? $"in namespace '{peerNamespace}'" : Where)}",
-                "Choose another peer name, or remove the link that has it first.", "LinkNameTaken", peer),
+            return e.Explain($"a link named '{spec.Name}' already exists {Where}",
+                "Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name);
+        }
+
+        return LinkKindRegistry.For(Parameters(spec)).ExplainRefusal(e, spec, _client) ?? e.ErrorNumber switch
+        {
             // The kernel says "Unknown device type" for a kind it lacks; an EOPNOTSUPP without it
-            // comes from the kind's own code refusing an option it was built without (a bridge's
-            // VLAN filtering without CONFIG_BRIDGE_VLAN_FILTERING, seen on this host).
+            // comes from the kind's own code refusing an option it was built without.
             Errno.EOPNOTSUPP when e.KernelMessage is null => e.Explain(
                 $"this kernel makes '{kind}' links, but not with an option given for this one",
                 "Leave that option out, or use a kernel built with it.", "KernelLacksLinkOption", spec.Name),
@@ -293,18 +288,6 @@ public sealed partial class LinkOperations
             Errno.EPERM => e.Explain("permission denied", "Run as root, or give the process CAP_NET_ADMIN.", "PermissionDenied", spec.Name),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId, spec.Name),
         };
-    }
-
-    /// <summary>Whether the kernel's EEXIST was about the peer: a peer goes where the driver sends it (see VethDriver).</summary>
-    private bool PeerNameTaken(string peer, NetNamespace? peerNamespace)
-    {
-        if (peerNamespace is not { IsCallerNamespace: false })
-        {
-            return Find(peer) is not null;
-        }
-
-        using var there = RtnetlinkClient.Open(peerNamespace);
-        return there.Links.Find(peer) is not null;
     }
 
     /// <summary>

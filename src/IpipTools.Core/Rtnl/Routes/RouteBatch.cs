@@ -1,5 +1,6 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Routes;
 
@@ -78,8 +79,8 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         var errors = new Exception?[routes.Length];
         try
         {
-            var result = _client.Connection.ExecuteBatch(_requests, $"{_verb} routes {_client.NamespaceDescription}",
-                index => $"{_verb} route {routes[index]} {_client.NamespaceDescription}",
+            var result = _client.Connection.ExecuteBatch(_requests, $"{_verb} routes {_client.Namespace.Describe()}",
+                index => $"{_verb} route {routes[index]} {_client.Namespace.Describe()}",
                 !_echo ? null : (index, message) => made[index] ??= Echoed(message, routes[index]));
             foreach (var failure in result.Failures)
             {

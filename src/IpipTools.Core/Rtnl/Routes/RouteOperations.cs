@@ -1,6 +1,7 @@
 using IpipTools.Core.Errors;
 using IpipTools.Core.Interop;
 using IpipTools.Core.Netlink;
+using IpipTools.Core.Rtnl.Links;
 
 namespace IpipTools.Core.Rtnl.Routes;
 
@@ -26,7 +27,7 @@ public sealed class RouteOperations
         // Resolve the device before the request is built: a lookup inside the body
         // writer would send its own query over the connection mid-request.
         var deviceIndex = new DeviceIndexCache(_client).IndexOf(spec.Device);
-        var operation = $"delete route {spec} {_client.NamespaceDescription}";
+        var operation = $"delete route {spec} {_client.Namespace.Describe()}";
         try
         {
             Connection.Execute(operation, RtnlMessageType.DeleteRoute, NetlinkFlags.None, w => RouteEncoder.Write(w, spec, deviceIndex));
@@ -65,7 +66,7 @@ public sealed class RouteOperations
         var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
         try
         {
-            return Connection.Dump($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+            return Connection.Dump($"list routes {_client.Namespace.Describe()}", RtnlMessageType.GetRoute,
                 w => WriteDumpRequest(w, query, deviceIndex),
                 m => Keep(RouteReader.Read(m, names, _client.NamespaceName), query, deviceIndex));
         }
@@ -85,7 +86,7 @@ public sealed class RouteOperations
         var deviceIndex = query.Device is null ? 0 : _client.Links.IndexOf(query.Device);
         try
         {
-            Connection.DumpStreaming($"list routes {_client.NamespaceDescription}", RtnlMessageType.GetRoute,
+            Connection.DumpStreaming($"list routes {_client.Namespace.Describe()}", RtnlMessageType.GetRoute,
                 w => WriteDumpRequest(w, query, deviceIndex),
                 m =>
                 {
@@ -115,7 +116,7 @@ public sealed class RouteOperations
         var deviceIndex = new DeviceIndexCache(_client).IndexOf(spec.Device);
         try
         {
-            Connection.Execute($"{verb} route {spec} {_client.NamespaceDescription}", RtnlMessageType.NewRoute, flags, w => RouteEncoder.Write(w, spec, deviceIndex));
+            Connection.Execute($"{verb} route {spec} {_client.Namespace.Describe()}", RtnlMessageType.NewRoute, flags, w => RouteEncoder.Write(w, spec, deviceIndex));
         }
         catch (NetlinkException e)
         {

@@ -42,7 +42,7 @@ public sealed class TunnelOperations
         // A kind the tunnel cmdlets do not manage (gretap, ip6tnl, a bridge) is named as such, so
         // the reader knows it exists and where to read it; NotATunnel stays the id either way.
         return ToTunnel(link) ?? throw new IpipToolsException(
-            $"Link '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel of a mode IpipTools manages ({string.Join(", ", TunnelModes.Names)}).",
+            $"Link '{name}' {_client.Namespace.Describe()} is {Wording.WithArticle(link.Kind ?? "device without a kind")}, not an IP tunnel of a mode IpipTools manages ({string.Join(", ", TunnelModes.Names)}).",
             "NotATunnel", IpipErrorCategory.InvalidArgument,
             $"Read it with 'Get-NetLink {name}', or give the name of an {string.Join(", ", TunnelModes.Names)} tunnel.", name);
     }
@@ -50,20 +50,19 @@ public sealed class TunnelOperations
     /// <summary>
     /// Creates <paramref name="link"/>, whose kind parameters must be a tunnel's, bound to
     /// <paramref name="underlayDevice"/> if one is named, and returns it as the kernel reports
-    /// it: a batch of one (see <see cref="TunnelCreationBatch"/>), two exchanges, plus the
-    /// underlay's lookup. Bad input is refused before anything is sent; a tunnel that cannot
-    /// be completed is removed again.
+    /// it: <see cref="LinkOperations.Add"/>, two exchanges, plus the underlay's lookup. Bad
+    /// input is refused before anything is sent; a tunnel that cannot be completed is removed again.
     /// </summary>
     public IpTunnel Create(Link link, string? underlayDevice = null)
     {
-        using var batch = CreateBatch();
-        batch.Queue(link, underlayDevice);
-        var outcome = batch.Send()[0];
-        return outcome.Made ?? throw outcome.Error!;
-    }
+        if (link.KindParameters is not Ipv4TunnelParameters)
+        {
+            throw new ArgumentException($"'{link.Kind ?? "no kind"}' is not an IP tunnel kind", nameof(link));
+        }
 
-    /// <summary>An empty batch of tunnels to create here, each read back.</summary>
-    public TunnelCreationBatch CreateBatch() => new(this, Links);
+        var made = Links.Add(link, underlayDevice);
+        return IpTunnel.FromLink(made, index => index == 0 ? null : underlayDevice ?? Links.Get(index).Name)!;
+    }
 
     /// <summary>
     /// Changes a tunnel. The kernel replaces the whole parameter set on a change and
@@ -78,7 +77,7 @@ public sealed class TunnelOperations
         {
             var wanted = LinkKindRegistry.KindOf<TParameters>();
             throw new IpipToolsException(
-                $"Tunnel '{name}' {_client.NamespaceDescription} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
+                $"Tunnel '{name}' {_client.Namespace.Describe()} is {Wording.WithArticle(current.Kind)} tunnel; only the settings of {Wording.WithArticle(wanted)} tunnel can be changed here.",
                 "TunnelKindMismatch", IpipErrorCategory.InvalidArgument,
                 $"Set-IpipTunnel changes {wanted} tunnels only; change this one with 'Set-IpTunnel {name} ...', which takes every mode, or remove it and create {Wording.WithArticle(wanted)} tunnel in its place.", name);
         }
@@ -99,19 +98,13 @@ public sealed class TunnelOperations
         if (updated.FixedAtCreationDifference(typed) is string fixedSetting)
         {
             throw new IpipToolsException(
-                $"The {fixedSetting} of tunnel '{name}' {_client.NamespaceDescription} is fixed when the tunnel is created; the kernel cannot change it in place.",
+                $"The {fixedSetting} of tunnel '{name}' {_client.Namespace.Describe()} is fixed when the tunnel is created; the kernel cannot change it in place.",
                 "TunnelSettingFixed", IpipErrorCategory.InvalidOperation,
                 $"Remove '{name}' and create it again with the new {fixedSetting}.", name);
         }
 
-        try
-        {
-            Links.ChangeKindParameters(current.Link, updated);
-        }
-        catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
-        {
-            throw ExplainDuplicateParameters(e, name, updated);
-        }
+        // A clash of endpoints with another tunnel is worded by the kind's driver.
+        Links.ChangeKindParameters(current.Link, updated);
 
         return Get(name);
     }
@@ -135,28 +128,4 @@ public sealed class TunnelOperations
         $"'{name}' is the fallback device the tunnel module creates in every namespace; it cannot be {what}. It receives every packet that matches no other tunnel.",
         "FallbackTunnelImmutable", IpipErrorCategory.InvalidOperation,
         $"Leave '{name}' as it is (bring it up or down, give it addresses and routes), or create a tunnel of your own.", name);
-
-    /// <summary>
-    /// EEXIST on a tunnel whose name is free means another tunnel of the same kind
-    /// already has the same endpoints and underlay: the kernel keys tunnels by them.
-    /// With no endpoints at all that other tunnel is the fallback device (tunl0).
-    /// </summary>
-    internal NetlinkException ExplainDuplicateParameters(NetlinkException e, string name, Ipv4TunnelParameters parameters)
-    {
-        var twin = List(parameters.Kind).FirstOrDefault(t => t.Name != name
-            && Equals(t.Local, parameters.Local) && Equals(t.Remote, parameters.Remote) && t.UnderlayIndex == parameters.UnderlayIndex);
-        var endpoints = $"local {parameters.Local?.ToString() ?? "any"}, remote {parameters.Remote?.ToString() ?? "any"}";
-        if (parameters.Local is null && parameters.Remote is null && parameters.UnderlayIndex == 0)
-        {
-            return e.Explain(
-                $"{(parameters.Kind.StartsWith('i') ? "an" : "a")} {parameters.Kind} tunnel with no local or remote address would be the fallback device '{twin?.Name ?? parameters.FallbackDeviceName}', which already holds that empty parameter set; the kernel allows one tunnel per set of endpoints",
-                $"Give the tunnel a local and/or remote address (or an underlay device), or use '{parameters.FallbackDeviceName}' itself for a point-to-multipoint tunnel.",
-                "TunnelParametersTaken", name);
-        }
-
-        return e.Explain(
-            $"tunnel '{twin?.Name ?? "(another)"}' already uses the same endpoints ({endpoints}); the kernel allows one {parameters.Kind} tunnel per set of endpoints",
-            "Change the local or remote address, bind to another underlay device, or reuse the existing tunnel.",
-            "TunnelParametersTaken", name);
-    }
 }

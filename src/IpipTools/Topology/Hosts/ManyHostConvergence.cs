@@ -18,25 +18,25 @@ namespace IpipTools.Topology.Hosts;
 public sealed class ManyHostConvergence
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly HostConnection _connection;
+    private readonly HostAccess _access;
 
-    public ManyHostConvergence(PSCmdlet cmdlet, HostConnection connection)
+    public ManyHostConvergence(PSCmdlet cmdlet, HostAccess access)
     {
         _cmdlet = cmdlet;
-        _connection = connection;
+        _access = access;
     }
 
     /// <summary>Every host's plan, or why it has none. Errors are written for hosts without a plan.</summary>
     public IReadOnlyList<PlannedHost> Plan(IReadOnlyList<HostWork> work, string planScript)
     {
-        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _connection);
+        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _access);
         return Plan(work, planScript, hosts);
     }
 
     /// <summary>Plans every host, then applies the approved plans; writes a HostPlan per host under -WhatIf, a HostResult per host otherwise.</summary>
     public void Converge(IReadOnlyList<HostWork> work, string planScript)
     {
-        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _connection);
+        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _access);
         var whatIf = IsWhatIf();
         var plans = Plan(work, planScript, hosts);
         if (!whatIf)
@@ -74,7 +74,7 @@ public sealed class ManyHostConvergence
                     _cmdlet.WriteObject(new HostPlan(hostName, plan));
                 }
             }
-            else if (_cmdlet.ShouldProcess($"host {hostName}: {string.Join(", ", plan.Namespaces.Select(Core.DesiredState.Topologies.TopologyNamespace.Describe))}", plan.Summary()))
+            else if (_cmdlet.ShouldProcess($"host {hostName}: {string.Join(", ", plan.Namespaces.Select(Core.Namespaces.NetNamespace.InWords))}", plan.Summary()))
             {
                 toApply[hostName] = new object?[] { json };
             }

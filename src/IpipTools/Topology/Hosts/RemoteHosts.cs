@@ -25,13 +25,13 @@ internal sealed class RemoteHosts : IDisposable
     public Dictionary<string, string> Unreachable { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A session for each host: the user's, or one opened now. A host that cannot be reached is recorded, not thrown.</summary>
-    public static RemoteHosts Connect(IEnumerable<string> hostNames, HostConnection connection)
+    public static RemoteHosts Connect(IEnumerable<string> hostNames, HostAccess access)
     {
         var hosts = new RemoteHosts();
         var toOpen = new List<string>();
         foreach (var name in hostNames)
         {
-            if (connection.SessionFor(name) is { } given)
+            if (access.SessionFor(name) is { } given)
             {
                 hosts.Sessions[name] = given;
             }
@@ -46,7 +46,7 @@ internal sealed class RemoteHosts : IDisposable
             return hosts;
         }
 
-        var (output, errors) = Run(RemoteScripts.OpenSessions, toOpen.ToArray(), connection.UserName, connection.KeyFilePath, connection.SshOption);
+        var (output, errors) = Run(RemoteScripts.OpenSessions, toOpen.ToArray(), access.UserName, access.KeyFilePath, access.SshOption);
         var opened = output.Select(o => o.BaseObject).OfType<PSSession>().ToList();
         hosts._opened.AddRange(opened);
         foreach (var name in toOpen)

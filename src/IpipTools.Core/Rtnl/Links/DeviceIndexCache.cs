@@ -1,6 +1,6 @@
-namespace IpipTools.Core.Rtnl.Routes;
+namespace IpipTools.Core.Rtnl.Links;
 
-/// <summary>Resolves device names to indexes once per operation, so a batch of routes costs one lookup per device.</summary>
+/// <summary>Resolves device names to indexes once per operation, so a batch of routes or links costs one lookup per device.</summary>
 internal sealed class DeviceIndexCache
 {
     private readonly RtnetlinkClient _client;

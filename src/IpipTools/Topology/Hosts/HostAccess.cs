@@ -8,7 +8,7 @@ namespace IpipTools.Topology.Hosts;
 /// their ComputerName), and for the other hosts what New-PSSession -HostName needs to
 /// open one over SSH (user, key file, ssh options such as a known-hosts file).
 /// </summary>
-public sealed record HostConnection(IReadOnlyList<PSSession> Sessions, string? UserName, string? KeyFilePath, IDictionary? SshOption)
+public sealed record HostAccess(IReadOnlyList<PSSession> Sessions, string? UserName, string? KeyFilePath, IDictionary? SshOption)
 {
     /// <summary>The given session for <paramref name="hostName"/>, if there is one.</summary>
     public PSSession? SessionFor(string hostName) =>
