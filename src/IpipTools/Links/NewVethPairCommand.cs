@@ -63,7 +63,8 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
 
         var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu })
             with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-        WriteObject(Connection(target).Links.AddVethPair(link, Connection(peerTarget).Links));
+        var links = Connection(target).Links;
+        WriteObject(VethEndView.Of(links.WithNames(new[] { links.AddVethPair(link, Connection(peerTarget).Links) }, Connection)[0]));
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ internal static class LinkPlanner
         }
 
         if (end is not null && TopologyKinds.IsPair(end.Kind) && peerEnd is not null && TopologyKinds.IsPair(peerEnd.Kind) && end.Link.Index != 0
-            && end.Link.ParentIndex == peerEnd.Link.Index && peerEnd.Link.ParentIndex == end.Link.Index)
+            && end.Link.LinkedIndex == peerEnd.Link.Index && peerEnd.Link.LinkedIndex == end.Link.Index)
         {
             return; // the pair is there
         }

@@ -21,7 +21,7 @@ internal static class VethPeers
         }
 
         var matches = candidates
-            .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Link.Index != 0 && c.Link.Link.Index == veth.Link.ParentIndex && c.Link.Link.ParentIndex == veth.Link.Index
+            .Where(c => TopologyKinds.IsPair(c.Link.Kind) && c.Link.Link.Index != 0 && c.Link.Link.Index == veth.Link.LinkedIndex && c.Link.Link.LinkedIndex == veth.Link.Index
                 && !(ReferenceEquals(c.Namespace, ns) && c.Link.Name == veth.Name))
             .Take(2)
             .ToList();
