@@ -69,6 +69,18 @@ public sealed record Link
     [JsonPropertyName("ParentNamespaceId")]
     public int? LinkedNamespaceId { get; init; }
 
+    /// <summary>
+    /// A veth end's peer by name, as the cmdlets read it (<see cref="VethParameters.PeerName"/>,
+    /// here so that views and remoting, which keep only the top level of an object, show it);
+    /// null for other kinds and for a peer in a namespace that has no name.
+    /// </summary>
+    [JsonIgnore]
+    public string? PeerName => (KindParameters as VethParameters)?.PeerName;
+
+    /// <summary>The namespace a veth end's peer is in: its name, "(current)" for the caller's; null as for <see cref="PeerName"/>.</summary>
+    [JsonIgnore]
+    public string? PeerNamespace => (KindParameters as VethParameters)?.PeerNamespace?.ToString();
+
     /// <summary>The bridge (or other master) this link is enslaved to, as the kernel reports it; 0 for none.</summary>
     public int MasterIndex { get; init; }
 
