@@ -77,9 +77,16 @@ public sealed record Link
     [JsonIgnore]
     public string? PeerName => (KindParameters as VethParameters)?.PeerName;
 
-    /// <summary>The namespace a veth end's peer is in: its name, "(current)" for the caller's; null as for <see cref="PeerName"/>.</summary>
+    /// <summary>
+    /// The namespace a veth end's peer is in, by name (or path). A peer beside an end read in
+    /// the caller's namespace is where the end is: it says <see cref="Namespace"/>, null as that
+    /// is, which Invoke-NetNamespaceCommand and the views read as "where it was read". Null
+    /// too for other kinds and an unknown peer (<see cref="PeerName"/> null).
+    /// </summary>
     [JsonIgnore]
-    public string? PeerNamespace => (KindParameters as VethParameters)?.PeerNamespace?.ToString();
+    public string? PeerNamespace => (KindParameters as VethParameters)?.PeerNamespace is { } peer
+        ? peer.IsCallerNamespace ? Namespace : peer.ToString()
+        : null;
 
     /// <summary>The bridge (or other master) this link is enslaved to, as the kernel reports it; 0 for none.</summary>
     public int MasterIndex { get; init; }
