@@ -55,7 +55,9 @@ public sealed partial class LinkOperations
         }
 
         var here = (all ?? List()).ToDictionary(l => l.Index, l => l.Name);
-        var elsewhere = new Dictionary<int, NetNamespace?>();
+
+        // One lookup of the id and one dump per other namespace, however many ends lead there.
+        var elsewhere = new Dictionary<int, (NetNamespace? Namespace, Dictionary<int, string> Names)>();
         return links.Select(end =>
         {
             if (end.KindParameters is not VethParameters veth)
@@ -63,10 +65,20 @@ public sealed partial class LinkOperations
                 return end;
             }
 
-            var (peerName, peerNamespace) = end.LinkedNamespaceId is int id
-                ? PeerElsewhere(end.LinkedIndex, elsewhere.TryGetValue(id, out var known) ? known : elsewhere[id] = NamespaceIds.Find(_client, id), connect)
-                : (here.GetValueOrDefault(end.LinkedIndex), _client.Namespace);
-            return end with { KindParameters = veth with { PeerName = peerName, PeerNamespace = peerNamespace, PeerIndex = end.LinkedIndex } };
+            var (names, peerNamespace) = (here, (NetNamespace?)_client.Namespace);
+            if (end.LinkedNamespaceId is int id)
+            {
+                if (!elsewhere.TryGetValue(id, out var other))
+                {
+                    var found = NamespaceIds.Find(_client, id);
+                    elsewhere[id] = other = (found, found is null ? new() : connect(found).Links.List().ToDictionary(l => l.Index, l => l.Name));
+                }
+
+                (peerNamespace, names) = other;
+            }
+
+            var peerName = names.GetValueOrDefault(end.LinkedIndex);
+            return end with { KindParameters = veth with { PeerName = peerName, PeerNamespace = peerName is null ? null : peerNamespace, PeerIndex = end.LinkedIndex } };
         }).ToList();
     }
 
@@ -85,9 +97,4 @@ public sealed partial class LinkOperations
 
         return WithVethPeers(WithMasterNames(links, all), connect, all);
     }
-
-    private static (string? Name, NetNamespace? Namespace) PeerElsewhere(int index, NetNamespace? peerNamespace, Func<NetNamespace, RtnetlinkClient> connect) =>
-        peerNamespace is null
-            ? (null, null)
-            : (connect(peerNamespace).Links.List().FirstOrDefault(l => l.Index == index)?.Name, peerNamespace);
 }
