@@ -20,8 +20,17 @@ internal sealed class RouteTableNameAttribute : ArgumentTransformationAttribute
     /// <summary>Takes "all" (as 0, every table): for the cmdlets that list routes.</summary>
     public bool AllowsAll { get; set; }
 
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
-        Read(inputData is PSObject wrapped ? wrapped.BaseObject : inputData, AllowsAll) ?? inputData;
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var input = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (!AllowsAll && input is string text && text.Equals(All, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentTransformationMetadataException(
+                "'all' names every table, which only a listing takes (Get-IpRoute -Table all): give the one table the route is in, a number or main, default, local.");
+        }
+
+        return Read(input, AllowsAll) ?? inputData;
+    }
 
     /// <summary>The table <paramref name="input"/> names (a RouteTable, a table's name, a number as text), or null.</summary>
     internal static uint? Read(object? input, bool allowsAll) => input switch
