@@ -151,3 +151,32 @@ Describe 'The views of links, addresses and routes' {
             Should -Be @($local -split "`n" | Where-Object { $_ -match '^(xa|pa|10\.)' } | ForEach-Object { $_.TrimEnd() })
     }
 }
+
+# In the qemu guest, whose kernel has ipip, gre and sit: a tunnel's device type by the name ip
+# gives it after "link/", and the fallback devices' too. Written to be right without running
+# here (the host kernel has none of these drivers).
+Describe 'The device types of tunnels' -Tag Tunnel {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        ip -n $Ns link add dti type ipip local 192.0.2.1 remote 192.0.2.2
+        ip -n $Ns link add dtg type gre local 192.0.2.1 remote 192.0.2.3
+        ip -n $Ns link add dts type sit local 192.0.2.1 remote 192.0.2.4
+    }
+
+    AfterAll {
+        $Fixture | Remove-NetNamespaceFixture -Confirm:$false
+    }
+
+    It 'names <Name> link/<Expected>, as ip does' -ForEach @(
+        @{ Name = 'dti'; Expected = 'ipip' }
+        @{ Name = 'dtg'; Expected = 'gre' }
+        @{ Name = 'dts'; Expected = 'sit' }
+        @{ Name = 'tunl0'; Expected = 'ipip' }
+    ) {
+        (Get-IpLink $Ns $Name).link_type | Should -Be $Expected
+        "$((Get-NetLink $Name -NetNamespace $Ns).DeviceType)".ToLowerInvariant() | Should -Be $Expected
+        Get-NetLink $Name -NetNamespace $Ns | Format-List | Out-String | Should -Match "DeviceType +: $Expected"
+    }
+}
