@@ -29,7 +29,7 @@ public static class Examples
             return ns with
             {
                 Links = ns.Links.Where(l => !tunnels.Contains(l.Name)).ToList(),
-                Addresses = ns.Addresses.Where(a => !tunnels.Contains(a.Name)).ToList(),
+                Addresses = ns.Addresses.Where(a => !tunnels.Contains(a.InterfaceName)).ToList(),
                 Routes = ns.Routes.Where(r => r.Device is null || !tunnels.Contains(r.Device)).ToList(),
             };
         }).ToList(),

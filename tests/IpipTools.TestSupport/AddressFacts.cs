@@ -28,7 +28,7 @@ public sealed record AddressFacts(string Device, string Local, int PrefixLength,
 
     public static IReadOnlyList<AddressFacts> AllFrom(IEnumerable<InterfaceAddress> addresses) =>
         addresses.Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
-            .Select(a => new AddressFacts(a.Name, a.Address.ToString(), a.PrefixLength, a.Peer?.ToString(), a.Scope, a.Label))
+            .Select(a => new AddressFacts(a.InterfaceName, a.Address.ToString(), a.PrefixLength, a.Peer?.ToString(), a.Scope, a.Label))
             .OrderBy(f => f.ToString(), StringComparer.Ordinal)
             .ToList();
 }

@@ -73,12 +73,12 @@ public sealed record LinkFacts(
         link.Mtu ?? 0,
         link.Flags.ToIpString(),
         link.OperationalState,
-        link.DeviceType,
+        (ushort)link.DeviceType,
         link.HardwareAddress,
         link.MasterIndex == 0 ? null : nameOfIndex(link.MasterIndex),
-        link.ParentIndex == 0 ? null
-            : link.ParentNamespaceId is int id ? $"#{link.ParentIndex}@netnsid {id}"
-            : nameOfIndex(link.ParentIndex));
+        link.LinkedIndex == 0 ? null
+            : link.LinkedNamespaceId is int id ? $"#{link.LinkedIndex}@netnsid {id}"
+            : nameOfIndex(link.LinkedIndex));
 
     /// <summary>Every link of a namespace as iproute2 reports it, sorted by index.</summary>
     public static IReadOnlyList<LinkFacts> AllFromOracle(string? netns) =>

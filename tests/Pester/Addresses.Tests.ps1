@@ -45,7 +45,7 @@ Describe 'Address cmdlets' {
         ip -n $Ns addr add 10.10.100.10 peer 10.10.200.10 dev va
         ip -n $Ns addr add 10.10.10.2/24 dev vb
         $all = $Fixture | Get-TunnelPeerAddress
-        @($all | Where-Object { $_.Name -ne 'lo' -and $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) | Should -Be @('va 10.10.100.10', 'vb 10.10.10.2')
+        @($all | Where-Object { $_.InterfaceName -ne 'lo' -and $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.InterfaceName) $($_.Address)" } | Sort-Object) | Should -Be @('va 10.10.100.10', 'vb 10.10.10.2')
         $peer = $Fixture | Get-TunnelPeerAddress -PeerOnly
         $peer.Address | Should -Be ([ipaddress]'10.10.100.10')
         $peer.Peer | Should -Be ([ipaddress]'10.10.200.10')
@@ -109,9 +109,9 @@ Describe 'Get-TunnelPeerAddress from a piped namespace object' {
         # The namespace's Name once bound -InterfaceName (alias Name): "No link named '<ns>'".
         $addresses = @(Get-NetNamespace $Ns | Get-TunnelPeerAddress -ErrorAction Stop)
         $expected = @(Get-IpJsonAddress $Ns)
-        @($addresses | Where-Object { $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.Name) $($_.Address)" } | Sort-Object) |
+        @($addresses | Where-Object { $_.Address.AddressFamily -eq 'InterNetwork' } | ForEach-Object { "$($_.InterfaceName) $($_.Address)" } | Sort-Object) |
             Should -Be @($expected | ForEach-Object { "$($_.ifname) $($_.local)" } | Sort-Object)
-        ($addresses | Where-Object Name -eq 'pa').Peer | Should -Be ([ipaddress]'10.66.0.2')
+        ($addresses | Where-Object InterfaceName -eq 'pa').Peer | Should -Be ([ipaddress]'10.66.0.2')
         # The kernel marks the loopback address it adds (IFAPROT_KERNEL_LO), which ip -d addr shows as "proto kernel_lo".
         ($addresses | Where-Object Address -eq ([ipaddress]'::1')).Protocol | Should -Be 'KernelLo'
     }

@@ -56,6 +56,8 @@ Describe 'Tab completion of link and namespace names' {
     It 'offers table names, route types, protocols and scopes to the Ip- cmdlets' {
         Get-Completion 'Add-IpRoute 10.2.0.0/16 -Table ' | Sort-Object | Should -Be @('default', 'main')
         Get-Completion 'Get-IpRoute -Table m' | Should -Be @('main')
+        Get-Completion 'Get-IpRoute -Table ' | Sort-Object | Should -Be @('all', 'default', 'local', 'main')
+        Get-Completion 'Get-OnlinkRoute -Table a' | Should -Be @('all')
         Get-Completion 'Add-IpRoute 10.2.0.0/16 -Type Bl' | Should -Be @('Blackhole')
         Get-Completion 'Get-IpRoute -Protocol Sta' | Should -Be @('Static')
         Get-Completion 'Add-IpAddress 10.1.1.1/24 -Scope Li' | Should -Be @('Link')
@@ -152,6 +154,64 @@ Describe 'Tab completion of link and namespace names' {
         finally {
             Exit-NetNamespace
         }
+    }
+}
+
+Describe 'Tab completion of routes and addresses to remove' {
+    BeforeAll {
+        # Routes and addresses made with ip; ip -j lists them again as the oracle.
+        $script:Fixture = New-NetNamespaceFixture
+        $script:Ns = $Fixture.Namespace
+        ip -n $Ns link add rva type veth peer name rvb
+        ip -n $Ns link set rva up
+        ip -n $Ns link set rvb up
+        ip -n $Ns addr add 10.61.0.1/24 dev rva
+        ip -n $Ns addr add 10.62.0.1 peer 10.62.0.2 dev rvb
+        ip -n $Ns addr add 2001:db8:61::1/64 dev rva nodad
+        ip -n $Ns route add 10.63.0.0/16 via 10.61.0.2
+        ip -n $Ns route add blackhole 10.64.0.0/16 table 100
+    }
+
+    AfterAll {
+        Remove-NetNamespaceFixture $Fixture -Confirm:$false
+    }
+
+    It 'offers the destinations of the main table''s routes, IPv4 and IPv6, to Remove-IpRoute -Destination' {
+        $expected = @(foreach ($family in '-4', '-6') {
+            foreach ($route in ip -n $Ns -j $family route show | ConvertFrom-Json) {
+                # ip leaves a host route's length unsaid.
+                if ($route.dst -notmatch '/') { $route.dst += $(if ($family -eq '-4') { '/32' } else { '/128' }) }
+                $route.dst
+            }
+        }) | Sort-Object -Unique
+        $expected | Should -Contain '10.63.0.0/16'
+        Get-Completion "Remove-IpRoute -NetNamespace $Ns -Destination " | Sort-Object | Should -Be $expected
+        Get-Completion "Remove-IpRoute -NetNamespace $Ns 10.6" | Sort-Object | Should -Be @($expected | Where-Object { $_ -like '10.6*' })
+        Get-Completion "Remove-OnlinkRoute -NetNamespace $Ns -Destination 10.63" | Should -Be @('10.63.0.0/16')
+    }
+
+    It 'narrows the destinations by the -Table and -InterfaceName on the line' {
+        Get-Completion "Remove-IpRoute -NetNamespace $Ns -Table 100 -Destination " | Should -Be @('10.64.0.0/16')
+        Get-Completion "Remove-IpRoute -NetNamespace $Ns -InterfaceName rvb -Destination 10." | Should -Be @('10.62.0.2/32')
+    }
+
+    It 'offers no destination to add, and no file name, to Add-IpRoute -Destination' {
+        Get-Completion "Add-IpRoute -NetNamespace $Ns -Destination 10.63" | Should -BeNullOrEmpty
+    }
+
+    It 'offers the addresses there are to Remove-IpAddress -Address, as ADDRESS/LENGTH' {
+        $expected = @(foreach ($link in ip -n $Ns -j addr show | ConvertFrom-Json) {
+            foreach ($info in $link.addr_info) {
+                if ($info.address) { $info.local } else { "$($info.local)/$($info.prefixlen)" }
+            }
+        }) | Sort-Object -Unique
+        $expected | Should -Contain '10.61.0.1/24'
+        $expected | Should -Contain '10.62.0.1'
+        Get-Completion "Remove-IpAddress -NetNamespace $Ns -Address " | Sort-Object | Should -Be $expected
+        $onRva = @(foreach ($info in (ip -n $Ns -j addr show dev rva | ConvertFrom-Json).addr_info) { "$($info.local)/$($info.prefixlen)" }) | Sort-Object
+        $onRva | Should -Contain '2001:db8:61::1/64'
+        Get-Completion "Remove-IpAddress -NetNamespace $Ns -InterfaceName rva -Address " | Sort-Object | Should -Be $onRva
+        Get-Completion "Remove-IpAddress -NetNamespace $Ns 10.61" | Should -Be @('10.61.0.1/24')
     }
 }
 

@@ -111,6 +111,7 @@ BeforeDiscovery {
         'Get-Help Get-IpRoute -Examples: Example 1'                = @{ Host = @{} }
         'Get-Help Get-IpRoute -Examples: Example 2'                = @{ Host = @{ Given = 'ns1' } }
         'Get-Help Get-IpRoute -Examples: Example 3'                = @{ Host = @{ Setup = 'Add-IpRoute 10.99.0.0/16 -Type Blackhole' } }
+        'Get-Help Get-IpRoute -Examples: Example 4'                = @{ Host = @{} }
         'Get-Help Get-IpipTopology -Examples: Example 1'           = @{ Host = @{ Given = 'underlay', 'node-a', 'node-b', 'node-c' } }
         'Get-Help Get-IpipTopology -Examples: Example 2'           = @{ Host = @{ Given = 'lab1' } }
         'Get-Help Get-IpipTunnel -Examples: Example 1'             = @{ Host = @{ Given = 'ns1' }; Guest = @{ Story = $S1 } }

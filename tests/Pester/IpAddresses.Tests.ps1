@@ -34,7 +34,7 @@ Describe 'Plain addresses on a veth pair' {
             $arguments = @{}
             if ($ScopeArgument) { $arguments.Scope = $ScopeArgument }
             $address = Add-IpAddress $Given -InterfaceName a0 -NetNamespace $Ns @arguments
-            $address.Name | Should -Be 'a0'
+            $address.InterfaceName | Should -Be 'a0'
             "$($address.Address)" | Should -Be $Local
             $address.PrefixLength | Should -Be $Length
             "$($address.Scope)".ToLowerInvariant() | Should -Be $Scope

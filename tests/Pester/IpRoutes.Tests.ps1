@@ -120,11 +120,12 @@ Describe 'Get-IpRoute reads what ip route writes' {
         @(Get-IpRoute g0 -NetNamespace $Ns | Where-Object Device -ne 'g0') | Should -BeNullOrEmpty
     }
 
-    It 'shows type, table and protocol by name in its table view, and scope in its list view' {
-        $text = Get-IpRoute -Table 300 -NetNamespace $Ns | Out-String
-        $text | Should -Match 'Unreachable +300 +Boot'
-        $text = Get-IpRoute -Protocol static -NetNamespace $Ns | Out-String
-        $text | Should -Match 'Unicast +Main +Static'
+    It 'shows type, table and protocol by name in its table view (main and unicast unsaid), and scope in its list view' {
+        $text = Get-IpRoute -Table 300 -NetNamespace $Ns | Out-String -Width 120
+        $text | Should -Match 'Boot +0 +300 +Unreachable'
+        $text = Get-IpRoute -Protocol static -NetNamespace $Ns | Out-String -Width 120
+        $text | Should -Match '(?m)Static +30 *$'
+        $text | Should -Not -Match 'Unicast|Main'
         $text = Get-IpRoute -Destination 10.86.0.0/24 -NetNamespace $Ns | Format-List | Out-String
         $text | Should -Match 'Scope +: Host'
     }

@@ -34,7 +34,7 @@ Describe 'Link cmdlets' {
         $pair.Name | Should -Be 'va'
         $pair.Mtu | Should -Be 1300
         $pair.IsUp | Should -BeFalse
-        $pair.ParentIndex | Should -Be (Get-IpLink $A.Namespace vb).ifindex -Because 'a veth end links to its peer'
+        $pair.LinkedIndex | Should -Be (Get-IpLink $A.Namespace vb).ifindex -Because 'a veth end links to its peer'
         (Get-VethPair -NetNamespace $A.Namespace).Name | Sort-Object | Should -Be @('va', 'vb')
     }
 

@@ -138,7 +138,7 @@ public static class IpipSupportCheck
         var addresses = client.Addresses.List();
         foreach (var tunnel in own)
         {
-            var underlayName = tunnel.UnderlayDevice ?? addresses.FirstOrDefault(a => tunnel.Local is not null && a.Address.Equals(tunnel.Local))?.Name;
+            var underlayName = tunnel.UnderlayDevice ?? addresses.FirstOrDefault(a => tunnel.Local is not null && a.Address.Equals(tunnel.Local))?.InterfaceName;
             var underlay = links.FirstOrDefault(l => l.Name == underlayName);
             yield return Compare(tunnel, underlay);
         }

@@ -38,7 +38,7 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
         RequireGiven(nameof(InterfaceName), "interface");
         var address = Requested();
         var target = Target;
-        if (ShouldProcess($"interface '{address.Name}' {target.Describe()}", $"{Action} address {address}"))
+        if (ShouldProcess($"interface '{address.InterfaceName}' {target.Describe()}", $"{Action} address {address}"))
         {
             try
             {

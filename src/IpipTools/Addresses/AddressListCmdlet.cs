@@ -30,6 +30,6 @@ public abstract class AddressListCmdlet : PipedNamespaceCmdlet
     protected sealed override void ProcessItem()
     {
         var name = NameFilter.Of(InterfaceName);
-        WriteEach(Client(Target).Addresses.List(name.ExactName).Where(a => name.Matches(a.Name) && Keeps(a)));
+        WriteEach(Client(Target).Addresses.List(name.ExactName).Where(a => name.Matches(a.InterfaceName) && Keeps(a)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IpipTools.Completers;
 using IpipTools.Core.Rtnl.Addresses;
 
 namespace IpipTools.Addresses;
@@ -15,6 +16,7 @@ public sealed class RemoveIpAddressCommand : AddressRemoveCmdlet
     /// <summary>ADDRESS/LENGTH, or ADDRESS alone with -PrefixLength (or for the whole address).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [ArgumentCompleter(typeof(InterfaceAddressCompleter))]
     public AddressPrefix Address { get; set; } = null!;
 
     protected override InterfaceAddress Requested() => new(InterfaceName, Address.Address, Address.LengthWith(PrefixLength), Peer);

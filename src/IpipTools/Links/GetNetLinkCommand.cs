@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using IpipTools.Completers;
+using IpipTools.Core.Namespaces;
+using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
 
@@ -19,23 +21,23 @@ public sealed class GetNetLinkCommand : NamespacedCmdlet
     [Parameter]
     public string? Kind { get; set; }
 
-    protected override void ProcessItem() => WriteEach(Read(Client(Target).Links, Name, Kind));
+    protected override void ProcessItem() => WriteEach(Read(Client(Target).Links, Name, Kind, Client));
 
     /// <summary>
     /// The links whose names match <paramref name="name"/> (an exact name must exist) and, with
     /// <paramref name="kind"/>, of that kind (an exact name of another kind is an error),
-    /// each with the name of the bridge it is attached to.
+    /// each with the names of its master and, for a veth end, of its peer.
     /// </summary>
-    private static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind)
+    private static IReadOnlyList<Link> Read(LinkOperations links, string? name, string? kind, Func<NetNamespace, RtnetlinkClient> connect)
     {
         var filter = NameFilter.Of(name);
         if (filter.ExactName is { } exact)
         {
             var link = links.Get(exact);
-            return links.WithMasterNames(new[] { kind is null ? link : link.RequireKind(kind) });
+            return links.WithNames(new[] { kind is null ? link : link.RequireKind(kind) }, connect);
         }
 
         var all = links.List();
-        return links.WithMasterNames(all.Where(l => filter.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList(), all);
+        return links.WithNames(all.Where(l => filter.Matches(l.Name) && (kind is null || l.Kind == kind)).ToList(), connect, all);
     }
 }

@@ -25,7 +25,7 @@ public sealed class GetVethPairCommand : NamespacedCmdlet
         IReadOnlyList<Link> ends = filter.ExactName is { } exact
             ? new[] { (all.FirstOrDefault(l => l.Name == exact) ?? links.Get(exact)).RequireKind(VethKind) }
             : all.Where(l => l.Kind == VethKind && filter.Matches(l.Name)).ToList();
-        WriteEach(links.WithVethPeers(ends, Client, all));
+        WriteEach(links.WithNames(ends, Client, all).Select(VethEndView.Of));
     }
 
     /// <summary>The kind name of a veth end, as its driver knows it.</summary>

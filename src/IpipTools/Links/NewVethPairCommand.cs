@@ -6,6 +6,7 @@ using IpipTools.Core.Rtnl.Kinds;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Infrastructure;
 using IpipTools.Core.DesiredState.Topologies;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
 namespace IpipTools.Links;
 
@@ -63,7 +64,8 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
 
         var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu, PeerIsUp = Up.IsPresent, PeerAlias = Ownership.LinkAlias })
             with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
-        _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
+        _asked[(link.Name, target)] = (PeerName, peerTarget);
+        _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client, Shown));
         _creations.Queue(target, link);
     }
 
@@ -71,6 +73,25 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
     protected override void EndProcessing() => _creations?.SendAll();
 
     private PipelineLinkCreations? _creations;
+
+    /// <summary>Where each queued pair's peer was asked to go, by the local end's name and namespace: the kernel reports the peer by index only.</summary>
+    private readonly Dictionary<(string Name, NetNs Namespace), (string Peer, NetNs PeerNamespace)> _asked = new();
+
+    /// <summary>
+    /// A made end as the veth cmdlets write it (<see cref="VethEndView"/>): with its peer's name,
+    /// namespace and index, and its master's name, as Get-VethPair reads them.
+    /// </summary>
+    private object Shown(Link made, Func<int, string?> nameOf)
+    {
+        var target = made.Namespace is null ? NetNs.Caller : NetNs.Parse(made.Namespace);
+        var (peer, peerNamespace) = _asked[(made.Name, target)];
+        var veth = made.KindParameters as VethParameters ?? new VethParameters(null, null);
+        return VethEndView.Of(made with
+        {
+            Master = made.MasterIndex == 0 ? null : nameOf(made.MasterIndex),
+            KindParameters = veth with { PeerName = peer, PeerNamespace = peerNamespace, PeerIndex = made.LinkedIndex },
+        });
+    }
 
     /// <summary>
     /// Refuses before the kernel is asked what it would refuse without saying why: an MTU out

@@ -75,7 +75,7 @@ public sealed class SetNetLinkCommand : PipedLinkCmdlet
         var links = Client(target).Links;
         var destination = change.NewNamespace is { } moveTo ? Client(moveTo.MustExist()).Links : links;
         var changed = links.Change(links.Get(name), change, destination);
-        WritePassThru(PassThru, destination.WithMasterNames(new[] { changed })[0]);
+        WritePassThru(PassThru, destination.WithNames(new[] { changed }, Client)[0]);
     }
 
     /// <summary>The change the parameters ask for; refuses contradictions and an empty request before -WhatIf answers.</summary>

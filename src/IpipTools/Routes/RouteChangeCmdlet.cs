@@ -17,10 +17,14 @@ namespace IpipTools.Routes;
 /// </summary>
 public abstract class RouteChangeCmdlet : PipedItemCmdlet
 {
-    /// <summary>The route's prefix: strings by value, rows, objects and routes by property name (every add and remove cmdlet has it).</summary>
+    /// <summary>
+    /// The route's prefix: strings by value, rows, objects and routes by property name (every
+    /// add and remove cmdlet has it). A removal completes it with the routes there are.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
     [StrictPrefix]
+    [ArgumentCompleter(typeof(RouteDestinationCompleter))]
     public IPNetwork Destination { get; set; }
 
     /// <summary>

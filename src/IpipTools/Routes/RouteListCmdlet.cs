@@ -25,15 +25,26 @@ public abstract class RouteListCmdlet : PipedNamespaceCmdlet
     [StrictPrefix]
     public IPNetwork? Destination { get; set; }
 
-    /// <summary>A table number, or main, local, default by name; main when left out.</summary>
+    /// <summary>
+    /// A table number, or main, local, default by name; main when left out. "all", or 0 as
+    /// <c>ip route show table 0</c> takes it, lists every table.
+    /// </summary>
     [Parameter]
-    [RouteTableName]
-    [ArgumentCompleter(typeof(RouteTableCompleter))]
+    [RouteTableName(AllowsAll = true)]
+    [ArgumentCompleter(typeof(ListedRouteTableCompleter))]
     public uint? Table { get; set; }
 
     /// <summary>The dump request of one family; a derived cmdlet may add what the kernel filters.</summary>
     protected virtual RouteQuery Query(byte family) =>
-        new() { Family = family, Table = (RouteTable?)Table ?? RouteTable.Main, Device = InterfaceName };
+        new() { Family = family, Table = TableQueried(Table), Device = InterfaceName };
+
+    /// <summary>The table a listing asks for: main when none is given, every table (null) for 0 or "all".</summary>
+    internal static RouteTable? TableQueried(uint? table) => table switch
+    {
+        null => RouteTable.Main,
+        (uint)RouteTable.Unspecified => null,
+        uint number => (RouteTable)number,
+    };
 
     /// <summary>Whether a listed route is written; by default those to -Destination, when given.</summary>
     protected virtual bool Keeps(Route route) => Destination is null || route.Destination.Equals(Destination.Value);

@@ -71,7 +71,7 @@ public sealed class AddressMessageGoldenTests
             .ToList();
 
         var peer = addresses[0];
-        Assert.Equal(("tunl", 8, "lab"), (peer.Name, peer.Index, peer.Namespace));
+        Assert.Equal(("tunl", 8, "lab"), (peer.InterfaceName, peer.Index, peer.Namespace));
         Assert.Equal(IPAddress.Parse("10.10.100.10"), peer.Address);
         Assert.Equal(IPAddress.Parse("10.10.200.10"), peer.Peer);
         Assert.Equal(32, peer.PrefixLength);
@@ -81,7 +81,7 @@ public sealed class AddressMessageGoldenTests
         Assert.Equal("10.10.100.10 peer 10.10.200.10/32", peer.ToString());
 
         var plain = addresses[1];
-        Assert.Equal(("va", IPAddress.Parse("10.1.0.1"), (byte)24), (plain.Name, plain.Address, plain.PrefixLength));
+        Assert.Equal(("va", IPAddress.Parse("10.1.0.1"), (byte)24), (plain.InterfaceName, plain.Address, plain.PrefixLength));
         Assert.Null(plain.Peer);
         Assert.Equal("10.1.0.1/24", plain.ToString());
     }

@@ -142,7 +142,7 @@ public sealed class IpipLinkGoldenTests
         var link = LinkReader.Read(message, null);
         var tunnel = IpTunnel.FromLink(link, index => index == 2 ? "eth0" : null);
 
-        Assert.Equal((ushort)768, link.DeviceType);
+        Assert.Equal(DeviceType.Ipip, link.DeviceType);
         Assert.Equal("10.10.10.2", link.HardwareAddress);
         Assert.Equal(1480, link.Mtu);
         Assert.Equal("POINTOPOINT,NOARP,UP,LOWER_UP", link.Flags.ToIpString());

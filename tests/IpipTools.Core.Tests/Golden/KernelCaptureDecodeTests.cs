@@ -25,9 +25,9 @@ public sealed class KernelCaptureDecodeTests
         Assert.Equal("veth", link.Kind);
         Assert.Equal(1400, link.Mtu);
         Assert.True(link.IsUp);
-        Assert.Equal((ushort)1, link.DeviceType);
+        Assert.Equal(DeviceType.Ether, link.DeviceType);
         Assert.Matches(new Regex("^([0-9a-f]{2}:){5}[0-9a-f]{2}$"), link.HardwareAddress);
-        Assert.NotEqual(0, link.ParentIndex);
+        Assert.NotEqual(0, link.LinkedIndex);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class KernelCaptureDecodeTests
         var links = Links(KernelCapture.LinkDump).Select(m => LinkReader.Read(m, null)).ToDictionary(l => l.Name);
 
         Assert.Equal(new[] { "lo", "va", "vb" }, links.Keys.Order());
-        Assert.Equal((ushort)772, links["lo"].DeviceType);
-        Assert.Equal(links["vb"].Index, links["va"].ParentIndex);
-        Assert.Equal(links["va"].Index, links["vb"].ParentIndex);
+        Assert.Equal(DeviceType.Loopback, links["lo"].DeviceType);
+        Assert.Equal(links["vb"].Index, links["va"].LinkedIndex);
+        Assert.Equal(links["va"].Index, links["vb"].LinkedIndex);
         Assert.All(NetlinkMessage.ParseAll(GoldenFiles.Read(KernelCapture.LinkDump)), m => Assert.True(m.Flags.HasFlag(NetlinkFlags.Multi)));
     }
 

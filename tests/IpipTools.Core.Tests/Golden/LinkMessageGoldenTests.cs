@@ -79,10 +79,10 @@ public sealed class LinkMessageGoldenTests
         Assert.Equal(LinkFlags.Up | LinkFlags.Broadcast | LinkFlags.Running | LinkFlags.Multicast | LinkFlags.LowerUp, link.Flags);
         Assert.Equal("BROADCAST,MULTICAST,UP,LOWER_UP", link.Flags.ToIpString());
         Assert.Equal(OperationalState.Up, link.OperationalState);
-        Assert.Equal((ushort)1, link.DeviceType);
+        Assert.Equal(DeviceType.Ether, link.DeviceType);
         Assert.Equal("02:11:22:33:44:55", link.HardwareAddress);
-        Assert.Equal(2, link.ParentIndex);
-        Assert.Null(link.ParentNamespaceId);
+        Assert.Equal(2, link.LinkedIndex);
+        Assert.Null(link.LinkedNamespaceId);
         Assert.Equal(4, link.MasterIndex);
         Assert.True(message.Attributes.Contains(52), "the IFLA_PROP_LIST nest is kept");
         Assert.Equal((ushort)(52 | NetlinkAttribute.NestedFlag), message.Attributes.Single(a => a.Type == 52).RawType);

@@ -29,7 +29,7 @@ public sealed class ExchangeCountTests
 
         Assert.Equal(2, sent);
         Assert.Equal(ListedLike(client.Addresses.List(), added), added);
-        Assert.Equal(("vb", IPAddress.Parse("10.10.200.10"), Ownership.AddressProtocol), (added.Name, added.Peer, added.Protocol));
+        Assert.Equal(("vb", IPAddress.Parse("10.10.200.10"), Ownership.AddressProtocol), (added.InterfaceName, added.Peer, added.Protocol));
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public sealed class VethAcrossNamespacesTests
         var vb = clientB.Links.Get("vb");
         Assert.Null(clientA.Links.Find("vb"));
         Assert.Equal(("veth", 1400), (va.Kind, va.Mtu));
-        Assert.Equal(vb.Index, va.ParentIndex);
-        Assert.NotNull(clientA.Links.Get("va").ParentNamespaceId);
-        Assert.Equal(clientA.Links.Get("va").Index, vb.ParentIndex);
+        Assert.Equal(vb.Index, va.LinkedIndex);
+        Assert.NotNull(clientA.Links.Get("va").LinkedNamespaceId);
+        Assert.Equal(clientA.Links.Get("va").Index, vb.LinkedIndex);
         Assert.Equal(LinkFacts.AllFromOracle(a.Name), LinkFacts.AllFrom(clientA.Links.List()));
         Assert.Equal(LinkFacts.AllFromOracle(b.Name), LinkFacts.AllFrom(clientB.Links.List()));
         Assert.Contains("UP", IpOracle.Link(a.Name, "va")!.Value.Strings("flags"));
@@ -50,7 +50,7 @@ public sealed class VethAcrossNamespacesTests
 
         var xa = clientA.Links.Get("xa");
         Assert.Equal(("veth", 9000, true), (xa.Kind, xa.Mtu, xa.IsUp));
-        Assert.Equal(clientB.Links.Get("xb").Index, xa.ParentIndex);
+        Assert.Equal(clientB.Links.Get("xb").Index, xa.LinkedIndex);
         Assert.Equal(LinkFacts.AllFromOracle(a.Name), LinkFacts.AllFrom(clientA.Links.List()));
         Assert.Equal(LinkFacts.AllFromOracle(b.Name), LinkFacts.AllFrom(clientB.Links.List()));
     }
@@ -64,7 +64,7 @@ public sealed class VethAcrossNamespacesTests
         client.Links.Add(Link.Of("va", new VethParameters("vb")));
 
         Assert.Equal("vb", IpOracle.Link(ns.Name, "va")!.Value.String("link"));
-        Assert.Null(client.Links.Get("va").ParentNamespaceId);
+        Assert.Null(client.Links.Get("va").LinkedNamespaceId);
         Assert.Equal(LinkFacts.AllFromOracle(ns.Name), LinkFacts.AllFrom(client.Links.List()));
     }
 }

@@ -25,7 +25,7 @@ public sealed class TopologyReaderTests
         Assert.Equal("ipip", tunl.Kind);
         Assert.Equal(new IpipParameters { Local = IPAddress.Parse("10.10.10.2"), Remote = IPAddress.Parse("10.10.20.2") }, tunl.Tunnel);
         Assert.True(tunl.Up);
-        var peer = s1.Find("ns1")!.Addresses.Single(a => a.Name == "tunl");
+        var peer = s1.Find("ns1")!.Addresses.Single(a => a.InterfaceName == "tunl");
         Assert.Equal(("10.10.100.10", "10.10.200.10", (byte)32), (peer.Address.ToString(), peer.Peer?.ToString(), peer.PrefixLength));
         var route = s1.Find("ns1")!.Routes.Single();
         Assert.Equal(("10.10.20.0/24", "10.10.10.1", (string?)null, Ownership.Protocol, RouteScope.Global), (route.Destination.ToString(), route.Gateway?.ToString(), route.Device, route.Protocol, route.Scope));

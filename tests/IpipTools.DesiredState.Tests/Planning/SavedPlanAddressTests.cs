@@ -39,7 +39,7 @@ public sealed class SavedPlanAddressTests
     {
         var address = TopologyPlan.FromJson(Plan(AddressStep)).Steps.OfType<AddAddress>().Single().Address;
         Assert.Equal(("tunl", IPAddress.Parse("10.10.100.10"), (byte)32, IPAddress.Parse("10.10.200.10"), AddressProtocol.IpipTools),
-            (address.Name, address.Address, address.PrefixLength, address.Peer, address.Protocol));
+            (address.InterfaceName, address.Address, address.PrefixLength, address.Peer, address.Protocol));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class States
         Read(new Link { Name = name, KindParameters = new BridgeParameters(), IsUp = up, Mtu = 1500, Index = index, HardwareAddress = Mac(index) });
 
     public static TopologyLink Veth(string name, int index, int peerIndex, bool up = true, string? master = null) =>
-        Read(new Link { Name = name, KindParameters = new VethParameters(null), IsUp = up, Mtu = 1500, Index = index, ParentIndex = peerIndex, Master = master, HardwareAddress = Mac(index) });
+        Read(new Link { Name = name, KindParameters = new VethParameters(null), IsUp = up, Mtu = 1500, Index = index, LinkedIndex = peerIndex, Master = master, HardwareAddress = Mac(index) });
 
     public static TopologyLink Tunnel(string name, int index, Ipv4TunnelParameters tunnel, bool up = true, string? underlay = null) =>
         Read(new Link { Name = name, KindParameters = tunnel, IsUp = up, Mtu = 1480, Index = index }) with { Underlay = underlay };

@@ -2,7 +2,7 @@ using IpipTools.Module.Tests.Engine;
 
 namespace IpipTools.Module.Tests.Contract;
 
-/// <summary>The format views as PowerShell loaded them (Get-FormatData): real properties, and a table for every output type.</summary>
+/// <summary>The format views as PowerShell loaded them (Get-FormatData): real properties, a table for every output type, and the same views for deserialized objects.</summary>
 public sealed class FormatTests
 {
     [Fact]
@@ -13,7 +13,9 @@ public sealed class FormatTests
             if (-not $data) { 'Get-FormatData finds no view for IpipTools types' }
             foreach ($format in $data) {
                 foreach ($typeName in $format.TypeNames) {
-                    $type = $typeName -as [type]
+                    # A view for what remoting returns (Deserialized.T) and for T with a view of
+                    # its own (T#Role, a type name a cmdlet adds) names the properties of T.
+                    $type = ($typeName -replace '^Deserialized\.' -replace '#.*$') -as [type]
                     if (-not $type) { "a view is for $typeName, which no loaded assembly defines"; continue }
                     $properties = $type.GetProperties().Name
                     foreach ($view in $format.FormatViewDefinition) {
@@ -44,6 +46,23 @@ public sealed class FormatTests
             foreach ($type in $types) {
                 $views = (Get-FormatData -TypeName $type.FullName).FormatViewDefinition
                 if (-not ($views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })) { "no table view for $($type.FullName)" }
+            }
+            """).Select(p => p.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void ViewsOfLinksAddressesAndRoutesApplyToTheirDeserializedFormToo()
+    {
+        // What Invoke-NetNamespaceCommand -ScriptBlock returns comes back deserialized, with
+        // type names "Deserialized.T": without a view for those it is shown property by property.
+        var problems = ModuleSession.Shared.Run("""
+            foreach ($typeName in 'IpipTools.Core.Rtnl.Links.Link', 'IpipTools.Core.Rtnl.Links.Link#VethEnd',
+                    'IpipTools.Core.Rtnl.Addresses.InterfaceAddress', 'IpipTools.Core.Rtnl.Routes.Route') {
+                $views = @((Get-FormatData -TypeName $typeName).FormatViewDefinition.Name)
+                $deserialized = @((Get-FormatData -TypeName "Deserialized.$typeName").FormatViewDefinition.Name)
+                if (-not $views) { "no view for $typeName" }
+                if ("$($views | Sort-Object)" -ne "$($deserialized | Sort-Object)") { "Deserialized.$typeName has views '$deserialized', $typeName '$views'" }
             }
             """).Select(p => p.ToString()).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -115,5 +115,5 @@ public static class TopologyExporter
 
     /// <summary>127.0.0.1/8 on lo appears by itself when lo comes up; declaring it would make a new namespace fail to add it again.</summary>
     private static bool IsLoopbackDefault(InterfaceAddress address) =>
-        address.Name == "lo" && IPAddress.IsLoopback(address.Address);
+        address.InterfaceName == "lo" && IPAddress.IsLoopback(address.Address);
 }

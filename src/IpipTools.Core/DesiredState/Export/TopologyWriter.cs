@@ -114,7 +114,7 @@ public static class TopologyWriter
 
     private static OrderedDictionary WriteAddress(InterfaceAddress address)
     {
-        var data = new OrderedDictionary { ["Device"] = address.Name };
+        var data = new OrderedDictionary { ["Device"] = address.InterfaceName };
         if (address.Peer is null)
         {
             data["Address"] = $"{address.Address}/{address.PrefixLength}";

@@ -19,7 +19,7 @@ internal static class AddressPlanner
             var exclusive = target.ExclusiveLinks.ToHashSet();
             foreach (var address in ns.Addresses.Where(a => !declared.Contains(a.Key)).ToList())
             {
-                var reason = exclusive.Contains(address.Name) ? $"{address.Name} is exclusive and this address is not declared"
+                var reason = exclusive.Contains(address.InterfaceName) ? $"{address.InterfaceName} is exclusive and this address is not declared"
                     : address.IsOwned && context.Options.Prune ? "owned by IpipTools and not in the topology"
                     : null;
                 if (reason is null)
@@ -38,9 +38,9 @@ internal static class AddressPlanner
                     continue;
                 }
 
-                if (!ns.Links.ContainsKey(address.Name))
+                if (!ns.Links.ContainsKey(address.InterfaceName))
                 {
-                    context.Builder.Conflict(ns.Name, address.Describe(), $"the device '{address.Name}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
+                    context.Builder.Conflict(ns.Name, address.Describe(), $"the device '{address.InterfaceName}' neither exists nor is declared in {NetNamespace.InWords(ns.Name)}.",
                         "Declare the link, or fix the Device name.");
                     continue;
                 }

@@ -78,7 +78,7 @@ internal static class LinkRemovalPlanner
             }
 
             endNs.Routes.RemoveAll(r => r.Device == end.Name);
-            foreach (var address in endNs.Addresses.Where(a => a.Name == end.Name).ToList())
+            foreach (var address in endNs.Addresses.Where(a => a.InterfaceName == end.Name).ToList())
             {
                 context.Builder.Add(PlanPhase.RemoveAddresses, new RemoveAddress { Namespace = endNs.Name, Target = address.Describe(), Reason = goesWith, Address = address });
                 endNs.Addresses.Remove(address);

@@ -37,7 +37,7 @@ public sealed class AddressOperations
     public InterfaceAddress Add(InterfaceAddress address)
     {
         Validate(address);
-        var index = _client.Links.IndexOf(address.Name);
+        var index = _client.Links.IndexOf(address.InterfaceName);
         IReadOnlyList<NetlinkMessage> echoed;
         try
         {
@@ -46,13 +46,13 @@ public sealed class AddressOperations
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
-            throw e.Explain($"{address.Address} is already assigned to {address.Name}", "Remove it first, or leave it as it is.", "AddressExists", address);
+            throw e.Explain($"{address.Address} is already assigned to {address.InterfaceName}", "Remove it first, or leave it as it is.", "AddressExists", address);
         }
 
         // An error must not leave the address behind: if it cannot be read back, it goes again.
         try
         {
-            var names = new Dictionary<int, string> { [index] = address.Name };
+            var names = new Dictionary<int, string> { [index] = address.InterfaceName };
             var added = echoed.Where(m => m.Type == RtnlMessageType.NewAddress).Select(m => Read(AddressMessage.Parse(m), names))
                 .FirstOrDefault(a => IsAdded(a, address, index))
                 ?? ListOf(index, AddressFamilies.Of(address.Address), names).FirstOrDefault(a => IsAdded(a, address, index));
@@ -85,7 +85,7 @@ public sealed class AddressOperations
     public void Delete(InterfaceAddress address)
     {
         Validate(address);
-        var index = _client.Links.IndexOf(address.Name);
+        var index = _client.Links.IndexOf(address.InterfaceName);
         try
         {
             Connection.Execute($"delete address {address.Describe()} {_client.Namespace.Describe()}", RtnlMessageType.DeleteAddress,
@@ -93,13 +93,13 @@ public sealed class AddressOperations
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
         {
-            throw e.Explain($"{address.Name} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-IpAddress (or 'ip addr').", "AddressNotFound", address);
+            throw e.Explain($"{address.InterfaceName} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-IpAddress (or 'ip addr').", "AddressNotFound", address);
         }
     }
 
     private static void Validate(InterfaceAddress address)
     {
-        Rtnl.Links.InterfaceName.Validate(address.Name);
+        Rtnl.Links.InterfaceName.Validate(address.InterfaceName);
         AddressFamilies.ValidatePrefixLength(address.Address, address.PrefixLength);
         if (address.Peer is not null)
         {

@@ -19,7 +19,7 @@ public static class AddressReader
         var peer = local is not null && address is not null && !address.Equals(local) ? address : null;
         return new InterfaceAddress
         {
-            Name = deviceName(message.Header.Index) ?? $"if{message.Header.Index}",
+            InterfaceName = deviceName(message.Header.Index) ?? $"if{message.Header.Index}",
             Index = message.Header.Index,
             Namespace = namespaceName,
             Address = mine,

@@ -12,7 +12,8 @@ namespace IpipTools.Core.Rtnl.Addresses;
 /// <para>
 /// The type is not called Address because its address is: a C# member cannot share its
 /// type's name, and <c>$a.Address</c> is what PowerShell users (and pipeline binding) see.
-/// In JSON (saved plans, exported topologies) the interface is "Device", as it always was.
+/// The interface is <see cref="InterfaceName"/>; in JSON (saved plans, exported topologies)
+/// it is "Device", as it always was.
 /// </para>
 /// </summary>
 public sealed record InterfaceAddress
@@ -23,17 +24,20 @@ public sealed record InterfaceAddress
 
     /// <summary>An address to add or delete; without a prefix length it is the whole address (/32 or /128), as iproute2 does.</summary>
     [SetsRequiredMembers]
-    public InterfaceAddress(string name, IPAddress address, byte? prefixLength = null, IPAddress? peer = null)
+    public InterfaceAddress(string interfaceName, IPAddress address, byte? prefixLength = null, IPAddress? peer = null)
     {
-        Name = name;
+        InterfaceName = interfaceName;
         Address = address;
         PrefixLength = prefixLength ?? (byte)AddressFamilies.MaxPrefixLength(address);
         Peer = peer;
     }
 
-    /// <summary>The interface the address is on.</summary>
+    /// <summary>
+    /// The interface the address is on. Not "Name": an address has no name of its own, and
+    /// piped on it binds -InterfaceName (of Remove-IpAddress, Get-IpRoute, ...), never a link's -Name.
+    /// </summary>
     [JsonPropertyName("Device")]
-    public required string Name { get; init; }
+    public required string InterfaceName { get; init; }
 
     /// <summary>The local address (IFA_LOCAL).</summary>
     public required IPAddress Address { get; init; }
@@ -70,7 +74,7 @@ public sealed record InterfaceAddress
 
     /// <summary>What identifies an address on a device (the protocol is who made it, not which it is).</summary>
     [JsonIgnore]
-    internal (string Device, IPAddress Address, byte PrefixLength, IPAddress? Peer) Key => (Name, Address, PrefixLength, Peer);
+    internal (string Device, IPAddress Address, byte PrefixLength, IPAddress? Peer) Key => (InterfaceName, Address, PrefixLength, Peer);
 
     /// <summary>Added by IpipTools (IFA_PROTO 73), so pruning may remove it.</summary>
     [JsonIgnore]
@@ -81,5 +85,5 @@ public sealed record InterfaceAddress
         Peer is null ? $"{Address}/{PrefixLength}" : $"{Address} peer {Peer}/{PrefixLength}";
 
     /// <summary>With its device, as <c>ip addr add</c> takes it: "10.10.10.2/24 dev v1".</summary>
-    public string Describe() => $"{this} dev {Name}";
+    public string Describe() => $"{this} dev {InterfaceName}";
 }

@@ -11,7 +11,11 @@ public sealed record VethParameters(string? PeerName, NetNamespace? PeerNamespac
 {
     public override string Kind => "veth";
 
-    /// <summary>The peer's ifindex; 0 lets the kernel choose. The kernel honours it only when the link's own index is given too.</summary>
+    /// <summary>
+    /// The peer's ifindex (in <see cref="PeerNamespace"/>). On creation 0 lets the kernel
+    /// choose, which honours another only when the link's own index is given too; a veth end
+    /// read by the cmdlets carries its peer's.
+    /// </summary>
     public int PeerIndex { get; init; }
 
     /// <summary>The peer's link-layer address; null lets the kernel choose.</summary>

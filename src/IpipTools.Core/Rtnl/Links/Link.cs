@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Rtnl.Kinds;
 
@@ -41,8 +42,8 @@ public sealed record Link
 
     public OperationalState OperationalState { get; init; }
 
-    /// <summary>ARPHRD_* device type (1 ether, 772 loopback, 768 ipip, 776 sit, 778 gre).</summary>
-    public ushort DeviceType { get; init; }
+    /// <summary>The link-layer type (ARPHRD_*), by the name <c>ip link</c> gives it: Ether, Loopback, Ipip, Sit, Gre, None.</summary>
+    public DeviceType DeviceType { get; init; }
 
     /// <summary>
     /// Link-layer address: "aa:bb:cc:dd:ee:ff" for Ethernet, the local IPv4 address for ipip.
@@ -50,14 +51,42 @@ public sealed record Link
     /// </summary>
     public string? HardwareAddress { get; init; }
 
-    /// <summary>IFLA_LINK: the veth peer's index, or the underlay device of a tunnel; 0 for none.</summary>
-    public int ParentIndex { get; init; }
+    /// <summary>
+    /// IFLA_LINK, what <c>ip link</c> shows after the name's "@": the index of the link this
+    /// one is tied to, which is a veth's peer, or the lower device of a tunnel or VLAN; 0 for
+    /// none. Not a parent: a veth's two ends name each other. A veth read by the cmdlets
+    /// carries its peer by name too (<see cref="Kinds.VethParameters"/>, <see cref="LinkOperations.WithVethPeers"/>).
+    /// "ParentIndex" in saved plans, as it always was.
+    /// </summary>
+    [JsonPropertyName("ParentIndex")]
+    public int LinkedIndex { get; init; }
 
     /// <summary>
-    /// IFLA_LINK_NETNSID: when set, <see cref="ParentIndex"/> is an index in another
-    /// namespace (this namespace's id for it), e.g. a veth whose peer was moved away.
+    /// IFLA_LINK_NETNSID: when set, <see cref="LinkedIndex"/> is an index in another
+    /// namespace, which this one knows by this id (ip's "link-netnsid"), e.g. a veth whose
+    /// peer was put elsewhere; null when the linked device is beside this one.
     /// </summary>
-    public int? ParentNamespaceId { get; init; }
+    [JsonPropertyName("ParentNamespaceId")]
+    public int? LinkedNamespaceId { get; init; }
+
+    /// <summary>
+    /// A veth end's peer by name, as the cmdlets read it (<see cref="VethParameters.PeerName"/>,
+    /// here so that views and remoting, which keep only the top level of an object, show it);
+    /// null for other kinds and for a peer in a namespace that has no name.
+    /// </summary>
+    [JsonIgnore]
+    public string? PeerName => (KindParameters as VethParameters)?.PeerName;
+
+    /// <summary>
+    /// The namespace a veth end's peer is in, by name (or path). A peer beside an end read in
+    /// the caller's namespace is where the end is: it says <see cref="Namespace"/>, null as that
+    /// is, which Invoke-NetNamespaceCommand and the views read as "where it was read". Null
+    /// too for other kinds and an unknown peer (<see cref="PeerName"/> null).
+    /// </summary>
+    [JsonIgnore]
+    public string? PeerNamespace => (KindParameters as VethParameters)?.PeerNamespace is { } peer
+        ? peer.IsCallerNamespace ? Namespace : peer.ToString()
+        : null;
 
     /// <summary>The bridge (or other master) this link is enslaved to, as the kernel reports it; 0 for none.</summary>
     public int MasterIndex { get; init; }

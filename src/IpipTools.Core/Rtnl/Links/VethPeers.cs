@@ -13,7 +13,7 @@ public static class VethPeers
 {
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/>, as read, are the two ends of one pair.</summary>
     public static bool AreEnds(Link a, Link b) =>
-        IsEnd(a) && IsEnd(b) && a.Index != 0 && b.Index != 0 && a.ParentIndex == b.Index && b.ParentIndex == a.Index;
+        IsEnd(a) && IsEnd(b) && a.Index != 0 && b.Index != 0 && a.LinkedIndex == b.Index && b.LinkedIndex == a.Index;
 
     /// <summary>
     /// The other end of <paramref name="veth"/> among <paramref name="candidates"/> (each seen as a
