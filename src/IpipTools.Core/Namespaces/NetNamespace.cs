@@ -149,9 +149,21 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
 
     public override string ToString() => Name ?? Path ?? "(current)";
 
-    /// <summary>Where, for messages and confirmation prompts: "in namespace 'lab'" or "in the current namespace".</summary>
+    /// <summary>
+    /// The environment variable that names the namespace this process was started in, set by
+    /// IpipTools when it starts PowerShell inside one (Invoke-NetNamespaceCommand -ScriptBlock,
+    /// Enter-NetNamespace): there the caller's namespace is that one, and messages say so.
+    /// </summary>
+    public const string StartedInVariable = "IPIPTOOLS_NETNS_NAME";
+
+    /// <summary>
+    /// Where, for messages and confirmation prompts: "in namespace 'lab'", or for the caller's
+    /// "in the current namespace" (or "in namespace 'lab'" in a PowerShell started inside lab).
+    /// </summary>
     /// <remarks>Kept once made: a piped cmdlet asks for it on every item it confirms.</remarks>
-    public string Describe() => _description ??= IsCallerNamespace ? "in the current namespace" : $"in namespace '{this}'";
+    public string Describe() => _description ??= !IsCallerNamespace ? $"in namespace '{this}'"
+        : Environment.GetEnvironmentVariable(StartedInVariable) is { Length: > 0 } startedIn ? $"in namespace '{startedIn}'"
+        : "in the current namespace";
 
     private string? _description;
 }

@@ -40,8 +40,8 @@ public sealed class RtnetlinkClient : IDisposable
     /// <summary>What objects read through this client report as their namespace: a name, a path, or null.</summary>
     internal string? NamespaceName => Namespace.Namespace;
 
-    /// <summary>"in namespace 'lab'" or "in the current namespace", for messages.</summary>
-    internal string NamespaceDescription => Namespace.IsCallerNamespace ? "in the current namespace" : $"in namespace '{Namespace}'";
+    /// <summary>"in namespace 'lab'" or "in the current namespace", for messages (see <see cref="NetNamespace.Describe"/>).</summary>
+    internal string NamespaceDescription => Namespace.Describe();
 
     /// <summary>Opens a connection to the namespace <paramref name="target"/> (default: the caller's).</summary>
     public static RtnetlinkClient Open(NetNamespace? target = null)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
 
@@ -49,8 +50,10 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     public ScriptBlock? ScriptBlock { get; set; }
 
     /// <summary>
-    /// The program's arguments, or the script block's. Quote those that start with '-' ('-c'):
-    /// PowerShell would otherwise read them as parameter names of this cmdlet.
+    /// The program's arguments, or the script block's. A word that starts with '-' reaches the
+    /// program as written only after <c>--</c> (or quoted, '-c'): before it, PowerShell reads
+    /// such words as this cmdlet's parameters, and a command where that happened after the
+    /// program's name is refused (<see cref="ParameterAfterProgram"/>).
     /// </summary>
     [Parameter(Position = 1, ValueFromRemainingArguments = true, ParameterSetName = NativeSet)]
     [Parameter(ParameterSetName = ScriptBlockSet)]
@@ -60,6 +63,21 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     /// <summary>Write one result object (exit code and all output lines) instead of streaming lines.</summary>
     [Parameter(ParameterSetName = NativeSet)]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The exit code shells give a program that cannot be found, and one that was found but cannot be run.</summary>
+    private const int NotFoundExitCode = 127;
+    private const int NotExecutableExitCode = 126;
+    private const int PermissionDenied = 13;
+
+    /// <summary>Refuses, before anything runs, a command in which PowerShell bound a word written after the program to this cmdlet.</summary>
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (ParameterSetName == NativeSet && ParameterAfterProgram.Find(MyInvocation) is { } refusal)
+        {
+            ThrowTerminatingError(ErrorRecords.From(refusal));
+        }
+    }
 
     protected override void ProcessItem()
     {
@@ -105,7 +123,18 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
         var arguments = ArgumentList.Select(a => LanguagePrimitives.ConvertTo<string>(a)).ToArray();
         // Standard error is always captured: each line goes to the error stream (or, with
         // -PassThru, into the result), so that 2>&1 and -ErrorVariable see it.
-        _running = NamespaceProcess.Start(Target, FilePath, arguments, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        try
+        {
+            _running = NamespaceProcess.Start(Target, FilePath, arguments, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        }
+        catch (IpipToolsException e) when (e.ErrorId == "NativeCommandNotFound")
+        {
+            // As a shell does: $LASTEXITCODE must not keep the code of a program that ran before.
+            var denied = e.InnerException is System.ComponentModel.Win32Exception { NativeErrorCode: PermissionDenied };
+            SessionState.PSVariable.Set("global:LASTEXITCODE", denied ? NotExecutableExitCode : NotFoundExitCode);
+            throw;
+        }
+
         if (PassThru.IsPresent)
         {
             WriteObject(_running.Complete());
