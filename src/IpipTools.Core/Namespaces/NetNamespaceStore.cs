@@ -59,19 +59,29 @@ public static class NetNamespaceStore
         return target;
     }
 
-    /// <summary>Removes the name; the namespace itself goes once nothing else holds it.</summary>
-    public static void Delete(string name)
+    /// <summary>
+    /// The named namespace, which must exist: a removal checks it before it asks (or, under
+    /// -WhatIf, says) anything, so that -WhatIf fails as the removal would.
+    /// </summary>
+    public static NetNamespace MustExistToRemove(string name)
     {
         var target = NetNamespace.Named(name);
-        var path = target.Path!;
-        if (!File.Exists(path))
+        if (!File.Exists(target.Path))
         {
             // Not NetNamespace.NotFound: its advice (create it first) fits a namespace to use, not one to remove.
             throw new IpipToolsException(
-                $"Network namespace '{name}' does not exist (no {path}), so there is nothing to remove.",
+                $"Network namespace '{name}' does not exist (no {target.Path}), so there is nothing to remove.",
                 "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
                 "Check the name with Get-NetNamespace (or 'ip netns list').", name);
         }
+
+        return target;
+    }
+
+    /// <summary>Removes the name; the namespace itself goes once nothing else holds it.</summary>
+    public static void Delete(string name)
+    {
+        var path = MustExistToRemove(name).Path!;
 
         // MNT_DETACH, as iproute2 does: processes still inside keep the namespace alive.
         if (LibC.Umount2(path, MNT_DETACH) < 0)

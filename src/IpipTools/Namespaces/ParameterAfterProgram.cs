@@ -24,6 +24,9 @@ internal static class ParameterAfterProgram
     /// <summary>The program's parameter: the word it binds, or the first positional one, is the program.</summary>
     private const string ProgramParameter = "FilePath";
 
+    /// <summary>The program's arguments' parameter.</summary>
+    private const string ArgumentsParameter = "ArgumentList";
+
     /// <summary>Null when no parameter stands after the program (or the text cannot tell); else why the command is refused.</summary>
     public static IpipToolsException? Find(InvocationInfo invocation)
     {
@@ -53,14 +56,18 @@ internal static class ParameterAfterProgram
                     // --: PowerShell binds nothing after it.
                     return null;
                 case CommandParameterAst word:
-                    var parameter = Match(invocation.MyCommand.Parameters, word.ParameterName);
+                    var (parameter, exact) = Match(invocation.MyCommand.Parameters, word.ParameterName);
                     if (parameter is null)
                     {
                         // Not a parameter here: PowerShell passes the word on as written.
                         continue;
                     }
 
-                    if (program is not null)
+                    // A common parameter written out (-ErrorAction, -ea) at the end is meant for
+                    // the cmdlet, as is -ArgumentList (-FilePath tcpdump -ArgumentList '-c', '4');
+                    // one reached by abbreviation (-v for -Verbose), or any other of the cmdlet's
+                    // own, was the program's.
+                    if (program is not null && !(exact && (IsCommon(parameter) || parameter.Name == ArgumentsParameter)))
                     {
                         return Refusal(statement, invocation.MyCommand.Name, program, word, parameter);
                     }
@@ -86,23 +93,26 @@ internal static class ParameterAfterProgram
 
     /// <summary>
     /// The parameter PowerShell binds <paramref name="name"/> to, as its binder matches: an
-    /// exact name or alias, else the one parameter it begins (the cmdlet's own before common
-    /// ones); null when it begins none.
+    /// exact name or alias (Exact), else the one parameter it begins (the cmdlet's own before
+    /// common ones); null when it begins none.
     /// </summary>
-    private static ParameterMetadata? Match(IDictionary<string, ParameterMetadata> parameters, string name)
+    private static (ParameterMetadata? Parameter, bool Exact) Match(IDictionary<string, ParameterMetadata> parameters, string name)
     {
         var exact = parameters.Values.FirstOrDefault(p =>
             string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) || p.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
         if (exact is not null)
         {
-            return exact;
+            return (exact, true);
         }
 
         var prefixed = parameters.Values.Where(p =>
             p.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) || p.Aliases.Any(a => a.StartsWith(name, StringComparison.OrdinalIgnoreCase))).ToList();
-        var own = prefixed.Where(p => !Cmdlet.CommonParameters.Contains(p.Name) && !Cmdlet.OptionalCommonParameters.Contains(p.Name)).ToList();
-        return own.Count == 1 ? own[0] : prefixed.FirstOrDefault();
+        var own = prefixed.Where(p => !IsCommon(p)).ToList();
+        return (own.Count == 1 ? own[0] : prefixed.FirstOrDefault(), false);
     }
+
+    private static bool IsCommon(ParameterMetadata parameter) =>
+        Cmdlet.CommonParameters.Contains(parameter.Name) || Cmdlet.OptionalCommonParameters.Contains(parameter.Name);
 
     private static IpipToolsException Refusal(string statement, string cmdlet, CommandElementAst program, CommandParameterAst word, ParameterMetadata parameter)
     {
@@ -111,7 +121,7 @@ internal static class ParameterAfterProgram
         return new IpipToolsException(
             $"'{word.Extent.Text}' after the program {name} was taken by PowerShell as {cmdlet}'s own -{parameter.Name}, so {name} would not get it; nothing was run.",
             "ParameterAfterProgram", IpipErrorCategory.InvalidArgument,
-            $"Put -- after the program's name: PowerShell then passes every word after it to the program as written. {withDashes}",
+            $"Put -- after the program's name, and PowerShell passes every word after it to the program as written: {withDashes}",
             word.Extent.Text);
     }
 }

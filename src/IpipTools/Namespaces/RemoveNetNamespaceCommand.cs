@@ -5,23 +5,40 @@ using IpipTools.Infrastructure;
 
 namespace IpipTools.Namespaces;
 
-/// <summary><c>ip netns delete NAME</c>: removes the name; the namespace goes when nothing holds it.</summary>
+/// <summary>
+/// <c>ip netns delete NAME</c>: removes the name; the namespace goes when nothing holds it.
+/// Names match as Get-NetNamespace's do: a wildcard removes each namespace it matches (none is
+/// no error), an exact name must exist. Either is checked before anything is asked or said,
+/// so -WhatIf names exactly the namespaces the real run removes, or fails as it would.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "NetNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("NetNamespace")]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     protected override void ProcessItem()
     {
-        // A bad name is refused before the prompt, as New-NetNamespace does.
-        NetNamespace.ValidateName(Name);
-        if (ShouldProcess($"network namespace '{Name}'", "Remove network namespace (links inside it go when the last process leaves)"))
+        var filter = NameFilter.Of(Name);
+        if (filter.ExactName is string exact)
         {
-            NetNamespaceStore.Delete(Name);
+            // A bad name is refused before the prompt, as New-NetNamespace does.
+            NetNamespace.ValidateName(exact);
+        }
+
+        var names = filter.ExactName is string existing
+            ? new[] { NetNamespaceStore.MustExistToRemove(existing).Name! }
+            : NetNamespaceStore.List().Select(n => n.Name!).Where(filter.Matches).ToArray();
+        foreach (var name in names)
+        {
+            if (ShouldProcess($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)"))
+            {
+                NetNamespaceStore.Delete(name);
+            }
         }
     }
 }
