@@ -47,7 +47,7 @@ Describe 'Invoke-NetNamespaceCommand: the program gets its arguments as written'
         $lines | Should -BeNullOrEmpty
         $failure | Should -HaveCount 1
         $failure[0].FullyQualifiedErrorId | Should -Be 'ParameterAfterProgram,IpipTools.Namespaces.InvokeNetNamespaceCommandCommand'
-        "$($failure[0])" | Should -BeLike "'-p' after the program ping was taken by PowerShell as Invoke-NetNamespaceCommand's own -PassThru*nothing was run."
+        "$($failure[0])" | Should -BeLike "'-p' after the program ping was taken by PowerShell as an abbreviation of Invoke-NetNamespaceCommand's -PassThru*nothing was run."
         $LASTEXITCODE | Should -Be 42
         $recommended = Get-Recommended $failure[0]
         $recommended | Should -Be 'Invoke-NetNamespaceCommand -NetNamespace $A ping -- ''-c'' 1 -p ff $Far'
@@ -66,7 +66,7 @@ Describe 'Invoke-NetNamespaceCommand: the program gets its arguments as written'
 
     It 'refuses -v after the program (PowerShell binds it to -Verbose), which used to vanish' {
         { Invoke-NetNamespaceCommand -NetNamespace $A ping '-c' 1 -v $Far -ErrorAction Stop } |
-            Should -Throw -ExpectedMessage "*'-v' after the program ping was taken by PowerShell as Invoke-NetNamespaceCommand's own -Verbose*"
+            Should -Throw -ExpectedMessage "*'-v' after the program ping was taken by PowerShell as an abbreviation of Invoke-NetNamespaceCommand's -Verbose*"
     }
 
     It 'in an entered namespace, refuses -n after the program (not "namespace ''-c'' does not exist"); ping -- -n runs there' {
@@ -86,7 +86,7 @@ Describe 'Invoke-NetNamespaceCommand: the program gets its arguments as written'
         }
     }
 
-    It 'still takes common parameters written out after the program, as -ErrorAction SilentlyContinue' {
+    It 'still takes parameters written out after the program, as -ErrorAction SilentlyContinue' {
         Invoke-NetNamespaceCommand -NetNamespace $A /bin/sh '-c' 'echo out; exit 4' -ErrorVariable failure -ErrorAction SilentlyContinue | Should -Be 'out'
         $LASTEXITCODE | Should -Be 4
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'NativeCommandFailed,*'

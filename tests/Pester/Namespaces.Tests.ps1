@@ -236,6 +236,26 @@ Describe 'Namespace objects and names in the pipeline' {
         (ip -n "$Stem-b" -j link show | ConvertFrom-Json).ifname | Sort-Object | Should -Be @('lo', 'pa', 'pb')
     }
 
+    It 'removes the namespaces a wildcard matches, as Get-NetNamespace lists them, and no other' {
+        foreach ($name in $Names) { ip netns add $name }
+        ip netns add "$Stem-keep"
+        try {
+            @(Get-NetNamespace "$Stem-?").Name | Should -Be $Names
+            Remove-NetNamespace "$Stem-?" -Confirm:$false
+            $listed = @((ip -j netns list | ConvertFrom-Json).name)
+            $Names | ForEach-Object { $listed | Should -Not -Contain $_ }
+            $listed | Should -Contain "$Stem-keep"
+        }
+        finally {
+            ip netns delete "$Stem-keep"
+        }
+    }
+
+    It 'takes a wildcard that matches nothing without an error, as Get-ChildItem does' {
+        Remove-NetNamespace "$Stem-none-*" -Confirm:$false -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+    }
+
     It 'removes namespaces named by piped strings' {
         foreach ($name in $Names) { ip netns add $name }
         $Names | Remove-NetNamespace -Confirm:$false

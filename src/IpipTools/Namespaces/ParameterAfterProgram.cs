@@ -24,9 +24,6 @@ internal static class ParameterAfterProgram
     /// <summary>The program's parameter: the word it binds, or the first positional one, is the program.</summary>
     private const string ProgramParameter = "FilePath";
 
-    /// <summary>The program's arguments' parameter.</summary>
-    private const string ArgumentsParameter = "ArgumentList";
-
     /// <summary>Null when no parameter stands after the program (or the text cannot tell); else why the command is refused.</summary>
     public static IpipToolsException? Find(InvocationInfo invocation)
     {
@@ -63,11 +60,11 @@ internal static class ParameterAfterProgram
                         continue;
                     }
 
-                    // A common parameter written out (-ErrorAction, -ea) at the end is meant for
-                    // the cmdlet, as is -ArgumentList (-FilePath tcpdump -ArgumentList '-c', '4');
-                    // one reached by abbreviation (-v for -Verbose), or any other of the cmdlet's
-                    // own, was the program's.
-                    if (program is not null && !(exact && (IsCommon(parameter) || parameter.Name == ArgumentsParameter)))
+                    // A parameter written out in full or as its alias (-ErrorAction, -ea,
+                    // -PassThru, -ArgumentList after -FilePath) is meant for the cmdlet, as
+                    // PowerShell users write them at the end; one reached by abbreviation
+                    // (-p for -PassThru, -n for -NetNamespace, -v for -Verbose) was the program's.
+                    if (program is not null && !exact)
                     {
                         return Refusal(statement, invocation.MyCommand.Name, program, word, parameter);
                     }
@@ -119,7 +116,7 @@ internal static class ParameterAfterProgram
         var name = program.Extent.Text;
         var withDashes = statement.Substring(0, program.Extent.EndOffset) + " --" + statement.Substring(program.Extent.EndOffset);
         return new IpipToolsException(
-            $"'{word.Extent.Text}' after the program {name} was taken by PowerShell as {cmdlet}'s own -{parameter.Name}, so {name} would not get it; nothing was run.",
+            $"'{word.Extent.Text}' after the program {name} was taken by PowerShell as an abbreviation of {cmdlet}'s -{parameter.Name}, so {name} would not get it; nothing was run.",
             "ParameterAfterProgram", IpipErrorCategory.InvalidArgument,
             $"Put -- after the program's name, and PowerShell passes every word after it to the program as written: {withDashes}",
             word.Extent.Text);
