@@ -1,4 +1,4 @@
-# Invoke-NetNamespaceCommand PROGRAM ARGUMENTS: what reaches the program is what was written.
+# Invoke-NetNamespaceCommand [NS] PROGRAM ARGUMENTS: what reaches the program is what was written.
 # PowerShell binds a -word after the program to the cmdlet's own or common parameters (a
 # compiled cmdlet cannot prevent it); the cmdlet refuses such a command, before anything
 # runs, and names the `--` form, after which every word reaches the program as written.
@@ -84,6 +84,23 @@ Describe 'Invoke-NetNamespaceCommand: the program gets its arguments as written'
         finally {
             Exit-NetNamespace
         }
+    }
+
+    It 'takes the form about_IpipTools shows, Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS' {
+        $lines = Invoke-NetNamespaceCommand $A ping '-c' 1 $Far
+        $LASTEXITCODE | Should -Be 0
+        ($lines -match "^64 bytes from $([regex]::Escape($Far))") | Should -HaveCount 1 -Because ($lines -join "`n")
+        # The program runs in NS: ip there lists NS's veth end, not B's.
+        (Invoke-NetNamespaceCommand $A ip -- -j link show | ConvertFrom-Json).ifname | Should -Contain 'va'
+        (Invoke-NetNamespaceCommand $B ip -- -j link show | ConvertFrom-Json).ifname | Should -Not -Contain 'va'
+    }
+
+    It 'says so when the first word of NS PROGRAM ARGUMENTS names no namespace, and runs nothing' {
+        $failure = $null
+        try { Invoke-NetNamespaceCommand ping -- -c 1 $Far } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'NamespaceNotFound,IpipTools.Namespaces.InvokeNetNamespaceCommandCommand'
+        "$failure" | Should -BeLike "No network namespace is named 'ping': the first word, 'ping', was read as the namespace (Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS)*"
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*-FilePath ping*'
     }
 
     It 'still takes parameters written out after the program, as -ErrorAction SilentlyContinue' {

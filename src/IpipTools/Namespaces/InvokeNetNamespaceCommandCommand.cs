@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
 namespace IpipTools.Namespaces;
 
@@ -69,14 +70,69 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     private const int NotExecutableExitCode = 126;
     private const int PermissionDenied = 13;
 
-    /// <summary>Refuses, before anything runs, a command in which PowerShell bound a word written after the program to this cmdlet.</summary>
+    /// <summary>
+    /// Reads the words as written (see <see cref="ProgramWords"/>): a command in which
+    /// PowerShell bound a word after the program to this cmdlet is refused before anything runs,
+    /// and in the NS PROGRAM ARGUMENTS form the first word becomes the namespace.
+    /// </summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (ParameterSetName == NativeSet && ParameterAfterProgram.Find(MyInvocation) is { } refusal)
+        if (ParameterSetName != NativeSet || ProgramWords.Of(MyInvocation) is not { } words)
+        {
+            return;
+        }
+
+        var namespaceFirst = NamespaceIsFirstWord(words);
+        if (words.ParameterAfterProgram(namespaceFirst) is { } refusal)
         {
             ThrowTerminatingError(ErrorRecords.From(refusal));
         }
+
+        if (namespaceFirst)
+        {
+            TakeNamespaceFromFirstWord();
+        }
+    }
+
+    /// <summary>
+    /// Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS: the first word names the namespace when
+    /// nothing else does. Not when -NetNamespace is given, objects are piped in (their Namespace
+    /// binds it), the program is given by -FilePath, or a namespace is entered in this session:
+    /// then the words are PROGRAM ARGUMENTS, run in that namespace.
+    /// </summary>
+    private bool NamespaceIsFirstWord(ProgramWords words) =>
+        !MyInvocation.BoundParameters.ContainsKey(NamespaceParameter)
+        && !MyInvocation.ExpectingInput
+        && !words.Names(nameof(FilePath))
+        && NamespaceSession.For(Session).Depth == 0;
+
+    /// <summary>Moves the first positional word (bound to -FilePath) to -NetNamespace, and the next to -FilePath.</summary>
+    private void TakeNamespaceFromFirstWord()
+    {
+        var name = FilePath;
+        var usage = $"the first word, '{name}', was read as the namespace (Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS)";
+        if (ArgumentList.Length == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new IpipToolsException(
+                $"No program was given: {usage}, and no program follows it.",
+                "NoProgramGiven", IpipErrorCategory.InvalidArgument,
+                $"Give the program after the namespace (Invoke-NetNamespaceCommand {name} ip link), or give -FilePath {name} to run a program of that name in the current namespace.", name)));
+        }
+
+        // A name, as ip netns exec takes: a path here is far more often the program (a
+        // namespace file is given with -NetNamespace).
+        if (name.Contains('/', StringComparison.Ordinal) || !NetNs.Parse(name).Exists())
+        {
+            ThrowTerminatingError(ErrorRecords.From(new IpipToolsException(
+                $"No network namespace is named '{name}': {usage}.",
+                "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
+                $"Name an existing namespace first (Get-NetNamespace lists them), or give -NetNamespace NS (a name or a namespace file); to run {name} in the current namespace, give -FilePath {name}.", name)));
+        }
+
+        NetNamespace = name;
+        FilePath = LanguagePrimitives.ConvertTo<string>(ArgumentList[0]);
+        ArgumentList = ArgumentList.Skip(1).ToArray();
     }
 
     protected override void ProcessItem()
