@@ -127,7 +127,7 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
             ThrowTerminatingError(ErrorRecords.From(new IpipToolsException(
                 $"No network namespace is named '{name}': {usage}.",
                 "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
-                $"Name an existing namespace first (Get-NetNamespace lists them), or give -NetNamespace NS (a name or a namespace file); to run {name} in the current namespace, give -FilePath {name}.", name)));
+                $"Name an existing namespace first, or give -NetNamespace NS (a name or a namespace file); to run {name} in the current namespace, give -FilePath {name}. Get-NetNamespace lists the namespaces.", name)));
         }
 
         NetNamespace = name;
