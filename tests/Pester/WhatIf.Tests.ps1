@@ -19,6 +19,8 @@ BeforeDiscovery {
         @{ Cmdlet = 'Remove-NetNamespace'; Setup = { ip netns add "$stem-x1"; ip netns add "$stem-x2" }; Act = { Remove-NetNamespace "$($T.Stem)-x*" } }
         @{ Cmdlet = 'Remove-NetNamespace'; Case = 'a name that does not exist'; Act = { Remove-NetNamespace "$($T.Stem)-missing" }; Fails = 'NamespaceNotFound' }
         @{ Cmdlet = 'New-NetNamespaceFixture'; Act = { New-NetNamespaceFixture -Prefix $T.Stem } }
+        # Its "What if:" line shows the namespaces as PREFIX-xxxxxxxx-l, -r and -rt.
+        @{ Cmdlet = 'New-IpipLabFixture'; Act = { New-IpipLabFixture -Prefix $T.Stem }; Implied = @{ '*-r' = '-r and -rt'; '*-rt' = '-r and -rt' } }
         @{ Cmdlet = 'Remove-NetNamespaceFixture'; Setup = { New-NetNamespaceFixture -Prefix $stem }; Act = { Remove-NetNamespaceFixture $T.Given } }
         @{ Cmdlet = 'New-VethPair'; Act = { New-VethPair nv0 nv1 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Remove-VethPair'; Act = { Remove-VethPair vp0 -NetNamespace $T.Ns }; Implied = @{ vp1 = 'both ends' } }
@@ -55,13 +57,12 @@ BeforeDiscovery {
     # in its Setup, so that the fallback devices (tunl0, gre0, ...) a driver makes in every
     # namespace when it loads are there before, not counted as the row's changes.
     $script:TunnelRows = @(
-        @{ Cmdlet = 'New-IpipTunnel'; Setup = { modprobe -a ipip ip_gre }; Act = { New-IpipTunnel nt0 -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'Set-IpipTunnel'; Setup = { modprobe -a ipip ip_gre; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpipTunnel ipt0 -Ttl 33 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'Remove-IpipTunnel'; Setup = { modprobe -a ipip ip_gre; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpipTunnel ipt0 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'New-IpTunnel'; Setup = { modprobe -a ipip ip_gre }; Act = { New-IpTunnel gt0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'Set-IpTunnel'; Setup = { modprobe -a ipip ip_gre; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpTunnel gt0 -Ttl 33 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'Remove-IpTunnel'; Setup = { modprobe -a ipip ip_gre; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpTunnel gt0 -NetNamespace $T.Ns } }
-        @{ Cmdlet = 'New-IpipLabFixture'; Setup = { modprobe -a ipip ip_gre }; Act = { New-IpipLabFixture -Prefix $T.Stem }; Implied = @{ '*-r' = '-r and -rt'; '*-rt' = '-r and -rt' } }
+        @{ Cmdlet = 'New-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpipTunnel nt0 -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpipTunnel ipt0 -Ttl 33 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpipTunnel ipt0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'New-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel gt0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpTunnel gt0 -Ttl 33 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpTunnel gt0 -NetNamespace $T.Ns } }
     )
     foreach ($row in $HostRows + $TunnelRows) { if (-not $row.Case) { $row.Case = '' } }
     $script:Covered = @($HostRows + $TunnelRows).Cmdlet | Sort-Object -Unique
