@@ -105,6 +105,8 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             "'SERVER=' + `$PID"
             # The pwsh typed into (the server's parent): the namespaces of all its threads.
             "'CLIENT-THREADS=' + ((Get-Item /proc/`$((Get-Process -Id `$PID).Parent.Id)/task/*/ns/net).Target | Sort-Object -Unique)"
+            # Inside, the words of Invoke-NetNamespaceCommand are PROGRAM ARGUMENTS, run there.
+            "'INVOKE=' + (((Invoke-NetNamespaceCommand ip -- -j link | ConvertFrom-Json).ifname | Sort-Object) -join ',')"
             "Enter-NetNamespace $Ns"
             # A script block's shell started from inside is not an entered one: leaving it leaves nothing.
             "Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Exit-NetNamespace } -ErrorAction SilentlyContinue; 'STILL=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
@@ -117,7 +119,7 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             'exit'
         )
         $script:Said = @{}
-        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|CLIENT-THREADS|STILL|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
+        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|INVOKE|SERVER|CLIENT-THREADS|STILL|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
             $Said[$match.Groups[1].Value] = $match.Groups[2].Value.Trim()
         }
     }
@@ -137,6 +139,10 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
 
     It 'runs IpipTools cmdlets there inside, with no -NetNamespace' {
         $Said['CMDLET'] | Should -Be $Inside -Because $Run.Screen
+    }
+
+    It 'runs Invoke-NetNamespaceCommand PROGRAM ARGUMENTS typed there inside, with no namespace named' {
+        $Said['INVOKE'] | Should -Be $Inside -Because $Run.Screen
     }
 
     It 'moves none of the threads of the pwsh typed into' {

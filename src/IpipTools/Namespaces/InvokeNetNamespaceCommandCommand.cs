@@ -7,8 +7,9 @@ using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 namespace IpipTools.Namespaces;
 
 /// <summary>
-/// <c>ip netns exec NS PROGRAM ARGS</c>: runs a native program inside a namespace and
-/// streams its output lines; each line of its standard error becomes a record of the error
+/// <c>ip netns exec NS PROGRAM ARGS</c>, written so, or with -NetNamespace NS, or in the entered
+/// namespace (<see cref="ProgramWords"/> reads the words): runs a native program inside a
+/// namespace and streams its output lines; each line of its standard error becomes a record of the error
 /// stream, as a native command's does (2&gt;&amp;1 captures them). The program is started from a
 /// short-lived thread inside the namespace (the core's NamespaceProcess); the pipeline thread
 /// never moves. $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
@@ -98,14 +99,15 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     /// <summary>
     /// Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS: the first word names the namespace when
     /// nothing else does. Not when -NetNamespace is given, objects are piped in (their Namespace
-    /// binds it), the program is given by -FilePath, or a namespace is entered in this session:
-    /// then the words are PROGRAM ARGUMENTS, run in that namespace.
+    /// binds it), the program is given by -FilePath, or a namespace is entered (in this session,
+    /// or this is the prompt inside one): then the words are PROGRAM ARGUMENTS, run there.
     /// </summary>
     private bool NamespaceIsFirstWord(ProgramWords words) =>
         !MyInvocation.BoundParameters.ContainsKey(NamespaceParameter)
         && !MyInvocation.ExpectingInput
         && !words.Names(nameof(FilePath))
-        && NamespaceSession.For(Session).Depth == 0;
+        && NamespaceSession.For(Session).Depth == 0
+        && NamespaceShell.EnteredHere is null;
 
     /// <summary>Moves the first positional word (bound to -FilePath) to -NetNamespace, and the next to -FilePath.</summary>
     private void TakeNamespaceFromFirstWord()
