@@ -23,22 +23,24 @@ public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        var filter = NameFilter.Of(Name);
-        if (filter.ExactName is string exact)
-        {
-            // A bad name is refused before the prompt, as New-NetNamespace does.
-            NetNamespace.ValidateName(exact);
-        }
-
-        var names = filter.ExactName is string existing
-            ? new[] { NetNamespaceStore.MustExistToRemove(existing).Name! }
-            : NetNamespaceStore.List().Select(n => n.Name!).Where(filter.Matches).ToArray();
-        foreach (var name in names)
+        foreach (var name in NamesToRemove(NameFilter.Of(Name)))
         {
             if (ShouldProcess($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)"))
             {
                 NetNamespaceStore.Delete(name);
             }
         }
+    }
+
+    private static string[] NamesToRemove(NameFilter filter)
+    {
+        if (filter.ExactName is not string exact)
+        {
+            return NetNamespaceStore.List().Select(n => n.Name!).Where(filter.Matches).ToArray();
+        }
+
+        // A bad name is refused before the prompt, as New-NetNamespace does.
+        NetNamespace.ValidateName(exact);
+        return new[] { NetNamespaceStore.MustExistToRemove(exact).Name! };
     }
 }
