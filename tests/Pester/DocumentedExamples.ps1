@@ -148,6 +148,9 @@ function Invoke-DocumentedExample {
         foreach ($before in $Story) { & $invoke (& $rename $before) }
         if ($Setup) { & $invoke (& $rename $Setup) }
         if ($WhatIf) { & $invoke '$WhatIfPreference = $true' }
+        # An example that enters a namespace itself: a session that entered one cannot enter
+        # another, so the throwaway default is left first.
+        if ($Code -match 'Enter-NetNamespace') { & $invoke 'Exit-NetNamespace' }
         & $invoke (ConvertTo-PesterBlock (& $rename $Code))
     }
     finally {

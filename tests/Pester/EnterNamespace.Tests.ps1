@@ -105,6 +105,8 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             "'SERVER=' + `$PID"
             # The pwsh typed into (the server's parent): the namespaces of all its threads.
             "'CLIENT-THREADS=' + ((Get-Item /proc/`$((Get-Process -Id `$PID).Parent.Id)/task/*/ns/net).Target | Sort-Object -Unique)"
+            # Inside, the words of Invoke-NetNamespaceCommand are PROGRAM ARGUMENTS, run there.
+            "'INVOKE=' + (((Invoke-NetNamespaceCommand ip -- -j link | ConvertFrom-Json).ifname | Sort-Object) -join ',')"
             "Enter-NetNamespace $Ns"
             # A script block's shell started from inside is not an entered one: leaving it leaves nothing.
             "Invoke-NetNamespaceCommand -NetNamespace $Ns -ScriptBlock { Exit-NetNamespace } -ErrorAction SilentlyContinue; 'STILL=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'entv0')"
@@ -117,7 +119,7 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
             'exit'
         )
         $script:Said = @{}
-        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|SERVER|CLIENT-THREADS|STILL|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
+        foreach ($match in [regex]::Matches($Run.Screen, '(?m)^(LINKS|CMDLET|INVOKE|SERVER|CLIENT-THREADS|STILL|AFTER-EXIT|AGAIN|AFTER-EXIT-NETNAMESPACE)=(.*)$')) {
             $Said[$match.Groups[1].Value] = $match.Groups[2].Value.Trim()
         }
     }
@@ -137,6 +139,10 @@ Describe 'Enter-NetNamespace in an interactive pwsh' {
 
     It 'runs IpipTools cmdlets there inside, with no -NetNamespace' {
         $Said['CMDLET'] | Should -Be $Inside -Because $Run.Screen
+    }
+
+    It 'runs Invoke-NetNamespaceCommand PROGRAM ARGUMENTS typed there inside, with no namespace named' {
+        $Said['INVOKE'] | Should -Be $Inside -Because $Run.Screen
     }
 
     It 'moves none of the threads of the pwsh typed into' {
@@ -211,5 +217,91 @@ Describe 'Enter-NetNamespace in a host that cannot push a session' {
         # ip ran here: it lists links (lo at least), and not the namespace's veth.
         $Output.Native | Should -Contain 'lo'
         $Output.Native | Should -Not -Contain 'hsv0'
+    }
+}
+
+# Enter-NetNamespace in a script run by pwsh -File: the host pushes the shell only when the
+# script ends, so what the script runs natively still runs here. It says so, naming
+# Invoke-NetNamespaceCommand, and a second Enter is refused rather than stacked.
+Describe 'Enter-NetNamespace in a script' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Ns = 'ipt-scr-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $script:Other = "$Ns-b"
+        ip netns add $Ns
+        ip netns add $Other
+        ip -n $Ns link add scv0 type veth peer name scv1
+        $script = Join-Path $TestDrive 'enter.ps1'
+        Set-Content -LiteralPath $script -Value @'
+param($module, $ns, $other)
+Import-Module $module
+$warnings = Enter-NetNamespace $ns 3>&1
+foreach ($warning in $warnings) { 'WARNING=' + $warning }
+'NATIVE=' + ((ip -j link | ConvertFrom-Json).ifname -contains 'scv0')
+'CMDLET=' + ((Get-NetLink).Name -contains 'scv0')
+try { Enter-NetNamespace $other -ErrorAction Stop; 'SECOND=entered' } catch { 'SECOND=' + $_.FullyQualifiedErrorId; 'SECOND-MESSAGE=' + $_; 'SECOND-ACTION=' + $_.ErrorDetails.RecommendedAction }
+'STILL=' + ((Get-NetLink).Name -contains 'scv0')
+Exit-NetNamespace
+'AFTER-EXIT=' + ((Get-NetLink).Name -contains 'scv0')
+'@
+        $pwsh = Get-PwshCommandLine
+        $module = $env:IPIPTOOLS_MODULE ?? (Resolve-Path (Join-Path $PSScriptRoot '../../IpipTools.psd1')).Path
+        $script:Lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -File $script $module $Ns $Other 2>&1 | ForEach-Object { "$_" })
+        $script:Said = @{}
+        foreach ($line in $Lines) {
+            if ($line -match '^([A-Z-]+)=(.*)$') { $Said[$Matches[1]] = $Matches[2] }
+        }
+    }
+
+    AfterAll {
+        foreach ($name in $Ns, $Other) { if (Test-Path "/run/netns/$name") { ip netns delete $name } }
+    }
+
+    It 'warns that native programs still run here, naming Invoke-NetNamespaceCommand' {
+        $Said['WARNING'] | Should -BeLike "*native programs*still run in the current namespace*" -Because ($Lines -join "`n")
+        $Said['WARNING'] | Should -BeLike "*Invoke-NetNamespaceCommand -NetNamespace $Ns -- PROGRAM*"
+    }
+
+    It 'tells the truth: ip in the script lists this namespace''s links, IpipTools cmdlets the entered one''s' {
+        $Said['NATIVE'] | Should -Be 'False' -Because ($Lines -join "`n")
+        $Said['CMDLET'] | Should -Be 'True' -Because ($Lines -join "`n")
+    }
+
+    It 'refuses a second Enter, saying to run Exit-NetNamespace first, and stays in the first' {
+        $Said['SECOND'] | Should -Be 'NamespaceAlreadyEntered,IpipTools.Namespaces.EnterNetNamespaceCommand' -Because ($Lines -join "`n")
+        $Said['SECOND-MESSAGE'] | Should -BeLike "*already entered namespace '$Ns'*"
+        $Said['SECOND-ACTION'] | Should -BeLike "Run Exit-NetNamespace first, then Enter-NetNamespace $Other*"
+        $Said['STILL'] | Should -Be 'True'
+        $Said['AFTER-EXIT'] | Should -Be 'False'
+    }
+}
+
+# The same refusal where the host cannot push a session (a runspace hosted by a program).
+Describe 'Enter-NetNamespace twice in a hosted runspace' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Helpers.ps1')
+        $script:Ns = 'ipt-twice-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        ip netns add $Ns
+        ip netns add "$Ns-b"
+    }
+
+    AfterAll {
+        foreach ($name in $Ns, "$Ns-b") { if (Test-Path "/run/netns/$name") { ip netns delete $name } }
+    }
+
+    It 'refuses the second and keeps the first as the default' {
+        $hosted = [powershell]::Create()
+        try {
+            [void]$hosted.AddScript('param($module, $ns) Import-Module $module; Enter-NetNamespace $ns -WarningAction SilentlyContinue; Enter-NetNamespace "$ns-b" -WarningAction SilentlyContinue; (Get-NetNamespace | Select-Object -First 0); Exit-NetNamespace -PassThru | ForEach-Object { "default after one exit: $($_.Name)" }').
+                AddArgument($env:IPIPTOOLS_MODULE ?? (Join-Path $PSScriptRoot '../../IpipTools.psd1')).AddArgument($Ns)
+            $output = $hosted.Invoke()
+            $hosted.Streams.Error | Should -HaveCount 1
+            $hosted.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'NamespaceAlreadyEntered,IpipTools.Namespaces.EnterNetNamespaceCommand'
+            # One Exit leaves the only entry: the default is the caller's namespace again (no name).
+            $output | Should -Be 'default after one exit: '
+        }
+        finally {
+            $hosted.Dispose()
+        }
     }
 }

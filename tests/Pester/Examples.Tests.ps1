@@ -126,6 +126,7 @@ BeforeDiscovery {
         # tcpdump drops privileges to its own user, which the guest's account database lacks.
         'Get-Help Invoke-NetNamespaceCommand -Examples: Example 2' = @{ Guest = @{ Story = $S1; Setup = "$TcpdumpUser; `$module = (Get-Module IpipTools).Path; `$null = Start-ThreadJob { Import-Module `$using:module; Start-Sleep 1; Invoke-NetNamespaceCommand -NetNamespace ns1 ping '-c' 6 '-i' 0.3 10.10.200.10 }" } }
         'Get-Help Invoke-NetNamespaceCommand -Examples: Example 3' = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
+        'Get-Help Invoke-NetNamespaceCommand -Examples: Example 4' = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }
         'Get-Help New-IpipLabFixture -Examples: Example 1'         = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 1'             = @{ Guest = @{} }
         'Get-Help New-IpipTunnel -Examples: Example 2'             = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }

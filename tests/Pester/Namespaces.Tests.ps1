@@ -236,6 +236,26 @@ Describe 'Namespace objects and names in the pipeline' {
         (ip -n "$Stem-b" -j link show | ConvertFrom-Json).ifname | Sort-Object | Should -Be @('lo', 'pa', 'pb')
     }
 
+    It 'removes the namespaces a wildcard matches, as Get-NetNamespace lists them, and no other' {
+        foreach ($name in $Names) { ip netns add $name }
+        ip netns add "$Stem-keep"
+        try {
+            @(Get-NetNamespace "$Stem-?").Name | Should -Be $Names
+            Remove-NetNamespace "$Stem-?" -Confirm:$false
+            $listed = @((ip -j netns list | ConvertFrom-Json).name)
+            $Names | ForEach-Object { $listed | Should -Not -Contain $_ }
+            $listed | Should -Contain "$Stem-keep"
+        }
+        finally {
+            ip netns delete "$Stem-keep"
+        }
+    }
+
+    It 'takes a wildcard that matches nothing without an error, as Get-ChildItem does' {
+        Remove-NetNamespace "$Stem-none-*" -Confirm:$false -ErrorVariable failure
+        $failure | Should -BeNullOrEmpty
+    }
+
     It 'removes namespaces named by piped strings' {
         foreach ($name in $Names) { ip netns add $name }
         $Names | Remove-NetNamespace -Confirm:$false
@@ -414,7 +434,6 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Enable-IpForwarding'; Pipeline = { $piped | Enable-IpForwarding -WhatIf } }
         @{ Command = 'Disable-IpForwarding'; Pipeline = { $piped | Disable-IpForwarding -WhatIf } }
         @{ Command = 'Remove-NetNamespace'; Pipeline = { $piped | Remove-NetNamespace -WhatIf } }
-        @{ Command = 'New-NetNamespace'; Pipeline = { $piped | New-NetNamespace -WhatIf } }
         @{ Command = 'Add-OnlinkRoute'; Pipeline = { $piped | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'Remove-OnlinkRoute'; Pipeline = { $piped | Remove-OnlinkRoute 10.91.0.0/24 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { $piped | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -InterfaceName dm0 -WhatIf } }
@@ -447,6 +466,14 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         # -WhatIf changed nothing.
         (Get-IpJson $Ns link show).ifname | Should -Not -Contain 'nv0'
         @(Get-IpJson $Ns route show | Where-Object dst -eq '10.92.0.0/24') | Should -BeNullOrEmpty
+    }
+
+    It 'New-NetNamespace binds the piped namespace''s name, and -WhatIf refuses it as taken, as the real run does' {
+        $run = Invoke-Piped { $piped | New-NetNamespace -WhatIf }
+        $run.HostLines | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'NamespaceExists,IpipTools.Namespaces.NewNetNamespaceCommand'
+        "$($run.Errors[0])" | Should -BeLike "*'$Ns' already exists*"
     }
 
     It '<Command> with -Name given acts on that name in that namespace' -ForEach @(

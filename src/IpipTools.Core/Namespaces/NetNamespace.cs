@@ -149,15 +149,29 @@ public sealed class NetNamespace : IEquatable<NetNamespace>
 
     public override string ToString() => Name ?? Path ?? "(current)";
 
-    /// <summary>Where, for messages and confirmation prompts: "in namespace 'lab'" or "in the current namespace".</summary>
+    /// <summary>
+    /// The environment variable that names the namespace this process was started in, set by
+    /// IpipTools when it starts PowerShell inside one (Invoke-NetNamespaceCommand -ScriptBlock,
+    /// Enter-NetNamespace): there the caller's namespace is that one, and messages say so.
+    /// </summary>
+    public const string StartedInVariable = "IPIPTOOLS_NETNS_NAME";
+
+    /// <summary>
+    /// Where, for messages and confirmation prompts: "in namespace 'lab'", or for the caller's
+    /// "in the current namespace" (or "in namespace 'lab'" in a PowerShell started inside lab).
+    /// </summary>
     /// <remarks>Kept once made: a piped cmdlet asks for it on every item it confirms.</remarks>
     public string Describe() => _description ??= $"in {InWords(Namespace)}";
 
     /// <summary>
     /// "namespace 'lab'" or "the current namespace": a namespace as -NetNamespace and topologies
-    /// name it (its name or path; null or "" for the current one), for messages.
+    /// name it (its name or path; null or "" for the current one), for messages. The current
+    /// namespace of a pwsh that IpipTools started inside a namespace is that namespace, by name.
     /// </summary>
-    public static string InWords(string? nameOrPath) => string.IsNullOrEmpty(nameOrPath) ? "the current namespace" : $"namespace '{nameOrPath}'";
+    public static string InWords(string? nameOrPath) =>
+        !string.IsNullOrEmpty(nameOrPath) ? $"namespace '{nameOrPath}'"
+        : Environment.GetEnvironmentVariable(StartedInVariable) is { Length: > 0 } startedIn ? $"namespace '{startedIn}'"
+        : "the current namespace";
 
     private string? _description;
 }

@@ -14,6 +14,22 @@ public static class NetNamespaceStore
     /// <summary>Where iproute2 keeps named namespaces (NETNS_RUN_DIR).</summary>
     public const string Directory = "/run/netns";
 
+    /// <summary>
+    /// The namespace <paramref name="name"/> would be, which must not exist yet: a creation
+    /// checks it before it asks (or, under -WhatIf, says) anything, so that -WhatIf fails as the
+    /// creation would. Create checks again, atomically.
+    /// </summary>
+    public static NetNamespace MustBeFreeToCreate(string name)
+    {
+        var target = NetNamespace.Named(name);
+        return File.Exists(target.Path) ? throw Exists(name, target.Path!) : target;
+    }
+
+    private static IpipToolsException Exists(string name, string path) => new(
+        $"Network namespace '{name}' already exists ({path}).",
+        "NamespaceExists", IpipErrorCategory.ResourceExists,
+        $"Choose another name, or remove it first (Remove-NetNamespace {name}, or 'ip netns delete {name}').", name);
+
     /// <summary>Creates a new, empty network namespace named <paramref name="name"/>.</summary>
     public static NetNamespace Create(string name)
     {
@@ -26,15 +42,7 @@ public static class NetNamespaceStore
         if (fd < 0)
         {
             var errno = SystemCall.LastErrno;
-            if (errno == Errno.EEXIST)
-            {
-                throw new IpipToolsException(
-                    $"Network namespace '{name}' already exists ({path}).",
-                    "NamespaceExists", IpipErrorCategory.ResourceExists,
-                    $"Choose another name, or remove it first (Remove-NetNamespace {name}, or 'ip netns delete {name}').", name);
-            }
-
-            throw new SystemCallException($"create {path}", errno);
+            throw errno == Errno.EEXIST ? Exists(name, path) : new SystemCallException($"create {path}", errno);
         }
 
         LibC.Close(fd);
@@ -59,19 +67,29 @@ public static class NetNamespaceStore
         return target;
     }
 
-    /// <summary>Removes the name; the namespace itself goes once nothing else holds it.</summary>
-    public static void Delete(string name)
+    /// <summary>
+    /// The named namespace, which must exist: a removal checks it before it asks (or, under
+    /// -WhatIf, says) anything, so that -WhatIf fails as the removal would.
+    /// </summary>
+    public static NetNamespace MustExistToRemove(string name)
     {
         var target = NetNamespace.Named(name);
-        var path = target.Path!;
-        if (!File.Exists(path))
+        if (!File.Exists(target.Path))
         {
             // Not NetNamespace.NotFound: its advice (create it first) fits a namespace to use, not one to remove.
             throw new IpipToolsException(
-                $"Network namespace '{name}' does not exist (no {path}), so there is nothing to remove.",
+                $"Network namespace '{name}' does not exist (no {target.Path}), so there is nothing to remove.",
                 "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
                 "Check the name with Get-NetNamespace (or 'ip netns list').", name);
         }
+
+        return target;
+    }
+
+    /// <summary>Removes the name; the namespace itself goes once nothing else holds it.</summary>
+    public static void Delete(string name)
+    {
+        var path = MustExistToRemove(name).Path!;
 
         // MNT_DETACH, as iproute2 does: processes still inside keep the namespace alive.
         if (LibC.Umount2(path, MNT_DETACH) < 0)

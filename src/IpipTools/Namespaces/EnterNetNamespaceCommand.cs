@@ -44,6 +44,16 @@ public sealed class EnterNetNamespaceCommand : IpipCmdlet
         }
 
         var session = NamespaceSession.For(Session);
+        if (session.Depth > 0)
+        {
+            // A script (or a host without a prompt) that entered already: entering again would
+            // only stack defaults, while the prompt's session, if any, follows the first entry.
+            throw new IpipToolsException(
+                $"This session has already entered namespace '{session.Current.Namespace}' (with Enter-NetNamespace); an entered namespace cannot enter another.",
+                "NamespaceAlreadyEntered", IpipErrorCategory.InvalidOperation,
+                $"Run Exit-NetNamespace first, then Enter-NetNamespace {Name}; or give -NetNamespace {Name} to the commands that must run there.", Name);
+        }
+
         var target = session.Enter(Name);
         WritePassThru(PassThru, target);
 
@@ -63,7 +73,21 @@ public sealed class EnterNetNamespaceCommand : IpipCmdlet
         }
 
         Push(host, session, target);
+        if (!TypedAtPrompt)
+        {
+            // The host pushes the shell only when this script ends: until then what it runs
+            // natively (ip route add ...) runs here, and would change this namespace unseen.
+            WriteWarning(
+                $"Only IpipTools cmdlets in this script now default to namespace '{Name}'; native programs it runs (ip, ping, ...) still run in the current namespace, " +
+                $"and the prompt moves into '{Name}' only when the script ends. To run a native program inside, use Invoke-NetNamespaceCommand -NetNamespace {Name} -- PROGRAM ARGUMENTS.");
+        }
     }
+
+    /// <summary>
+    /// Typed at the host's prompt, rather than run by a script, a function or pwsh -File:
+    /// only then does what comes next run in the pushed shell.
+    /// </summary>
+    private bool TypedAtPrompt => MyInvocation.CommandOrigin == CommandOrigin.Runspace && string.IsNullOrEmpty(MyInvocation.ScriptName);
 
     private void Push(IHostSupportsInteractiveSession host, NamespaceSession session, NetNs target)
     {

@@ -1,12 +1,15 @@
 using System.Management.Automation;
+using IpipTools.Core.Errors;
 using IpipTools.Core.Namespaces;
 using IpipTools.Infrastructure;
+using NetNs = IpipTools.Core.Namespaces.NetNamespace;
 
 namespace IpipTools.Namespaces;
 
 /// <summary>
-/// <c>ip netns exec NS PROGRAM ARGS</c>: runs a native program inside a namespace and
-/// streams its output lines; each line of its standard error becomes a record of the error
+/// <c>ip netns exec NS PROGRAM ARGS</c>, written so, or with -NetNamespace NS, or in the entered
+/// namespace (<see cref="ProgramWords"/> reads the words): runs a native program inside a
+/// namespace and streams its output lines; each line of its standard error becomes a record of the error
 /// stream, as a native command's does (2&gt;&amp;1 captures them). The program is started from a
 /// short-lived thread inside the namespace (the core's NamespaceProcess); the pipeline thread
 /// never moves. $LASTEXITCODE holds its exit code; a non-zero code is also an error record.
@@ -49,8 +52,10 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     public ScriptBlock? ScriptBlock { get; set; }
 
     /// <summary>
-    /// The program's arguments, or the script block's. Quote those that start with '-' ('-c'):
-    /// PowerShell would otherwise read them as parameter names of this cmdlet.
+    /// The program's arguments, or the script block's. A word that starts with '-' reaches the
+    /// program as written only after <c>--</c> (or quoted, '-c'): before it, PowerShell reads
+    /// such words as this cmdlet's parameters, and a command where that happened after the
+    /// program's name is refused (<see cref="ParameterAfterProgram"/>).
     /// </summary>
     [Parameter(Position = 1, ValueFromRemainingArguments = true, ParameterSetName = NativeSet)]
     [Parameter(ParameterSetName = ScriptBlockSet)]
@@ -60,6 +65,77 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     /// <summary>Write one result object (exit code and all output lines) instead of streaming lines.</summary>
     [Parameter(ParameterSetName = NativeSet)]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The exit code shells give a program that cannot be found, and one that was found but cannot be run.</summary>
+    private const int NotFoundExitCode = 127;
+    private const int NotExecutableExitCode = 126;
+    private const int PermissionDenied = 13;
+
+    /// <summary>
+    /// Reads the words as written (see <see cref="ProgramWords"/>): a command in which
+    /// PowerShell bound a word after the program to this cmdlet is refused before anything runs,
+    /// and in the NS PROGRAM ARGUMENTS form the first word becomes the namespace.
+    /// </summary>
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (ParameterSetName != NativeSet || ProgramWords.Of(MyInvocation) is not { } words)
+        {
+            return;
+        }
+
+        var namespaceFirst = NamespaceIsFirstWord(words);
+        if (words.ParameterAfterProgram(namespaceFirst) is { } refusal)
+        {
+            ThrowTerminatingError(ErrorRecords.From(refusal));
+        }
+
+        if (namespaceFirst)
+        {
+            TakeNamespaceFromFirstWord();
+        }
+    }
+
+    /// <summary>
+    /// Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS: the first word names the namespace when
+    /// nothing else does. Not when -NetNamespace is given, objects are piped in (their Namespace
+    /// binds it), the program is given by -FilePath, or a namespace is entered (in this session,
+    /// or this is the prompt inside one): then the words are PROGRAM ARGUMENTS, run there.
+    /// </summary>
+    private bool NamespaceIsFirstWord(ProgramWords words) =>
+        !MyInvocation.BoundParameters.ContainsKey(NamespaceParameter)
+        && !MyInvocation.ExpectingInput
+        && !words.Names(nameof(FilePath))
+        && NamespaceSession.For(Session).Depth == 0
+        && NamespaceShell.EnteredHere is null;
+
+    /// <summary>Moves the first positional word (bound to -FilePath) to -NetNamespace, and the next to -FilePath.</summary>
+    private void TakeNamespaceFromFirstWord()
+    {
+        var name = FilePath;
+        var usage = $"the first word, '{name}', was read as the namespace (Invoke-NetNamespaceCommand NS PROGRAM ARGUMENTS)";
+        if (ArgumentList.Length == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new IpipToolsException(
+                $"No program was given: {usage}, and no program follows it.",
+                "NoProgramGiven", IpipErrorCategory.InvalidArgument,
+                $"Give the program after the namespace (Invoke-NetNamespaceCommand {name} ip link), or give -FilePath {name} to run a program of that name in the current namespace.", name)));
+        }
+
+        // A name, as ip netns exec takes: a path here is far more often the program (a
+        // namespace file is given with -NetNamespace).
+        if (name.Contains('/', StringComparison.Ordinal) || !NetNs.Parse(name).Exists())
+        {
+            ThrowTerminatingError(ErrorRecords.From(new IpipToolsException(
+                $"No network namespace is named '{name}': {usage}.",
+                "NamespaceNotFound", IpipErrorCategory.ObjectNotFound,
+                $"Name an existing namespace first, or give -NetNamespace NS (a name or a namespace file); to run {name} in the current namespace, give -FilePath {name}. Get-NetNamespace lists the namespaces.", name)));
+        }
+
+        NetNamespace = name;
+        FilePath = LanguagePrimitives.ConvertTo<string>(ArgumentList[0]);
+        ArgumentList = ArgumentList.Skip(1).ToArray();
+    }
 
     protected override void ProcessItem()
     {
@@ -105,7 +181,18 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
         var arguments = ArgumentList.Select(a => LanguagePrimitives.ConvertTo<string>(a)).ToArray();
         // Standard error is always captured: each line goes to the error stream (or, with
         // -PassThru, into the result), so that 2>&1 and -ErrorVariable see it.
-        _running = NamespaceProcess.Start(Target, FilePath, arguments, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        try
+        {
+            _running = NamespaceProcess.Start(Target, FilePath, arguments, SessionState.Path.CurrentFileSystemLocation.Path, captureStandardError: true);
+        }
+        catch (IpipToolsException e) when (e.ErrorId == "NativeCommandNotFound")
+        {
+            // As a shell does: $LASTEXITCODE must not keep the code of a program that ran before.
+            var denied = e.InnerException is System.ComponentModel.Win32Exception { NativeErrorCode: PermissionDenied };
+            SessionState.PSVariable.Set("global:LASTEXITCODE", denied ? NotExecutableExitCode : NotFoundExitCode);
+            throw;
+        }
+
         if (PassThru.IsPresent)
         {
             WriteObject(_running.Complete());

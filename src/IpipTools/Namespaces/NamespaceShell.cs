@@ -80,7 +80,7 @@ internal sealed class NamespaceShell
         // Only the prompt's shell is entered; a script block's, even one started from inside an
         // entered namespace (which would pass the variable on), is not.
         var server = NamespaceProcess.StartTethered(target, program, arguments, location,
-            new Dictionary<string, string?> { [EnteredVariable] = forPrompt ? label : null });
+            new Dictionary<string, string?> { [EnteredVariable] = forPrompt ? label : null, [NetNamespace.StartedInVariable] = target.Namespace });
         Runspace? runspace = null;
         try
         {

@@ -16,8 +16,9 @@ public sealed class NewNetNamespaceCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        // NetNamespace.Named checks the name first: -WhatIf must not show a path outside /run/netns, and refuses as the real run does.
-        if (ShouldProcess($"network namespace '{Name}'", $"Create network namespace (bind mount at {NetNs.Named(Name).Path})"))
+        // The name is checked first (NetNamespace.Named: -WhatIf must not show a path outside
+        // /run/netns), and that it is free: -WhatIf refuses as the real run does.
+        if (ShouldProcess($"network namespace '{Name}'", $"Create network namespace (bind mount at {NetNamespaceStore.MustBeFreeToCreate(Name).Path})"))
         {
             WriteObject(NetNamespaceStore.Create(Name));
         }

@@ -5,13 +5,19 @@ using IpipTools.Infrastructure;
 
 namespace IpipTools.Namespaces;
 
-/// <summary><c>ip netns delete NAME</c>: removes the name; the namespace goes when nothing holds it.</summary>
+/// <summary>
+/// <c>ip netns delete NAME</c>: removes the name; the namespace goes when nothing holds it.
+/// Names match as Get-NetNamespace's do: a wildcard removes each namespace it matches (none is
+/// no error), an exact name must exist. Either is checked before anything is asked or said,
+/// so -WhatIf names exactly the namespaces the real run removes, or fails as it would.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "NetNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("NetNamespace")]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(NamespaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
@@ -25,11 +31,24 @@ public sealed class RemoveNetNamespaceCommand : IpipCmdlet
 
     protected override void ProcessItem()
     {
-        // A bad name is refused before the prompt, as New-NetNamespace does.
-        NetNamespace.ValidateName(Name);
-        if (ShouldProcess($"network namespace '{Name}'", "Remove network namespace (links inside it go when the last process leaves)"))
+        foreach (var name in NamesToRemove(NameFilter.Of(Name)))
         {
-            NetNamespaceStore.Delete(Name);
+            if (ShouldProcess($"network namespace '{name}'", "Remove network namespace (links inside it go when the last process leaves)"))
+            {
+                NetNamespaceStore.Delete(name);
+            }
         }
+    }
+
+    private static string[] NamesToRemove(NameFilter filter)
+    {
+        if (filter.ExactName is not string exact)
+        {
+            return NetNamespaceStore.List().Select(n => n.Name!).Where(filter.Matches).ToArray();
+        }
+
+        // A bad name is refused before the prompt, as New-NetNamespace does.
+        NetNamespace.ValidateName(exact);
+        return new[] { NetNamespaceStore.MustExistToRemove(exact).Name! };
     }
 }

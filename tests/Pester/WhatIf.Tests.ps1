@@ -1,0 +1,219 @@
+# -WhatIf says exactly what the real run does, or fails as it does. One row per exported
+# cmdlet that supports ShouldProcess (a guard keeps the table complete): each row runs in a
+# throwaway namespace of its own, set up with ip. The row's command runs first under
+# $WhatIfPreference, with a capturing host that keeps the "What if:" lines; `ip -d -j` must
+# show nothing changed. Then it runs for real, and what changed (links, addresses, routes,
+# forwarding, namespaces of the row) must be exactly what the "What if:" lines named: every
+# change named by some line, and every line naming some change. A row that fails for real
+# must fail under -WhatIf with the same error ids, and change nothing either time.
+# Routes the kernel derives from an address (protocol kernel) follow the address and are
+# not counted as changes of their own.
+
+BeforeDiscovery {
+    # The rows: Act runs with $T (Ns: the row's namespace, Stem: a prefix of names the row may
+    # create or remove; Given: what Setup wrote); Setup (ip commands, with $ns and $stem) runs
+    # before. Implied: changes the text names by a phrase rather than by name (names matching
+    # 'vp1' are implied by 'both ends').
+    $script:HostRows = @(
+        @{ Cmdlet = 'New-NetNamespace'; Act = { New-NetNamespace "$($T.Stem)-new" } }
+        @{ Cmdlet = 'New-NetNamespace'; Case = 'a name in use'; Setup = { ip netns add "$stem-taken" }; Act = { New-NetNamespace "$($T.Stem)-taken" }; Fails = 'NamespaceExists' }
+        @{ Cmdlet = 'Remove-NetNamespace'; Setup = { ip netns add "$stem-x1"; ip netns add "$stem-x2" }; Act = { Remove-NetNamespace "$($T.Stem)-x*" } }
+        @{ Cmdlet = 'Remove-NetNamespace'; Case = 'a name that does not exist'; Act = { Remove-NetNamespace "$($T.Stem)-missing" }; Fails = 'NamespaceNotFound' }
+        @{ Cmdlet = 'New-NetNamespaceFixture'; Act = { New-NetNamespaceFixture -Prefix $T.Stem } }
+        # Its "What if:" line shows the namespaces as PREFIX-xxxxxxxx-l, -r and -rt.
+        @{ Cmdlet = 'New-IpipLabFixture'; Act = { New-IpipLabFixture -Prefix $T.Stem }; Implied = @{ '*-r' = '-r and -rt'; '*-rt' = '-r and -rt' } }
+        @{ Cmdlet = 'Remove-NetNamespaceFixture'; Setup = { New-NetNamespaceFixture -Prefix $stem }; Act = { Remove-NetNamespaceFixture $T.Given } }
+        @{ Cmdlet = 'New-VethPair'; Act = { New-VethPair nv0 nv1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-VethPair'; Act = { Remove-VethPair vp0 -NetNamespace $T.Ns }; Implied = @{ vp1 = 'both ends' } }
+        @{ Cmdlet = 'Set-NetLink'; Act = { Set-NetLink dm0 -Mtu 1400 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-NetLink'; Act = { Remove-NetLink br0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'New-NetBridge'; Act = { New-NetBridge br1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-NetBridge'; Act = { Set-NetBridge br0 -SpanningTree -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-NetBridge'; Act = { Remove-NetBridge br0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-IpAddress'; Act = { Add-IpAddress 10.93.0.1/24 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpAddress'; Act = { Remove-IpAddress 10.90.0.1/24 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-IpRoute'; Act = { Add-IpRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpRoute'; Act = { Remove-IpRoute 10.91.0.0/24 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-OnlinkRoute'; Act = { Add-OnlinkRoute 10.97.0.0/24 -Gateway 172.16.0.1 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-OnlinkRoute'; Act = { Remove-OnlinkRoute 10.96.0.0/24 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-TunnelPeerAddress'; Act = { Add-TunnelPeerAddress 10.94.0.1 -Peer 10.94.0.2 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-TunnelPeerAddress'; Act = { Remove-TunnelPeerAddress 10.95.0.1 -Peer 10.95.0.2 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Enable-IpForwarding'; Act = { Enable-IpForwarding -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Disable-IpForwarding'; Setup = { ip netns exec $ns sysctl -qw net.ipv4.ip_forward=1 }; Act = { Disable-IpForwarding -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpipMesh'; Plan = $true; Act = { Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device vp0 -NetNamespace $T.Ns } }
+        # The plan it writes names each step; the "What if:" line sums them up.
+        @{ Cmdlet = 'Set-IpipTopology'; Plan = $true; Act = {
+                Set-IpipTopology -NetNamespace $T.Ns -InputObject @{ Namespaces = @(@{
+                            Name      = ''
+                            Bridges   = @(@{ Name = 'br7' })
+                            Addresses = @(@{ Device = 'br7'; Address = '10.98.0.1/24' })
+                        }) }
+            } 
+        }
+    )
+
+    # Tunnels need the ipip and gre drivers: these rows run in the qemu guest. Each loads them
+    # in its Setup, so that the fallback devices (tunl0, gre0, ...) a driver makes in every
+    # namespace when it loads are there before, not counted as the row's changes.
+    $script:TunnelRows = @(
+        @{ Cmdlet = 'New-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpipTunnel nt0 -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpipTunnel ipt0 -Ttl 33 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpipTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add ipt0 mode ipip remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpipTunnel ipt0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'New-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel gt0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpTunnel gt0 -Ttl 33 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpTunnel gt0 -NetNamespace $T.Ns } }
+    )
+    foreach ($row in $HostRows + $TunnelRows) { if (-not $row.Case) { $row.Case = '' } }
+    $script:Covered = @($HostRows + $TunnelRows).Cmdlet | Sort-Object -Unique
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Helpers.ps1')
+
+    # What the kernel holds, as ip shows it: one entry per link, address, route (not
+    # protocol kernel), the namespace's forwarding, and each namespace named STEM-*; the
+    # key names the thing (its name, address or destination), the value its settings.
+    # Flags the kernel sets from the carrier (a veth's peer going up), not from a request.
+    $script:CarrierFlags = 'LOWER_UP', 'NO-CARRIER', 'M-DOWN', 'DORMANT'
+
+    function script:Get-State([string] $Ns, [string] $Stem) {
+        $state = @{}
+        foreach ($link in Get-IpJson $Ns link show) {
+            $data = $link.linkinfo.info_data
+            $state["link $($link.ifname)"] = [pscustomobject]@{
+                Name = $link.ifname; Mtu = $link.mtu; Flags = ($link.flags | Where-Object { $_ -notin $CarrierFlags } | Sort-Object) -join ','; Master = $link.master
+                Alias = $link.ifalias; Kind = $link.linkinfo.info_kind; Stp = $data.stp_state; VlanFiltering = $data.vlan_filtering
+                Ttl = $data.ttl; Remote = $data.remote; Local = $data.local
+            } | ConvertTo-Json -Compress
+        }
+        foreach ($link in Get-IpJson $Ns -4 address show) {
+            foreach ($address in $link.addr_info) {
+                $state["address $($address.local)/$($address.prefixlen) $($link.ifname)"] = "peer $($address.address)"
+            }
+        }
+        foreach ($route in Get-IpJson $Ns -4 route show table all | Where-Object protocol -ne 'kernel') {
+            $state["route $($route.dst) table $($route.table)"] = $route | Select-Object type, gateway, dev, metric, protocol, scope, flags | ConvertTo-Json -Compress
+        }
+        if (Test-Path "/run/netns/$Ns") {
+            $state['forwarding'] = ip netns exec $Ns cat /proc/sys/net/ipv4/ip_forward
+        }
+        foreach ($name in (ip -j netns list | ConvertFrom-Json).name | Where-Object { $_ -like "$Stem-*" }) {
+            $state["namespace $name"] = 'present'
+        }
+        $state
+    }
+
+    # The keys whose value differs between two states (added, removed or changed).
+    function script:Get-Changed([hashtable] $Before, [hashtable] $After) {
+        @($Before.Keys + $After.Keys | Sort-Object -Unique | Where-Object { $Before[$_] -ne $After[$_] })
+    }
+
+    # The name a "What if:" line must carry for a change: the link's name, the address, the
+    # route's destination, the namespace's name, or the sysctl ip_forward.
+    function script:Get-Named([string] $Key) {
+        switch -Regex ($Key) {
+            '^link (.+)$' { $Matches[1] }
+            '^address ([^/]+)/' { $Matches[1] }
+            '^route (\S+) ' { $Matches[1] }
+            '^namespace (.+)$' { $Matches[1] }
+            '^forwarding$' { 'ip_forward' }
+        }
+    }
+
+    # Whether LINE names NAME; a fixture's line shows the random part of its names as xxxxxxxx.
+    function script:Test-Names([string] $Line, [string] $Name) {
+        $Line -like "*$Name*" -or $Line -like "*$($Name -replace '(?<=-)[0-9a-f]{8}(?=$|-)', 'xxxxxxxx')*"
+    }
+
+    function script:Invoke-Row([hashtable] $Row, [switch] $WhatIf) {
+        $preference = if ($WhatIf) { '$WhatIfPreference = $true' } else { '$ConfirmPreference = ''None''' }
+        Invoke-HostCaptured ([scriptblock]::Create("$preference`n$($Row.Act)")) @{ T = $Row.Lab }
+    }
+
+    function script:Test-Row([hashtable] $Row) {
+        $stem = 'ipt-wi-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        $ns = "$stem-ns"
+        ip netns add $ns
+        try {
+            ip -n $ns link set lo up
+            ip -n $ns link add dm0 type veth peer name dm0p
+            ip -n $ns link add vp0 type veth peer name vp1
+            ip -n $ns link add br0 type bridge
+            ip -n $ns addr add 10.90.0.1/24 dev dm0
+            ip -n $ns addr add 10.95.0.1 peer 10.95.0.2 dev dm0
+            ip -n $ns link set dm0 up
+            ip -n $ns link set dm0p up
+            ip -n $ns route add 10.91.0.0/24 via 10.90.0.254 dev dm0
+            ip -n $ns route add 10.96.0.0/24 via 172.16.0.1 dev dm0 onlink
+            $given = if ($Row.Setup) { & ([scriptblock]::Create($Row.Setup)) }
+            $Row.Lab = @{ Ns = $ns; Stem = $stem; Given = $given }
+            Start-Sleep -Milliseconds 200
+
+            $before = Get-State $ns $stem
+            $whatIf = Invoke-Row $Row -WhatIf
+            $afterWhatIf = Get-State $ns $stem
+            $real = Invoke-Row $Row
+            $afterReal = Get-State $ns $stem
+            [pscustomobject]@{
+                WhatIf        = $whatIf
+                Real          = $real
+                WhatIfLines   = @($whatIf.HostLines | Where-Object { $_ -like 'What if:*' })
+                # What names each change: the "What if:" lines, or the steps of the plan written.
+                Said          = @(if ($Row.Plan) { $whatIf.Output.Steps | ForEach-Object { "$_" } } else { $whatIf.HostLines | Where-Object { $_ -like 'What if:*' } })
+                WhatIfChanged = Get-Changed $before $afterWhatIf
+                RealChanged   = Get-Changed $before $afterReal
+            }
+        }
+        finally {
+            foreach ($name in (ip -j netns list | ConvertFrom-Json).name | Where-Object { $_ -like "$stem-*" }) { ip netns delete $name }
+        }
+    }
+
+    function script:Assert-Row([hashtable] $Row) {
+        $run = Test-Row $Row
+        $said = $run.Said -join "`n"
+        $run.WhatIfChanged | Should -BeNullOrEmpty -Because "-WhatIf changes nothing ($said)"
+        if ($Row.Fails) {
+            @($run.Real.Errors.FullyQualifiedErrorId) | Should -BeLike "$($Row.Fails),*"
+            @($run.WhatIf.Errors.FullyQualifiedErrorId) | Should -Be @($run.Real.Errors.FullyQualifiedErrorId) -Because '-WhatIf fails as the real run does'
+            $run.WhatIfLines | Should -BeNullOrEmpty
+            $run.RealChanged | Should -BeNullOrEmpty
+            return
+        }
+
+        $run.WhatIf.Errors | Should -BeNullOrEmpty
+        $run.Real.Errors | Should -BeNullOrEmpty
+        $run.WhatIfLines | Should -Not -BeNullOrEmpty
+        $run.RealChanged | Should -Not -BeNullOrEmpty -Because "the real run changes something ($said)"
+        foreach ($key in $run.RealChanged) {
+            $name = Get-Named $key
+            $implied = if ($Row.Implied) { $Row.Implied.Keys | Where-Object { $name -like $_ } | Select-Object -First 1 }
+            if ($implied) {
+                $said | Should -BeLike "*$($Row.Implied[$implied])*" -Because "'$key' changed, which the text implies"
+            }
+            else {
+                @($run.Said | Where-Object { Test-Names $_ $name }) | Should -Not -BeNullOrEmpty -Because "'$key' changed, so -WhatIf must name $name (it said: $said)"
+            }
+        }
+        foreach ($line in $run.Said) {
+            @($run.RealChanged | Where-Object { Test-Names $line (Get-Named $_) }) | Should -Not -BeNullOrEmpty -Because "'$line' must name something that changed (changed: $($run.RealChanged -join '; '))"
+        }
+    }
+}
+
+Describe '-WhatIf tells what the real run does' {
+    It 'covers every cmdlet that supports ShouldProcess' -ForEach @{ Covered = $Covered } {
+        $supporting = Get-Command -Module IpipTools | Where-Object { $_.Parameters.ContainsKey('WhatIf') }
+        $supporting.Name | Sort-Object | Should -Be $Covered
+    }
+
+    It '<Cmdlet> <Case>' -ForEach $HostRows {
+        Assert-Row $_
+    }
+}
+
+Describe '-WhatIf tells what the real run does, for tunnels' -Tag Tunnel {
+    It '<Cmdlet> <Case>' -ForEach $TunnelRows {
+        Assert-Row $_
+    }
+}
