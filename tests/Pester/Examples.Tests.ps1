@@ -73,6 +73,7 @@ BeforeDiscovery {
         # verifies the unit with systemd-analyze and runs its ExecStart as systemd runs it.
         'about_IpipTools: pwsh -NoProfile -NonInteractive -Command "Import-Module IpipTools; Set-IpipTopology -Path /etc/ipiptools/NAME.psd1 -Confirm:$false"' = @{ Shown = 'the unit''s command line, with NAME for its instance; Package.Tests.ps1 runs it from the installed unit' }
         'about_IpipTools: Install-PSResource IpipTools -Scope AllUsers'                                          = @{ Shown = 'it installs for every user and writes into /etc/systemd/system, which the tests do not do to the machine; Package.Tests.ps1 installs into a home of its own' }
+        'about_IpipTools: Get-IpAddress -NetNamespace ns1 | Remove-NetLink'                                      = @{ Shown = 'it shows a refusal, an error by design; PipedObjects.Tests.ps1 pipes every kind of object into every such cmdlet and proves each refusal' }
         'about_IpipTools: [Service]'                                                                              = @{ Shown = 'a systemd drop-in, not PowerShell' }
         'about_IpipTools_DscResource: export DSC_RESOURCE_PATH="$(dirname "$(pwsh -NoProfile -Command ''(Get-Module -ListAvailable IpipTools).Path'')")"' = @{ Shown = "sh, for $NoDsc" }
         "about_IpipTools_DscResource: '{`"namespaces`":[{`"name`":`"node-a`"}]}' | pwsh -NoProfile -File ./IpipTools.Topology.dsc.ps1 -Operation get" = @{ Host = @{ Given = 'node-a'; Setup = $InModuleFolder } }
