@@ -539,7 +539,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Add-OnlinkRoute'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -WhatIf } }
         @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -WhatIf } }
         @{ Command = 'Remove-OnlinkRoute'; Pipeline = { Get-OnlinkRoute dm0 -NetNamespace $ns | Remove-OnlinkRoute -WhatIf } }
-        @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { Get-TunnelPeerAddress dm0 -NetNamespace $ns | Remove-TunnelPeerAddress -WhatIf } }
+        @{ Command = 'Remove-IpAddress'; Pipeline = { Get-TunnelPeerAddress dm0 -NetNamespace $ns | Remove-IpAddress -WhatIf } }
         @{ Command = 'Remove-VethPair'; Pipeline = { Get-VethPair vpeer -NetNamespace $ns | Remove-VethPair -WhatIf } }
         @{ Command = 'Set-NetLink'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Set-NetLink -Up -WhatIf } }
         @{ Command = 'Remove-NetLink'; Pipeline = { Get-NetLink dm0 -NetNamespace $ns | Remove-NetLink -WhatIf } }

@@ -66,10 +66,7 @@ BeforeDiscovery {
                 'address row' = { param($L) Assert-NoAddress $L 10.77.1.1 }
                 'deserialized address' = { param($L) Assert-NoAddress $L 10.77.1.1 } } }
         @{ Cmdlet = 'Remove-TunnelPeerAddress'; ActsOn = 'Address'; Acts = @{
-                'address' = { param($L) Assert-NoAddress $L 10.77.1.1 }
-                'peer address' = { param($L) Assert-NoAddress $L 10.77.9.1 }
-                'address row' = { param($L) Assert-NoAddress $L 10.77.1.1 }
-                'deserialized address' = { param($L) Assert-NoAddress $L 10.77.1.1 } } }
+                'peer address' = { param($L) Assert-NoAddress $L 10.77.9.1; Get-IpJsonAddress $L.Ns | Where-Object local -eq 10.77.1.1 | Should -Not -BeNullOrEmpty } } }
         @{ Cmdlet = 'Remove-IpRoute'; ActsOn = 'Route'; Acts = @{
                 'route' = { param($L) Assert-NoRoute $L 10.77.2.0/24 }
                 'onlink route' = { param($L) Assert-NoRoute $L 10.77.3.0/24 }
@@ -159,7 +156,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 'veth link' { Get-NetLink v1 -NetNamespace $ns }
                 'bridge link' { Get-NetLink br0 -NetNamespace $ns }
                 'address' { Get-IpAddress v1 -NetNamespace $ns | Where-Object { "$($_.Address)" -eq '10.77.1.1' } }
-                'peer address' { Get-TunnelPeerAddress v2 -NetNamespace $ns }
+                'peer address' { Get-TunnelPeerAddress v2 -PeerOnly -NetNamespace $ns }
                 'address row' { Get-IpAddress v1 -NetNamespace $ns | Where-Object { "$($_.Address)" -eq '10.77.1.1' } | ConvertTo-Csv | ConvertFrom-Csv }
                 'route' { Get-IpRoute -NetNamespace $ns | Where-Object { "$($_.Destination)" -eq '10.77.2.0/24' } }
                 'onlink route' { Get-OnlinkRoute -NetNamespace $ns }
@@ -252,6 +249,50 @@ Describe 'Objects piped into cmdlets that change or remove' {
         Get-PipedObject $Shared 'route' | Remove-NetLink -Confirm:$false -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'PipedObjectNotAccepted*'
         $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-IpRoute*'
+    }
+
+    It 'removes only point-to-point addresses when Get-TunnelPeerAddress (every address) is piped into Remove-TunnelPeerAddress' {
+        $lab = New-PipingLab
+        try {
+            Get-TunnelPeerAddress -NetNamespace $lab.Ns | Remove-TunnelPeerAddress -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
+            Assert-NoAddress $lab 10.77.9.1
+            $left = @(Get-IpJsonAddress $lab.Ns).local
+            $left | Should -Contain '10.77.1.1' -Because 'a plain address is refused, not removed'
+            $left | Should -Contain '127.0.0.1' -Because "loopback's address has no peer either"
+            @($refused).Count | Should -BeGreaterThan 0
+            @($refused | Where-Object { $_.FullyQualifiedErrorId -notlike 'AddressHasNoPeer,*' }) | Should -BeNullOrEmpty
+            $refused[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-IpAddress*'
+        }
+        finally {
+            Remove-NetNamespaceFixture $lab.Fixture -Confirm:$false
+        }
+    }
+
+    It 'removes a veth pair listed end by end (Get-VethPair | Remove-VethPair) without an error for the end that went with its peer' {
+        $lab = New-PipingLab
+        try {
+            Get-VethPair -NetNamespace $lab.Ns | Remove-VethPair -Confirm:$false -ErrorVariable failure
+            $failure | Should -BeNullOrEmpty
+            Assert-LinkGone $lab v1
+            Assert-LinkGone $lab v2
+        }
+        finally {
+            Remove-NetNamespaceFixture $lab.Fixture -Confirm:$false
+        }
+    }
+
+    It 'refuses a link piped into Enable-IpForwarding, as Disable-IpForwarding does, and leaves forwarding off' {
+        Disable-IpForwarding -NetNamespace $Shared.Ns
+        try {
+            Get-PipedObject $Shared 'veth link' | Enable-IpForwarding -ErrorVariable failure -ErrorAction SilentlyContinue
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'PipedObjectNotAccepted,*'
+            Get-IpForwardingOracle $Shared.Ns | Should -BeFalse
+            Get-NetNamespace $Shared.Ns | Enable-IpForwarding
+            Get-IpForwardingOracle $Shared.Ns | Should -BeTrue -Because 'a namespace object names the namespace'
+        }
+        finally {
+            Enable-IpForwarding -NetNamespace $Shared.Ns
+        }
     }
 
     It 'refuses a string piped into a cmdlet that acts on a namespace as a whole, where it would bind nothing' {

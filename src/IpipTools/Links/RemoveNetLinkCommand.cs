@@ -20,12 +20,7 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>
-    /// The veth peers this pipeline removed along with their ends (namespace, name): when one
-    /// of them comes down the pipeline next (<c>Get-NetLink v* | Remove-NetLink</c> lists both
-    /// ends), it is already gone as asked, which is not an error.
-    /// </summary>
-    private readonly HashSet<(NetNs, string)> _removedPeers = new();
+    private readonly RemovedVethPeers _removedPeers = new();
 
     protected override void ProcessItem()
     {
@@ -33,14 +28,13 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
         var name = LinkName(Name);
         var target = Target;
         var links = Client(target).Links;
-        var link = links.Find(name);
-        if (link is null && _removedPeers.Contains((target, name)))
+        if (_removedPeers.WentWithPeer(target, name, links))
         {
             WriteVerbose($"Link '{name}' {target.Describe()} went with its veth peer.");
             return;
         }
 
-        link ??= links.Get(name);
+        var link = links.Get(name);
         var what = link.KindParameters switch
         {
             VethParameters => "Remove veth link (its peer goes too)",
@@ -50,12 +44,7 @@ public sealed class RemoveNetLinkCommand : PipedLinkCmdlet
         };
         if (ShouldProcess($"link '{name}' {target.Describe()}", what))
         {
-            var peer = link.KindParameters is VethParameters ? links.WithVethPeers(new[] { link }, Client)[0].KindParameters as VethParameters : null;
-            links.Delete(link);
-            if (peer is { PeerName: string peerName })
-            {
-                _removedPeers.Add((peer.PeerNamespace ?? target, peerName));
-            }
+            _removedPeers.Delete(links, link, target, Client);
         }
     }
 }

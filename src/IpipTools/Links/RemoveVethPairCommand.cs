@@ -23,10 +23,18 @@ public sealed class RemoveVethPairCommand : PipedLinkCmdlet
         RequireGiven(nameof(Name), "veth pair");
         var name = LinkName(Name);
         var target = Target;
+        var links = Client(target).Links;
+        if (_removedPeers.WentWithPeer(target, name, links))
+        {
+            WriteVerbose($"Veth '{name}' {target.Describe()} went with its peer.");
+            return;
+        }
+
         if (ShouldProcess($"veth '{name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            var links = Client(target).Links;
-            links.Delete(links.Get(name).RequireKind(GetVethPairCommand.VethKind));
+            _removedPeers.Delete(links, links.Get(name).RequireKind(GetVethPairCommand.VethKind), target, Client);
         }
     }
+
+    private readonly RemovedVethPeers _removedPeers = new();
 }
