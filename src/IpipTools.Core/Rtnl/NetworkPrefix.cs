@@ -16,9 +16,16 @@ public static class NetworkPrefix
     /// The prefix <paramref name="text"/> writes (an address alone is a host prefix), or null
     /// when it is not ADDRESS[/LENGTH] at all, which is left to the caller's usual conversion
     /// error. Throws when the address has host bits set, naming the network it probably meant.
+    /// "default" is the IPv4 default route, 0.0.0.0/0, as <c>ip route</c> reads it without -6
+    /// (the IPv6 one is written ::/0).
     /// </summary>
     public static IPNetwork? Parse(string text)
     {
+        if (string.Equals(text, "default", StringComparison.OrdinalIgnoreCase))
+        {
+            return new IPNetwork(IPAddress.Any, 0);
+        }
+
         var slash = text.IndexOf('/');
         if (!IPAddress.TryParse(slash < 0 ? text : text[..slash], out var address))
         {

@@ -33,11 +33,12 @@ public sealed class InvokeNetNamespaceCommandCommand : NamespacedCmdlet
     /// A deserialized IpipTools object says Namespace null for "where it was read", which here
     /// is the namespace: it is filled in, so that piping it on stays in that namespace.
     /// Errors are passed on as records whatever the caller's preference (-ErrorAction
-    /// Continue): this cmdlet writes them again, under the caller's -ErrorAction.
+    /// Continue): this cmdlet writes them again, under the caller's -ErrorAction. The objects
+    /// do not show PSComputerName (-HideComputerName): the computer is this one, always.
     /// </summary>
     private const string InvokeInShell =
         "param($__IpipToolsRunspace, $__IpipToolsScriptBlock, $__IpipToolsArgumentList, $__IpipToolsNamespace) " +
-        "Invoke-Command -Session ([System.Management.Automation.Runspaces.PSSession]::Create($__IpipToolsRunspace, 'NetNamespace', $null)) " +
+        "Invoke-Command -HideComputerName -Session ([System.Management.Automation.Runspaces.PSSession]::Create($__IpipToolsRunspace, 'NetNamespace', $null)) " +
         "-ScriptBlock $__IpipToolsScriptBlock -ArgumentList $__IpipToolsArgumentList -ErrorAction Continue | ForEach-Object { " +
         "if ($_ -is [psobject] -and $_.pstypenames -like 'Deserialized.IpipTools.*' -and $_.psobject.Properties['Namespace'] -and $null -eq $_.Namespace) { $_.Namespace = $__IpipToolsNamespace }; $_ }";
 

@@ -23,8 +23,11 @@ internal static class RouteErrors
 
         if (kernel.Contains("not up", StringComparison.OrdinalIgnoreCase) || e.ErrorNumber == Errno.ENETDOWN)
         {
-            return e.Explain($"the device {spec.Device} is down, and the kernel refuses an onlink next hop on a device that is down",
-                $"Bring {spec.Device} up first ('ip link set {spec.Device} up'; for a tunnel, Set-IpipTunnel {spec.Device} -Up).", "RouteDeviceDown", spec);
+            return e.Explain(
+                spec.OnLink
+                    ? $"the device {spec.Device} is down, and the kernel refuses an onlink next hop on a device that is down"
+                    : $"the device {spec.Device} is down, and the kernel refuses a route through a device that is down",
+                $"Bring {spec.Device} up first: Set-NetLink {spec.Device} -Up (for a tunnel, Set-IpTunnel {spec.Device} -Up).", "RouteDeviceDown", spec);
         }
 
         return e.ErrorNumber switch
@@ -32,7 +35,7 @@ internal static class RouteErrors
             Errno.EEXIST => e.Explain($"a route to {spec.Destination} already exists in table {spec.Table.ToIpString()}",
                 "Replace it instead (-Replace), or remove it first.", "RouteExists", spec),
             Errno.ESRCH when verb == "delete" => e.Explain($"there is no such route to {spec.Destination} in table {spec.Table.ToIpString()}",
-                "List the routes with Get-IpRoute (or 'ip route').", "RouteNotFound", spec),
+                "List the routes with Get-IpRoute (-Table all lists every table; a route in another table is removed with -Table).", "RouteNotFound", spec),
             Errno.ENODEV => e.Explain($"the device {spec.Device} does not exist", "Check the device name and namespace.", "LinkNotFound", spec),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId == "NetlinkRequestFailed" ? "RouteRejected" : e.ErrorId, spec),
         };
