@@ -50,6 +50,8 @@ Describe 'Add-IpRoute writes what ip route reads' {
             Expected = @{ type = 'unreachable'; metric = 7 }; Object = @{ Type = 'Unreachable'; Metric = 7 } }
         @{ Case = 'IPv6 default route in table 200'; Arguments = @{ Destination = '::/0'; Gateway = '2001:db8:70::2'; Table = 200 }
             Expected = @{ gateway = '2001:db8:70::2'; table = '200' }; Object = @{ Table = 200 } }
+        @{ Case = "IPv4 default route written 'default', as ip takes it, in table 201"; Arguments = @{ Destination = 'default'; Gateway = '10.70.0.2'; Table = 201 }
+            Expected = @{ gateway = '10.70.0.2'; table = '201' }; Object = @{ Table = 201; Destination = '0.0.0.0/0' } }
     ) {
         $route = Add-IpRoute @Arguments -NetNamespace $Ns
         $route | Should -HaveCount 1
