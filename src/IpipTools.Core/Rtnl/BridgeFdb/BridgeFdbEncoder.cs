@@ -29,7 +29,7 @@ internal static class BridgeFdbEncoder
             throw Invalid(entry, $"the VLAN {entry.Vlan} is outside 1 to 4094", "FdbVlanOutOfRange", "Give a VLAN id from 1 to 4094, or leave -Vlan out.");
         }
 
-        if ((entry.Flags & (NeighborFlags.Self | NeighborFlags.Master)) == 0)
+        if (!entry.Self && !entry.Master)
         {
             throw Invalid(entry, "it names neither the device's own table (self) nor its bridge's (master)", "FdbTableUnspecified", "Give -Self (the default, as for a vxlan) or -Master (a bridge port).");
         }
@@ -51,7 +51,7 @@ internal static class BridgeFdbEncoder
                 BridgeFdbState.Static => NeighborState.NoArp | NeighborState.Reachable,
                 _ => NeighborState.Reachable,
             },
-            Flags = entry.Flags & (NeighborFlags.Self | NeighborFlags.Master | NeighborFlags.Sticky),
+            Flags = (entry.Self ? NeighborFlags.Self : NeighborFlags.None) | (entry.Master ? NeighborFlags.Master : NeighborFlags.None),
         });
         w.AddAttribute(NeighborAttribute.LinkLayerAddress, mac);
         if (entry.Destination is not null)

@@ -31,7 +31,13 @@ public sealed record BridgeFdbEntry(string MacAddress, string Device)
     public int DeviceIndex { get; init; }
 
     /// <summary>The bridge the device is a port of, as read (NDA_MASTER).</summary>
-    public string? Master { get; init; }
+    public string? Bridge { get; init; }
+
+    /// <summary>The entry is in the device's own table (<c>self</c>): a vxlan's remotes, a bridge's own addresses.</summary>
+    public bool Self { get; init; }
+
+    /// <summary>The entry is in the table of the bridge the device is a port of (<c>master</c>).</summary>
+    public bool Master { get; init; }
 
     /// <summary>The remote endpoint frames to this MAC are sent to (<c>dst</c>, a vxlan's VTEP).</summary>
     public IPAddress? Destination { get; init; }
@@ -44,8 +50,8 @@ public sealed record BridgeFdbEntry(string MacAddress, string Device)
 
     public BridgeFdbState State { get; init; } = BridgeFdbState.Permanent;
 
-    /// <summary>Every ndm_flags bit: Self for the device's own table (a vxlan's), Master for its bridge's.</summary>
-    public NeighborFlags Flags { get; init; } = NeighborFlags.Self;
+    /// <summary>Every ndm_flags bit as read (self, master, extern_learn, sticky, offload ...).</summary>
+    public NeighborFlags Flags { get; init; }
 
     /// <summary>The namespace the entry was read in (null: the caller's).</summary>
     public string? Namespace { get; init; }
@@ -53,17 +59,17 @@ public sealed record BridgeFdbEntry(string MacAddress, string Device)
     /// <summary>Whether <paramref name="read"/> is the entry this one asked for: same MAC, device, table, remote, VNI and VLAN.</summary>
     public bool IsMadeBy(BridgeFdbEntry read) =>
         string.Equals(read.MacAddress, MacAddress, StringComparison.OrdinalIgnoreCase) && read.Device == Device
-        && (read.Flags & (NeighborFlags.Self | NeighborFlags.Master)) == (Flags & (NeighborFlags.Self | NeighborFlags.Master))
+        && read.Self == Self && read.Master == Master
         && Equals(read.Destination, Destination) && (Vni is null || read.Vni == Vni) && read.Vlan == Vlan;
 
     /// <summary>Like <c>bridge fdb</c> prints it: "00:00:00:00:00:00 dev vx0 dst 192.0.2.2 self permanent".</summary>
     public override string ToString() =>
         $"{MacAddress} dev {Device}"
         + (Vlan is ushort vlan ? " vlan " + vlan.ToString(CultureInfo.InvariantCulture) : string.Empty)
-        + (Master is null ? string.Empty : " master " + Master)
+        + (Bridge is null ? string.Empty : " master " + Bridge)
         + (Destination is null ? string.Empty : " dst " + Destination)
         + (Vni is uint vni ? " vni " + vni.ToString(CultureInfo.InvariantCulture) : string.Empty)
-        + (Flags.HasFlag(NeighborFlags.Self) ? " self" : string.Empty)
-        + (Flags.HasFlag(NeighborFlags.Master) && Master is null ? " master" : string.Empty)
+        + (Self ? " self" : string.Empty)
+        + (Master && Bridge is null ? " master" : string.Empty)
         + " " + State.ToString().ToLowerInvariant();
 }

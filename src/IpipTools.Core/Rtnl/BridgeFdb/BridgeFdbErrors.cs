@@ -12,7 +12,7 @@ internal static class BridgeFdbErrors
             "To send to one more remote (a vxlan's flood list), add with -Append; otherwise remove the entry first.", "FdbEntryExists", entry),
         Errno.ENOENT => e.Explain($"{entry.Device} has no entry for {entry.MacAddress}{(entry.Destination is null ? string.Empty : $" to {entry.Destination}")}",
             "List the entries with Get-BridgeFdbEntry (or 'bridge fdb').", "FdbEntryNotFound", entry),
-        Errno.EOPNOTSUPP or Errno.EINVAL when change != EntryChange.Delete && entry.Flags.HasFlag(Neighbors.NeighborFlags.Self) && e.KernelMessage is null =>
+        Errno.EOPNOTSUPP or Errno.EINVAL when change != EntryChange.Delete && entry.Self && e.KernelMessage is null =>
             e.Explain($"{entry.Device} keeps no forwarding database of its own (self): a bridge port's entries belong to its bridge",
                 "Give -Master for a port of a bridge; -Self is for a vxlan device or the bridge itself.", "FdbTableUnsupported", entry),
         _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction ?? "Check the entry against 'bridge fdb help'.",

@@ -21,13 +21,15 @@ public static class BridgeFdbReader
         return new BridgeFdbEntry(mac, deviceName(header.Index) ?? $"if{header.Index}")
         {
             DeviceIndex = header.Index,
-            Master = master is uint index and not 0 ? deviceName((int)index) ?? $"if{index}" : null,
+            Bridge = master is uint index and not 0 ? deviceName((int)index) ?? $"if{index}" : null,
             Destination = a.GetAddress(NeighborAttribute.Destination),
             Vni = a.GetUInt32(NeighborAttribute.Vni),
             Vlan = a.TryGet(NeighborAttribute.Vlan, out var vlan) ? vlan.AsUInt16() : null,
             State = header.State.HasFlag(NeighborState.Permanent) ? BridgeFdbState.Permanent
                 : header.State.HasFlag(NeighborState.NoArp) ? BridgeFdbState.Static
                 : BridgeFdbState.Dynamic,
+            Self = header.Flags.HasFlag(NeighborFlags.Self),
+            Master = header.Flags.HasFlag(NeighborFlags.Master),
             Flags = header.Flags,
             Namespace = namespaceName,
         };

@@ -93,10 +93,11 @@ public sealed record Rule
 
         Append(text, "iif", InputInterface);
         Append(text, "oif", OutputInterface);
-        text.Append(' ').Append(Action switch
+        // A removal that leaves the action open (Unspecified: any) says nothing, as ip rule del does.
+        Append(text, Action == RuleAction.ToTable ? "lookup" : null, Action switch
         {
-            RuleAction.ToTable => "lookup " + Table.ToIpString(),
-            RuleAction.Unspecified => "action any",
+            RuleAction.ToTable => Table.ToIpString(),
+            RuleAction.Unspecified => null,
             _ => Action.ToString().ToLowerInvariant(),
         });
         Append(text, "suppress_prefixlength", SuppressPrefixLength?.ToString(CultureInfo.InvariantCulture));
@@ -108,11 +109,11 @@ public sealed record Rule
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, string word, string? value)
+    private static void Append(StringBuilder text, string? word, string? value)
     {
         if (value is not null)
         {
-            text.Append(' ').Append(word).Append(' ').Append(value);
+            text.Append(' ').Append(word is null ? value : $"{word} {value}");
         }
     }
 }
