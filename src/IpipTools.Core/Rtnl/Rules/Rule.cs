@@ -59,7 +59,7 @@ public sealed record Rule
     public string? Namespace { get; init; }
 
     /// <summary>The mask the kernel applies: the given one, all bits when only a mark is given, none without a mark.</summary>
-    public uint? EffectiveFwMask => FwMask ?? (FwMark is > 0 ? uint.MaxValue : null);
+    internal uint? EffectiveFwMask => FwMask ?? (FwMark is > 0 ? uint.MaxValue : null);
 
     /// <summary>Whether <paramref name="read"/>, as the kernel lists it, is the rule this one asked for (a priority left null is any).</summary>
     public bool IsMadeBy(Rule read) =>
