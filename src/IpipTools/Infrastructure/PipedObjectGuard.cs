@@ -50,7 +50,7 @@ public static class PipedObjectGuard
     private static readonly Kind TopologyKind = new(ModuleObjects.Topology, "topology", "topologies", "Get-IpipTopology", null, "Set-IpipTopology");
     private static readonly Kind RuleKind = new(ModuleObjects.Rule, "rule", "rules", "Get-IpRule", "Remove-IpRule", null);
     private static readonly Kind NeighborKind = new(ModuleObjects.Neighbor, "neighbour entry", "neighbour entries", "Get-IpNeighbor", "Remove-IpNeighbor", "Set-IpNeighbor");
-    private static readonly Kind BridgeFdbKind = new(ModuleObjects.BridgeFdbEntry, "FDB entry", "FDB entries", "Get-BridgeFdbEntry", "Remove-BridgeFdbEntry", null);
+    private static readonly Kind BridgeFdbKind = new(ModuleObjects.BridgeFdbEntry, "bridge FDB entry", "bridge FDB entries", "Get-BridgeFdbEntry", "Remove-BridgeFdbEntry", null);
     private static readonly Kind ReportKind = new(ModuleObjects.Report, "report", "reports", null, null, null);
 
     private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, RuleKind, NeighborKind, BridgeFdbKind, ReportKind };
