@@ -1,8 +1,10 @@
 using System.Management.Automation;
 using System.Net;
+using System.Net.NetworkInformation;
 using IpipTools.Completers;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.BridgeFdb;
+using IpipTools.Core.Rtnl.Neighbors;
 using IpipTools.Infrastructure;
 
 namespace IpipTools.BridgeFdb;
@@ -15,10 +17,14 @@ namespace IpipTools.BridgeFdb;
 public abstract class BridgeFdbChangeCmdlet : EntryChangeCmdlet<BridgeFdbEntry>
 {
     /// <summary>The MAC address frames are sent to; 00:00:00:00:00:00 on a vxlan is the flood entry (broadcast and unknown destinations).</summary>
+    /// <remarks>
+    /// A PhysicalAddress, not a string: PowerShell makes one only of text (aa:bb:.., aa-bb-..),
+    /// while it would make a string of any object piped in, which would then bind as a MAC address.
+    /// </remarks>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
     [Alias("LLAddr")]
-    public string MacAddress { get; set; } = string.Empty;
+    public PhysicalAddress MacAddress { get; set; } = PhysicalAddress.None;
 
     /// <summary>The vxlan device, bridge port or bridge the entry belongs to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
@@ -67,7 +73,7 @@ public abstract class BridgeFdbChangeCmdlet : EntryChangeCmdlet<BridgeFdbEntry>
     protected BridgeFdbEntry Given()
     {
         RequireGiven(nameof(InterfaceName), "device");
-        return new BridgeFdbEntry(MacAddress, InterfaceName)
+        return new BridgeFdbEntry(LinkLayerAddress.FormatHex(MacAddress.GetAddressBytes()), InterfaceName)
         {
             Destination = Destination,
             Vni = Vni,

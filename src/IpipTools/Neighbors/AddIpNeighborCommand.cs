@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IpipTools.Core.Rtnl;
 using IpipTools.Core.Rtnl.Neighbors;
+using IpipTools.Infrastructure;
 
 namespace IpipTools.Neighbors;
 
@@ -13,6 +14,14 @@ namespace IpipTools.Neighbors;
 [OutputType(typeof(Neighbor))]
 public sealed class AddIpNeighborCommand : NeighborSetCmdlet
 {
+    /// <summary>Permanent (the default, as <c>ip neigh</c>'s), Reachable, Stale or NoArp (<c>nud</c>); piped entries and rows bind theirs.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
+    [Parameter(ParameterSetName = PipedNamespaceSet)]
+    [BlankIsUnset]
+    public NeighborState? State { get; set; }
+
+    protected override NeighborState? RequestedState => State;
+
     protected override EntryChange Change => EntryChange.Add;
 
     protected override string ActionText => "Add neighbour entry";

@@ -4,7 +4,7 @@ using IpipTools.Infrastructure;
 
 namespace IpipTools.Neighbors;
 
-/// <summary>What Add-IpNeighbor and Set-IpNeighbor send beyond the key: the link-layer address, the state and the router flag.</summary>
+/// <summary>What Add-IpNeighbor and Set-IpNeighbor send beyond the key: the link-layer address, the state (Permanent unless given, as ip neigh's) and the router flag.</summary>
 public abstract class NeighborSetCmdlet : NeighborChangeCmdlet
 {
     /// <summary>
@@ -18,22 +18,19 @@ public abstract class NeighborSetCmdlet : NeighborChangeCmdlet
     [BlankIsUnset]
     public string? LinkLayerAddress { get; set; }
 
-    /// <summary>Permanent (the default, as <c>ip neigh</c>'s), Reachable, Stale or NoArp (<c>nud</c>).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
-    [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [BlankIsUnset]
-    public NeighborState? State { get; set; }
-
     /// <summary>The IPv6 neighbour is a router (<c>router</c>).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
     [Alias("IsRouter")]
     public SwitchParameter Router { get; set; }
 
+    /// <summary>The state to set; a derived cmdlet says where it binds from.</summary>
+    protected abstract NeighborState? RequestedState { get; }
+
     protected override Neighbor Requested() => Key() with
     {
         LinkLayerAddress = Proxy.IsPresent ? null : LinkLayerAddress,
-        State = State ?? NeighborState.Permanent,
+        State = RequestedState ?? NeighborState.Permanent,
         IsRouter = Router.IsPresent,
     };
 }

@@ -15,7 +15,7 @@ public static class BridgeFdbReader
     {
         var header = message.ReadFixedHeader<NdMessage>();
         var a = message.ReadAttributes(HeaderSize);
-        var mac = a.TryGet(NeighborAttribute.LinkLayerAddress, out var lladdr) ? LinkLayerAddress.Format(lladdr.Payload.Span)
+        var mac = a.TryGet(NeighborAttribute.LinkLayerAddress, out var lladdr) ? LinkLayerAddress.FormatHex(lladdr.Payload.Span)
             : throw new NetlinkProtocolException("an FDB entry without NDA_LLADDR");
         var master = (int)(a.GetUInt32(NeighborAttribute.Master) ?? 0);
 

@@ -23,13 +23,12 @@ public static class LinkLayerAddress
         return IPAddress.TryParse(text, out var address) ? address.GetAddressBytes() : null;
     }
 
-    public static string Format(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length is 4 or 16)
-        {
-            return new IPAddress(bytes).ToString();
-        }
+    public static string Format(ReadOnlySpan<byte> bytes) =>
+        bytes.Length is 4 or 16 ? new IPAddress(bytes).ToString() : FormatHex(bytes);
 
+    /// <summary>Colon-separated hex, whatever the length: how a MAC address is written.</summary>
+    public static string FormatHex(ReadOnlySpan<byte> bytes)
+    {
         var parts = new string[bytes.Length];
         for (var i = 0; i < bytes.Length; i++)
         {
