@@ -155,7 +155,8 @@ BeforeDiscovery {
         @{ Row = 'removing an absent neighbour'; Act = { param($T) Remove-IpNeighbor 10.60.0.9 -InterfaceName bi0 -Confirm:$false -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'NeighborNotFound'; Fragment = '10.60.0.9' }
 
         # bridge FDB entries (Add-, Remove-BridgeFdbEntry)
-        @{ Row = 'FDB MAC address of five bytes'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:09 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbMacAddressInvalid'; Fragment = '02:00:00:00:09' }
+        @{ Row = 'FDB MAC address that is none'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:09 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'CannotConvertArgumentNoMessage'; Fragment = '02:00:00:00:09' }
+        @{ Row = 'FDB MAC address of five bytes, in plain hex'; Act = { param($T) Add-BridgeFdbEntry 0200000009 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbMacAddressInvalid'; Fragment = '02:00:00:00:09' }
         @{ Row = 'FDB VNI over 24 bits'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Vni 16777216 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbVniOutOfRange'; Fragment = '16777216' }
         @{ Row = 'FDB VLAN 4095'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Vlan 4095 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbVlanOutOfRange'; Fragment = '4095' }
         @{ Row = 'FDB master entry on a device that is no port'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Master -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'NotInstalled'; ErrorId = 'FdbDeviceNotBridgePort'; Fragment = 'bi0'; Advice = 'Set-NetLink bi0 -Master' }

@@ -29,7 +29,7 @@ public abstract class NeighborSetCmdlet : NeighborChangeCmdlet
 
     protected override Neighbor Requested() => Key() with
     {
-        LinkLayerAddress = Proxy.IsPresent ? null : LinkLayerAddress,
+        LinkLayerAddress = LinkLayerAddress,
         State = RequestedState ?? NeighborState.Permanent,
         IsRouter = Router.IsPresent,
     };
