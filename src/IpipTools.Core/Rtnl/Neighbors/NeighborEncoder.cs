@@ -1,3 +1,4 @@
+using System.Numerics;
 using IpipTools.Core.Errors;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Links;
@@ -34,7 +35,8 @@ internal static class NeighborEncoder
             return null;
         }
 
-        if (neighbor.State == NeighborState.None || (neighbor.State & ~SettableStates) != 0 || (ushort)neighbor.State is var s && (s & (s - 1)) != 0)
+        // One state, and one a person sets: the others are steps of the kernel's resolution.
+        if ((neighbor.State & ~SettableStates) != 0 || BitOperations.PopCount((uint)neighbor.State) != 1)
         {
             throw Invalid(neighbor, $"the state {neighbor.State} is not one an entry is set to", "NeighborStateUnsupported",
                 "Give -State Permanent (the default), Reachable, Stale or NoArp.");
