@@ -209,3 +209,35 @@ Describe 'Bridge FDB entries against bridge fdb, and by traffic across a vxlan' 
         Get-OracleFdb $A.Namespace vx0 | Where-Object dst -eq 192.0.2.7 | Should -BeNullOrEmpty
     }
 }
+
+# Needs the gre driver: runs in the qemu guest (tag Tunnel), never on this host.
+Describe 'NBMA gre: each peer reached at the underlay address its neighbour entry gives' -Tag Tunnel {
+    BeforeAll {
+        # S1's lab without its tunnels: Left 10.10.10.2 and Right 10.10.20.2 behind a router.
+        $script:Lab = New-IpipLabFixture tnb
+    }
+
+    AfterAll {
+        $Lab | Where-Object { $_ } | Remove-NetNamespaceFixture -Confirm:$false
+    }
+
+    It 'carries ping over gre tunnels without a remote once each side names the other''s underlay address' {
+        New-IpTunnel nb0 -Mode gre -Local 10.10.10.2 -Key 7 -Up -NetNamespace $Lab.Left | Out-Null
+        New-IpTunnel nb0 -Mode gre -Local 10.10.20.2 -Key 7 -Up -NetNamespace $Lab.Right | Out-Null
+        Add-IpAddress 10.72.0.1/24 -InterfaceName nb0 -NetNamespace $Lab.Left | Out-Null
+        Add-IpAddress 10.72.0.2/24 -InterfaceName nb0 -NetNamespace $Lab.Right | Out-Null
+        Test-Ping $Lab.Left 10.72.0.2 | Should -BeFalse -Because 'a gre tunnel without a remote knows no peer until a neighbour entry names one'
+        # The attempt left the kernel's own entry (NOARP, pointing at the tunnel's own address), which an add would collide with.
+        Get-IpNeighbor nb0 -Address 10.72.0.2 -NetNamespace $Lab.Left | Remove-IpNeighbor -Confirm:$false
+
+        $entry = Add-IpNeighbor 10.72.0.2 10.10.20.2 -InterfaceName nb0 -NetNamespace $Lab.Left
+        Add-IpNeighbor 10.72.0.1 10.10.10.2 -InterfaceName nb0 -NetNamespace $Lab.Right | Out-Null
+        $entry.LinkLayerAddress | Should -Be '10.10.20.2'
+        $oracle = Get-IpJson $Lab.Left neigh show dev nb0 | Where-Object dst -eq 10.72.0.2
+        "$($oracle.lladdr)", "$($oracle.state)" | Should -Be '10.10.20.2', 'PERMANENT'
+        Test-Ping $Lab.Left 10.72.0.2 | Should -BeTrue -Because 'each side sends its gre packets to the underlay address its entry gives'
+
+        Add-IpNeighbor 10.72.0.3 02:00:00:00:00:03 -InterfaceName nb0 -NetNamespace $Lab.Left -ErrorVariable failure -ErrorAction SilentlyContinue | Out-Null
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'NeighborLinkLayerAddressLength,*' -Because 'nb0''s link-layer addresses are IPv4 addresses, four bytes'
+    }
+}
