@@ -18,7 +18,7 @@
     Author               = 'The IpipTools authors'
     CompanyName          = 'The IpipTools authors'
     Copyright            = '(c) The IpipTools authors. Licensed under the MIT License.'
-    Description          = 'Linux IP tunnels (ipip, gre, sit, isatap, vti) as PowerShell objects: tunnels, addresses, routes, veth pairs, bridges and links, forwarding and network namespaces, spoken over rtnetlink without starting ip; whole topologies converged from data files, on one host or many.'
+    Description          = 'Linux IP tunnels (ipip, gre, sit, isatap, vti) as PowerShell objects: tunnels, addresses, routes, policy routing rules, neighbour and bridge FDB entries, veth pairs, bridges and links, forwarding and network namespaces, spoken over rtnetlink without starting ip; whole topologies converged from data files, on one host or many.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('out/IpipTools/IpipTools.format.ps1xml')
@@ -45,6 +45,16 @@
         'Add-IpRoute'
         'Get-IpRoute'
         'Remove-IpRoute'
+        'Add-IpRule'
+        'Get-IpRule'
+        'Remove-IpRule'
+        'Add-IpNeighbor'
+        'Get-IpNeighbor'
+        'Set-IpNeighbor'
+        'Remove-IpNeighbor'
+        'Add-BridgeFdbEntry'
+        'Get-BridgeFdbEntry'
+        'Remove-BridgeFdbEntry'
         'New-NetNamespace'
         'Get-NetNamespace'
         'Remove-NetNamespace'
@@ -81,7 +91,7 @@
             Tags         = @('Linux', 'PSEdition_Core', 'Networking', 'Tunnel', 'IPIP', 'GRE', 'Netlink', 'Namespace', 'Routing', 'DSC')
             ProjectUri   = 'https://github.com/ipiptools/IpipTools'
             LicenseUri   = 'https://github.com/ipiptools/IpipTools/blob/main/LICENSE'
-            ReleaseNotes = 'IpipTools 0.2.0, the first release numbered by SemVer: tunnels (ipip, gre, sit, isatap, vti), addresses, routes, veth pairs, bridges, forwarding and network namespaces as PowerShell objects over rtnetlink; topologies converged from data files on one host or many, as a DSC v3 resource, and at boot by a systemd unit. The changes of every release: https://github.com/ipiptools/IpipTools/blob/main/CHANGELOG.md'
+            ReleaseNotes = 'IpipTools 0.2.0, the first release numbered by SemVer: tunnels (ipip, gre, sit, isatap, vti), addresses, routes, policy routing rules, neighbour and bridge FDB entries, veth pairs, bridges, forwarding and network namespaces as PowerShell objects over rtnetlink; topologies converged from data files on one host or many, as a DSC v3 resource, and at boot by a systemd unit. The changes of every release: https://github.com/ipiptools/IpipTools/blob/main/CHANGELOG.md'
         }
     }
 }

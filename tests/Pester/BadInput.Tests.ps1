@@ -134,6 +134,35 @@ BeforeDiscovery {
         # no CAP_NET_ADMIN
         @{ Row = 'veth pair without CAP_NET_ADMIN'; Act = { param($T) Invoke-WithoutNetAdmin { New-VethPair x0 y0 -NetNamespace $ns } @{ ns = $T.Ns } }; Category = 'PermissionDenied'; ErrorId = ''; Fragment = "'x0'" }
         @{ Row = 'address without CAP_NET_ADMIN'; Act = { param($T) Invoke-WithoutNetAdmin { Add-TunnelPeerAddress 10.60.0.9 -PrefixLength 24 -InterfaceName bi0 -NetNamespace $ns } @{ ns = $T.Ns } }; Category = 'PermissionDenied'; ErrorId = ''; Fragment = '10.60.0.9' }
+
+        # policy routing rules (Add-IpRule, Remove-IpRule)
+        @{ Row = 'rule prefix of the other family'; Act = { param($T) Add-IpRule -From 10.1.0.0/24 -Family IPv6 -Table 100 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'RuleFamilyMismatch'; Fragment = '10.1.0.0/24'; Advice = '-Family IPv4' }
+        @{ Row = 'rule prefix with host bits'; Act = { param($T) Add-IpRule -From 10.1.0.1/24 -Table 100 -NetNamespace $T.Ns }; Category = 'InvalidData'; ErrorId = 'ParameterArgumentTransformationError'; Fragment = '10.1.0.1/24'; Advice = '10.1.0.0/24' }
+        @{ Row = 'blackhole rule with a table'; Act = { param($T) Add-IpRule -To 10.2.0.0/16 -Action Blackhole -Table 100 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'RuleTableWithoutLookup'; Fragment = 'table 100' }
+        @{ Row = 'rule that looks up table 0'; Act = { param($T) Add-IpRule -From 10.1.0.0/24 -Table 0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'RuleTableUnspecified'; Fragment = 'table 0' }
+        @{ Row = 'suppress_prefixlength past the family''s bits'; Act = { param($T) Add-IpRule -Table 100 -SuppressPrefixLength 33 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'RuleSuppressInvalid'; Fragment = '33' }
+        @{ Row = 'rule iif name of 16 bytes'; Act = { param($T) Add-IpRule -InputInterface 'sixteen-letters!' -Table 100 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'InvalidInterfaceName'; Fragment = "'sixteen-letters!'" }
+        @{ Row = 'duplicate rule'; Act = { param($T) Add-IpRule -Priority 32766 -Table main -Protocol kernel -NetNamespace $T.Ns }; Category = 'ResourceExists'; ErrorId = 'RuleExists'; Fragment = '32766' }
+        @{ Row = 'removing an absent rule'; Act = { param($T) Remove-IpRule -Priority 4242 -Confirm:$false -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'RuleNotFound'; Fragment = '4242'; Advice = 'Get-IpRule' }
+        @{ Row = 'removing a rule given nothing to match'; Act = { param($T) Remove-IpRule -Confirm:$false -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'RuleSelectorMissing'; Fragment = 'local table'; Advice = '-Priority' }
+
+        # neighbour entries (Add-, Set-, Remove-IpNeighbor)
+        @{ Row = 'neighbour link-layer address of the wrong length'; Act = { param($T) Add-IpNeighbor 10.60.0.9 192.0.2.2 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NeighborLinkLayerAddressLength'; Fragment = '192.0.2.2'; Advice = '6 bytes' }
+        @{ Row = 'neighbour link-layer address that is none'; Act = { param($T) Add-IpNeighbor 10.60.0.9 'zz:zz' -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NeighborLinkLayerAddressInvalid'; Fragment = 'zz:zz' }
+        @{ Row = 'neighbour without a link-layer address'; Act = { param($T) Add-IpNeighbor 10.60.0.9 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NeighborNeedsLinkLayerAddress'; Fragment = 'bi0'; Advice = '-LinkLayerAddress' }
+        @{ Row = 'neighbour state the kernel keeps'; Act = { param($T) Add-IpNeighbor 10.60.0.9 02:00:00:00:00:09 -State Failed -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NeighborStateUnsupported'; Fragment = 'Failed'; Advice = 'Permanent' }
+        @{ Row = 'proxy neighbour with a link-layer address'; Act = { param($T) Add-IpNeighbor 10.60.0.9 02:00:00:00:00:09 -Proxy -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'NeighborProxyWithAddress'; Fragment = '10.60.0.9' }
+        @{ Row = 'neighbour on a missing device'; Act = { param($T) Add-IpNeighbor 10.60.0.9 02:00:00:00:00:09 -InterfaceName nosuch0 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'LinkNotFound'; Fragment = "'nosuch0'" }
+        @{ Row = 'changing an absent neighbour'; Act = { param($T) Set-IpNeighbor 10.60.0.9 02:00:00:00:00:09 -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'NeighborNotFound'; Fragment = '10.60.0.9'; Advice = 'Add-IpNeighbor' }
+        @{ Row = 'removing an absent neighbour'; Act = { param($T) Remove-IpNeighbor 10.60.0.9 -InterfaceName bi0 -Confirm:$false -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'NeighborNotFound'; Fragment = '10.60.0.9' }
+
+        # bridge FDB entries (Add-, Remove-BridgeFdbEntry)
+        @{ Row = 'FDB MAC address that is none'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:09 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'CannotConvertArgumentNoMessage'; Fragment = '02:00:00:00:09' }
+        @{ Row = 'FDB MAC address of five bytes, in plain hex'; Act = { param($T) Add-BridgeFdbEntry 0200000009 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbMacAddressInvalid'; Fragment = '02:00:00:00:09' }
+        @{ Row = 'FDB VNI over 24 bits'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Vni 16777216 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbVniOutOfRange'; Fragment = '16777216' }
+        @{ Row = 'FDB VLAN 4095'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Vlan 4095 -InterfaceName bibr -NetNamespace $T.Ns }; Category = 'InvalidArgument'; ErrorId = 'FdbVlanOutOfRange'; Fragment = '4095' }
+        @{ Row = 'FDB master entry on a device that is no port'; Act = { param($T) Add-BridgeFdbEntry 02:00:00:00:00:09 -Master -InterfaceName bi0 -NetNamespace $T.Ns }; Category = 'NotInstalled'; ErrorId = 'FdbDeviceNotBridgePort'; Fragment = 'bi0'; Advice = 'Set-NetLink bi0 -Master' }
+        @{ Row = 'removing an absent FDB entry'; Act = { param($T) Remove-BridgeFdbEntry 02:00:00:00:00:99 -InterfaceName bibr -Confirm:$false -NetNamespace $T.Ns }; Category = 'ObjectNotFound'; ErrorId = 'FdbEntryNotFound'; Fragment = '02:00:00:00:00:99' }
     )
 }
 

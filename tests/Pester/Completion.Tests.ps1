@@ -43,6 +43,13 @@ Describe 'Tab completion of link and namespace names' {
         @{ Command = 'Get-OnlinkRoute -InterfaceName' }
         @{ Command = 'Add-OnlinkRoute 10.2.0.0/16 -Gateway 10.1.1.2 -InterfaceName' }
         @{ Command = 'Remove-OnlinkRoute 10.2.0.0/16 -InterfaceName' }
+        @{ Command = 'Add-IpRule -InputInterface' }
+        @{ Command = 'Remove-IpRule -OutputInterface' }
+        @{ Command = 'Get-IpNeighbor -InterfaceName' }
+        @{ Command = 'Add-IpNeighbor 10.1.1.9 02:00:00:00:00:09 -InterfaceName' }
+        @{ Command = 'Remove-IpNeighbor 10.1.1.9 -InterfaceName' }
+        @{ Command = 'Get-BridgeFdbEntry -InterfaceName' }
+        @{ Command = 'Add-BridgeFdbEntry 02:00:00:00:00:09 -InterfaceName' }
         @{ Command = 'New-IpipTunnel t9 -UnderlayDevice' }
         @{ Command = 'Set-NetLink -Name' }
         @{ Command = 'Remove-NetLink -Name' }
@@ -58,6 +65,8 @@ Describe 'Tab completion of link and namespace names' {
         Get-Completion 'Get-IpRoute -Table m' | Should -Be @('main')
         Get-Completion 'Get-IpRoute -Table ' | Sort-Object | Should -Be @('all', 'default', 'local', 'main')
         Get-Completion 'Get-OnlinkRoute -Table a' | Should -Be @('all')
+        Get-Completion 'Add-IpRule -From 10.1.0.0/24 -Table ' | Sort-Object | Should -Be @('default', 'main')
+        Get-Completion 'Get-IpRule -Table m' | Should -Be @('main')
         Get-Completion 'Add-IpRoute 10.2.0.0/16 -Type Bl' | Should -Be @('Blackhole')
         Get-Completion 'Get-IpRoute -Protocol Sta' | Should -Be @('Static')
         Get-Completion 'Add-IpAddress 10.1.1.1/24 -Scope Li' | Should -Be @('Link')
@@ -103,6 +112,7 @@ Describe 'Tab completion of link and namespace names' {
     It 'offers bridges only to <Command>' -ForEach @(
         @{ Command = 'Set-NetLink cva -Master' }
         @{ Command = 'Remove-NetBridge -Name' }
+        @{ Command = 'Get-BridgeFdbEntry -Bridge' }
     ) {
         $line = $Command -replace '^(\S+)', "`$1 -NetNamespace $Ns"
         Get-Completion "$line " | Should -Be @('cbr')

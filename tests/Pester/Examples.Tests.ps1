@@ -50,6 +50,13 @@ BeforeDiscovery {
     $InModuleFolder = "Set-Location (Split-Path (Get-Command Get-IpipTopology).DLL); `$PSNativeCommandUseErrorActionPreference = `$true; " +
         "function pwsh { `$input | & $((Get-PwshCommandLine | ForEach-Object { "'$_'" }) -join ' ') @args }"
     $NoDsc = 'the DSC engine (dsc), which cannot be installed here; DscResource.Tests.ps1 runs the resource''s manifest commands with the same JSON, the S6 document''s instance too'
+    # The neighbour and FDB examples: a veth v1 (and a permanent entry on it), a bridge with a
+    # port, a vxlan with no remote (made with ip: no cmdlet creates vxlan devices yet) and its flood list.
+    $VethUp = 'New-VethPair v1-P v1 -Up | Out-Null'
+    $Neighbor = 'Add-IpNeighbor 10.10.10.1 02:00:00:00:00:01 -InterfaceName v1 | Out-Null'
+    $BridgePort = 'New-NetBridge br0 -Up | Out-Null; New-VethPair va vb -Up | Set-NetLink -Master br0'
+    $Vxlan = 'Invoke-NetNamespaceCommand -- ip link add vx0 type vxlan id 42 dstport 4789 local 192.0.2.1'
+    $VxlanRemotes = 'Add-BridgeFdbEntry 00:00:00:00:00:00 -InterfaceName vx0 -Destination 192.0.2.2 | Out-Null; Add-BridgeFdbEntry 00:00:00:00:00:00 -InterfaceName vx0 -Destination 192.0.2.3 -Append | Out-Null'
     $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
@@ -148,6 +155,29 @@ BeforeDiscovery {
         'Get-Help Set-NetBridge -Examples: Example 1'              = @{ Host = @{} }
         'Get-Help Set-NetBridge -Examples: Example 2'              = @{ Host = @{ Setup = 'New-NetBridge br0 -SpanningTree; New-NetBridge br1' } }
         'Get-Help Set-NetLink -Examples: Example 1'                = @{ Host = @{} }
+        'Get-Help Get-IpRule -Examples: Example 1'                 = @{ Host = @{} }
+        'Get-Help Get-IpRule -Examples: Example 2'                 = @{ Host = @{} }
+        'Get-Help Add-IpRule -Examples: Example 1'                 = @{ Host = @{} }
+        'Get-Help Add-IpRule -Examples: Example 2'                 = @{ Host = @{} }
+        'Get-Help Add-IpRule -Examples: Example 3'                 = @{ Host = @{} }
+        'Get-Help Add-IpRule -Examples: Example 4'                 = @{ Host = @{} }
+        'Get-Help Remove-IpRule -Examples: Example 1'              = @{ Host = @{ Setup = 'Add-IpRule -From 10.1.0.0/24 -Table 100 -Priority 1000' } }
+        'Get-Help Remove-IpRule -Examples: Example 2'              = @{ Host = @{ Setup = 'Add-IpRule -From 10.1.0.0/24 -Table 100 -Priority 1000; Add-IpRule -To 2001:db8:bad::/48 -Action Prohibit' } }
+        'Get-Help Get-IpNeighbor -Examples: Example 1'             = @{ Host = @{ Setup = "$VethUp; $Neighbor" } }
+        'Get-Help Get-IpNeighbor -Examples: Example 2'             = @{ Host = @{ Setup = $VethUp } }
+        'Get-Help Add-IpNeighbor -Examples: Example 1'             = @{ Host = @{ Setup = $VethUp } }
+        # NBMA gre: a gre tunnel without a remote, which needs the guest's gre driver.
+        'Get-Help Add-IpNeighbor -Examples: Example 2'             = @{ Guest = @{ Setup = 'New-IpTunnel gre1 -Mode gre -Local 192.0.2.1 -Key 42 | Out-Null' } }
+        'Get-Help Add-IpNeighbor -Examples: Example 3'             = @{ Host = @{ Setup = $VethUp } }
+        'Get-Help Set-IpNeighbor -Examples: Example 1'             = @{ Host = @{ Setup = "$VethUp; $Neighbor" } }
+        'Get-Help Set-IpNeighbor -Examples: Example 2'             = @{ Host = @{ Setup = "$VethUp; Add-IpNeighbor 10.10.10.1 02:00:00:00:00:01 -InterfaceName v1 -State Stale | Out-Null" } }
+        'Get-Help Remove-IpNeighbor -Examples: Example 1'          = @{ Host = @{ Setup = "$VethUp; $Neighbor" } }
+        'Get-Help Remove-IpNeighbor -Examples: Example 2'          = @{ Host = @{ Setup = "$VethUp; $Neighbor" } }
+        'Get-Help Get-BridgeFdbEntry -Examples: Example 1'         = @{ Host = @{ Setup = $BridgePort } }
+        'Get-Help Add-BridgeFdbEntry -Examples: Example 1'         = @{ Host = @{ Setup = $Vxlan } }
+        'Get-Help Add-BridgeFdbEntry -Examples: Example 2'         = @{ Host = @{ Setup = $BridgePort } }
+        'Get-Help Remove-BridgeFdbEntry -Examples: Example 1'      = @{ Host = @{ Setup = "$Vxlan; $VxlanRemotes" } }
+        'Get-Help Remove-BridgeFdbEntry -Examples: Example 2'      = @{ Host = @{ Setup = "$Vxlan; $VxlanRemotes" } }
         'Get-Help Set-NetLink -Examples: Example 2'                = @{ Host = @{ Setup = 'New-NetBridge br0 -Up | Out-Null; New-VethPair va vb -Up | Set-NetLink -Master br0; Set-NetLink vb -Master br0' } }
         'Get-Help Set-NetLink -Examples: Example 3'                = @{ Host = @{ Given = 'ns1'; Setup = 'New-VethPair v1 v1-P' } }
         'Get-Help Remove-NetLink -Examples: Example 1'             = @{ Host = @{ Setup = 'New-VethPair va vb' } }

@@ -28,6 +28,9 @@ BeforeDiscovery {
         'onlink route'           = 'Route'
         'route row'              = 'Route'
         'deserialized route'     = 'Route'
+        'rule'                   = 'Rule'
+        'neighbour entry'        = 'Neighbor'
+        'bridge FDB entry'       = 'BridgeFdbEntry'
         'namespace'              = 'Namespace'
         'forwarding state'       = 'Forwarding'
         'fixture'                = 'Fixture'
@@ -74,6 +77,14 @@ BeforeDiscovery {
                 'deserialized route' = { param($L) Assert-NoRoute $L 10.77.2.0/24 } } }
         @{ Cmdlet = 'Remove-OnlinkRoute'; ActsOn = 'Route'; Acts = @{
                 'onlink route' = { param($L) Assert-NoRoute $L 10.77.3.0/24; Get-IpJsonRoute $L.Ns | Where-Object dst -eq 10.77.2.0/24 | Should -Not -BeNullOrEmpty } } }
+        @{ Cmdlet = 'Remove-IpRule'; ActsOn = 'Rule'; Acts = @{
+                'rule' = { param($L) Get-IpJson $L.Ns rule show | Where-Object priority -eq 1000 | Should -BeNullOrEmpty } } }
+        @{ Cmdlet = 'Set-IpNeighbor'; Arguments = @{ State = 'Stale' }; ActsOn = 'Neighbor'; Acts = @{
+                'neighbour entry' = { param($L) (Get-IpJson $L.Ns neigh show nud all | Where-Object dst -eq 10.77.1.5).state | Should -Be 'STALE' } } }
+        @{ Cmdlet = 'Remove-IpNeighbor'; ActsOn = 'Neighbor'; Acts = @{
+                'neighbour entry' = { param($L) Get-IpJson $L.Ns neigh show nud all | Where-Object dst -eq 10.77.1.5 | Should -BeNullOrEmpty } } }
+        @{ Cmdlet = 'Remove-BridgeFdbEntry'; ActsOn = 'BridgeFdbEntry'; Acts = @{
+                'bridge FDB entry' = { param($L) (bridge -n $L.Ns -j fdb show dev br0 | ConvertFrom-Json) | Where-Object mac -eq 02:00:00:00:00:07 | Should -BeNullOrEmpty } } }
         @{ Cmdlet = 'Remove-NetNamespace'; ActsOn = 'Namespace'; Acts = @{
                 'namespace' = { param($L) ip netns list | Where-Object { ($_ -split ' ')[0] -eq $L.Ns } | Should -BeNullOrEmpty } } }
         @{ Cmdlet = 'Remove-NetNamespaceFixture'; ActsOn = 'Fixture'; Acts = @{
@@ -136,6 +147,9 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 Add-IpRoute 10.77.2.0/24 -Gateway 10.77.1.2 -InterfaceName v1 -NetNamespace $ns
                 Add-OnlinkRoute 10.77.3.0/24 -Gateway 10.77.50.1 -InterfaceName v1 -NetNamespace $ns
                 Enable-IpForwarding -NetNamespace $ns
+                Add-IpRule -From 10.77.5.0/24 -Table 100 -Priority 1000 -NetNamespace $ns | Out-Null
+                Add-IpNeighbor 10.77.1.5 02:00:00:00:00:05 -InterfaceName v1 -NetNamespace $ns | Out-Null
+                Add-BridgeFdbEntry 02:00:00:00:00:07 -InterfaceName br0 -NetNamespace $ns | Out-Null
             }
             catch {
                 Remove-NetNamespaceFixture $fixture -Confirm:$false
@@ -161,6 +175,9 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 'route' { Get-IpRoute -NetNamespace $ns | Where-Object { "$($_.Destination)" -eq '10.77.2.0/24' } }
                 'onlink route' { Get-OnlinkRoute -NetNamespace $ns }
                 'route row' { Get-IpRoute -NetNamespace $ns | Where-Object { "$($_.Destination)" -eq '10.77.2.0/24' } | ConvertTo-Csv | ConvertFrom-Csv }
+                'rule' { Get-IpRule 1000 -NetNamespace $ns }
+                'neighbour entry' { Get-IpNeighbor v1 -Address 10.77.1.5 -NetNamespace $ns }
+                'bridge FDB entry' { Get-BridgeFdbEntry br0 -MacAddress 02:00:00:00:00:07 -NetNamespace $ns }
                 'namespace' { Get-NetNamespace $ns }
                 'forwarding state' { Get-IpForwarding -NetNamespace $ns }
                 'fixture' { $Lab.Fixture }
@@ -212,7 +229,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
             $guarded = -not $pair.KindActedOn -and $pair.Kind -notin 'Namespace', 'Fixture' -and $Cmdlet -notin 'Remove-NetNamespaceFixture', 'Set-IpipTopology'
             $id = $failure[0].FullyQualifiedErrorId
             if ($guarded -and $id -notlike 'InputObjectNotBound,*') {
-                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Topology = 'a topology'; Report = 'a report' }[$pair.Kind]
+                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Topology = 'a topology'; Report = 'a report'; Rule = 'a rule'; Neighbor = 'a neighbour entry'; BridgeFdbEntry = 'a bridge FDB entry' }[$pair.Kind]
                 if ($id -notlike 'PipedObjectNotAccepted,*') { "$($pair.Object): refused as $id, not by the guard" }
                 elseif ($failure[0].CategoryInfo.Category -ne 'InvalidArgument') { "$($pair.Object): category $($failure[0].CategoryInfo.Category)" }
                 elseif ($failure[0].ErrorDetails.Message -notlike "*; $noun was piped in (*") { "$($pair.Object): the message does not name it: $($failure[0].ErrorDetails.Message)" }

@@ -1,15 +1,18 @@
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Netlink;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.BridgeFdb;
 using IpipTools.Core.Rtnl.Links;
+using IpipTools.Core.Rtnl.Neighbors;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.Rtnl.Rules;
 using IpipTools.Core.Rtnl.Tunnels;
 
 namespace IpipTools.Core.Rtnl;
 
 /// <summary>
 /// One rtnetlink connection bound to one network namespace, with the operations on
-/// links, tunnels, addresses and routes of that namespace. The socket is opened
+/// links, tunnels, addresses, routes, rules, neighbours and bridge FDB entries of that namespace. The socket is opened
 /// inside the namespace on a short-lived thread, and stays bound to it; the
 /// caller's thread never changes namespace. Not thread-safe: one per thread.
 /// </summary>
@@ -23,6 +26,9 @@ public sealed class RtnetlinkClient : IDisposable
         Tunnels = new TunnelOperations(this);
         Addresses = new AddressOperations(this);
         Routes = new RouteOperations(this);
+        Rules = new RuleOperations(this);
+        Neighbors = new NeighborOperations(this);
+        BridgeFdb = new BridgeFdbOperations(this);
     }
 
     public NetNamespace Namespace { get; }
@@ -36,6 +42,12 @@ public sealed class RtnetlinkClient : IDisposable
     public AddressOperations Addresses { get; }
 
     public RouteOperations Routes { get; }
+
+    public RuleOperations Rules { get; }
+
+    public NeighborOperations Neighbors { get; }
+
+    public BridgeFdbOperations BridgeFdb { get; }
 
     /// <summary>What objects read through this client report as their namespace: a name, a path, or null.</summary>
     internal string? NamespaceName => Namespace.Namespace;

@@ -13,4 +13,10 @@ public static class RtnlMessageType
     public const ushort NewRoute = 24;
     public const ushort DeleteRoute = 25;
     public const ushort GetRoute = 26;
+    public const ushort NewNeighbor = 28;
+    public const ushort DeleteNeighbor = 29;
+    public const ushort GetNeighbor = 30;
+    public const ushort NewRule = 32;
+    public const ushort DeleteRule = 33;
+    public const ushort GetRule = 34;
 }

@@ -22,4 +22,13 @@ public enum ModuleObjects
 
     /// <summary>What the module writes that no cmdlet acts on: support checks, command results, apply and host results.</summary>
     Report = 1 << 8,
+
+    /// <summary>Policy routing rules, as Get-IpRule writes them.</summary>
+    Rule = 1 << 10,
+
+    /// <summary>ARP and NDP entries, as Get-IpNeighbor writes them.</summary>
+    Neighbor = 1 << 11,
+
+    /// <summary>Bridge forwarding database entries, as Get-BridgeFdbEntry writes them.</summary>
+    BridgeFdbEntry = 1 << 12,
 }

@@ -6,8 +6,11 @@ using IpipTools.Core.Errors;
 using IpipTools.Core.Fixtures;
 using IpipTools.Core.Namespaces;
 using IpipTools.Core.Rtnl.Addresses;
+using IpipTools.Core.Rtnl.BridgeFdb;
+using IpipTools.Core.Rtnl.Neighbors;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
+using IpipTools.Core.Rtnl.Rules;
 using IpipTools.Core.Rtnl.Tunnels;
 using IpipTools.Topology;
 using IpipTools.Topology.Hosts;
@@ -45,9 +48,12 @@ public static class PipedObjectGuard
     private static readonly Kind FixtureKind = new(ModuleObjects.Fixture, "fixture", "fixtures", null, "Remove-NetNamespaceFixture", null);
     private static readonly Kind PlanKind = new(ModuleObjects.Plan, "topology plan", "topology plans", "Set-IpipTopology -WhatIf", null, "Set-IpipTopology");
     private static readonly Kind TopologyKind = new(ModuleObjects.Topology, "topology", "topologies", "Get-IpipTopology", null, "Set-IpipTopology");
+    private static readonly Kind RuleKind = new(ModuleObjects.Rule, "rule", "rules", "Get-IpRule", "Remove-IpRule", null);
+    private static readonly Kind NeighborKind = new(ModuleObjects.Neighbor, "neighbour entry", "neighbour entries", "Get-IpNeighbor", "Remove-IpNeighbor", "Set-IpNeighbor");
+    private static readonly Kind BridgeFdbKind = new(ModuleObjects.BridgeFdbEntry, "bridge FDB entry", "bridge FDB entries", "Get-BridgeFdbEntry", "Remove-BridgeFdbEntry", null);
     private static readonly Kind ReportKind = new(ModuleObjects.Report, "report", "reports", null, null, null);
 
-    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, ReportKind };
+    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, RuleKind, NeighborKind, BridgeFdbKind, ReportKind };
 
     private static readonly Dictionary<string, Kind> ByTypeName = new(StringComparer.Ordinal)
     {
@@ -61,6 +67,9 @@ public static class PipedObjectGuard
         [typeof(TopologyPlan).FullName!] = PlanKind,
         [typeof(HostPlan).FullName!] = PlanKind,
         [typeof(ExportedTopology).FullName!] = TopologyKind,
+        [typeof(Rule).FullName!] = RuleKind,
+        [typeof(Neighbor).FullName!] = NeighborKind,
+        [typeof(BridgeFdbEntry).FullName!] = BridgeFdbKind,
         [typeof(SupportCheck).FullName!] = ReportKind,
         [typeof(NamespaceCommandResult).FullName!] = ReportKind,
         [typeof(ApplyResult).FullName!] = ReportKind,

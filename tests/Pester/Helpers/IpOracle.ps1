@@ -75,12 +75,20 @@ function Get-IpState {
 function Read-IpState {
     param([Parameter(Mandatory)] [string[]] $Namespace)
     foreach ($ns in $Namespace) {
-        foreach ($query in @('link', 'show'), @('-4', 'addr', 'show'), @('-4', 'route', 'show', 'table', 'all')) {
+        # Rules, and the neighbour entries set by hand (those the kernel resolves age on their own).
+        foreach ($query in @('link', 'show'), @('-4', 'addr', 'show'), @('-4', 'route', 'show', 'table', 'all'), @('-4', 'rule', 'show'), @('-6', 'rule', 'show'),
+            @('neigh', 'show', 'nud', 'permanent')) {
             $text = ip -n $ns -d -j @query
             if ($LASTEXITCODE -ne 0) { throw "ip -n $ns -d -j $query failed" }
             foreach ($item in "$text" | ConvertFrom-Json -AsHashtable) {
                 "${ns}: $(Remove-IpVolatile $item | ConvertTo-Json -Depth 20 -Compress)"
             }
+        }
+        # Bridge FDB entries set by hand (permanent, static); learned ones come and go.
+        $text = bridge -n $ns -j fdb show
+        if ($LASTEXITCODE -ne 0) { throw "bridge -n $ns -j fdb show failed" }
+        foreach ($item in "$text" | ConvertFrom-Json -AsHashtable | Where-Object { $_.state -in 'permanent', 'static' }) {
+            "${ns}: fdb $($item | ConvertTo-Json -Depth 20 -Compress)"
         }
     }
 }
