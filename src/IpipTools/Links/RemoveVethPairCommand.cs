@@ -23,10 +23,12 @@ public sealed class RemoveVethPairCommand : PipedLinkCmdlet
         RequireGiven(nameof(Name), "veth pair");
         var name = LinkName(Name);
         var target = Target;
+        // Read before -WhatIf speaks (the removal needs it anyway): a missing link, or one that is no veth, is refused as the real run refuses it.
+        var links = Client(target).Links;
+        var veth = links.Get(name).RequireKind(GetVethPairCommand.VethKind);
         if (ShouldProcess($"veth '{name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            var links = Client(target).Links;
-            links.Delete(links.Get(name).RequireKind(GetVethPairCommand.VethKind));
+            links.Delete(veth);
         }
     }
 }
