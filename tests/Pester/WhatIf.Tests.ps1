@@ -71,6 +71,12 @@ BeforeDiscovery {
         @{ Cmdlet = 'Enable-IpForwarding'; Act = { Enable-IpForwarding -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Disable-IpForwarding'; Setup = { ip netns exec $ns sysctl -qw net.ipv4.ip_forward=1 }; Act = { Disable-IpForwarding -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Set-IpipMesh'; Plan = $true; Act = { Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device vp0 -NetNamespace $T.Ns } }
+        # The address the mesh does not declare goes, and with it (the kernel's doing) the routes
+        # out of vp0, left without an IPv4 address, and the route whose source it is: the plan names each.
+        @{ Cmdlet = 'Set-IpipMesh'; Case = 'a device with an address it does not declare'; Plan = $true
+            Setup = { ip -n $ns addr add 10.90.7.1/24 dev vp0; ip -n $ns link set vp0 up; ip -n $ns route add 10.93.0.0/24 via 10.90.7.254 dev vp0; ip -n $ns route add 10.94.0.0/24 dev dm0 src 10.90.7.1 }
+            Act = { Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.7.254' } -Device vp0 -NetNamespace $T.Ns }
+        }
         # The plan it writes names each step; the "What if:" line sums them up.
         @{ Cmdlet = 'Set-IpipTopology'; Plan = $true; Act = {
                 Set-IpipTopology -NetNamespace $T.Ns -InputObject @{ Namespaces = @(@{
