@@ -80,11 +80,11 @@ internal static class AddressPlanner
             var deviceLeftBare = !ns.Addresses.Any(a => a.InterfaceName == address.InterfaceName && AddressFamilies.Of(a.Address) == AddressFamilies.Inet);
             var goes = ns.Routes.Where(r => r.Protocol != RouteProtocol.Kernel && AddressFamilies.Of(r.Destination.BaseAddress) == AddressFamilies.Inet
                 && ((!stillLocal && address.Address.Equals(r.PreferredSource)) || (deviceLeftBare && r.Device == address.InterfaceName))).ToList();
-            var why = deviceLeftBare
-                ? $"goes with {address.Describe()}: the kernel removes the routes out of {address.InterfaceName} when it has no IPv4 address left"
-                : $"goes with {address.Describe()}: the kernel removes the routes whose source it is";
             foreach (var route in goes)
             {
+                var why = deviceLeftBare && route.Device == address.InterfaceName
+                    ? $"goes with {address.Describe()}: the kernel removes the routes out of {address.InterfaceName} when it has no IPv4 address left"
+                    : $"goes with {address.Describe()}: the kernel removes the routes whose source it is";
                 context.Builder.Add(PlanPhase.RemoveRoutes, new RemoveRoute { Namespace = ns.Name, Target = route.ToString(), Reason = why, Route = route }, context.RankOf(ns.Name));
                 ns.Routes.Remove(route);
             }
