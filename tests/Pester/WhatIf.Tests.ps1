@@ -98,6 +98,8 @@ BeforeDiscovery {
         @{ Cmdlet = 'New-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel gt0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Set-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpTunnel gt0 -Ttl 33 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Remove-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpTunnel gt0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'New-IpipTunnel'; Case = 'a name in use'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpipTunnel dm0 -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'New-IpTunnel'; Case = 'a name in use'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel br0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
         @{ Cmdlet = 'Set-IpipTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Set-IpipTunnel nope0 -Ttl 33 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
         @{ Cmdlet = 'Remove-IpipTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Remove-IpipTunnel nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
         @{ Cmdlet = 'Remove-IpipTunnel'; Case = 'the fallback device'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Remove-IpipTunnel tunl0 -NetNamespace $T.Ns }; Fails = 'FallbackTunnelImmutable' }
