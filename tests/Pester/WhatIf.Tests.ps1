@@ -38,9 +38,52 @@ BeforeDiscovery {
         @{ Cmdlet = 'Remove-OnlinkRoute'; Act = { Remove-OnlinkRoute 10.96.0.0/24 -InterfaceName dm0 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Add-TunnelPeerAddress'; Act = { Add-TunnelPeerAddress 10.94.0.1 -Peer 10.94.0.2 -InterfaceName dm0 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Remove-TunnelPeerAddress'; Act = { Remove-TunnelPeerAddress 10.95.0.1 -Peer 10.95.0.2 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-IpRule'; Act = { Add-IpRule -From 10.1.0.0/24 -Table 100 -Priority 1000 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpRule'; Setup = { ip -n $ns rule add from 10.2.0.0/24 table 100 priority 1001 }; Act = { Remove-IpRule 1001 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-IpNeighbor'; Act = { Add-IpNeighbor 10.90.0.9 02:00:00:00:00:09 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Set-IpNeighbor'; Setup = { ip -n $ns neigh add 10.90.0.8 lladdr 02:00:00:00:00:08 dev dm0 nud permanent }; Act = { Set-IpNeighbor 10.90.0.8 02:00:00:00:00:18 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-IpNeighbor'; Setup = { ip -n $ns neigh add 10.90.0.8 lladdr 02:00:00:00:00:08 dev dm0 nud permanent }; Act = { Remove-IpNeighbor 10.90.0.8 -InterfaceName dm0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Add-BridgeFdbEntry'; Setup = { ip -n $ns link set vp0 master br0 }; Act = { Add-BridgeFdbEntry 02:00:00:00:00:77 -InterfaceName vp0 -Master -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'Remove-BridgeFdbEntry'; Setup = { ip -n $ns link set vp0 master br0; bridge -n $ns fdb add 02:00:00:00:00:78 dev vp0 master static }; Act = { Remove-BridgeFdbEntry 02:00:00:00:00:78 -InterfaceName vp0 -Master -NetNamespace $T.Ns } }
+        # Refused for real: -WhatIf and -Confirm's question are refused first, in the same words.
+        @{ Cmdlet = 'Set-NetLink'; Case = 'a missing link'; Act = { Set-NetLink nope0 -Mtu 1400 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-VethPair'; Case = 'a missing link'; Act = { Remove-VethPair nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-VethPair'; Case = 'a link that is no veth'; Act = { Remove-VethPair br0 -NetNamespace $T.Ns }; Fails = 'LinkKindMismatch' }
+        @{ Cmdlet = 'Remove-NetBridge'; Case = 'a missing link'; Act = { Remove-NetBridge nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Set-NetBridge'; Case = 'a missing link'; Act = { Set-NetBridge nope0 -SpanningTree -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Set-NetBridge'; Case = 'a link that is no bridge'; Act = { Set-NetBridge dm0 -SpanningTree -NetNamespace $T.Ns }; Fails = 'LinkKindMismatch' }
+        @{ Cmdlet = 'New-VethPair'; Case = 'a name in use'; Act = { New-VethPair dm0 nv1 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'New-VethPair'; Case = 'a peer name in use'; Act = { New-VethPair nv0 dm0p -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'New-NetBridge'; Case = 'a name in use'; Act = { New-NetBridge br0 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'Add-IpAddress'; Case = 'a missing link'; Act = { Add-IpAddress 10.93.0.1/24 -InterfaceName nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Add-IpAddress'; Case = 'an address that exists'; Act = { Add-IpAddress 10.90.0.1/24 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressExists' }
+        @{ Cmdlet = 'Add-IpAddress'; Case = 'a piped address that exists'; Act = { '10.90.0.1/24' | Add-IpAddress -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressExists' }
+        # IPv6 takes an address once per device, whatever its length.
+        @{ Cmdlet = 'Add-IpAddress'; Case = 'an IPv6 address that exists, with another length'; Setup = { ip -n $ns -6 addr add fd00:90::1/64 dev dm0 nodad }; Act = { Add-IpAddress fd00:90::1/80 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressExists' }
+        @{ Cmdlet = 'Remove-IpAddress'; Case = 'a missing address'; Act = { Remove-IpAddress 10.90.0.7/24 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressNotFound' }
+        @{ Cmdlet = 'Remove-IpAddress'; Case = 'a missing link'; Act = { Remove-IpAddress 10.90.0.1/24 -InterfaceName nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-TunnelPeerAddress'; Case = 'a missing address'; Act = { Remove-TunnelPeerAddress 10.95.0.9 -Peer 10.95.0.2 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressNotFound' }
+        # Without -Peer the kernel looks for the address on its own network, not its peer's, and keeps it.
+        @{ Cmdlet = 'Remove-TunnelPeerAddress'; Case = 'a peer address without -Peer'; Act = { Remove-TunnelPeerAddress 10.95.0.1 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'AddressNotFound' }
+        @{ Cmdlet = 'Add-IpRoute'; Case = 'a missing link'; Act = { Add-IpRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        # The kernel tells routes apart by table, destination and metric: another gateway is no other route.
+        @{ Cmdlet = 'Add-IpRoute'; Case = 'a route that exists'; Act = { Add-IpRoute 10.91.0.0/24 -Gateway 10.90.0.253 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'RouteExists' }
+        @{ Cmdlet = 'Add-IpRoute'; Case = 'a piped route that exists'; Act = { '10.91.0.0/24' | Add-IpRoute -Gateway 10.90.0.254 -NetNamespace $T.Ns }; Fails = 'RouteExists' }
+        @{ Cmdlet = 'Add-IpRoute'; Case = 'an IPv6 route that exists'; Setup = { ip -n $ns -6 addr add fd00:90::1/64 dev dm0 nodad; ip -n $ns -6 route add fd00:91::/64 via fd00:90::fe dev dm0 }; Act = { Add-IpRoute fd00:91::/64 -Gateway fd00:90::fd -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'RouteExists' }
+        @{ Cmdlet = 'Add-OnlinkRoute'; Case = 'a route that exists'; Act = { Add-OnlinkRoute 10.96.0.0/24 -Gateway 172.16.0.1 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'RouteExists' }
+        @{ Cmdlet = 'Remove-IpRoute'; Case = 'a missing route'; Act = { Remove-IpRoute 10.99.0.0/24 -NetNamespace $T.Ns }; Fails = 'RouteNotFound' }
+        @{ Cmdlet = 'Remove-IpRoute'; Case = 'a route via another gateway'; Act = { Remove-IpRoute 10.91.0.0/24 -Gateway 10.90.0.253 -NetNamespace $T.Ns }; Fails = 'RouteNotFound' }
+        @{ Cmdlet = 'Remove-IpRoute'; Case = 'a missing link'; Act = { Remove-IpRoute 10.91.0.0/24 -InterfaceName nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-OnlinkRoute'; Case = 'a missing route'; Act = { Remove-OnlinkRoute 10.99.0.0/24 -InterfaceName dm0 -NetNamespace $T.Ns }; Fails = 'RouteNotFound' }
         @{ Cmdlet = 'Enable-IpForwarding'; Act = { Enable-IpForwarding -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Disable-IpForwarding'; Setup = { ip netns exec $ns sysctl -qw net.ipv4.ip_forward=1 }; Act = { Disable-IpForwarding -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Set-IpipMesh'; Plan = $true; Act = { Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.0.254' } -Device vp0 -NetNamespace $T.Ns } }
+        # The address the mesh does not declare goes, and with it (the kernel's doing) the routes
+        # out of vp0, left without an IPv4 address, and the route whose source it is: the plan names each.
+        @{ Cmdlet = 'Set-IpipMesh'; Case = 'a device with an address it does not declare'; Plan = $true
+            Setup = { ip -n $ns addr add 10.90.7.1/24 dev vp0; ip -n $ns link set vp0 up; ip -n $ns route add 10.93.0.0/24 via 10.90.7.254 dev vp0; ip -n $ns route add 10.94.0.0/24 dev dm0 src 10.90.7.1 }
+            Act = { Set-IpipMesh 10.42.1.0 @{ '10.42.2.0/24' = '10.90.7.254' } -Device vp0 -NetNamespace $T.Ns }
+        }
         # The plan it writes names each step; the "What if:" line sums them up.
         @{ Cmdlet = 'Set-IpipTopology'; Plan = $true; Act = {
                 Set-IpipTopology -NetNamespace $T.Ns -InputObject @{ Namespaces = @(@{
@@ -62,6 +105,14 @@ BeforeDiscovery {
         @{ Cmdlet = 'New-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel gt0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Set-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Set-IpTunnel gt0 -Ttl 33 -NetNamespace $T.Ns } }
         @{ Cmdlet = 'Remove-IpTunnel'; Setup = { modprobe -a ipip ip_gre 2>$null; ip -n $ns tunnel add gt0 mode gre remote 10.90.0.2 local 10.90.0.1 }; Act = { Remove-IpTunnel gt0 -NetNamespace $T.Ns } }
+        @{ Cmdlet = 'New-IpipTunnel'; Case = 'a name in use'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpipTunnel dm0 -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'New-IpTunnel'; Case = 'a name in use'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { New-IpTunnel br0 -Mode gre -Remote 10.90.0.2 -Local 10.90.0.1 -NetNamespace $T.Ns }; Fails = 'LinkNameTaken' }
+        @{ Cmdlet = 'Set-IpipTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Set-IpipTunnel nope0 -Ttl 33 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-IpipTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Remove-IpipTunnel nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Remove-IpipTunnel'; Case = 'the fallback device'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Remove-IpipTunnel tunl0 -NetNamespace $T.Ns }; Fails = 'FallbackTunnelImmutable' }
+        @{ Cmdlet = 'Set-IpTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Set-IpTunnel nope0 -Ttl 33 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
+        @{ Cmdlet = 'Set-IpTunnel'; Case = 'a link that is no tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Set-IpTunnel br0 -Ttl 33 -NetNamespace $T.Ns }; Fails = 'NotATunnel' }
+        @{ Cmdlet = 'Remove-IpTunnel'; Case = 'a missing tunnel'; Setup = { modprobe -a ipip ip_gre 2>$null }; Act = { Remove-IpTunnel nope0 -NetNamespace $T.Ns }; Fails = 'LinkNotFound' }
     )
     foreach ($row in $HostRows + $TunnelRows) { if (-not $row.Case) { $row.Case = '' } }
     $script:Covered = @($HostRows + $TunnelRows).Cmdlet | Sort-Object -Unique
@@ -94,6 +145,17 @@ BeforeAll {
         foreach ($route in Get-IpJson $Ns -4 route show table all | Where-Object protocol -ne 'kernel') {
             $state["route $($route.dst) table $($route.table)"] = $route | Select-Object type, gateway, dev, metric, protocol, scope, flags | ConvertTo-Json -Compress
         }
+        foreach ($rule in Get-IpJson $Ns rule show | Where-Object priority -notin 0, 32766, 32767) {
+            $state["rule $($rule.priority)"] = $rule | ConvertTo-Json -Compress
+        }
+        foreach ($neighbour in Get-IpJson $Ns neigh show nud permanent) {
+            $state["neighbour $($neighbour.dst) $($neighbour.dev)"] = $neighbour | Select-Object lladdr, state | ConvertTo-Json -Compress
+        }
+        # FDB entries set by hand in a bridge's table; the kernel's own (each link's address, multicast) come and go with the links.
+        $own = @((Get-IpJson $Ns link show).address)
+        foreach ($entry in bridge -n $Ns -j fdb show | ConvertFrom-Json | Where-Object { $_.master -and $_.master -ne $_.ifname -and $_.state -in 'static', 'permanent' -and $_.mac -notin $own -and $_.mac -notlike '33:33:*' -and $_.mac -notlike '01:00:5e:*' }) {
+            $state["fdb $($entry.mac) $($entry.ifname) $(@($entry.flags) -join ',')"] = $entry | Select-Object state, master, dst, vlan | ConvertTo-Json -Compress
+        }
         if (Test-Path "/run/netns/$Ns") {
             $state['forwarding'] = ip netns exec $Ns cat /proc/sys/net/ipv4/ip_forward
         }
@@ -117,6 +179,9 @@ BeforeAll {
             '^route (\S+) ' { $Matches[1] }
             '^namespace (.+)$' { $Matches[1] }
             '^forwarding$' { 'ip_forward' }
+            '^rule (\d+)$' { "rule $($Matches[1])" }
+            '^neighbour (\S+) ' { $Matches[1] }
+            '^fdb (\S+) ' { $Matches[1] }
         }
     }
 
@@ -125,9 +190,16 @@ BeforeAll {
         $Line -like "*$Name*" -or $Line -like "*$($Name -replace '(?<=-)[0-9a-f]{8}(?=$|-)', 'xxxxxxxx')*"
     }
 
-    function script:Invoke-Row([hashtable] $Row, [switch] $WhatIf) {
-        $preference = if ($WhatIf) { '$WhatIfPreference = $true' } else { '$ConfirmPreference = ''None''' }
-        Invoke-HostCaptured ([scriptblock]::Create("$preference`n$($Row.Act)")) @{ T = $Row.Lab }
+    # Runs the row's command under -WhatIf, for real, or (Confirm) asking before every change
+    # and answered No (choice 2 of Yes, Yes to All, No, No to All, Suspend).
+    function script:Invoke-Row([hashtable] $Row, [switch] $WhatIf, [switch] $Confirm) {
+        $preference = if ($WhatIf) { '$WhatIfPreference = $true' } elseif ($Confirm) { '$ConfirmPreference = ''Low''' } else { '$ConfirmPreference = ''None''' }
+        Invoke-HostCaptured ([scriptblock]::Create("$preference`n$($Row.Act)")) @{ T = $Row.Lab } -Choices @(2, 2, 2, 2)
+    }
+
+    # What a failure says: its id, category and message, one line per error.
+    function script:Get-Failures($Run) {
+        @($Run.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId) [$($_.CategoryInfo.Category)] $_" })
     }
 
     function script:Test-Row([hashtable] $Row) {
@@ -152,11 +224,15 @@ BeforeAll {
             $before = Get-State $ns $stem
             $whatIf = Invoke-Row $Row -WhatIf
             $afterWhatIf = Get-State $ns $stem
+            $confirm = if ($Row.Fails) { Invoke-Row $Row -Confirm }
+            $afterConfirm = Get-State $ns $stem
             $real = Invoke-Row $Row
             $afterReal = Get-State $ns $stem
             [pscustomobject]@{
                 WhatIf        = $whatIf
                 Real          = $real
+                Confirm       = $confirm
+                ConfirmChanged = Get-Changed $before $afterConfirm
                 WhatIfLines   = @($whatIf.HostLines | Where-Object { $_ -like 'What if:*' })
                 # What names each change: the "What if:" lines, or the steps of the plan written.
                 Said          = @(if ($Row.Plan) { $whatIf.Output.Steps | ForEach-Object { "$_" } } else { $whatIf.HostLines | Where-Object { $_ -like 'What if:*' } })
@@ -175,8 +251,12 @@ BeforeAll {
         $run.WhatIfChanged | Should -BeNullOrEmpty -Because "-WhatIf changes nothing ($said)"
         if ($Row.Fails) {
             @($run.Real.Errors.FullyQualifiedErrorId) | Should -BeLike "$($Row.Fails),*"
-            @($run.WhatIf.Errors.FullyQualifiedErrorId) | Should -Be @($run.Real.Errors.FullyQualifiedErrorId) -Because '-WhatIf fails as the real run does'
+            $real = Get-Failures $run.Real
+            Get-Failures $run.WhatIf | Should -Be $real -Because '-WhatIf fails as the real run does, in the same words'
             $run.WhatIfLines | Should -BeNullOrEmpty
+            Get-Failures $run.Confirm | Should -Be $real -Because '-Confirm fails as the real run does, before it asks'
+            $run.Confirm.Prompts | Should -BeNullOrEmpty -Because '-Confirm asks nothing about a change that would be refused'
+            $run.ConfirmChanged | Should -BeNullOrEmpty
             $run.RealChanged | Should -BeNullOrEmpty
             return
         }

@@ -21,8 +21,22 @@ public sealed class NetlinkException : IpipToolsException
         string? recommendedAction = null,
         string? errorId = null,
         object? target = null)
+        : this(operation, errno, kernelMessage, offendingAttributeType, explanation, recommendedAction, errorId, target, kernelTextSaid: true)
+    {
+    }
+
+    private NetlinkException(
+        string operation,
+        int errno,
+        string? kernelMessage,
+        ushort? offendingAttributeType,
+        string? explanation,
+        string? recommendedAction,
+        string? errorId,
+        object? target,
+        bool kernelTextSaid)
         : base(
-            Compose(operation, errno, kernelMessage, offendingAttributeType, explanation),
+            Compose(operation, errno, kernelTextSaid ? kernelMessage : null, offendingAttributeType, explanation),
             errorId ?? DefaultErrorId(errno),
             ErrnoCategories.FromErrno(errno),
             recommendedAction ?? DefaultAction(errno),
@@ -56,6 +70,23 @@ public sealed class NetlinkException : IpipToolsException
     /// </summary>
     public NetlinkException Explain(string explanation, string? recommendedAction, string errorId, object? target = null) =>
         new(Operation, ErrorNumber, KernelMessage, OffendingAttributeType, explanation, recommendedAction, errorId, target ?? Target);
+
+    /// <summary>
+    /// As <see cref="Explain"/>, for a refusal the explanation says whole (a name taken, an
+    /// address or route that is there or is not): the message leaves the kernel's text out
+    /// (<see cref="KernelMessage"/> keeps it), since kernels word these differently or not at
+    /// all, and -WhatIf foresees them from what is listed, with no kernel text to quote
+    /// (see <see cref="Foreseen"/>). So the refusal reads the same whichever way it came.
+    /// </summary>
+    public NetlinkException ExplainWhole(string explanation, string? recommendedAction, string errorId, object? target = null) =>
+        new(Operation, ErrorNumber, KernelMessage, OffendingAttributeType, explanation, recommendedAction, errorId, target ?? Target, kernelTextSaid: false);
+
+    /// <summary>
+    /// The refusal the kernel would give to <paramref name="operation"/>, foreseen from what is
+    /// listed rather than sent (-WhatIf and -Confirm check before they speak); the operation's
+    /// own explainer words it, as it words the kernel's.
+    /// </summary>
+    public static NetlinkException Foreseen(string operation, int errno) => new(operation, errno);
 
     private static string Compose(string operation, int errno, string? kernelMessage, ushort? attribute, string? explanation)
     {

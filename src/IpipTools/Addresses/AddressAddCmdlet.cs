@@ -15,6 +15,10 @@ public abstract class AddressAddCmdlet : AddressChangeCmdlet
 {
     protected sealed override string Action => "Add";
 
+    protected sealed override void Check(RtnetlinkClient connection, InterfaceAddress address) => connection.Addresses.CheckAdd(Marked(address));
+
     protected sealed override void Send(RtnetlinkClient connection, InterfaceAddress address) =>
-        WriteObject(connection.Addresses.Add(address with { Protocol = Ownership.AddressProtocol }));
+        WriteObject(connection.Addresses.Add(Marked(address)));
+
+    private static InterfaceAddress Marked(InterfaceAddress address) => address with { Protocol = Ownership.AddressProtocol };
 }

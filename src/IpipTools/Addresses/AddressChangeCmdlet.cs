@@ -33,21 +33,30 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
 
     protected sealed override string ItemParameter => "Address";
 
+    /// <summary>Throws what sending <paramref name="address"/>'s change would be refused with, as far as its device's addresses tell (see <see cref="IpipCmdlet.ApprovalAsked"/>).</summary>
+    protected abstract void Check(RtnetlinkClient connection, InterfaceAddress address);
+
     protected sealed override void ProcessItem()
     {
         RequireGiven(nameof(InterfaceName), "interface");
         var address = Requested();
         var target = Target;
-        if (ShouldProcess($"interface '{address.InterfaceName}' {target.Describe()}", $"{Action} address {address}"))
+        try
         {
-            try
+            // Checked before -WhatIf and -Confirm speak, so that they refuse as the real run would.
+            if (ApprovalAsked)
+            {
+                Check(Client(target), address);
+            }
+
+            if (ShouldProcess($"interface '{address.InterfaceName}' {target.Describe()}", $"{Action} address {address}"))
             {
                 Send(Client(target), address);
             }
-            catch (Exception e) when (ErrorReport.IsReportable(e) && FailureTarget is { } item)
-            {
-                WriteError(ErrorRecords.From(e, item));
-            }
+        }
+        catch (Exception e) when (ErrorReport.IsReportable(e) && FailureTarget is { } item)
+        {
+            WriteError(ErrorRecords.From(e, item));
         }
     }
 }

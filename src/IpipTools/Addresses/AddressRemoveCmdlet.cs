@@ -33,6 +33,8 @@ public abstract class AddressRemoveCmdlet : AddressChangeCmdlet
 
     protected sealed override ModuleObjects? PipedObjectsActedOn => ModuleObjects.Address;
 
+    protected sealed override void Check(RtnetlinkClient connection, InterfaceAddress address) => connection.Addresses.CheckDelete(address);
+
     protected sealed override void Send(RtnetlinkClient connection, InterfaceAddress address) =>
         connection.Addresses.Delete(address);
 }

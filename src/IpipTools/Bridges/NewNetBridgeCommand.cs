@@ -50,11 +50,18 @@ public sealed class NewNetBridgeCommand : NamespacedCmdlet
             VlanFiltering = SwitchIfGiven(nameof(VlanFiltering), VlanFiltering),
         };
         var words = options.Words();
+        var bridge = Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
+        if (ApprovalAsked)
+        {
+            // A name taken is refused as the kernel's answer would be, before -WhatIf speaks.
+            Client(target).Links.CheckNamesFree(bridge);
+        }
+
         if (ShouldProcess($"bridge '{Name}' {target.Describe()}", $"Create bridge {Name}{(Mtu is null ? string.Empty : $", MTU {Mtu}")}{(words.Length == 0 ? string.Empty : $", {words}")}"))
         {
             // A kernel without bridge VLAN filtering is worded by the bridge driver.
             _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client));
-            _creations.Queue(target, Link.Of(Name, options) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias });
+            _creations.Queue(target, bridge);
         }
     }
 

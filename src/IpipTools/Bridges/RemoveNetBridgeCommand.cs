@@ -27,10 +27,12 @@ public sealed class RemoveNetBridgeCommand : PipedLinkCmdlet
         RequireGiven(nameof(Name), "bridge");
         var name = LinkName(Name);
         var target = Target;
+        // Read before -WhatIf speaks (the removal needs it anyway): a missing link, or one that is no bridge, is refused as the real run refuses it.
+        var links = Client(target).Links;
+        var bridge = links.Get(name).RequireKind(BridgeKind);
         if (ShouldProcess($"bridge '{name}' {target.Describe()}", "Remove bridge (its ports are detached, not removed)"))
         {
-            var links = Client(target).Links;
-            links.Delete(links.Get(name).RequireKind(BridgeKind));
+            links.Delete(bridge);
         }
     }
 

@@ -54,10 +54,11 @@ public sealed class SetNetBridgeCommand : PipedLinkCmdlet
 
         var name = LinkName(Name);
         var target = Target;
+        // Read before -WhatIf speaks (the change needs it anyway): a missing link, or one that is no bridge, is refused as the real run refuses it.
+        var links = Client(target).Links;
+        var bridge = links.Get(name).RequireKind(RemoveNetBridgeCommand.BridgeKind);
         if (ShouldProcess($"bridge '{name}' {target.Describe()}", $"Set bridge {name} {options.Words()}"))
         {
-            var links = Client(target).Links;
-            var bridge = links.Get(name).RequireKind(RemoveNetBridgeCommand.BridgeKind);
             // A kernel without bridge VLAN filtering is worded by the bridge driver.
             links.ChangeKindParameters(bridge, options);
             WritePassThru(PassThru, links.Get(name));

@@ -77,6 +77,35 @@ public abstract class IpipCmdlet : PSCmdlet, IDisposable
     /// <summary>The cmdlet's work for one pipeline item.</summary>
     protected abstract void ProcessItem();
 
+    /// <summary>
+    /// Whether ShouldProcess will not just go ahead in this pipeline: -WhatIf is in effect, or
+    /// -Confirm (or a $ConfirmPreference at or below this cmdlet's ConfirmImpact) asks. Then a
+    /// cmdlet whose real run learns of a refusal only from the kernel (a batched add, a name
+    /// taken) checks what it can read before ShouldProcess speaks, so that -WhatIf and the
+    /// question are refused as the real run would be, and the real run sends with no extra read.
+    /// </summary>
+    protected bool ApprovalAsked => _approvalAsked ??= WhatIfInEffect() || ConfirmAsks();
+
+    private bool? _approvalAsked;
+
+    private bool WhatIfInEffect() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? IsOn(given) : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>As ShouldProcess decides to ask: -Confirm given, or the preference at or below the cmdlet's impact (None asks nothing).</summary>
+    private bool ConfirmAsks()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var given))
+        {
+            return IsOn(given);
+        }
+
+        var impact = GetType().GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().FirstOrDefault()?.ConfirmImpact ?? ConfirmImpact.Medium;
+        return LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var preference)
+            && preference != ConfirmImpact.None && impact != ConfirmImpact.None && impact >= preference;
+    }
+
+    private static bool IsOn(object? value) => value is SwitchParameter on ? on.IsPresent : LanguagePrimitives.IsTrue(value);
+
     /// <summary>Writes each element of <paramref name="items"/> (as it is enumerated).</summary>
     protected void WriteEach(IEnumerable items) => WriteObject(items, true);
 

@@ -56,14 +56,20 @@ public sealed class NewVethPairCommand : NamespacedCmdlet
             (null, null) => string.Empty,
             _ => $", MTU {Mtu?.ToString() ?? "1500 (kernel default)"} <-> {PeerMtu?.ToString() ?? "1500 (kernel default)"}",
         };
+        var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu, PeerIsUp = Up.IsPresent, PeerAlias = Ownership.LinkAlias })
+            with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
+        if (ApprovalAsked)
+        {
+            // A name taken (either end's) is refused as the kernel's answer would be, before -WhatIf speaks.
+            Client(target).Links.CheckNamesFree(link);
+        }
+
         if (!ShouldProcess($"veth pair '{Name}' {target.Describe()}",
             $"Create veth pair {Name} <-> {PeerName}{(PeerNamespace is null ? string.Empty : $" (peer in namespace '{PeerNamespace}')")}{mtus}"))
         {
             return;
         }
 
-        var link = Link.Of(Name, new VethParameters(PeerName, peerTarget.Equals(target) ? null : peerTarget) { PeerMtu = PeerMtu, PeerIsUp = Up.IsPresent, PeerAlias = Ownership.LinkAlias })
-            with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
         _asked[(link.Name, target)] = (PeerName, peerTarget);
         _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client, Shown));
         _creations.Queue(target, link);

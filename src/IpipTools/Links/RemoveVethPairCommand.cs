@@ -30,9 +30,11 @@ public sealed class RemoveVethPairCommand : PipedLinkCmdlet
             return;
         }
 
+        // Read before -WhatIf speaks (the removal needs it anyway): a missing link, or one that is no veth, is refused as the real run refuses it.
+        var veth = links.Get(name).RequireKind(GetVethPairCommand.VethKind);
         if (ShouldProcess($"veth '{name}' {target.Describe()}", "Remove veth pair (both ends)"))
         {
-            _removedPeers.Delete(links, links.Get(name).RequireKind(GetVethPairCommand.VethKind), target, Client);
+            _removedPeers.Delete(links, veth, target, Client);
         }
     }
 

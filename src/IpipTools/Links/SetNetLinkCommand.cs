@@ -67,14 +67,16 @@ public sealed class SetNetLinkCommand : PipedLinkCmdlet
         var name = LinkName(Name);
         var target = Target;
         var change = Request(name);
+        // Read before -WhatIf speaks (the change needs it anyway), so that a missing link is refused as the real run refuses it.
+        var links = Client(target).Links;
+        var link = links.Get(name);
         if (!ShouldProcess($"link '{name}' {target.Describe()}", $"Set {change}"))
         {
             return;
         }
 
-        var links = Client(target).Links;
         var destination = change.NewNamespace is { } moveTo ? Client(moveTo.MustExist()).Links : links;
-        var changed = links.Change(links.Get(name), change, destination);
+        var changed = links.Change(link, change, destination);
         WritePassThru(PassThru, destination.WithNames(new[] { changed }, Client)[0]);
     }
 

@@ -57,7 +57,7 @@ public abstract class RouteAddCmdlet : RouteChangeCmdlet
     protected sealed override void ProcessItem()
     {
         var route = Requested();
-        if (ShouldProcess($"route {Destination} {Target.Describe()}", $"{(Replace.IsPresent ? "Replace" : "Add")} route {route}"))
+        if (!RefusedBeforeAsking(route) && ShouldProcess($"route {Destination} {Target.Describe()}", $"{(Replace.IsPresent ? "Replace" : "Add")} route {route}"))
         {
             Queue(route);
         }

@@ -55,6 +55,40 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
         _batches.Queue(target, () => Client(target).Routes.CreateBatch(Change), batch => batch.Queue(route), FailureTarget);
     }
 
+    /// <summary>
+    /// Whether <paramref name="route"/> is refused before -WhatIf or -Confirm speaks, as its
+    /// batch would refuse it (see <see cref="IpipCmdlet.ApprovalAsked"/>), its error written
+    /// as the batch writes it. Without them nothing is checked: the batch learns it from the kernel.
+    /// </summary>
+    protected bool RefusedBeforeAsking(Route route)
+    {
+        if (!ApprovalAsked)
+        {
+            return false;
+        }
+
+        var target = Target;
+        if (!_checks.TryGetValue(target, out var check))
+        {
+            check = Client(target).Routes.CreateCheck(Change);
+            _checks[target] = check;
+        }
+
+        try
+        {
+            check.Check(route);
+            return false;
+        }
+        catch (Exception e) when (ErrorReport.IsReportable(e))
+        {
+            WriteError(FailureTarget is { } item ? ErrorRecords.From(e, item) : ErrorRecords.From(e));
+            return true;
+        }
+    }
+
+    /// <summary>Each namespace's routes as this pipeline's checks have read and changed them.</summary>
+    private readonly Dictionary<NetNamespace, RouteChangeCheck> _checks = new();
+
     protected override void EndProcessing() => _batches?.SendAll();
 
     /// <summary>Writes the route the kernel made for an add (a removal writes nothing).</summary>

@@ -85,7 +85,7 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
         var route = InputObject is { } piped
             ? Route.Removal(piped.Destination, piped.Gateway, piped.Device, piped.Table, piped.Metric, piped.Type)
             : Narrowed(Route.Removal(Destination, Gateway, InterfaceName, (RouteTable?)Table ?? RouteTable.Main));
-        if (ShouldProcess($"route {route.Destination} {Target.Describe()}", $"Remove route {route}"))
+        if (!RefusedBeforeAsking(route) && ShouldProcess($"route {route.Destination} {Target.Describe()}", $"Remove route {route}"))
         {
             Queue(route);
         }

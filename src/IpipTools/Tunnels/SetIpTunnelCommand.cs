@@ -49,6 +49,6 @@ public sealed class SetIpTunnelCommand : TunnelChangeCmdlet, ITunnelModeParamete
 
     protected override TunnelSettings ModeSettings() => ((ITunnelModeParameters)this).Settings(SwitchIfGiven);
 
-    protected override IpTunnel Modify(TunnelOperations tunnels, string name, TunnelSettings settings) =>
-        tunnels.Modify<Ipv4TunnelParameters>(name, current => settings.ApplyTo(current, name));
+    protected override IpTunnel Modify(TunnelOperations tunnels, IpTunnel current, TunnelSettings settings) =>
+        tunnels.Modify<Ipv4TunnelParameters>(current, parameters => settings.ApplyTo(parameters, current.Name));
 }

@@ -12,6 +12,6 @@ namespace IpipTools.Tunnels;
 [OutputType(typeof(IpTunnel))]
 public sealed class SetIpipTunnelCommand : TunnelChangeCmdlet
 {
-    protected override IpTunnel Modify(TunnelOperations tunnels, string name, TunnelSettings settings) =>
-        tunnels.Modify<IpipParameters>(name, current => (IpipParameters)settings.ApplyTo(current, name));
+    protected override IpTunnel Modify(TunnelOperations tunnels, IpTunnel current, TunnelSettings settings) =>
+        tunnels.Modify<IpipParameters>(current, parameters => (IpipParameters)settings.ApplyTo(parameters, current.Name));
 }

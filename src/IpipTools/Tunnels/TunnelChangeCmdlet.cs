@@ -58,7 +58,7 @@ public abstract class TunnelChangeCmdlet : PipedLinkCmdlet
     protected virtual TunnelSettings ModeSettings() => new();
 
     /// <summary>Sends the change: of any tunnel, or of tunnels of one kind only (the ipip form).</summary>
-    protected abstract IpTunnel Modify(TunnelOperations tunnels, string name, TunnelSettings settings);
+    protected abstract IpTunnel Modify(TunnelOperations tunnels, IpTunnel current, TunnelSettings settings);
 
     protected override void ProcessItem()
     {
@@ -78,13 +78,15 @@ public abstract class TunnelChangeCmdlet : PipedLinkCmdlet
             words.Add(state ? "up" : "down");
         }
 
+        // Read before -WhatIf speaks (the change needs it anyway), so that a missing tunnel is refused as the real run refuses it.
+        var client = Client(target);
+        var current = client.Tunnels.Get(name);
         if (!ShouldProcess($"tunnel '{name}' {target.Describe()}", $"Set {(words.Count == 0 ? "nothing" : string.Join(" ", words))}"))
         {
             return;
         }
 
-        var client = Client(target);
-        var tunnel = settings.IsEmpty ? client.Tunnels.Get(name) : Modify(client.Tunnels, name, settings);
+        var tunnel = settings.IsEmpty ? current : Modify(client.Tunnels, current, settings);
         if (Mtu is int mtu)
         {
             client.Links.SetMtu(name, mtu);

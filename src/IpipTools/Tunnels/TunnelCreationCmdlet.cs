@@ -70,9 +70,15 @@ public abstract class TunnelCreationCmdlet : NamespacedCmdlet
         var mode = TunnelMode();
         var settings = ModeSettings().WithCommon(Local, Remote, Ttl, Tos, PathMtuDiscovery);
         var parameters = settings.ApplyTo(TunnelModes.DefaultsFor(mode), Name);
+        var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
+        if (ApprovalAsked)
+        {
+            // A name taken is refused as the kernel's answer would be, before -WhatIf speaks.
+            Client(target).Links.CheckNamesFree(link);
+        }
+
         if (ShouldProcess($"tunnel '{Name}' {target.Describe()}", $"Create {Describe(parameters.Mode, settings)}"))
         {
-            var link = Link.Of(Name, parameters) with { Mtu = Mtu, IsUp = Up.IsPresent, Alias = Ownership.LinkAlias };
             _creations ??= EndsWithPipeline(new PipelineLinkCreations(this, Client, IpTunnel.FromLink));
             _creations.Queue(target, link, UnderlayDevice);
         }

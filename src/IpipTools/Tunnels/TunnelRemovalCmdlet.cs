@@ -22,9 +22,12 @@ public abstract class TunnelRemovalCmdlet : PipedLinkCmdlet
         RequireGiven(nameof(Name), "tunnel");
         var name = LinkName(Name);
         var target = Target;
+        // Read before -WhatIf speaks (the removal needs it anyway), so that it is refused as the real run is.
+        var client = Client(target);
+        var tunnel = client.Tunnels.Removable(name);
         if (ShouldProcess($"tunnel '{name}' {target.Describe()}", "Remove tunnel"))
         {
-            Client(target).Tunnels.Delete(name);
+            client.Links.Delete(tunnel.Link);
         }
     }
 }

@@ -276,6 +276,38 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void TheRoutesTheKernelDropsWithAnAddressArePlannedFirstAndTheDeclaredOnesComeBack()
+    {
+        // tunl0's one address is not the node's: when it goes, tunl0 has no IPv4 address left
+        // until the node's comes, and the kernel drops every route out of it, the mesh's own
+        // and someone else's; a route whose source the address is goes with it too.
+        var read = Read(Ns("a", new[] { Tunl0(up: true), Owned(Bridge("mybr0", 3)) },
+            new[] { Address("tunl0", "10.42.9.0", 32, protocol: 0), Address("mybr0", "10.42.1.1", 24) },
+            new[]
+            {
+                Connected("10.42.1.0/24", "mybr0"),
+                Route("10.42.2.0/24", "172.16.165.244", "tunl0", onLink: true, mtu: 1440),
+                Route("10.60.0.0/16", "172.16.170.9", "tunl0", onLink: true, protocol: RouteProtocol.Boot),
+                Route("10.70.0.0/16", null, "mybr0", protocol: RouteProtocol.Boot) with { PreferredSource = IPAddress.Parse("10.42.9.0") },
+                Route("10.80.0.0/16", "10.42.1.9", "mybr0", protocol: RouteProtocol.Boot),
+            }));
+
+        var plan = TopologyPlanner.Plan(InA(Mesh), read);
+
+        Assert.Equal(new[]
+        {
+            "Remove Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink mtu 1440",
+            "Remove Route 10.60.0.0/16 via 172.16.170.9 dev tunl0 onlink",
+            "Remove Route 10.70.0.0/16 dev mybr0 scope link src 10.42.9.0",
+            "Remove Address 10.42.9.0/32 dev tunl0",
+            "Add Address 10.42.1.0/32 dev tunl0",
+            "Add Route 10.42.2.0/24 via 172.16.165.244 dev tunl0 proto 73 onlink mtu 1440",
+        }, Summary(plan));
+        Assert.All(plan.Steps.Take(2), s => Assert.Equal("goes with 10.42.9.0/32 dev tunl0: the kernel removes the routes out of tunl0 when it has no IPv4 address left", s.Reason));
+        Assert.Equal("goes with 10.42.9.0/32 dev tunl0: the kernel removes the routes whose source it is", plan.Steps[2].Reason);
+    }
+
+    [Fact]
     public void RemovalsComeBeforeTheAdditionsTheyWouldCollideWith()
     {
         var read = Read(Ns("a", new[] { Tunl0(up: true) }, new[] { Address("tunl0", "10.42.9.0", 32) }));

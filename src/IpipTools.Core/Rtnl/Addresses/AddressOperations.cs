@@ -41,12 +41,12 @@ public sealed class AddressOperations
         IReadOnlyList<NetlinkMessage> echoed;
         try
         {
-            echoed = Connection.ExecuteWithEcho($"add address {address.Describe()} {_client.Namespace.Describe()}", RtnlMessageType.NewAddress,
+            echoed = Connection.ExecuteWithEcho(AddOperation(address), RtnlMessageType.NewAddress,
                 NetlinkFlags.Create | NetlinkFlags.Exclusive, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber == Errno.EEXIST)
         {
-            throw e.Explain($"{address.Address} is already assigned to {address.InterfaceName}", "Remove it first, or leave it as it is.", "AddressExists", address);
+            throw ExplainTaken(e, address);
         }
 
         // An error must not leave the address behind: if it cannot be read back, it goes again.
@@ -88,14 +88,80 @@ public sealed class AddressOperations
         var index = _client.Links.IndexOf(address.InterfaceName);
         try
         {
-            Connection.Execute($"delete address {address.Describe()} {_client.Namespace.Describe()}", RtnlMessageType.DeleteAddress,
+            Connection.Execute(DeleteOperation(address), RtnlMessageType.DeleteAddress,
                 NetlinkFlags.None, w => WriteBody(w, address, index));
         }
         catch (NetlinkException e) when (e.ErrorNumber is Errno.EADDRNOTAVAIL or Errno.ENOENT)
         {
-            throw e.Explain($"{address.InterfaceName} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-IpAddress (or 'ip addr').", "AddressNotFound", address);
+            throw ExplainMissing(e, address);
         }
     }
+
+    /// <summary>
+    /// Throws what <see cref="Add"/> would be refused with, as far as the device's addresses
+    /// tell, without changing anything: bad input, no such device, the address already there.
+    /// What -WhatIf and -Confirm check before they speak; a real add needs no such read.
+    /// </summary>
+    public void CheckAdd(InterfaceAddress address)
+    {
+        Validate(address);
+        var index = _client.Links.IndexOf(address.InterfaceName);
+        if (Listed(index, address).Any(listed => Collides(listed, address)))
+        {
+            throw ExplainTaken(NetlinkException.Foreseen(AddOperation(address), Errno.EEXIST), address);
+        }
+    }
+
+    /// <summary>
+    /// Throws what <see cref="Delete"/> would be refused with, as far as the device's addresses
+    /// tell, without changing anything: bad input, no such device, no address the kernel would
+    /// take the request for (see <see cref="IsDeletedBy"/>). What -WhatIf and -Confirm check before they speak.
+    /// </summary>
+    public void CheckDelete(InterfaceAddress address)
+    {
+        Validate(address);
+        var index = _client.Links.IndexOf(address.InterfaceName);
+        if (!Listed(index, address).Any(listed => IsDeletedBy(listed, address)))
+        {
+            throw ExplainMissing(NetlinkException.Foreseen(DeleteOperation(address), Errno.EADDRNOTAVAIL), address);
+        }
+    }
+
+    private IEnumerable<InterfaceAddress> Listed(int index, InterfaceAddress address) =>
+        ListOf(index, AddressFamilies.Of(address.Address), new Dictionary<int, string> { [index] = address.InterfaceName });
+
+    /// <summary>
+    /// Whether adding <paramref name="added"/> is refused as taken because of <paramref name="listed"/>:
+    /// in IPv4 the same address with the same length whose peer (or itself) is on the same
+    /// network (__inet_insert_ifa); in IPv6 the same address on the device, whatever its length.
+    /// </summary>
+    private static bool Collides(InterfaceAddress listed, InterfaceAddress added) =>
+        listed.Address.Equals(added.Address)
+        && (AddressFamilies.Of(added.Address) != AddressFamilies.Inet || (listed.PrefixLength == added.PrefixLength && SameNetwork(listed, added)));
+
+    /// <summary>
+    /// Whether a request to delete <paramref name="requested"/> deletes <paramref name="listed"/>:
+    /// the same address and length and, in IPv4, the request's peer (or its address, when it
+    /// names no peer) on the listed address's network as the kernel matches IFA_ADDRESS
+    /// (inet_rtm_deladdr): a peer address is not deleted by its address alone.
+    /// </summary>
+    private static bool IsDeletedBy(InterfaceAddress listed, InterfaceAddress requested) =>
+        listed.Address.Equals(requested.Address) && listed.PrefixLength == requested.PrefixLength
+        && (AddressFamilies.Of(requested.Address) != AddressFamilies.Inet || SameNetwork(listed, requested));
+
+    /// <summary>Whether the far ends (the peer, or the address itself) of two IPv4 addresses share the listed one's network.</summary>
+    private static bool SameNetwork(InterfaceAddress listed, InterfaceAddress other) =>
+        NetworkPrefix.Mask(listed.Peer ?? listed.Address, listed.PrefixLength).Equals(NetworkPrefix.Mask(other.Peer ?? other.Address, listed.PrefixLength));
+
+    private string AddOperation(InterfaceAddress address) => $"add address {address.Describe()} {_client.Namespace.Describe()}";
+
+    private string DeleteOperation(InterfaceAddress address) => $"delete address {address.Describe()} {_client.Namespace.Describe()}";
+
+    private static NetlinkException ExplainTaken(NetlinkException e, InterfaceAddress address) =>
+        e.ExplainWhole($"{address.Address} is already assigned to {address.InterfaceName}", "Remove it first, or leave it as it is.", "AddressExists", address);
+
+    private static NetlinkException ExplainMissing(NetlinkException e, InterfaceAddress address) =>
+        e.ExplainWhole($"{address.InterfaceName} has no address {address.Address}/{address.PrefixLength}", "List the addresses with Get-IpAddress (or 'ip addr').", "AddressNotFound", address);
 
     private static void Validate(InterfaceAddress address)
     {

@@ -70,9 +70,9 @@ internal sealed class VethDriver : LinkKindDriver<VethParameters>, IPairKind
         }
 
         return taken
-            ? error.Explain(
+            ? error.ExplainWhole(
                 $"the veth peer name '{peer}' is already taken {(elsewhere ?? client.Namespace).Describe()}",
-                "Choose another peer name, or remove the link that has it first.", "LinkNameTaken", peer)
+                "Choose another peer name, or remove the link that has it first.", LinkOperations.NameTakenId, peer)
             : null;
     }
 

@@ -101,7 +101,7 @@ public sealed class LinkCreationBatch : IChangeBatch<LinkOutcome>, IDisposable
         try
         {
             var created = _client.Connection.ExecuteBatch(_creations, $"create links {Where}",
-                i => $"create {links[i].Kind} link '{links[i].Name}' {Where}");
+                i => Links.CreationOperation(links[i]));
             foreach (var failure in created.Failures)
             {
                 errors[failure.Index] = Links.ExplainCreationRefusal(failure.Error, links[failure.Index]);

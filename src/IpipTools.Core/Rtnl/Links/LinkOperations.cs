@@ -273,8 +273,8 @@ public sealed partial class LinkOperations
         var kind = Parameters(spec).Kind;
         if (e.ErrorNumber == Errno.EEXIST && Find(spec.Name) is not null)
         {
-            return e.Explain($"a link named '{spec.Name}' already exists {Where}",
-                "Choose another name, or remove the existing link first.", "LinkNameTaken", spec.Name);
+            return e.ExplainWhole($"a link named '{spec.Name}' already exists {Where}",
+                "Choose another name, or remove the existing link first.", NameTakenId, spec.Name);
         }
 
         return LinkKindRegistry.For(Parameters(spec)).ExplainRefusal(e, spec, _client) ?? e.ErrorNumber switch
@@ -289,6 +289,27 @@ public sealed partial class LinkOperations
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId, spec.Name),
         };
     }
+
+    /// <summary>
+    /// Throws what creating <paramref name="spec"/> would be refused with because a name it
+    /// needs is taken (its own, or its veth peer's): the kernel's EEXIST foreseen and worded by
+    /// <see cref="ExplainCreationRefusal"/>, which looks the names up. What -WhatIf and -Confirm
+    /// check before they speak; a real creation learns it from the kernel's answer.
+    /// </summary>
+    public void CheckNamesFree(Link spec)
+    {
+        var refusal = ExplainCreationRefusal(NetlinkException.Foreseen(CreationOperation(spec), Errno.EEXIST), spec);
+        if (refusal.ErrorId == NameTakenId)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>The id of a creation refused because a name it needs is taken.</summary>
+    internal const string NameTakenId = "LinkNameTaken";
+
+    /// <summary>What a refused creation says was attempted: "create veth link 'v0' in namespace 'n'".</summary>
+    internal string CreationOperation(Link spec) => $"create {spec.Kind} link '{spec.Name}' {Where}";
 
     /// <summary>
     /// A kind the kernel lacks: the driver of the kind names its module and configuration

@@ -32,11 +32,12 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         _devices = new DeviceIndexCache(client);
         _requests = client.Connection.CreateBatch();
         _echo = echo && change != RouteChange.Delete;
-        (_type, _flags, _verb) = change switch
+        _verb = VerbOf(change);
+        (_type, _flags) = change switch
         {
-            RouteChange.Add => (RtnlMessageType.NewRoute, NetlinkFlags.Create | NetlinkFlags.Exclusive, "add"),
-            RouteChange.Replace => (RtnlMessageType.NewRoute, NetlinkFlags.Create | NetlinkFlags.Replace, "replace"),
-            _ => (RtnlMessageType.DeleteRoute, NetlinkFlags.None, "delete"),
+            RouteChange.Add => (RtnlMessageType.NewRoute, NetlinkFlags.Create | NetlinkFlags.Exclusive),
+            RouteChange.Replace => (RtnlMessageType.NewRoute, NetlinkFlags.Create | NetlinkFlags.Replace),
+            _ => (RtnlMessageType.DeleteRoute, NetlinkFlags.None),
         };
         if (_echo)
         {
@@ -66,6 +67,17 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         _routes.Add(route);
     }
 
+    /// <summary>How a change is named in messages: "add", "replace", "delete".</summary>
+    internal static string VerbOf(RouteChange change) => change switch
+    {
+        RouteChange.Add => "add",
+        RouteChange.Replace => "replace",
+        _ => "delete",
+    };
+
+    /// <summary>What a refusal of one route's change says was attempted: "add route 10.1.0.0/24 via ... in namespace 'n'".</summary>
+    internal static string Operation(string verb, Route route, RtnetlinkClient client) => $"{verb} route {route} {client.Namespace.Describe()}";
+
     /// <summary>Sends what is queued and returns one outcome per route, in the order queued; the batch is then empty.</summary>
     public IReadOnlyList<RouteOutcome> Send()
     {
@@ -80,7 +92,7 @@ public sealed class RouteBatch : IChangeBatch<RouteOutcome>
         try
         {
             var result = _client.Connection.ExecuteBatch(_requests, $"{_verb} routes {_client.Namespace.Describe()}",
-                index => $"{_verb} route {routes[index]} {_client.Namespace.Describe()}",
+                index => Operation(_verb, routes[index], _client),
                 !_echo ? null : (index, message) => made[index] ??= Echoed(message, routes[index]));
             foreach (var failure in result.Failures)
             {

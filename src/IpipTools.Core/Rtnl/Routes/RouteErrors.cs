@@ -32,9 +32,10 @@ internal static class RouteErrors
 
         return e.ErrorNumber switch
         {
-            Errno.EEXIST => e.Explain($"a route to {spec.Destination} already exists in table {spec.Table.ToIpString()}",
+            // Said whole: -WhatIf foresees these two from the routes listed (RouteChangeCheck).
+            Errno.EEXIST => e.ExplainWhole($"a route to {spec.Destination} already exists in table {spec.Table.ToIpString()}",
                 "Replace it instead (-Replace), or remove it first.", "RouteExists", spec),
-            Errno.ESRCH when verb == "delete" => e.Explain($"there is no such route to {spec.Destination} in table {spec.Table.ToIpString()}",
+            Errno.ESRCH when verb == "delete" => e.ExplainWhole($"there is no such route to {spec.Destination} in table {spec.Table.ToIpString()}",
                 "List the routes with Get-IpRoute (-Table all lists every table; a route in another table is removed with -Table).", "RouteNotFound", spec),
             Errno.ENODEV => e.Explain($"the device {spec.Device} does not exist", "Check the device name and namespace.", "LinkNotFound", spec),
             _ => e.Explain(e.Explanation ?? Errno.Describe(e.ErrorNumber), e.RecommendedAction, e.ErrorId == "NetlinkRequestFailed" ? "RouteRejected" : e.ErrorId, spec),

@@ -58,6 +58,9 @@ public sealed class RouteOperations
     /// </summary>
     public RouteBatch CreateBatch(RouteChange change) => new(_client, change, echo: true);
 
+    /// <summary>What foresees the refusals of a batch of <paramref name="change"/>s without sending it (see <see cref="RouteChangeCheck"/>).</summary>
+    public RouteChangeCheck CreateCheck(RouteChange change) => new(_client, change);
+
     /// <summary>The routes <paramref name="query"/> selects (default: the main table, like <c>ip route</c>).</summary>
     public IReadOnlyList<Route> List(RouteQuery? query = null)
     {

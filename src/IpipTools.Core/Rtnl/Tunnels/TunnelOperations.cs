@@ -70,9 +70,14 @@ public sealed class TunnelOperations
     /// <paramref name="change"/> edits them, and the complete set is sent back.
     /// </summary>
     public IpTunnel Modify<TParameters>(string name, Func<TParameters, TParameters> change)
+        where TParameters : Ipv4TunnelParameters =>
+        Modify(Get(name), change);
+
+    /// <summary>As <see cref="Modify{TParameters}(string, Func{TParameters, TParameters})"/>, on a tunnel just read (<see cref="Get"/>): -WhatIf reads it before it speaks, and the change reads it no more.</summary>
+    public IpTunnel Modify<TParameters>(IpTunnel current, Func<TParameters, TParameters> change)
         where TParameters : Ipv4TunnelParameters
     {
-        var current = Get(name);
+        var name = current.Name;
         if (current.Parameters is not TParameters typed)
         {
             var wanted = LinkKindRegistry.KindOf<TParameters>();
@@ -109,16 +114,18 @@ public sealed class TunnelOperations
         return Get(name);
     }
 
-    public void Delete(string name)
+    public void Delete(string name) => Links.Delete(Removable(name).Link);
+
+    /// <summary>
+    /// The tunnel named <paramref name="name"/>, read, if it can be deleted; refused as
+    /// <see cref="Delete"/> refuses it otherwise (none of that name, not a tunnel, a fallback
+    /// device). -WhatIf reads it before it speaks; the deletion is then <see cref="LinkOperations.Delete(Link)"/>.
+    /// </summary>
+    public IpTunnel Removable(string name)
     {
         var tunnel = Get(name);
-        if (tunnel.IsFallback)
-        {
-            // The kernel answers success but keeps the device; say so instead.
-            throw FallbackRefused(name, "deleted");
-        }
-
-        Links.Delete(tunnel.Link);
+        // The kernel answers success to deleting a fallback device but keeps it; say so instead.
+        return tunnel.IsFallback ? throw FallbackRefused(name, "deleted") : tunnel;
     }
 
     private IpTunnel? ToTunnel(Link link) =>
