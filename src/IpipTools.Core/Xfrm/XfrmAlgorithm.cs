@@ -37,18 +37,6 @@ internal static class XfrmAlgorithm
         }
     }
 
-    /// <summary>Refuses a name the 64-byte field cannot hold, or that is not plain ASCII, before anything is sent.</summary>
-    public static void ValidateName(string name, string parameter)
-    {
-        if (name.Length == 0 || name.Length >= NameSize || name.Any(c => c < 0x21 || c > 0x7e))
-        {
-            throw new Errors.IpipToolsException(
-                $"'{name}' is not an algorithm name the kernel can take for {parameter}: it must be 1 to {NameSize - 1} printable ASCII characters.",
-                "XfrmAlgorithmNameInvalid", Errors.IpipErrorCategory.InvalidArgument,
-                "Give the kernel's name, such as rfc4106(gcm(aes)), cbc(aes), hmac(sha256) or ecb(cipher_null).", name);
-        }
-    }
-
     /// <summary>The algorithm's name.</summary>
     public static string ReadName(ReadOnlySpan<byte> payload)
     {

@@ -9,6 +9,7 @@ using IpipTools.Core.Rtnl.Addresses;
 using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.Core.Xfrm;
 using IpipTools.Topology;
 using IpipTools.Topology.Hosts;
 
@@ -45,9 +46,11 @@ public static class PipedObjectGuard
     private static readonly Kind FixtureKind = new(ModuleObjects.Fixture, "fixture", "fixtures", null, "Remove-NetNamespaceFixture", null);
     private static readonly Kind PlanKind = new(ModuleObjects.Plan, "topology plan", "topology plans", "Set-IpipTopology -WhatIf", null, "Set-IpipTopology");
     private static readonly Kind TopologyKind = new(ModuleObjects.Topology, "topology", "topologies", "Get-IpipTopology", null, "Set-IpipTopology");
+    private static readonly Kind XfrmStateKind = new(ModuleObjects.XfrmState, "xfrm state", "xfrm states", "Get-XfrmState", "Remove-XfrmState", "Set-XfrmState");
+    private static readonly Kind XfrmPolicyKind = new(ModuleObjects.XfrmPolicy, "xfrm policy", "xfrm policies", "Get-XfrmPolicy", "Remove-XfrmPolicy", "Set-XfrmPolicy");
     private static readonly Kind ReportKind = new(ModuleObjects.Report, "report", "reports", null, null, null);
 
-    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, ReportKind };
+    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, XfrmStateKind, XfrmPolicyKind, ReportKind };
 
     private static readonly Dictionary<string, Kind> ByTypeName = new(StringComparer.Ordinal)
     {
@@ -61,6 +64,8 @@ public static class PipedObjectGuard
         [typeof(TopologyPlan).FullName!] = PlanKind,
         [typeof(HostPlan).FullName!] = PlanKind,
         [typeof(ExportedTopology).FullName!] = TopologyKind,
+        [typeof(XfrmState).FullName!] = XfrmStateKind,
+        [typeof(XfrmPolicy).FullName!] = XfrmPolicyKind,
         [typeof(SupportCheck).FullName!] = ReportKind,
         [typeof(NamespaceCommandResult).FullName!] = ReportKind,
         [typeof(ApplyResult).FullName!] = ReportKind,
