@@ -175,7 +175,8 @@ public static class PipedObjectGuard
 
     private static string Verb(string cmdlet) => cmdlet.Split('-')[0];
 
-    private static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
+    /// <summary>"an" before a vowel sound: a vowel, or xfrm (said "ex-frm").</summary>
+    private static string Article(string noun) => "aeiou".Contains(noun[0]) || noun.StartsWith("xfrm", StringComparison.Ordinal) ? "an" : "a";
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -65,11 +65,20 @@ internal static class XfrmPipedObjects
 
     private static T Required<T>(PSObject item, string name) =>
         item.Properties[name]?.Value is { } value
-            ? LanguagePrimitives.ConvertTo<T>(value)
+            ? LanguagePrimitives.ConvertTo<T>(Plain(value))
             : throw new InvalidOperationException($"it has no {name}");
 
     private static T? Optional<T>(PSObject item, string name) =>
-        item.Properties[name]?.Value is { } value && !(value is string text && text.Length == 0) ? LanguagePrimitives.ConvertTo<T>(value) : default;
+        item.Properties[name]?.Value is { } value && !(value is string text && text.Length == 0) ? LanguagePrimitives.ConvertTo<T>(Plain(value)) : default;
+
+    /// <summary>
+    /// A deserialized value (an address, a prefix, an enum: property bags that PowerShell does
+    /// not convert back) as its text, which converts as typed text does; anything else as it is.
+    /// </summary>
+    private static object Plain(object value) =>
+        value is PSObject wrapped && wrapped.TypeNames.Count > 0 && wrapped.TypeNames[0].StartsWith("Deserialized.", StringComparison.Ordinal)
+            ? wrapped.ToString()
+            : value;
 
     private static IpipToolsException NotOne(PSObject item, string cmdlet, string what, string reader, string needs, Exception e) =>
         new($"{cmdlet} acts on the {what} a piped object names, and '{item}' names none: {e.Message}; nothing was changed.",
