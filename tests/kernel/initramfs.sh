@@ -23,7 +23,9 @@ HARNESS_DIR=${HARNESS_DIR:?}
 # a state fails with "Kernel was unable to initialize cryptographic operations". The IPsec
 # tests also use the algorithms people use: AES-GCM (rfc4106(gcm(aes)): gcm, ghash_generic,
 # ctr, and seqiv, its IV generator) and cbc(aes) with hmac(sha256) (echainiv, its IV generator).
-VM_MODULES=${IPIPTOOLS_VM_MODULES:-ipip ip_gre sit ip6_tunnel ip_vti fou veth bridge dummy xfrm_user esp4 authenc gcm ghash_generic ctr seqiv echainiv}
+# Both IV generators seed from the kernel's default RNG, stdrng, which drbg provides: without
+# it a state fails with ENOENT ("unable to initialize cryptographic operations").
+VM_MODULES=${IPIPTOOLS_VM_MODULES:-ipip ip_gre sit ip6_tunnel ip_vti fou veth bridge dummy xfrm_user esp4 authenc gcm ghash_generic ctr seqiv echainiv drbg}
 
 # Host programs copied into the guest at the same path, with every library ldd lists.
 VM_TOOLS=(/usr/sbin/ip /usr/bin/ping /usr/bin/tcpdump)

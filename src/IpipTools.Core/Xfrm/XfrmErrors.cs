@@ -63,6 +63,20 @@ internal static class XfrmErrors
         }
     }
 
+    /// <summary>
+    /// A refused NEWSA. ENOENT there is no missing state: the kernel could not set up the
+    /// algorithms, because a crypto piece it needs (a template, an IV generator, the default
+    /// RNG) is not loaded, and it could not load one.
+    /// </summary>
+    public static NetlinkException ExplainCreate(NetlinkException e, XfrmState state) => e.ErrorNumber switch
+    {
+        Errno.ENOENT => e.Explain(
+            $"the kernel could not set up the state's algorithms ({state.Algorithms}): a crypto module they need is not loaded",
+            "Load what the algorithms need (for rfc4106(gcm(aes)): gcm, ghash_generic, ctr, seqiv; for cbc(aes) with hmac(sha256): authenc, echainiv; for both: drbg, the default RNG), or let the kernel load modules (modprobe), and try again.",
+            "XfrmAlgorithmUnavailable", state),
+        _ => Explain(e, state),
+    };
+
     public static NetlinkException Explain(NetlinkException e, XfrmState state) => e.ErrorNumber switch
     {
         Errno.EEXIST => e.Explain(

@@ -62,7 +62,7 @@ public sealed class XfrmStateOperations
         }
         catch (NetlinkException e)
         {
-            throw XfrmErrors.Explain(e, state);
+            throw XfrmErrors.ExplainCreate(e, state);
         }
         finally
         {
