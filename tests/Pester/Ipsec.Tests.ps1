@@ -362,6 +362,19 @@ Describe 'A vti tunnel through IPsec made with the xfrm cmdlets' -Tag Tunnel {
         $lines -join "`n" | Should -Not -Match 'ICMP' -Because 'AES-GCM hides the ping inside'
     }
 
+    It 'carries a ping over vti with the IPsec of Add-VtiIpsec, the set-up the tunnel family''s vti tests use' {
+        New-IpTunnel vnl -Mode vti -Local 10.10.10.2 -Remote 10.10.20.2 -Key 13 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress 10.72.3.1 -Peer 10.72.3.2 | Out-Null
+        New-IpTunnel vnr -Mode vti -Local 10.10.20.2 -Remote 10.10.10.2 -Key 13 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress 10.72.3.2 -Peer 10.72.3.1 | Out-Null
+        Add-VtiIpsec $Lab.Left -Local 10.10.10.2 -Remote 10.10.20.2 -Mark 13 -OutSpi 0xa001 -InSpi 0xa002
+        Add-VtiIpsec $Lab.Right -Local 10.10.20.2 -Remote 10.10.10.2 -Mark 13 -OutSpi 0xa002 -InSpi 0xa001
+        (ip -n $Lab.Left xfrm state) -join "`n" | Should -Match 'enc ecb\(cipher_null\)'
+        $capture = Start-PacketCapture $Lab.Router v1-P -Filter 'esp' -Count 2
+        Test-Ping $Lab.Left 10.72.3.2 | Should -BeTrue
+        $lines = ($capture | Receive-PacketCapture).Lines
+        $lines[0] | Should -Match '^IP 10\.10\.10\.2 > 10\.10\.20\.2: ESP\(spi=0x0000a001,seq=0x1\)'
+        $lines[1] | Should -Match '^IP 10\.10\.20\.2 > 10\.10\.10\.2: ESP\(spi=0x0000a002,seq=0x1\)'
+    }
+
     It 'carries a ping over vti under cbc(aes) with hmac(sha256), and stops when the policy is removed' {
         New-IpTunnel vcl -Mode vti -Local 10.10.10.2 -Remote 10.10.20.2 -Key 12 -Up -NetNamespace $Lab.Left | Add-TunnelPeerAddress 10.72.2.1 -Peer 10.72.2.2 | Out-Null
         New-IpTunnel vcr -Mode vti -Local 10.10.20.2 -Remote 10.10.10.2 -Key 12 -Up -NetNamespace $Lab.Right | Add-TunnelPeerAddress 10.72.2.2 -Peer 10.72.2.1 | Out-Null
