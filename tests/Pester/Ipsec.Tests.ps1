@@ -5,19 +5,6 @@
 # traffic through a vti tunnel carry -Tag Tunnel and run in the qemu guest (xfrm_user, esp4,
 # authenc and the AES-GCM and cbc(aes) modules: tests/kernel/initramfs.sh).
 
-BeforeDiscovery {
-    # The texts a key may show as: hex both ways, base64 (what Export-Clixml makes of bytes),
-    # and the decimal lists PowerShell prints a byte array as.
-    function global:Get-KeyForm {
-        param([byte[]] $Key)
-        [System.Convert]::ToHexString($Key)
-        [System.Convert]::ToHexString($Key).ToLowerInvariant()
-        [System.Convert]::ToBase64String($Key)
-        ($Key | Select-Object -First 6) -join ', '
-        ($Key | Select-Object -First 6) -join "`n"
-    }
-}
-
 Describe 'IPsec policies and the refusals of the xfrm cmdlets on any kernel' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')

@@ -29,3 +29,15 @@ function Add-VtiIpsec {
     New-XfrmPolicy Out -Mark $Mark -TemplateSource $Local -TemplateDestination $Remote -NetNamespace $Namespace -ErrorAction Stop | Out-Null
     New-XfrmPolicy In -Mark $Mark -TemplateSource $Remote -TemplateDestination $Local -NetNamespace $Namespace -ErrorAction Stop | Out-Null
 }
+
+# The texts a key may show as, for the tests that prove no output holds one: hex both ways,
+# base64 (what Export-Clixml makes of bytes), and the decimal lists PowerShell prints a byte
+# array as.
+function Get-KeyForm {
+    param([Parameter(Mandatory)] [byte[]] $Key)
+    [System.Convert]::ToHexString($Key)
+    [System.Convert]::ToHexString($Key).ToLowerInvariant()
+    [System.Convert]::ToBase64String($Key)
+    ($Key | Select-Object -First 6) -join ', '
+    ($Key | Select-Object -First 6) -join "`n"
+}
