@@ -81,6 +81,14 @@
         'Test-IpipTopology'
         'Set-IpipTopology'
         'Set-IpipMesh'
+        'New-XfrmState'
+        'Get-XfrmState'
+        'Set-XfrmState'
+        'Remove-XfrmState'
+        'New-XfrmPolicy'
+        'Get-XfrmPolicy'
+        'Set-XfrmPolicy'
+        'Remove-XfrmPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

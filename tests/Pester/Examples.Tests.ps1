@@ -57,6 +57,12 @@ BeforeDiscovery {
     $BridgePort = 'New-NetBridge br0 -Up | Out-Null; New-VethPair va vb -Up | Set-NetLink -Master br0'
     $Vxlan = 'Invoke-NetNamespaceCommand -- ip link add vx0 type vxlan id 42 dstport 4789 local 192.0.2.1'
     $VxlanRemotes = 'Add-BridgeFdbEntry 00:00:00:00:00:00 -InterfaceName vx0 -Destination 192.0.2.2 | Out-Null; Add-BridgeFdbEntry 00:00:00:00:00:00 -InterfaceName vx0 -Destination 192.0.2.3 -Append | Out-Null'
+    # IPsec: the host kernel makes xfrm policies but no states (no ESP), so the state examples run
+    # under -WhatIf there and for real in the guest (esp4, authenc, gcm: tests/kernel/initramfs.sh).
+    $GcmXfrmState = "New-XfrmState 192.0.2.1 192.0.2.2 0x1000 -Mode Tunnel -Aead 'rfc4106(gcm(aes))' -AeadKey ([byte[]](1..20))"
+    $VtiXfrmState = "New-XfrmState 10.10.10.2 10.10.20.2 0x1001 -Mode Tunnel -Mark 7 -Encryption 'ecb(cipher_null)' -Authentication 'hmac(sha256)' -AuthenticationKey ([byte[]](1..32))"
+    $EspKeys = "`$env:ESP_ENC_KEY = '0x' + '11' * 16; `$env:ESP_AUTH_KEY = '0x' + '22' * 32"
+    $VtiPolicies = 'New-XfrmPolicy Out -Mark 7 -TemplateSource 10.10.10.2 -TemplateDestination 10.10.20.2; New-XfrmPolicy In -Mark 7 -TemplateSource 10.10.20.2 -TemplateDestination 10.10.10.2'
     $TcpdumpUser = "if (-not (Select-String -Quiet '^tcpdump:' /etc/passwd -ErrorAction Ignore)) { Add-Content /etc/passwd 'tcpdump:x:0:0::/:/bin/false' }"
 
     $ways = @{
@@ -210,6 +216,24 @@ BeforeDiscovery {
         'Get-Help Test-IpipTopology -Examples: Example 1'          = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 2'          = @{ Host = @{} }
         'Get-Help Test-IpipTopology -Examples: Example 3'          = @{ Host = @{ Ssh = $true; Setup = $MeshHostsFile } }
+        'Get-Help New-XfrmState -Examples: Example 1'              = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help New-XfrmState -Examples: Example 2'              = @{ Host = @{ WhatIf = $true; Setup = $EspKeys }; Guest = @{ Setup = $EspKeys } }
+        'Get-Help New-XfrmState -Examples: Example 3'              = @{ Host = @{ WhatIf = $true }; Guest = @{} }
+        'Get-Help Get-XfrmState -Examples: Example 1'              = @{ Host = @{}; Guest = @{ Setup = $GcmXfrmState } }
+        'Get-Help Get-XfrmState -Examples: Example 2'              = @{ Host = @{}; Guest = @{ Setup = $VtiXfrmState } }
+        'Get-Help Set-XfrmState -Examples: Example 1'              = @{ Guest = @{ Setup = $GcmXfrmState } }
+        'Get-Help Set-XfrmState -Examples: Example 2'              = @{ Guest = @{ Setup = $GcmXfrmState } }
+        'Get-Help Remove-XfrmState -Examples: Example 1'           = @{ Host = @{ WhatIf = $true }; Guest = @{ Setup = $GcmXfrmState } }
+        'Get-Help Remove-XfrmState -Examples: Example 2'           = @{ Guest = @{ Setup = $VtiXfrmState } }
+        'Get-Help New-XfrmPolicy -Examples: Example 1'             = @{ Host = @{}; Guest = @{} }
+        'Get-Help New-XfrmPolicy -Examples: Example 2'             = @{ Host = @{} }
+        'Get-Help New-XfrmPolicy -Examples: Example 3'             = @{ Host = @{} }
+        'Get-Help Get-XfrmPolicy -Examples: Example 1'             = @{ Host = @{ Setup = $VtiPolicies } }
+        'Get-Help Get-XfrmPolicy -Examples: Example 2'             = @{ Host = @{ Setup = $VtiPolicies } }
+        'Get-Help Set-XfrmPolicy -Examples: Example 1'             = @{ Host = @{ Setup = $VtiPolicies } }
+        'Get-Help Set-XfrmPolicy -Examples: Example 2'             = @{ Host = @{ Setup = 'New-XfrmPolicy Forward -Source 10.1.0.0/16 -Destination 10.2.0.0/16 -Action Block -Priority 10' } }
+        'Get-Help Remove-XfrmPolicy -Examples: Example 1'          = @{ Host = @{ Setup = $VtiPolicies } }
+        'Get-Help Remove-XfrmPolicy -Examples: Example 2'          = @{ Host = @{ Setup = 'New-XfrmPolicy Out -Source 192.0.2.1/32 -Destination 192.0.2.2/32 -Protocol Tcp -DestinationPort 443 -TemplateMode Transport -TemplateReqId 2' } }
     }
 
     # The test cases of one place (Host or Guest): each example declared to run there.

@@ -13,7 +13,8 @@
 #
 # Each lab is one namespace: veth v1 (10.77.1.1/24) with its peer v2 (10.77.9.1 peer
 # 10.77.9.2), bridge br0, a route 10.77.2.0/24 via 10.77.1.2, an onlink route 10.77.3.0/24 via
-# 10.77.50.1, forwarding on. Pairs that are refused share one lab; a pair that acts gets its own.
+# 10.77.50.1, forwarding on, an xfrm policy (in, mark 7; the host kernel makes no xfrm states,
+# so states are piped in the guest only: Ipsec.Tests.ps1). Pairs that are refused share one lab; a pair that acts gets its own.
 BeforeDiscovery {
     # What each kind of object is, as the test makes it (see Get-PipedObject).
     $objects = [ordered]@{
@@ -38,6 +39,8 @@ BeforeDiscovery {
         'exported topology'      = 'Topology'
         'support check'          = 'Report'
         'command result'         = 'Report'
+        'xfrm policy'            = 'XfrmPolicy'
+        'deserialized xfrm policy' = 'XfrmPolicy'
     }
 
     # Each cmdlet: the arguments that make it a complete command, the kinds of object it acts
@@ -96,6 +99,14 @@ BeforeDiscovery {
         @{ Cmdlet = 'Set-IpipTopology'; ActsOn = 'Plan', 'Topology'; Acts = @{
                 'topology plan' = { param($L) Get-IpLink $L.Ns brp | Should -Not -BeNullOrEmpty }
                 'exported topology' = { param($L) Get-IpLink $L.Ns v1 | Should -Not -BeNullOrEmpty -Because 'the export of the lab describes the lab itself' } } }
+        @{ Cmdlet = 'Remove-XfrmPolicy'; ActsOn = 'XfrmPolicy'; Acts = @{
+                'xfrm policy' = { param($L) ip -n $L.Ns xfrm policy | Should -BeNullOrEmpty }
+                'deserialized xfrm policy' = { param($L) ip -n $L.Ns xfrm policy | Should -BeNullOrEmpty } } }
+        @{ Cmdlet = 'Set-XfrmPolicy'; Arguments = @{ Priority = 5 }; ActsOn = 'XfrmPolicy'; Acts = @{
+                'xfrm policy' = { param($L) (ip -n $L.Ns xfrm policy) -join ' ' | Should -Match 'dir in priority 5' }
+                'deserialized xfrm policy' = { param($L) (ip -n $L.Ns xfrm policy) -join ' ' | Should -Match 'dir in priority 5' } } }
+        @{ Cmdlet = 'Remove-XfrmState'; ActsOn = 'XfrmState'; Acts = @{} }
+        @{ Cmdlet = 'Set-XfrmState'; Arguments = @{ HardLifetime = '01:00:00' }; ActsOn = 'XfrmState'; Acts = @{} }
         @{ Cmdlet = 'Set-IpipMesh'; Arguments = @{ Address = '10.42.1.0'; Peer = @{ '10.42.2.0/24' = '10.77.1.2' }; Device = 'v1' }; ActsOn = 'Namespace', 'Fixture'; Acts = @{
                 'namespace' = { param($L) Get-IpJsonRoute $L.Ns | Where-Object dst -eq 10.42.2.0/24 | Should -Not -BeNullOrEmpty }
                 'fixture' = { param($L) Get-IpJsonRoute $L.Ns | Where-Object dst -eq 10.42.2.0/24 | Should -Not -BeNullOrEmpty } } }
@@ -150,6 +161,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 Add-IpRule -From 10.77.5.0/24 -Table 100 -Priority 1000 -NetNamespace $ns | Out-Null
                 Add-IpNeighbor 10.77.1.5 02:00:00:00:00:05 -InterfaceName v1 -NetNamespace $ns | Out-Null
                 Add-BridgeFdbEntry 02:00:00:00:00:07 -InterfaceName br0 -NetNamespace $ns | Out-Null
+                New-XfrmPolicy In -Mark 7 -NetNamespace $ns | Out-Null
             }
             catch {
                 Remove-NetNamespaceFixture $fixture -Confirm:$false
@@ -185,6 +197,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
                 'topology plan' { Set-IpipTopology -InputObject @{ Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = 'brp' }) }) } -NetNamespace $ns -WhatIf }
                 'support check' { if (-not $Lab.Cache.Support) { $Lab.Cache.Support = Test-IpipSupport | Select-Object -First 1 }; $Lab.Cache.Support }
                 'command result' { Invoke-NetNamespaceCommand -NetNamespace $ns -PassThru -- true }
+                'xfrm policy' { Get-XfrmPolicy -Mark 7 -NetNamespace $ns }
                 default { throw "no such test object: $Name" }
             }
         }
@@ -195,6 +208,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
             Read-IpState $Lab.Ns
             "forwarding: $(Get-IpForwardingOracle $Lab.Ns)"
             "namespace: $(@(ip netns list | Where-Object { ($_ -split ' ')[0] -eq $Lab.Ns }).Count)"
+            "xfrm: $((ip -n $Lab.Ns xfrm policy) -join ' ')"
         }
 
         $script:Shared = New-PipingLab
@@ -229,7 +243,7 @@ Describe 'Objects piped into cmdlets that change or remove' {
             $guarded = -not $pair.KindActedOn -and $pair.Kind -notin 'Namespace', 'Fixture' -and $Cmdlet -notin 'Remove-NetNamespaceFixture', 'Set-IpipTopology'
             $id = $failure[0].FullyQualifiedErrorId
             if ($guarded -and $id -notlike 'InputObjectNotBound,*') {
-                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Topology = 'a topology'; Report = 'a report'; Rule = 'a rule'; Neighbor = 'a neighbour entry'; BridgeFdbEntry = 'a bridge FDB entry' }[$pair.Kind]
+                $noun = @{ Link = 'a link'; Address = 'an address'; Route = 'a route'; Forwarding = 'a forwarding state'; Fixture = 'a fixture'; Plan = 'a topology plan'; Topology = 'a topology'; Report = 'a report'; Rule = 'a rule'; Neighbor = 'a neighbour entry'; BridgeFdbEntry = 'a bridge FDB entry'; XfrmPolicy = 'an xfrm policy' }[$pair.Kind]
                 if ($id -notlike 'PipedObjectNotAccepted,*') { "$($pair.Object): refused as $id, not by the guard" }
                 elseif ($failure[0].CategoryInfo.Category -ne 'InvalidArgument') { "$($pair.Object): category $($failure[0].CategoryInfo.Category)" }
                 elseif ($failure[0].ErrorDetails.Message -notlike "*; $noun was piped in (*") { "$($pair.Object): the message does not name it: $($failure[0].ErrorDetails.Message)" }

@@ -283,7 +283,10 @@ BeforeAll {
 
 Describe '-WhatIf tells what the real run does' {
     It 'covers every cmdlet that supports ShouldProcess' -ForEach @{ Covered = $Covered } {
-        $supporting = Get-Command -Module IpipTools | Where-Object { $_.Parameters.ContainsKey('WhatIf') }
+        # The xfrm cmdlets' -WhatIf is proven in Ipsec.Tests.ps1, against `ip xfrm`, whose text
+        # (it has no JSON) this table's state reader does not parse.
+        $elsewhere = 'New-XfrmState', 'Set-XfrmState', 'Remove-XfrmState', 'New-XfrmPolicy', 'Set-XfrmPolicy', 'Remove-XfrmPolicy'
+        $supporting = Get-Command -Module IpipTools | Where-Object { $_.Parameters.ContainsKey('WhatIf') -and $_.Name -notin $elsewhere }
         $supporting.Name | Sort-Object | Should -Be $Covered
     }
 

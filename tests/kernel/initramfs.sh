@@ -15,13 +15,17 @@ HARNESS_DIR=${HARNESS_DIR:?}
 
 # Modules the tests may need, by name; their dependencies are added from modules.dep.
 # dummy gives tests an underlay device without a veth peer. A vti tunnel carries traffic only
-# through IPsec: xfrm_user lets ip xfrm set states and policies, esp4 is ESP itself, and
+# through IPsec: xfrm_user lets IpipTools (and ip) set states and policies, esp4 is ESP itself, and
 # authenc is the template ESP builds its transform from, authenc(hmac(sha256),ecb(cipher_null))
 # for the tests' null cipher. The rest is built into Debian's cloud kernel (crypto_null, hmac,
 # sha256_generic, cryptomgr), and a null cipher needs no IV generator (echainiv, seqiv). The
 # guest has no /sbin/modprobe for the kernel to load a template on demand: without authenc,
-# ip xfrm state add fails with "Kernel was unable to initialize cryptographic operations".
-VM_MODULES=${IPIPTOOLS_VM_MODULES:-ipip ip_gre sit ip6_tunnel ip_vti fou veth bridge dummy xfrm_user esp4 authenc}
+# a state fails with "Kernel was unable to initialize cryptographic operations". The IPsec
+# tests also use the algorithms people use: AES-GCM (rfc4106(gcm(aes)): gcm, ghash_generic,
+# ctr, and seqiv, its IV generator) and cbc(aes) with hmac(sha256) (echainiv, its IV generator).
+# Both IV generators seed from the kernel's default RNG, stdrng, which drbg provides: without
+# it a state fails with ENOENT ("unable to initialize cryptographic operations").
+VM_MODULES=${IPIPTOOLS_VM_MODULES:-ipip ip_gre sit ip6_tunnel ip_vti fou veth bridge dummy xfrm_user esp4 authenc gcm ghash_generic ctr seqiv echainiv drbg}
 
 # Host programs copied into the guest at the same path, with every library ldd lists.
 VM_TOOLS=(/usr/sbin/ip /usr/bin/ping /usr/bin/tcpdump)

@@ -33,7 +33,8 @@
 #                                  path (a host kernel with ipip) runs every file regardless.
 #   IPIPTOOLS_INITRD_COMPRESSION   none (default), gzip, lz4 or zstd
 #   IPIPTOOLS_VM_MODULES           modules to load (default: the tunnel drivers, veth, bridge, dummy,
-#                                  and xfrm_user, esp4, authenc for IPsec through vti)
+#                                  and xfrm_user, esp4, authenc, gcm, ghash_generic, ctr, seqiv,
+#                                  echainiv, drbg for IPsec: vti, AES-GCM, cbc(aes) with hmac(sha256))
 #   IPIPTOOLS_VM_DEBUG=1           boot without `quiet`
 #   IPIPTOOLS_R2R=0                ship the test and pwsh assemblies as IL (the guest JITs them; slower)
 #

@@ -20,6 +20,7 @@ public static class Errno
     public const int ENODEV = 19;
     public const int ENOTDIR = 20;
     public const int EINVAL = 22;
+    public const int ENOSYS = 38;
     public const int ENFILE = 23;
     public const int EMFILE = 24;
     public const int ENOSPC = 28;
@@ -41,7 +42,7 @@ public static class Errno
         [EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EINTR] = "EINTR", [EIO] = "EIO",
         [EBADF] = "EBADF", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM", [EACCES] = "EACCES",
         [EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV", [ENOTDIR] = "ENOTDIR",
-        [EINVAL] = "EINVAL", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC",
+        [EINVAL] = "EINVAL", [ENOSYS] = "ENOSYS", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC",
         [ERANGE] = "ERANGE", [ENAMETOOLONG] = "ENAMETOOLONG", [ENOTEMPTY] = "ENOTEMPTY",
         [EPROTONOSUPPORT] = "EPROTONOSUPPORT", [EOPNOTSUPP] = "EOPNOTSUPP",
         [EAFNOSUPPORT] = "EAFNOSUPPORT", [EADDRINUSE] = "EADDRINUSE",

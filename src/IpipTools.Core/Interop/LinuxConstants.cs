@@ -12,6 +12,9 @@ internal static class LinuxConstants
     public const int SOCK_CLOEXEC = 0x80000;
     public const int NETLINK_ROUTE = 0;
 
+    /// <summary>IPsec states and policies (linux/netlink.h).</summary>
+    public const int NETLINK_XFRM = 6;
+
     public const int SOL_SOCKET = 1;
     public const int SO_SNDBUF = 7;
     public const int SO_RCVBUF = 8;

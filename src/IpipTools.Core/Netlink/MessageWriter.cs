@@ -38,6 +38,13 @@ public sealed class MessageWriter
         _openNests = 0;
     }
 
+    /// <summary>Zeroes the whole buffer and empties it: for a request that carried secrets (IPsec keys), so that none stays in memory after it was sent.</summary>
+    public void Wipe()
+    {
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(_buffer);
+        Reset();
+    }
+
     /// <summary>
     /// Drops everything written after <paramref name="length"/> (undoes a partly built
     /// message), and with it any nest still open: the message it was in is gone.

@@ -170,6 +170,20 @@ public sealed partial class NetlinkConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Zeroes the last request and the receive buffer: after an exchange that carried secrets
+    /// (IPsec keys go out in requests, and come back in every state the kernel dumps), so that
+    /// none stays in this connection's memory.
+    /// </summary>
+    public void WipeBuffers()
+    {
+        lock (_gate)
+        {
+            _requestWriter.Wipe();
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(_receiveBuffer);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

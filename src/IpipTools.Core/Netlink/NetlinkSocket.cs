@@ -8,8 +8,9 @@ namespace IpipTools.Core.Netlink;
 /// A raw AF_NETLINK socket opened with libc (.NET's Socket class cannot open this
 /// family). The socket belongs to the network namespace of the thread that opened
 /// it, for its whole life. <see cref="Rtnl.RtnetlinkClient.Open(Namespaces.NetNamespace)"/>
-/// opens one inside another namespace through <see cref="Namespaces.NamespaceThread"/>,
-/// without moving the caller's thread.
+/// (NETLINK_ROUTE) and <see cref="Xfrm.XfrmClient.Open(Namespaces.NetNamespace)"/>
+/// (NETLINK_XFRM) open one inside another namespace through
+/// <see cref="Namespaces.NamespaceThread"/>, without moving the caller's thread.
 /// </summary>
 public sealed unsafe class NetlinkSocket : INetlinkTransport
 {

@@ -20,6 +20,12 @@ public enum ModuleObjects
     /// <summary>Topology data as Get-IpipTopology writes it.</summary>
     Topology = 1 << 9,
 
+    /// <summary>IPsec security associations as Get-XfrmState writes them.</summary>
+    XfrmState = 1 << 13,
+
+    /// <summary>IPsec policies as Get-XfrmPolicy writes them.</summary>
+    XfrmPolicy = 1 << 14,
+
     /// <summary>What the module writes that no cmdlet acts on: support checks, command results, apply and host results.</summary>
     Report = 1 << 8,
 

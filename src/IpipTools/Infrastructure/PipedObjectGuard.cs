@@ -12,6 +12,7 @@ using IpipTools.Core.Rtnl.Links;
 using IpipTools.Core.Rtnl.Routes;
 using IpipTools.Core.Rtnl.Rules;
 using IpipTools.Core.Rtnl.Tunnels;
+using IpipTools.Core.Xfrm;
 using IpipTools.Topology;
 using IpipTools.Topology.Hosts;
 
@@ -51,9 +52,11 @@ public static class PipedObjectGuard
     private static readonly Kind RuleKind = new(ModuleObjects.Rule, "rule", "rules", "Get-IpRule", "Remove-IpRule", null);
     private static readonly Kind NeighborKind = new(ModuleObjects.Neighbor, "neighbour entry", "neighbour entries", "Get-IpNeighbor", "Remove-IpNeighbor", "Set-IpNeighbor");
     private static readonly Kind BridgeFdbKind = new(ModuleObjects.BridgeFdbEntry, "bridge FDB entry", "bridge FDB entries", "Get-BridgeFdbEntry", "Remove-BridgeFdbEntry", null);
+    private static readonly Kind XfrmStateKind = new(ModuleObjects.XfrmState, "xfrm state", "xfrm states", "Get-XfrmState", "Remove-XfrmState", "Set-XfrmState");
+    private static readonly Kind XfrmPolicyKind = new(ModuleObjects.XfrmPolicy, "xfrm policy", "xfrm policies", "Get-XfrmPolicy", "Remove-XfrmPolicy", "Set-XfrmPolicy");
     private static readonly Kind ReportKind = new(ModuleObjects.Report, "report", "reports", null, null, null);
 
-    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, RuleKind, NeighborKind, BridgeFdbKind, ReportKind };
+    private static readonly Kind[] Kinds = { LinkKind, TunnelKind, AddressKind, RouteKind, NamespaceKind, ForwardingKind, FixtureKind, PlanKind, TopologyKind, RuleKind, NeighborKind, BridgeFdbKind, XfrmStateKind, XfrmPolicyKind, ReportKind };
 
     private static readonly Dictionary<string, Kind> ByTypeName = new(StringComparer.Ordinal)
     {
@@ -70,6 +73,8 @@ public static class PipedObjectGuard
         [typeof(Rule).FullName!] = RuleKind,
         [typeof(Neighbor).FullName!] = NeighborKind,
         [typeof(BridgeFdbEntry).FullName!] = BridgeFdbKind,
+        [typeof(XfrmState).FullName!] = XfrmStateKind,
+        [typeof(XfrmPolicy).FullName!] = XfrmPolicyKind,
         [typeof(SupportCheck).FullName!] = ReportKind,
         [typeof(NamespaceCommandResult).FullName!] = ReportKind,
         [typeof(ApplyResult).FullName!] = ReportKind,
@@ -179,7 +184,8 @@ public static class PipedObjectGuard
 
     private static string Verb(string cmdlet) => cmdlet.Split('-')[0];
 
-    private static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
+    /// <summary>"an" before a vowel sound: a vowel, or xfrm (said "ex-frm").</summary>
+    private static string Article(string noun) => "aeiou".Contains(noun[0]) || noun.StartsWith("xfrm", StringComparison.Ordinal) ? "an" : "a";
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

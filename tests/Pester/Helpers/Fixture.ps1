@@ -1,5 +1,5 @@
-# Set-up commands outside the module (ip, ip xfrm, ssh-keygen, sshd) that a fixture needs to
-# succeed: the SSH host lab (SshHosts.ps1) and IPsec for vti tunnels (Ipsec.ps1) both use it.
+# Set-up commands outside the module (ip, ssh-keygen, sshd) that a fixture needs to succeed:
+# the SSH host lab (SshHosts.ps1) uses it.
 
 # Runs a fixture command that must succeed; throws with its output when it does not.
 function Invoke-Fixture {
