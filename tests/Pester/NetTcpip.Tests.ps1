@@ -29,9 +29,15 @@ Describe 'NetTCPIP names' {
             '"DestinationPrefix","NextHop","RouteMetric","InterfaceAlias"'
             '"10.81.0.0/24","10.70.0.2","50","r0"'
             '"10.82.0.0/24","10.70.0.3","60","r0"'
+            '"10.88.0.0/24","0.0.0.0","70","r1"'
         ) | Set-Content -LiteralPath $csv
         $added = Import-Csv $csv | Add-IpRoute -NetNamespace $ns -ErrorAction Stop
-        $added | Should -HaveCount 2
+        $added | Should -HaveCount 3
+        # NextHop 0.0.0.0 is Windows' on-link route: out of the interface, no gateway, as ip's "via 0.0.0.0" makes it.
+        $onLink = Get-OracleRoute $ns '10.88.0.0/24'
+        $onLink.dev | Should -Be 'r1'
+        $onLink.gateway | Should -BeNullOrEmpty
+        $onLink.metric | Should -Be 70
         foreach ($expected in @{ Dst = '10.81.0.0/24'; Gateway = '10.70.0.2'; Metric = 50 }, @{ Dst = '10.82.0.0/24'; Gateway = '10.70.0.3'; Metric = 60 }) {
             $route = Get-OracleRoute $ns $expected.Dst
             $route.gateway | Should -Be $expected.Gateway
@@ -42,6 +48,7 @@ Describe 'NetTCPIP names' {
         Import-Csv $csv | Remove-IpRoute -NetNamespace $ns -Confirm:$false -ErrorAction Stop
         Get-OracleRoute $ns '10.81.0.0/24' | Should -BeNullOrEmpty
         Get-OracleRoute $ns '10.82.0.0/24' | Should -BeNullOrEmpty
+        Get-OracleRoute $ns '10.88.0.0/24' | Should -BeNullOrEmpty
     }
 
     It 'removes only the route a row''s NextHop and RouteMetric name' {

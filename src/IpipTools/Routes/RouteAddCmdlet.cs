@@ -23,6 +23,7 @@ public abstract class RouteAddCmdlet : RouteChangeCmdlet
     [Alias("Via", "NextHop")]
     [BlankIsUnset]
     [IPAddressArgument]
+    [UnspecifiedGatewayIsNone]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]

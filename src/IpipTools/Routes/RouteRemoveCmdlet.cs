@@ -47,6 +47,7 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
     [Alias("Via", "NextHop")]
     [BlankIsUnset]
     [IPAddressArgument]
+    [UnspecifiedGatewayIsNone]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
