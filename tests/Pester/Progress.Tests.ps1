@@ -1,21 +1,22 @@
 # Write-Progress from a topology's apply: past a few hundred steps the apply reports how far it
 # has come, with an estimate of the time left, and ends its activity; shorter plans write no
 # progress at all. The commands run in a PowerShell of their own, whose Streams.Progress holds
-# every record written (in the caller's runspace progress goes straight to the host). The
+# every record written (in the caller's runspace progress goes straight to the host). So does
+# Set-IpipMesh with many peers (on a veth end, as Mesh.Tests.ps1 meshes on this kernel). The
 # kernel, read with ip -j, says the routes the progress counted are there. Progress over many
 # hosts (and -ThrottleLimit, -AsJob) is proven in ManyHosts.Tests.ps1.
 Describe 'Progress of a long apply' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Helpers.ps1')
 
-        # Runs Set-IpipTopology with these parameters in a PowerShell of its own; returns its
-        # output, errors and progress records.
+        # Runs COMMAND (Set-IpipTopology by default) with these parameters in a PowerShell of
+        # its own; returns its output, errors and progress records.
         function Invoke-WithProgress {
-            param([hashtable] $Parameters)
+            param([hashtable] $Parameters, [string] $Command = 'Set-IpipTopology')
             $shell = [powershell]::Create()
             try {
                 $null = $shell.AddCommand('Import-Module').AddArgument((Get-Module IpipTools).Path).AddStatement()
-                $null = $shell.AddCommand('Set-IpipTopology').AddParameters($Parameters)
+                $null = $shell.AddCommand($Command).AddParameters($Parameters)
                 $output = $shell.Invoke()
                 [pscustomobject]@{ Output = @($output); Errors = @($shell.Streams.Error); Progress = @($shell.Streams.Progress) }
             }
@@ -73,5 +74,20 @@ Describe 'Progress of a long apply' {
         $short = Invoke-WithProgress @{ InputObject = (New-RouteTopology $ns 310) }
         $short.Output[0].StepsApplied | Should -Be 10
         $short.Progress | Should -BeNullOrEmpty -Because 'ten steps apply in a blink: a progress bar would only flash'
+    }
+
+    It 'writes progress for Set-IpipMesh with 300 peers, and the kernel has a route to each' {
+        $fixture | New-VethPair m0 m1 -Up | Out-Null
+        $peers = @{}
+        foreach ($i in 1..300) { $peers["10.60.$([math]::Floor($i / 250)).$($i % 250)/32"] = "172.16.$([math]::Floor($i / 250)).$($i % 250 + 1)" }
+        $run = Invoke-WithProgress -Command Set-IpipMesh @{ Address = '10.42.1.0'; Peer = $peers; Device = 'm0'; NetNamespace = $ns }
+        $run.Errors | Should -BeNullOrEmpty
+        $routes = @(Get-IpJsonRoute $ns | Where-Object dst -like '10.60.*')
+        $routes | Should -HaveCount 300
+        @($routes | Where-Object { $_.dev -eq 'm0' -and $_.flags -contains 'onlink' }) | Should -HaveCount 300
+
+        $records = @($run.Progress | Where-Object Activity -eq "Applying the plan to namespace '$ns'")
+        $records[0].StatusDescription | Should -Match '^0 of 30\d steps sent$'
+        $records[-1].RecordType | Should -Be 'Completed'
     }
 }

@@ -7,11 +7,11 @@ namespace IpipTools.Topology.Hosts;
 
 /// <summary>
 /// One topology over many hosts, in two phases, each with progress and at most -ThrottleLimit
-/// hosts at a time. First every host plans with its own copy of the module (its planner reads its own state). If any host cannot be
-/// reached or planned, or its plan has conflicts, nothing is applied anywhere: each such
-/// host gets an error of its own, and the others are reported NotApplied. Otherwise the
-/// approved plans are applied, again in parallel, each host atomically (a step that fails
-/// is undone on that host). Hosts already changed are not rolled back when another host
+/// hosts at a time. First every host plans with its own copy of the module (its planner reads
+/// its own state). If any host cannot be reached or planned, or its plan has conflicts,
+/// nothing is applied anywhere: each such host gets an error of its own, and the others are
+/// reported NotApplied. Otherwise the approved plans are applied, again in parallel, each
+/// host atomically (a step that fails is undone on that host). Hosts already changed are not rolled back when another host
 /// fails: the results state plainly which hosts changed and which did not, and one error
 /// names both lists.
 /// </summary>

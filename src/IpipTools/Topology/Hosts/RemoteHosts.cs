@@ -90,34 +90,46 @@ internal sealed class RemoteHosts : IDisposable
         var waiting = new Queue<string>(arguments.Keys);
         var running = new Dictionary<Job, string>();
         var outcomes = new Dictionary<string, RemoteOutcome>(StringComparer.OrdinalIgnoreCase);
-        while (waiting.Count > 0 || running.Count > 0)
+        try
         {
-            while (waiting.Count > 0 && running.Count < throttleLimit)
+            while (waiting.Count > 0 || running.Count > 0)
             {
-                var name = waiting.Dequeue();
-                var (started, errors) = Run(RemoteScripts.StartJob, Sessions[name], script, arguments[name]);
-                if (started.Select(o => o.BaseObject).OfType<Job>().FirstOrDefault() is { } job)
+                while (waiting.Count > 0 && running.Count < throttleLimit)
                 {
-                    running[job] = name;
+                    var name = waiting.Dequeue();
+                    var (started, errors) = Run(RemoteScripts.StartJob, Sessions[name], script, arguments[name]);
+                    if (started.Select(o => o.BaseObject).OfType<Job>().FirstOrDefault() is { } job)
+                    {
+                        running[job] = name;
+                    }
+                    else
+                    {
+                        outcomes[name] = new RemoteOutcome(Array.Empty<object?>(), errors.Count > 0 ? Describe(errors[0]) : "the remoting job did not start");
+                    }
                 }
-                else
+
+                progress(outcomes.Count, arguments.Count);
+                if (running.Count == 0)
                 {
-                    outcomes[name] = new RemoteOutcome(Array.Empty<object?>(), errors.Count > 0 ? Describe(errors[0]) : "the remoting job did not start");
+                    continue;
+                }
+
+                // Woken by the first job to finish, or after a moment to report progress; WaitAny takes at most 64 handles.
+                WaitHandle.WaitAny(running.Keys.Take(64).Select(j => j.Finished).ToArray(), TimeSpan.FromMilliseconds(250));
+                foreach (var (job, name) in running.Where(r => r.Key.Finished.WaitOne(0)).ToList())
+                {
+                    running.Remove(job);
+                    outcomes[name] = Receive(job);
                 }
             }
-
-            progress(outcomes.Count, arguments.Count);
-            if (running.Count == 0)
+        }
+        finally
+        {
+            // Stopped half-way (Ctrl+C, a write that failed): no host goes on working for a command
+            // that is gone. A host stopped while applying undoes its own steps, as on any failure.
+            foreach (var job in running.Keys)
             {
-                continue;
-            }
-
-            // Woken by the first job to finish, or after a moment to report progress; WaitAny takes at most 64 handles.
-            WaitHandle.WaitAny(running.Keys.Take(64).Select(j => j.Finished).ToArray(), TimeSpan.FromMilliseconds(250));
-            foreach (var (job, name) in running.Where(r => r.Key.Finished.WaitOne(0)).ToList())
-            {
-                running.Remove(job);
-                outcomes[name] = Receive(job);
+                job.StopJob();
             }
         }
 
