@@ -90,6 +90,12 @@ internal sealed class RemoteHosts : IDisposable
         var waiting = new Queue<string>(arguments.Keys);
         var running = new Dictionary<Job, string>();
         var outcomes = new Dictionary<string, RemoteOutcome>(StringComparer.OrdinalIgnoreCase);
+        if (waiting.Count == 0)
+        {
+            // Nothing to run (every host already converged): no progress to show either.
+            return outcomes;
+        }
+
         try
         {
             while (waiting.Count > 0 || running.Count > 0)
