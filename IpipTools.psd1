@@ -22,6 +22,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('out/IpipTools/IpipTools.format.ps1xml')
+    TypesToProcess       = @('out/IpipTools/IpipTools.types.ps1xml')
 
     # Explicit lists: the module tests compare CmdletsToExport with the [Cmdlet] classes.
     CmdletsToExport      = @(

@@ -293,6 +293,86 @@ Describe 'A topology over many hosts, over SSH' {
         }
     }
 
+    # Host N gets bridge NAME with 10.NET.N.1/24; each test removes it from every host, whatever happened.
+    Context 'progress, -ThrottleLimit and -AsJob' {
+        BeforeAll {
+            function New-BridgeTopology {
+                param([string] $Bridge, [int] $Net)
+                @{ Hosts = @(foreach ($h in $reachable) {
+                            @{ HostName = $h.Address; Namespaces = @(@{ Name = ''; Bridges = @(@{ Name = $Bridge }); Addresses = @(@{ Device = $Bridge; Address = "10.$Net.$($h.N).1/24" }) }) }
+                        })
+                }
+            }
+
+            function Remove-Bridge {
+                param([string] $Bridge)
+                foreach ($h in $reachable) { ip -n $h.Namespace link del $Bridge 2>$null }
+            }
+        }
+
+        It 'converges the hosts one at a time with -ThrottleLimit 1, writing progress with an estimate of the time left' {
+            try {
+                # In a PowerShell of its own, whose Streams.Progress keeps every record (in this runspace they go to the host).
+                $shell = [powershell]::Create()
+                $null = $shell.AddCommand('Import-Module').AddArgument((Get-Module IpipTools).Path).AddStatement()
+                $null = $shell.AddCommand('Set-IpipTopology').AddParameters(@{ InputObject = (New-BridgeTopology thrbr0 52); ThrottleLimit = 1 } + $connect)
+                $results = @($shell.Invoke())
+                $shell.Streams.Error | Should -BeNullOrEmpty
+                $results.Status | Should -Be 'Changed', 'Changed', 'Changed'
+                foreach ($h in $reachable) { (Get-IpJsonAddress $h.Namespace thrbr0).local | Should -Be "10.52.$($h.N).1" }
+
+                # One at a time: each host began applying only after the one before had finished.
+                $byStart = @($results | Sort-Object Started)
+                for ($i = 1; $i -lt $byStart.Count; $i++) {
+                    $byStart[$i].Started | Should -BeGreaterOrEqual ($byStart[$i - 1].Started + $byStart[$i - 1].Duration) -Because "$($byStart[$i].HostName) starts after $($byStart[$i - 1].HostName) is done"
+                }
+
+                $records = @($shell.Streams.Progress | Where-Object Activity -eq 'Set-IpipTopology on 3 hosts')
+                $shell.Dispose()
+                $statuses = $records.StatusDescription
+                $statuses | Should -Contain 'Opening sessions: 0 of 3 hosts tried'
+                $statuses | Should -Contain 'Planning: 0 of 3 hosts done'
+                $statuses | Should -Contain 'Applying: 0 of 3 hosts done'
+                # A host takes far longer than the 250 ms between records: each host done is reported, with the time left.
+                $oneDone = $records | Where-Object StatusDescription -eq 'Applying: 1 of 3 hosts done' | Select-Object -First 1
+                $oneDone.PercentComplete | Should -Be 33
+                $oneDone.SecondsRemaining | Should -BeGreaterThan 0
+                ($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 3 -Because 'each phase ends its progress'
+            }
+            finally {
+                Remove-Bridge thrbr0
+            }
+        }
+
+        It 'runs as a job with -AsJob, whose Receive-Job gives what the command gives' {
+            $data = New-BridgeTopology jobbr0 54
+            try {
+                $job = Set-IpipTopology -InputObject $data @connect -AsJob
+                $job | Should -BeOfType System.Management.Automation.Job
+                (Get-Job -Id $job.Id).Id | Should -Be $job.Id -Because 'the job is in the session''s job table'
+                $job | Wait-Job -Timeout 120 | Should -Not -BeNullOrEmpty
+                $job.State | Should -Be 'Completed'
+                $changed = @(Receive-Job $job)
+                Remove-Job $job
+                $changed.HostName | Should -Be @($reachable | ForEach-Object Address)
+                $changed.Status | Should -Be 'Changed', 'Changed', 'Changed'
+                foreach ($h in $reachable) { (Get-IpJsonAddress $h.Namespace jobbr0).local | Should -Be "10.54.$($h.N).1" }
+
+                # Now converged: the command and its job say the same.
+                $direct = @(Set-IpipTopology -InputObject $data @connect -ErrorAction Stop)
+                $asJob = @(Set-IpipTopology -InputObject $data @connect -AsJob | Receive-Job -Wait -AutoRemoveJob)
+                $asJob | Should -HaveCount 3
+                $asJob.HostName | Should -Be $direct.HostName
+                $asJob.Status | Should -Be $direct.Status
+                $asJob.Status | Should -Be 'Unchanged', 'Unchanged', 'Unchanged'
+                Test-IpipTopology -InputObject $data @connect -AsJob | Receive-Job -Wait -AutoRemoveJob | Should -BeTrue
+            }
+            finally {
+                Remove-Bridge jobbr0
+            }
+        }
+    }
+
     It 'plans a mesh node on each host from one list of nodes (Set-IpipMesh -Node -WhatIf)' {
         $nodes = foreach ($h in $reachable) { @{ Block = "10.42.$($h.N).0/24"; Underlay = $h.Address; HostName = $h.Address } }
         $plans = Set-IpipMesh -Node $nodes @connect -RouteMtu 1440 -WhatIf
@@ -347,6 +427,13 @@ Describe 'Bad input to a topology over many hosts' {
 
     It 'refuses -NetNamespace with a topology that names hosts' {
         { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -NetNamespace x -ErrorAction Stop } | Should -Throw -ErrorId 'TopologyHostsNamespace*'
+    }
+
+    It 'refuses -AsJob with a topology that names no hosts, and -Confirm with -AsJob' {
+        { Set-IpipTopology -InputObject $one -AsJob -ErrorAction Stop } | Should -Throw -ErrorId 'AsJobWithoutHosts*'
+        { Test-IpipTopology -InputObject $one -AsJob -ErrorAction Stop } | Should -Throw -ErrorId 'AsJobWithoutHosts*'
+        { Set-IpipTopology -InputObject @{ Hosts = @{ 'h1' = $one } } -AsJob -Confirm -ErrorAction Stop } | Should -Throw -ErrorId 'AsJobConfirm*'
+        Get-Job | Should -BeNullOrEmpty -Because 'no job was started'
     }
 
     It 'refuses -SavePlan with a topology that names hosts' {

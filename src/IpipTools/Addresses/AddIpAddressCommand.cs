@@ -18,6 +18,7 @@ public sealed class AddIpAddressCommand : AddressAddCmdlet
     /// <summary>ADDRESS/LENGTH, or ADDRESS alone for the whole address (/32, /128), as ip does.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [Alias("IPAddress")]
     public AddressPrefix Address { get; set; } = null!;
 
     /// <summary>The length when -Address has none (a row's or a piped address's PrefixLength); must agree when both do.</summary>

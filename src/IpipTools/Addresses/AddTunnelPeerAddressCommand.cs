@@ -13,6 +13,7 @@ namespace IpipTools.Addresses;
 public sealed class AddTunnelPeerAddressCommand : AddressAddCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("IPAddress")]
     public IPAddress Address { get; set; } = IPAddress.None;
 
     [Parameter]

@@ -18,7 +18,7 @@ public abstract class AddressChangeCmdlet : PipedItemCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device", "TunnelName")]
+    [Alias("Name", "Device", "TunnelName", "InterfaceAlias")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string InterfaceName { get; set; } = string.Empty;
 

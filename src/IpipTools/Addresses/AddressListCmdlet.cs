@@ -16,12 +16,13 @@ public abstract class AddressListCmdlet : PipedNamespaceCmdlet
     /// <summary>An exact name must exist (the kernel is asked for that device only); a wildcard may match nothing.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device", "TunnelName")]
+    [Alias("Name", "Device", "TunnelName", "InterfaceAlias")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string? InterfaceName { get; set; }
 
     [Parameter]
+    [Alias("IPAddress")]
     public IPAddress? Address { get; set; }
 
     /// <summary>Whether a listed address is written; by default the one given as -Address, when given.</summary>

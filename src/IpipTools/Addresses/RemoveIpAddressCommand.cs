@@ -17,6 +17,7 @@ public sealed class RemoveIpAddressCommand : AddressRemoveCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
     [ArgumentCompleter(typeof(InterfaceAddressCompleter))]
+    [Alias("IPAddress")]
     public AddressPrefix Address { get; set; } = null!;
 
     protected override InterfaceAddress Requested() => new(InterfaceName, Address.Address, Address.LengthWith(PrefixLength), Peer);

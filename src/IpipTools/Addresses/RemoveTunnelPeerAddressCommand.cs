@@ -21,6 +21,7 @@ public sealed class RemoveTunnelPeerAddressCommand : AddressRemoveCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
     [IPAddressArgument]
+    [Alias("IPAddress")]
     public IPAddress Address { get; set; } = IPAddress.None;
 
     protected override InterfaceAddress Requested()

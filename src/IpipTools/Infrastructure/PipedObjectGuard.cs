@@ -29,8 +29,9 @@ namespace IpipTools.Infrastructure;
 /// An object is recognised by its type, or by the type name a deserialized copy keeps
 /// (<c>Deserialized.</c> plus it: what -ScriptBlock, jobs and remoting return). Strings and
 /// objects the module did not write (CSV rows, custom objects) bind by their properties as
-/// before, unless their properties are unmistakably a route's (Destination) or an address's
-/// (Address with PrefixLength), the rows Export-Csv makes of those.
+/// before, unless their properties are unmistakably a route's (Destination, or NetTCPIP's
+/// DestinationPrefix) or an address's (Address or NetTCPIP's IPAddress, with PrefixLength),
+/// the rows Export-Csv makes of those here and on Windows.
 /// </para>
 /// </summary>
 public static class PipedObjectGuard
@@ -143,12 +144,13 @@ public static class PipedObjectGuard
             return null;
         }
 
-        if (item.Properties["Destination"] is not null)
+        // NetTCPIP's names too (DestinationPrefix; IPAddress), which the route and address cmdlets bind through their aliases.
+        if (item.Properties["Destination"] is not null || item.Properties["DestinationPrefix"] is not null)
         {
             return RouteKind;
         }
 
-        return item.Properties["Address"] is not null && item.Properties["PrefixLength"] is not null ? AddressKind : null;
+        return (item.Properties["Address"] is not null || item.Properties["IPAddress"] is not null) && item.Properties["PrefixLength"] is not null ? AddressKind : null;
     }
 
     /// <summary>The sentence that points at the cmdlet fitting the object for what was meant.</summary>

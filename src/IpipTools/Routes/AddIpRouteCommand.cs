@@ -23,7 +23,7 @@ public sealed class AddIpRouteCommand : RouteAddCmdlet
     /// <summary>Left out: the kernel picks the device its gateway is reached through (or none, for a blackhole).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device")]
+    [Alias("Name", "Device", "InterfaceAlias")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     [BlankIsUnset]
     public string? InterfaceName { get; set; }

@@ -22,7 +22,7 @@ public sealed class AddOnlinkRouteCommand : RouteAddCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device", "TunnelName")]
+    [Alias("Name", "Device", "TunnelName", "InterfaceAlias")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string InterfaceName { get; set; } = string.Empty;
 

@@ -18,6 +18,7 @@ public sealed class RemoveIpRouteCommand : RouteRemoveCmdlet
     /// <summary>Left out: any metric (the first route to the destination the kernel finds).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
+    [Alias("RouteMetric")]
     [BlankIsUnset]
     public uint? Metric { get; set; }
 

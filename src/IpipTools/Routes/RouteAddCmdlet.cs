@@ -20,13 +20,15 @@ public abstract class RouteAddCmdlet : RouteChangeCmdlet
     // Not shared with RouteRemoveCmdlet's -Gateway: an add takes it at position 1, a removal only by name.
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 1, ParameterSetName = PipedNamespaceSet)]
-    [Alias("Via")]
+    [Alias("Via", "NextHop")]
     [BlankIsUnset]
     [IPAddressArgument]
+    [UnspecifiedGatewayIsNone]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
+    [Alias("RouteMetric")]
     [BlankIsUnset]
     public uint? Metric { get; set; }
 

@@ -23,6 +23,7 @@ public abstract class RouteChangeCmdlet : PipedItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PipedNamespaceSet)]
+    [Alias("DestinationPrefix")]
     [StrictPrefix]
     [ArgumentCompleter(typeof(RouteDestinationCompleter))]
     public IPNetwork Destination { get; set; }

@@ -17,11 +17,12 @@ public abstract class RouteListCmdlet : PipedNamespaceCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(Position = 0, ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device", "TunnelName")]
+    [Alias("Name", "Device", "TunnelName", "InterfaceAlias")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     public string? InterfaceName { get; set; }
 
     [Parameter]
+    [Alias("DestinationPrefix")]
     [StrictPrefix]
     public IPNetwork? Destination { get; set; }
 

@@ -44,14 +44,15 @@ public abstract class RouteRemoveCmdlet : RouteChangeCmdlet
     // Not shared with RouteAddCmdlet's -Gateway: a removal takes it only by name, an add at position 1.
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [Alias("Via")]
+    [Alias("Via", "NextHop")]
     [BlankIsUnset]
     [IPAddressArgument]
+    [UnspecifiedGatewayIsNone]
     public IPAddress? Gateway { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPropertySet)]
     [Parameter(ParameterSetName = PipedNamespaceSet)]
-    [Alias("Name", "Device", "TunnelName")]
+    [Alias("Name", "Device", "TunnelName", "InterfaceAlias")]
     [ArgumentCompleter(typeof(InterfaceNameCompleter))]
     [BlankIsUnset]
     public string? InterfaceName { get; set; }

@@ -13,22 +13,32 @@ internal static class PlanApproval
 {
     /// <summary>
     /// Applies <paramref name="plan"/> through <paramref name="connections"/> if the user
-    /// approves (writing each step as verbose output before it is sent) and writes the
-    /// result; otherwise writes the plan. A plan that was given rather than made just now
+    /// approves (writing each step as verbose output before it is sent, and progress for a
+    /// long plan) and writes the result; otherwise writes the plan. A plan that was given rather than made just now
     /// (<paramref name="given"/>) is first checked against the namespaces' state.
     /// </summary>
     public static void ApplyIfApproved(PSCmdlet cmdlet, TopologyPlan plan, ClientPool connections, bool given)
     {
-        if (!cmdlet.ShouldProcess(string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords)), plan.Summary()))
+        var target = string.Join(", ", plan.Namespaces.Select(NetNamespace.InWords));
+        if (!cmdlet.ShouldProcess(target, plan.Summary()))
         {
             cmdlet.WriteObject(plan);
             return;
         }
 
-        cmdlet.WriteObject(TopologyEngine.Apply(plan, connections, new ApplyOptions
+        var progress = ApplyProgressWriter.For(cmdlet, plan.Steps.Count, target);
+        try
         {
-            CheckFingerprint = given,
-            BeforeStep = step => cmdlet.WriteVerbose(step.ToString()),
-        }));
+            cmdlet.WriteObject(TopologyEngine.Apply(plan, connections, new ApplyOptions
+            {
+                CheckFingerprint = given,
+                BeforeStep = step => cmdlet.WriteVerbose(step.ToString()),
+                Progress = progress,
+            }));
+        }
+        finally
+        {
+            progress?.Complete();
+        }
     }
 }

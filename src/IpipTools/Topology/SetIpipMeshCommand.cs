@@ -56,6 +56,15 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
     [Parameter(ParameterSetName = NodesSet)]
     public System.Collections.Hashtable? SshOption { get; set; }
 
+    /// <summary>How many nodes are planned and applied at once (as Invoke-Command's: 0 means the default, 32).</summary>
+    [Parameter(ParameterSetName = NodesSet)]
+    [ValidateRange(0, int.MaxValue)]
+    public int ThrottleLimit { get; set; }
+
+    /// <summary>Runs the mesh over its nodes as a background job (Get-Job, Receive-Job), and writes the job.</summary>
+    [Parameter(ParameterSetName = NodesSet)]
+    public SwitchParameter AsJob { get; set; }
+
     [Parameter]
     public int? RouteMtu { get; set; }
 
@@ -117,7 +126,10 @@ public sealed class SetIpipMeshCommand : NamespacedCmdlet
             if (Table is { } table) { mesh["Table"] = table; }
             return new HostWork(node.HostName, new object?[] { mesh });
         }).ToList();
-        new ManyHostConvergence(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption))
-            .Converge(work, RemoteScripts.PlanMesh);
+        if (!ManyHostJob.StartIfAsked(this, AsJob.IsPresent))
+        {
+            new ManyHostConvergence(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption), ThrottleLimit)
+                .Converge(work, RemoteScripts.PlanMesh);
+        }
     }
 }

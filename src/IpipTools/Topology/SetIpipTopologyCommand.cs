@@ -40,7 +40,12 @@ public sealed class SetIpipTopologyCommand : TopologyCmdlet
                     "Use -WhatIf to see each host's plan (one object per host), or leave Hosts out and save the plan on each host.");
             }
 
-            ManyHosts().Converge(HostWork(hostsData), RemoteScripts.PlanTopology);
+            var work = HostWork(hostsData);
+            if (!StartedAsJob())
+            {
+                ManyHosts().Converge(work, RemoteScripts.PlanTopology);
+            }
+
             return;
         }
 

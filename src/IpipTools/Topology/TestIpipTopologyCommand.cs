@@ -20,8 +20,14 @@ public sealed class TestIpipTopologyCommand : TopologyCmdlet
     {
         if (HostsData() is { } hostsData)
         {
+            var work = HostWork(hostsData);
+            if (StartedAsJob())
+            {
+                return;
+            }
+
             // One plan per host; a host without one has had its error written.
-            var plans = ManyHosts().Plan(HostWork(hostsData), RemoteScripts.PlanTopology);
+            var plans = ManyHosts().Plan(work, RemoteScripts.PlanTopology);
             if (Detailed.IsPresent)
             {
                 WriteEach(plans.Where(p => p.Plan is not null).Select(p => new HostPlan(p.HostName, p.Plan!)));

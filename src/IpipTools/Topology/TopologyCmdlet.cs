@@ -62,6 +62,17 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     [Parameter(ParameterSetName = DataSet)]
     public Hashtable? SshOption { get; set; }
 
+    /// <summary>How many hosts are planned and applied at once (as Invoke-Command's: 0 means the default, 32).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = DataSet)]
+    [ValidateRange(0, int.MaxValue)]
+    public int ThrottleLimit { get; set; }
+
+    /// <summary>Runs a topology that names hosts as a background job (Get-Job, Receive-Job), and writes the job.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = DataSet)]
+    public SwitchParameter AsJob { get; set; }
+
     // The file -Path names, as data: read by HostsData for the item being processed, and kept
     // so that a file without Hosts is not read a second time to plan it.
     private DataValue? _fileData;
@@ -71,16 +82,22 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
     /// planned and applied on each host over remoting. A file (-Path) is read as data, the
     /// shape Import-PowerShellDataFile or ConvertFrom-Json -AsHashtable gives it
     /// (<see cref="PlainData"/>), so that it is converged exactly as that data piped in.
+    /// -AsJob is refused for data without hosts.
     /// </summary>
     protected IDictionary? HostsData()
     {
         _fileData = Path is null ? null : TopologyLoader.ReadFile(FileSystemPath(Path), PowerShellDataFile.Read);
-        if (InputObject is not null)
+        var hostsData = InputObject is not null
+            ? (HostTopologies.HasHosts(InputObject) ? InputObject : null)
+            : (_fileData is DataMap map && map.Get(HostTopologies.HostsKey) is not null ? PlainData.ToDictionary(map) : null);
+        if (AsJob.IsPresent && hostsData is null)
         {
-            return HostTopologies.HasHosts(InputObject) ? InputObject : null;
+            // This machine's namespaces are entered per thread: a job's thread would not be where the caller is.
+            throw new IpipToolsException("-AsJob runs a topology that names hosts (a Hosts section) as a job; this topology names none.", "AsJobWithoutHosts", IpipErrorCategory.InvalidArgument,
+                "Leave -AsJob out to converge this machine's namespaces here, or give the topology a Hosts section.");
         }
 
-        return _fileData is DataMap map && map.Get(HostTopologies.HostsKey) is not null ? PlainData.ToDictionary(map) : null;
+        return hostsData;
     }
 
     /// <summary>
@@ -100,7 +117,10 @@ public abstract class TopologyCmdlet : PipedNamespaceCmdlet
 
     /// <summary>How to reach the hosts: the sessions given, and how to open the others.</summary>
     protected ManyHostConvergence ManyHosts() =>
-        new(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption));
+        new(this, new HostAccess(Session ?? Array.Empty<System.Management.Automation.Runspaces.PSSession>(), UserName, KeyFilePath, SshOption), ThrottleLimit);
+
+    /// <summary>With -AsJob, starts the command as a job and writes it (true); call it once the data is known to name hosts.</summary>
+    protected bool StartedAsJob() => ManyHostJob.StartIfAsked(this, AsJob.IsPresent);
 
     /// <summary>The plan that takes the namespaces from their state now to the topology given, made through this pipeline's connections.</summary>
     protected TopologyPlan PlanTopology() => TopologyEngine.Plan(Topology(), Clients, new PlanOptions { Prune = Prune.IsPresent });

@@ -2,7 +2,7 @@ using IpipTools.Module.Tests.Engine;
 
 namespace IpipTools.Module.Tests.Contract;
 
-/// <summary>Get-Help finds help for every cmdlet and every parameter, with examples, and about_IpipTools.</summary>
+/// <summary>Get-Help finds help for every cmdlet and every parameter (with its aliases), with examples, and about_IpipTools.</summary>
 public sealed class HelpTests
 {
     public static TheoryData<string> Cmdlets => ModuleCmdlets.All;
@@ -26,6 +26,12 @@ public sealed class HelpTests
                 $entry = $documented | Where-Object name -eq $parameter
                 if (-not $entry) { "-$parameter is not documented" }
                 elseif (-not ($entry.description.Text -join '').Trim()) { "-$parameter has no description" }
+                else {
+                    # The aliases a user may type (NetTCPIP's -NextHop, ...) are the ones help lists.
+                    $aliases = @($command.Parameters[$parameter].Aliases)
+                    $expected = $aliases.Count ? $aliases -join ', ' : 'none'
+                    if ($entry.aliases -ne $expected) { "-$parameter has the aliases $expected, but help lists $($entry.aliases)" }
+                }
                 if ($parameter -notin $inSyntax) { "-$parameter is missing from the syntax" }
             }
             # -WhatIf and -Confirm are documented where the cmdlet has them (optional common parameters).

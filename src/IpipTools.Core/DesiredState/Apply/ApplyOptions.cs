@@ -14,4 +14,11 @@ public sealed record ApplyOptions
 
     /// <summary>Called before each step is sent (progress, verbose output). An exception thrown here fails the step, and the plan is rolled back.</summary>
     public Action<PlanStep>? BeforeStep { get; init; }
+
+    /// <summary>
+    /// Told how far the apply has come: once before the first step and after each batch or
+    /// step sent. Reported on the thread that applies (no <see cref="Progress{T}"/> posting
+    /// to another thread), so a cmdlet may write progress from it.
+    /// </summary>
+    public IProgress<ApplyProgress>? Progress { get; init; }
 }

@@ -34,6 +34,8 @@ internal static class PlanApplier
         var requestsBefore = clients.ChangeRequestCount;
         var context = new StepContext(clients);
         var undo = new List<PlanStep>();
+        var done = 0;
+        options.Progress?.Report(new ApplyProgress(0, plan.Steps.Count, clock.Elapsed));
         foreach (var run in Runs(plan.Steps))
         {
             // Any failure, whatever its type, is undone: a half-applied topology is the one outcome never to leave.
@@ -52,6 +54,9 @@ internal static class PlanApplier
                 var rollbackFailures = Undo(undo, context);
                 throw new TopologyApplyException(failed, undo.Count, rollbackFailures, cause);
             }
+
+            done += run.Count;
+            options.Progress?.Report(new ApplyProgress(done, plan.Steps.Count, clock.Elapsed));
         }
 
         return new ApplyResult(plan, plan.Steps.Count, clients.ChangeRequestCount - requestsBefore, clock.Elapsed);

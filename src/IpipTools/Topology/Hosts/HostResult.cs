@@ -23,6 +23,9 @@ public sealed class HostResult
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>When the host began applying its plan, by the host's clock in UTC (unset when it applied nothing).</summary>
+    public DateTime? Started { get; init; }
+
     /// <summary>Why the host failed or was unreachable; empty otherwise.</summary>
     public string Error { get; init; } = string.Empty;
 

@@ -6,37 +6,45 @@ using IpipTools.Infrastructure;
 namespace IpipTools.Topology.Hosts;
 
 /// <summary>
-/// One topology over many hosts, in two phases. First every host plans, at the same time,
-/// with its own copy of the module (its planner reads its own state). If any host cannot be
-/// reached or planned, or its plan has conflicts, nothing is applied anywhere: each such
-/// host gets an error of its own, and the others are reported NotApplied. Otherwise the
-/// approved plans are applied, again in parallel, each host atomically (a step that fails
-/// is undone on that host). Hosts already changed are not rolled back when another host
+/// One topology over many hosts, in two phases, each with progress and at most -ThrottleLimit
+/// hosts at a time. First every host plans with its own copy of the module (its planner reads
+/// its own state). If any host cannot be reached or planned, or its plan has conflicts,
+/// nothing is applied anywhere: each such host gets an error of its own, and the others are
+/// reported NotApplied. Otherwise the approved plans are applied, again in parallel, each
+/// host atomically (a step that fails is undone on that host). Hosts already changed are not rolled back when another host
 /// fails: the results state plainly which hosts changed and which did not, and one error
 /// names both lists.
 /// </summary>
 public sealed class ManyHostConvergence
 {
+    /// <summary>Invoke-Command's default: how many hosts are worked on at once when -ThrottleLimit is not given (or is 0).</summary>
+    public const int DefaultThrottleLimit = 32;
+
+    // Apart from a plan's own apply (ApplyProgressWriter's), which never runs here: the hosts apply remotely.
+    private const int ProgressActivityId = 2;
+
     private readonly PSCmdlet _cmdlet;
     private readonly HostAccess _access;
+    private readonly int _throttleLimit;
 
-    public ManyHostConvergence(PSCmdlet cmdlet, HostAccess access)
+    public ManyHostConvergence(PSCmdlet cmdlet, HostAccess access, int throttleLimit)
     {
         _cmdlet = cmdlet;
         _access = access;
+        _throttleLimit = throttleLimit > 0 ? throttleLimit : DefaultThrottleLimit;
     }
 
     /// <summary>Every host's plan, or why it has none. Errors are written for hosts without a plan.</summary>
     public IReadOnlyList<PlannedHost> Plan(IReadOnlyList<HostWork> work, string planScript)
     {
-        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _access);
+        using var hosts = Connect(work);
         return Plan(work, planScript, hosts);
     }
 
     /// <summary>Plans every host, then applies the approved plans; writes a HostPlan per host under -WhatIf, a HostResult per host otherwise.</summary>
     public void Converge(IReadOnlyList<HostWork> work, string planScript)
     {
-        using var hosts = RemoteHosts.Connect(work.Select(w => w.HostName), _access);
+        using var hosts = Connect(work);
         var whatIf = IsWhatIf();
         var plans = Plan(work, planScript, hosts);
         if (!whatIf)
@@ -90,7 +98,7 @@ public sealed class ManyHostConvergence
             return;
         }
 
-        foreach (var (hostName, outcome) in hosts.RunEverywhere(RemoteScripts.ApplyPlan, toApply))
+        foreach (var (hostName, outcome) in RunEverywhere(hosts, "Applying", RemoteScripts.ApplyPlan, toApply))
         {
             var planned = plans.First(p => string.Equals(p.HostName, hostName, StringComparison.OrdinalIgnoreCase)).Plan!.Steps.Count;
             if (outcome.Error is null && outcome.Output.FirstOrDefault() is PSObject applied)
@@ -103,6 +111,7 @@ public sealed class ManyHostConvergence
                     StepsApplied = Convert.ToInt32(applied.Properties["StepsApplied"].Value, System.Globalization.CultureInfo.InvariantCulture),
                     ChangeRequests = Convert.ToInt64(applied.Properties["ChangeRequests"].Value, System.Globalization.CultureInfo.InvariantCulture),
                     Duration = TimeSpan.FromMilliseconds(Convert.ToDouble(applied.Properties["Milliseconds"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                    Started = applied.Properties["Started"].Value is DateTime started ? started.ToUniversalTime() : null,
                 };
             }
             else
@@ -133,7 +142,7 @@ public sealed class ManyHostConvergence
 
     private List<PlannedHost> Plan(IReadOnlyList<HostWork> work, string planScript, RemoteHosts hosts)
     {
-        var outcomes = hosts.RunEverywhere(planScript, work.Where(w => hosts.Sessions.ContainsKey(w.HostName)).ToDictionary(w => w.HostName, w => w.PlanArguments, StringComparer.OrdinalIgnoreCase));
+        var outcomes = RunEverywhere(hosts, "Planning", planScript, work.Where(w => hosts.Sessions.ContainsKey(w.HostName)).ToDictionary(w => w.HostName, w => w.PlanArguments, StringComparer.OrdinalIgnoreCase));
         var plans = new List<PlannedHost>();
         foreach (var item in work)
         {
@@ -166,6 +175,38 @@ public sealed class ManyHostConvergence
         _cmdlet.WriteError(ErrorRecords.From(new IpipToolsException(message, errorId, IpipErrorCategory.ResourceUnavailable, action, hostName)));
         return PlannedHost.Unplanned(hostName, status, problem);
     }
+
+    /// <summary>A session to each host, <see cref="_throttleLimit"/> opened at a time, with progress.</summary>
+    private RemoteHosts Connect(IReadOnlyList<HostWork> work)
+    {
+        var progress = new ProgressWriter(_cmdlet, ProgressActivityId, Activity(work.Count));
+        try
+        {
+            return RemoteHosts.Connect(work.Select(w => w.HostName), _access, _throttleLimit,
+                (done, total) => progress.Report(done, total, $"Opening sessions: {done} of {total} hosts tried"));
+        }
+        finally
+        {
+            progress.Complete();
+        }
+    }
+
+    /// <summary>A script on each host, <see cref="_throttleLimit"/> at a time, with progress and an estimate of the time left.</summary>
+    private Dictionary<string, RemoteOutcome> RunEverywhere(RemoteHosts hosts, string phase, string script, IReadOnlyDictionary<string, object?[]> arguments)
+    {
+        var progress = new ProgressWriter(_cmdlet, ProgressActivityId, Activity(hosts.Sessions.Count + hosts.Unreachable.Count));
+        try
+        {
+            return hosts.RunEverywhere(script, arguments, _throttleLimit,
+                (done, total) => progress.Report(done, total, $"{phase}: {done} of {total} hosts done"));
+        }
+        finally
+        {
+            progress.Complete();
+        }
+    }
+
+    private string Activity(int hosts) => $"{_cmdlet.MyInvocation.MyCommand.Name} on {hosts} hosts";
 
     private bool IsWhatIf() =>
         _cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) ? value is SwitchParameter { IsPresent: true }

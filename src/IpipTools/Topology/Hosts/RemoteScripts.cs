@@ -49,8 +49,9 @@ internal static class RemoteScripts
         $ErrorActionPreference = 'Stop'
         Import-Module IpipTools
         $plan = [IpipTools.Core.DesiredState.Planning.TopologyPlan]::FromJson($PlanJson)
+        $started = [datetime]::UtcNow
         $result = Set-IpipTopology -Plan $plan -Confirm:$false -WhatIf:$false
-        [pscustomobject]@{ StepsApplied = $result.StepsApplied; ChangeRequests = $result.ChangeRequests; Milliseconds = $result.Duration.TotalMilliseconds }
+        [pscustomobject]@{ StepsApplied = $result.StepsApplied; ChangeRequests = $result.ChangeRequests; Milliseconds = $result.Duration.TotalMilliseconds; Started = $started }
         """;
 
     /// <summary>Opens SSH sessions to the hosts, all at once (New-PSSession opens them in parallel), with only the options the user gave.</summary>
@@ -65,23 +66,20 @@ internal static class RemoteScripts
         New-PSSession @open
         """;
 
-    /// <summary>
-    /// Runs a script on every session at once, as one remoting job per session, and returns,
-    /// per session in order, what it wrote and the errors it raised.
-    /// </summary>
-    public const string FanOut = """
-        param([object[]] $Sessions, [string] $Script, [object[]] $Arguments)
+    /// <summary>Starts a script on one session as a remoting job, and returns the job.</summary>
+    public const string StartJob = """
+        param($Session, [string] $Script, [object[]] $Arguments)
+        Invoke-Command -Session $Session -ScriptBlock ([scriptblock]::Create($Script)) -ArgumentList $Arguments -AsJob
+        """;
+
+    /// <summary>What a finished remoting job wrote and the errors it raised, as one object; the job is removed.</summary>
+    public const string ReceiveJob = """
+        param($Job)
         $ErrorActionPreference = 'Continue'
-        $block = [scriptblock]::Create($Script)
-        $jobs = for ($i = 0; $i -lt $Sessions.Count; $i++) {
-            Invoke-Command -Session $Sessions[$i] -ScriptBlock $block -ArgumentList $Arguments[$i] -AsJob
-        }
-        foreach ($job in $jobs) {
-            $failures = $null
-            $output = Receive-Job -Job $job -Wait -ErrorAction SilentlyContinue -ErrorVariable failures
-            Remove-Job -Job $job -Force
-            [pscustomobject]@{ Output = @($output); Errors = @($failures) }
-        }
+        $failures = $null
+        $output = Receive-Job -Job $Job -Wait -ErrorAction SilentlyContinue -ErrorVariable failures
+        Remove-Job -Job $Job -Force
+        [pscustomobject]@{ Output = @($output); Errors = @($failures) }
         """;
 
     /// <summary>Closes the sessions this command opened (never the ones the user gave).</summary>
