@@ -333,10 +333,13 @@ Describe 'A topology over many hosts, over SSH' {
                 $statuses | Should -Contain 'Opening sessions: 0 of 3 hosts tried'
                 $statuses | Should -Contain 'Planning: 0 of 3 hosts done'
                 $statuses | Should -Contain 'Applying: 0 of 3 hosts done'
-                # A host takes far longer than the 250 ms between records: each host done is reported, with the time left.
-                $oneDone = $records | Where-Object StatusDescription -eq 'Applying: 1 of 3 hosts done' | Select-Object -First 1
-                $oneDone.PercentComplete | Should -Be 33
-                $oneDone.SecondsRemaining | Should -BeGreaterThan 0
+                # Records come at most every 250 ms, so a host that applies faster may go unreported;
+                # a record after some but not all hosts are done carries their share and the time left.
+                $partDone = $records | Where-Object StatusDescription -match '^Applying: [12] of 3 hosts done$' | Select-Object -First 1
+                $partDone | Should -Not -BeNullOrEmpty -Because 'three hosts applied one at a time take longer than one record interval'
+                $done = [int]($partDone.StatusDescription -replace '^Applying: (\d) of.*$', '$1')
+                $partDone.PercentComplete | Should -Be ([int][math]::Floor($done * 100 / 3))
+                $partDone.SecondsRemaining | Should -BeGreaterThan 0
                 ($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 3 -Because 'each phase ends its progress'
             }
             finally {

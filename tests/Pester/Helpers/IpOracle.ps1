@@ -84,10 +84,11 @@ function Read-IpState {
                 "${ns}: $(Remove-IpVolatile $item | ConvertTo-Json -Depth 20 -Compress)"
             }
         }
-        # Bridge FDB entries set by hand (permanent, static); learned ones come and go.
+        # Bridge FDB entries set by hand (permanent, static); learned ones come and go, and so
+        # do the multicast ones the kernel adds as IPv6 addresses come up (33:33:..., 01:00:5e:...).
         $text = bridge -n $ns -j fdb show
         if ($LASTEXITCODE -ne 0) { throw "bridge -n $ns -j fdb show failed" }
-        foreach ($item in "$text" | ConvertFrom-Json -AsHashtable | Where-Object { $_.state -in 'permanent', 'static' }) {
+        foreach ($item in "$text" | ConvertFrom-Json -AsHashtable | Where-Object { $_.state -in 'permanent', 'static' -and $_.mac -notlike '33:33:*' -and $_.mac -notlike '01:00:5e:*' }) {
             "${ns}: fdb $($item | ConvertTo-Json -Depth 20 -Compress)"
         }
     }
