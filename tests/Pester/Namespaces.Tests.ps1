@@ -139,6 +139,24 @@ Describe '-NetNamespace $null or empty is a binding error' {
             'Get-NetNamespace'         = @{}
             'Remove-NetNamespace'      = @{ Confirm = $false }
             'Enter-NetNamespace'       = @{}
+            'Get-IpRule'               = @{}
+            'Add-IpRule'               = @{ From = '198.51.100.0/24'; Table = 100 }
+            'Remove-IpRule'            = @{ Priority = 1234; Confirm = $false }
+            'Get-IpNeighbor'           = @{}
+            'Add-IpNeighbor'           = @{ Address = '192.0.2.9'; LinkLayerAddress = '02:00:00:00:00:09'; InterfaceName = 'lo' }
+            'Set-IpNeighbor'           = @{ Address = '192.0.2.9'; LinkLayerAddress = '02:00:00:00:00:09'; InterfaceName = 'lo' }
+            'Remove-IpNeighbor'        = @{ Address = '192.0.2.9'; InterfaceName = 'lo'; Confirm = $false }
+            'Get-BridgeFdbEntry'       = @{}
+            'Add-BridgeFdbEntry'       = @{ MacAddress = '02:00:00:00:00:09'; InterfaceName = 'lo' }
+            'Remove-BridgeFdbEntry'    = @{ MacAddress = '02:00:00:00:00:09'; InterfaceName = 'lo'; Confirm = $false }
+            'Get-XfrmState'            = @{}
+            'New-XfrmState'            = @{ Source = '192.0.2.1'; Destination = '192.0.2.2'; Spi = 256 }
+            'Set-XfrmState'            = @{ Destination = '192.0.2.2'; Spi = 256 }
+            'Remove-XfrmState'         = @{ Destination = '192.0.2.2'; Spi = 256; Confirm = $false }
+            'Get-XfrmPolicy'           = @{}
+            'New-XfrmPolicy'           = @{ Direction = 'Out' }
+            'Set-XfrmPolicy'           = @{ Direction = 'Out' }
+            'Remove-XfrmPolicy'        = @{ Direction = 'Out'; Confirm = $false }
         }
     }
 
@@ -166,7 +184,10 @@ Describe '-NetNamespace $null or empty is a binding error' {
                     'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Set-NetBridge', 'Remove-NetBridge',
                     'Get-IpForwarding', 'Enable-IpForwarding', 'Disable-IpForwarding', 'Test-IpipSupport',
                     'Get-IpipTopology', 'Test-IpipTopology', 'Set-IpipTopology', 'Set-IpipMesh',
-                    'Invoke-NetNamespaceCommand', 'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace')) {
+                    'Invoke-NetNamespaceCommand', 'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace',
+                    'Get-IpRule', 'Add-IpRule', 'Remove-IpRule', 'Get-IpNeighbor', 'Add-IpNeighbor', 'Set-IpNeighbor', 'Remove-IpNeighbor',
+                    'Get-BridgeFdbEntry', 'Add-BridgeFdbEntry', 'Remove-BridgeFdbEntry',
+                    'Get-XfrmState', 'New-XfrmState', 'Set-XfrmState', 'Remove-XfrmState', 'Get-XfrmPolicy', 'New-XfrmPolicy', 'Set-XfrmPolicy', 'Remove-XfrmPolicy')) {
                 @{ Cmdlet = $name; Value = $value; Shown = if ($null -eq $value) { '$null' } else { "''" } }
             }
         }) {
@@ -377,6 +398,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         ip -n $Ns addr add 10.90.0.1/24 dev dm0
         ip -n $Ns route add 10.91.0.0/24 via 10.90.0.254 dev dm0 onlink
         ip -n $Ns link add $Ns type veth peer name vpeer
+        ip -n $Ns link add dmbr0 type bridge
         $script:Piped = Get-NetNamespace $Ns
 
         # Runs $Pipeline with the namespace object as $piped and the namespace's name as $ns.
@@ -395,6 +417,9 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         'Add-OnlinkRoute', 'Remove-OnlinkRoute', 'Add-TunnelPeerAddress', 'Remove-TunnelPeerAddress',
         'New-IpipTunnel', 'Set-IpipTunnel', 'Remove-IpipTunnel', 'New-VethPair', 'Remove-VethPair', 'Set-IpipMesh',
         'Invoke-NetNamespaceCommand', 'Test-IpipTopology', 'Set-IpipTopology',
+        'Get-IpRule', 'Add-IpRule', 'Remove-IpRule', 'Get-IpNeighbor', 'Add-IpNeighbor', 'Set-IpNeighbor', 'Remove-IpNeighbor',
+        'Get-BridgeFdbEntry', 'Add-BridgeFdbEntry', 'Remove-BridgeFdbEntry',
+        'Get-XfrmState', 'New-XfrmState', 'Set-XfrmState', 'Remove-XfrmState', 'Get-XfrmPolicy', 'New-XfrmPolicy', 'Set-XfrmPolicy', 'Remove-XfrmPolicy',
         'New-NetNamespace', 'Get-NetNamespace', 'Remove-NetNamespace', 'Enter-NetNamespace',
         'Set-NetLink', 'Remove-NetLink', 'New-NetBridge', 'Set-NetBridge', 'Remove-NetBridge',
         'New-IpTunnel', 'Get-IpTunnel', 'Set-IpTunnel', 'Remove-IpTunnel',
@@ -437,15 +462,22 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Add-OnlinkRoute'; Pipeline = { $piped | Add-OnlinkRoute 10.92.0.0/24 -Gateway 10.90.0.254 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'Remove-OnlinkRoute'; Pipeline = { $piped | Remove-OnlinkRoute 10.91.0.0/24 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'Add-TunnelPeerAddress'; Pipeline = { $piped | Add-TunnelPeerAddress 10.93.0.1 -Peer 10.93.0.2 -InterfaceName dm0 -WhatIf } }
-        @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { $piped | Remove-TunnelPeerAddress 10.90.0.1 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Remove-TunnelPeerAddress'; Pipeline = { $piped | Remove-TunnelPeerAddress 10.90.0.1 -PrefixLength 24 -InterfaceName dm0 -WhatIf } }
         @{ Command = 'New-IpipTunnel'; Pipeline = { $piped | New-IpipTunnel nt0 -Remote 10.94.0.2 -WhatIf } }
         @{ Command = 'New-VethPair'; Pipeline = { $piped | New-VethPair nv0 nv1 -WhatIf } }
         @{ Command = 'Remove-VethPair'; Pipeline = { $piped | Remove-VethPair vpeer -WhatIf } }
         @{ Command = 'Set-NetLink'; Pipeline = { $piped | Set-NetLink dm0 -Mtu 1400 -WhatIf } }
         @{ Command = 'Remove-NetLink'; Pipeline = { $piped | Remove-NetLink dm0 -WhatIf } }
         @{ Command = 'New-NetBridge'; Pipeline = { $piped | New-NetBridge nv0 -WhatIf } }
-        @{ Command = 'Set-NetBridge'; Pipeline = { $piped | Set-NetBridge dm0 -SpanningTree -WhatIf } }
-        @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge dm0 -WhatIf } }
+        @{ Command = 'Set-NetBridge'; Pipeline = { $piped | Set-NetBridge dmbr0 -SpanningTree -WhatIf } }
+        @{ Command = 'Remove-NetBridge'; Pipeline = { $piped | Remove-NetBridge dmbr0 -WhatIf } }
+        @{ Command = 'Get-IpRule'; Pipeline = { ($piped | Get-IpRule | Select-Object -First 1).Namespace } }
+        @{ Command = 'Add-IpRule'; Pipeline = { $piped | Add-IpRule -From 10.98.0.0/24 -Table 100 -WhatIf } }
+        @{ Command = 'Remove-IpRule'; Pipeline = { $piped | Remove-IpRule 32766 -WhatIf } }
+        @{ Command = 'Get-IpNeighbor'; Pipeline = { $piped | Get-IpNeighbor; 'done' } }
+        @{ Command = 'Add-IpNeighbor'; Pipeline = { $piped | Add-IpNeighbor 10.90.0.9 02:00:00:00:00:09 -InterfaceName dm0 -WhatIf } }
+        @{ Command = 'Get-BridgeFdbEntry'; Pipeline = { $piped | Get-BridgeFdbEntry; 'done' } }
+        @{ Command = 'Get-XfrmPolicy'; Pipeline = { $piped | Get-XfrmPolicy; 'done' } }
         @{ Command = 'Get-IpTunnel'; Pipeline = { $piped | Get-IpTunnel; 'done' } }
         @{ Command = 'New-IpTunnel'; Pipeline = { $piped | New-IpTunnel nt0 -Mode gre -Remote 10.94.0.2 -WhatIf } }
         @{ Command = 'Get-IpAddress'; Pipeline = { ($piped | Get-IpAddress -InterfaceName dm0).Namespace | Select-Object -First 1 } }
@@ -476,6 +508,7 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         "$($run.Errors[0])" | Should -BeLike "*'$Ns' already exists*"
     }
 
+    # -WhatIf looks the tunnel up, as the real run does: the refusal names the name given, in the piped namespace.
     It '<Command> with -Name given acts on that name in that namespace' -ForEach @(
         @{ Command = 'Set-IpipTunnel'; Pipeline = { $piped | Set-IpipTunnel nosuch -Up -WhatIf } }
         @{ Command = 'Remove-IpipTunnel'; Pipeline = { $piped | Remove-IpipTunnel nosuch -WhatIf } }
@@ -483,9 +516,9 @@ Describe 'A piped namespace object binds -NetNamespace, and nothing else' {
         @{ Command = 'Remove-IpTunnel'; Pipeline = { $piped | Remove-IpTunnel nosuch -WhatIf } }
     ) {
         $run = Invoke-Piped $Pipeline
-        $run.Errors | Should -BeNullOrEmpty
-        $run.HostLines.Count | Should -Be 1
-        $run.HostLines[0] | Should -BeLike "What if:*tunnel 'nosuch' in namespace '$Ns'*"
+        $run.HostLines | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        "$($run.Errors[0])" | Should -BeLike "*'nosuch'*'$Ns'*"
     }
 
     It '<Command> does not take the namespace''s Name as the link''s name' -ForEach @(

@@ -74,9 +74,9 @@ public abstract class PipedItemCmdlet : PipedNamespaceCmdlet
     /// names one), binds -NetNamespace only, and <see cref="PipedNamespaceCmdlet.RequireGiven"/>
     /// answers for it when the name is missing.
     /// </summary>
-    protected sealed override PSObject? PipedObject => _refusedItem ?? (PipedNamespace is null && !IsFixture(InputItem) ? InputItem : null);
+    protected sealed override PSObject? PipedObject => _refusedItem ?? (NamesANamespace(InputItem) ? null : InputItem);
 
-    private static bool IsFixture(PSObject? item) => item?.BaseObject is Core.Fixtures.NetworkFixture;
+    private static bool NamesANamespace(PSObject? item) => item?.BaseObject is Core.Fixtures.NetworkFixture or Core.Namespaces.NetNamespace;
 
     /// <summary>
     /// What a failure of this item names as its TargetObject: the piped item as it came (a
