@@ -68,7 +68,7 @@ BeforeDiscovery {
     $ways = @{
         'README.md: New-IpipTunnel tun1 -Local 10.10.10.2 -Remote 10.10.20.2 -Up |'                               = @{ Guest = @{ Setup = 'Set-IpipTunnel tunl0 -Up' } }
         'README.md: Import-Module ./IpipTools.psd1          # after the build; points into out/IpipTools'         = @{ Host = @{} }
-        'README.md: New-NetNamespace ns1'                                                                         = @{ Guest = @{ WhatIf = $true; Story = $S1 } }
+        'README.md: New-NetNamespace ns1'                                                                         = @{ Shown = 'under -WhatIf its first line refuses the ns1 the S1 story makes (as the real run would), and without the story the lines after it have no ns1; its lines run as about_IpipTools examples (New-IpipTunnel ... | Add-TunnelPeerAddress, Enter-NetNamespace ns1)' }
         'README.md: Set-IpipTopology -Path ./examples/S6-calico-mesh.psd1 -WhatIf     # the plan, as objects'     = @{ Host = @{ WhatIf = $true } }
         'about_IpipTools: New-IpipTunnel tunl -Remote 10.10.20.2 -Local 10.10.10.2 -Up -NetNamespace ns1 |'      = @{ Host = @{ WhatIf = $true; Given = 'ns1' }; Guest = @{ Given = 'ns1' } }
         'about_IpipTools: Enter-NetNamespace ns1'                                                                 = @{ Host = @{ Given = 'ns1'; Setup = $VethToNs1 } }

@@ -27,8 +27,9 @@ HARNESS_DIR=${HARNESS_DIR:?}
 # it a state fails with ENOENT ("unable to initialize cryptographic operations").
 VM_MODULES=${IPIPTOOLS_VM_MODULES:-ipip ip_gre sit ip6_tunnel ip_vti fou veth bridge dummy xfrm_user esp4 authenc gcm ghash_generic ctr seqiv echainiv drbg}
 
-# Host programs copied into the guest at the same path, with every library ldd lists.
-VM_TOOLS=(/usr/sbin/ip /usr/bin/ping /usr/bin/tcpdump)
+# Host programs copied into the guest at the same path, with every library ldd lists
+# (bridge: the tests' oracle of FDB entries, in their before-and-after snapshots).
+VM_TOOLS=(/usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/tcpdump)
 
 # Libraries the runtime dlopens rather than links, so ldd cannot see them. OpenSSL backs
 # System.Security.Cryptography, which xunit itself uses (SHA-256 test IDs): without it the
