@@ -50,7 +50,9 @@ internal static class PlanApplier
             }
             catch (Exception e)
             {
-                var (failed, cause) = e is StepFailedException f ? (f.Step, f.Error) : (run[0], e);
+                // A step of the plan that is made of others (a recreation: a removal and a
+                // creation) fails as itself, not as the part of it that failed.
+                var (failed, cause) = e is StepFailedException f ? (run.Contains(f.Step) ? f.Step : run[0], f.Error) : (run[0], e);
                 var rollbackFailures = Undo(undo, context);
                 throw new TopologyApplyException(failed, undo.Count, rollbackFailures, cause);
             }
@@ -87,7 +89,7 @@ internal static class PlanApplier
             }
             catch (Exception e)
             {
-                var step = e is StepFailedException f ? f.Step : run[0];
+                var step = e is StepFailedException f && run.Contains(f.Step) ? f.Step : run[0];
                 failures.Add($"[{step.Action} {step.Kind} {step.Target} in {NetNamespace.InWords(step.Namespace)}: {e.Message}]");
             }
         }
